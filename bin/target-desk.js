@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+'use strict';
+// The CLI is compiled to dist/ by `npm run build:cli` (run by `prepare` on `npm ci`).
+const { main } = require('../dist/cli/main.js');
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

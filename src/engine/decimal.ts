@@ -1,0 +1,55 @@
+import { InputError } from './errors';
+
+/** An exact decimal: value = int / 10^scale. */
+export interface Decimal {
+  int: bigint;
+  scale: number;
+}
+
+const DECIMAL_RE = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
+
+/**
+ * The exact decimal a JSON number or numeric string denotes. A JS number is read through its
+ * shortest round-trip representation, so 0.07 is exactly 7/100, not the nearest binary double.
+ */
+export function parseDecimal(x: number | string, where = ''): Decimal {
+  if (typeof x === 'number' && !Number.isFinite(x)) throw new InputError(`not a finite number: ${x}`, where);
+  const text = typeof x === 'number' ? String(x) : x.trim();
+  const m = DECIMAL_RE.exec(text);
+  if (typeof x !== 'number' && typeof x !== 'string') throw new InputError(`not a number: ${JSON.stringify(x)}`, where);
+  if (!m || (m[2] === '' && (m[3] ?? '') === '')) throw new InputError(`not a number: ${JSON.stringify(x)}`, where);
+  const frac = m[3] ?? '';
+  const exp = m[4] ? parseInt(m[4], 10) : 0;
+  let int = BigInt((m[2] || '0') + frac);
+  let scale = frac.length - exp;
+  if (scale < 0) {
+    int *= 10n ** BigInt(-scale);
+    scale = 0;
+  }
+  if (m[1] === '-') int = -int;
+  return normalize({ int, scale });
+}
+
+/** Strips trailing zeros so that scale is the number of significant decimal places. */
+export function normalize(d: Decimal): Decimal {
+  let { int, scale } = d;
+  while (scale > 0 && int % 10n === 0n) {
+    int /= 10n;
+    scale--;
+  }
+  return { int, scale };
+}
+
+/** The integer d · 10^scale, or null when d has more decimal places than that. */
+export function toScaledInt(d: Decimal, scale: number): bigint | null {
+  if (d.scale > scale) return null;
+  return d.int * 10n ** BigInt(scale - d.scale);
+}
+
+/** The JS number closest to int / 10^scale (exact for values a user can type). */
+export function scaledToNumber(int: bigint, scale: number): number {
+  if (scale === 0) return Number(int);
+  const neg = int < 0n;
+  const digits = (neg ? -int : int).toString().padStart(scale + 1, '0');
+  return Number(`${neg ? '-' : ''}${digits.slice(0, -scale)}.${digits.slice(-scale)}`);
+}

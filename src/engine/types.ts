@@ -1,0 +1,203 @@
+/**
+ * The data model of SPEC §3/§6: the scenario (what the plan workbook holds) and the assessment
+ * (what `assess` computes). JSON keys here are the CLI's and the workbook tables' contract.
+ */
+
+export type UnitType = 'street' | 'department' | 'platform';
+export const UNIT_TYPES: readonly UnitType[] = ['street', 'department', 'platform'];
+
+export interface Unit {
+  id: string;
+  name: string;
+  type: UnitType;
+}
+
+export type IndicatorKind = 'flow' | 'level';
+export type Assessed = UnitType | 'all' | 'district';
+
+export interface Indicator {
+  id: string;
+  name: string;
+  measure: string;
+  kind: IndicatorKind;
+  assessed: Assessed;
+  /** Cumulative share of the annual target expected by the end of Q1..Q4; default [0.25, 0.5, 0.75, 1]. */
+  profile?: [number, number, number, number];
+}
+
+export type AllocationMethod =
+  | 'largest-remainder'
+  | 'equal'
+  | 'dhondt'
+  | 'sainte-lague'
+  | 'huntington-hill'
+  | 'adams';
+export const ALLOCATION_METHODS: readonly AllocationMethod[] = [
+  'largest-remainder',
+  'equal',
+  'dhondt',
+  'sainte-lague',
+  'huntington-hill',
+  'adams',
+];
+
+export interface Target {
+  indicator: string;
+  year: number;
+  total: number;
+  stretch?: number;
+  method?: AllocationMethod;
+  precision?: number;
+}
+
+export interface Basis {
+  indicator: string;
+  year: number;
+  unit: string;
+  weight: number;
+  min?: number;
+  max?: number;
+  locked?: number;
+}
+
+export interface QuotaRow {
+  indicator: string;
+  year: number;
+  unit: string;
+  quota: number;
+}
+
+export type ActualSource = 'return' | 'list' | 'manual';
+
+export interface Actual {
+  indicator: string;
+  /** Absent for a `level` indicator's district value. */
+  unit?: string;
+  period: string;
+  value: number;
+  source?: ActualSource;
+  /** Source file name, when imported. */
+  file?: string;
+  /** ISO time of import. */
+  importedAt?: string;
+}
+
+export type RuleKind = 'linear' | 'tiered' | 'rank';
+
+export interface Tier {
+  min: number;
+  factor: number;
+}
+
+export interface Rule {
+  indicator: string;
+  weight: number;
+  rule: RuleKind;
+  cap?: number;
+  tiers?: Tier[];
+  rankStep?: number;
+  floor?: number;
+  bonusPerPoint?: number;
+  bonusMax?: number;
+}
+
+export interface Grade {
+  name: string;
+  min: number;
+}
+
+export interface StatusThresholds {
+  ahead: number;
+  warn: number;
+}
+
+export interface Scoring {
+  rules: Rule[];
+  grades: Grade[];
+  status?: StatusThresholds;
+}
+
+export interface RegistryRow {
+  name: string;
+  creditCode?: string;
+  unit: string;
+}
+
+export interface Plan {
+  name: string;
+  district: string;
+  organization: string;
+}
+
+export interface Scenario {
+  plan: Plan;
+  units: Unit[];
+  indicators: Indicator[];
+  targets: Target[];
+  basis: Basis[];
+  quotas: QuotaRow[];
+  actuals: Actual[];
+  scoring: Scoring;
+  registry: RegistryRow[];
+}
+
+export type Status = 'ahead' | 'behind' | 'lagging' | 'none';
+
+export interface AssessmentRow {
+  unit: string;
+  indicator: string;
+  quota: number;
+  milestone: number;
+  actual: number;
+  reported: boolean;
+  rate: number | null;
+  timely: number | null;
+  status: Status;
+  score?: number;
+  bonus?: number;
+}
+
+export interface UnitResult {
+  unit: string;
+  type: UnitType;
+  total: number;
+  rank: number;
+  grade: string | null;
+}
+
+export interface DistrictRow {
+  indicator: string;
+  target: number;
+  actual: number | null;
+  rate: number | null;
+  milestone: number;
+  timely: number | null;
+  status: Status;
+}
+
+export interface Assessment {
+  period: string;
+  rows: AssessmentRow[];
+  units: UnitResult[];
+  district: DistrictRow[];
+}
+
+/** SPEC §4 allocation request. */
+export interface AllocationUnit {
+  id: string;
+  weight: number | string;
+  min?: number | string;
+  max?: number | string;
+  locked?: number | string;
+}
+
+export interface AllocationRequest {
+  total: number | string;
+  method: AllocationMethod;
+  precision?: number;
+  units: AllocationUnit[];
+}
+
+export interface AllocationResult {
+  quotas: Record<string, number>;
+}
