@@ -13,10 +13,9 @@ const DECIMAL_RE = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
  * shortest round-trip representation, so 0.07 is exactly 7/100, not the nearest binary double.
  */
 export function parseDecimal(x: number | string, where = ''): Decimal {
-  if (typeof x === 'number' && !Number.isFinite(x)) throw new InputError(`not a finite number: ${x}`, where);
-  const text = typeof x === 'number' ? String(x) : x.trim();
-  const m = DECIMAL_RE.exec(text);
   if (typeof x !== 'number' && typeof x !== 'string') throw new InputError(`not a number: ${JSON.stringify(x)}`, where);
+  if (typeof x === 'number' && !Number.isFinite(x)) throw new InputError(`not a finite number: ${x}`, where);
+  const m = DECIMAL_RE.exec(typeof x === 'number' ? String(x) : x.trim());
   if (!m || (m[2] === '' && (m[3] ?? '') === '')) throw new InputError(`not a number: ${JSON.stringify(x)}`, where);
   const frac = m[3] ?? '';
   const exp = m[4] ? parseInt(m[4], 10) : 0;
