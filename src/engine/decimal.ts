@@ -52,3 +52,12 @@ export function scaledToNumber(int: bigint, scale: number): number {
   const digits = (neg ? -int : int).toString().padStart(scale + 1, '0');
   return Number(`${neg ? '-' : ''}${digits.slice(0, -scale)}.${digits.slice(-scale)}`);
 }
+
+/** The exact decimal text of int / 10^scale, without trailing zeros (for messages). */
+export function formatScaled(int: bigint, scale: number): string {
+  const d = normalize({ int, scale });
+  if (d.scale === 0) return d.int.toString();
+  const neg = d.int < 0n;
+  const digits = (neg ? -d.int : d.int).toString().padStart(d.scale + 1, '0');
+  return `${neg ? '-' : ''}${digits.slice(0, -d.scale)}.${digits.slice(-d.scale)}`;
+}

@@ -1,0 +1,173 @@
+import { FreeUnits, Seats } from './free-units';
+import { IndexedHeap } from './heap';
+
+export type DivisorMethod = 'dhondt' | 'sainte-lague' | 'huntington-hill' | 'adams';
+
+/**
+ * The divisor d(k) of SPEC §4 in two forms: as a double for the fast comparison, and as an exact
+ * integer `exact(k)` such that priorities compare as w^power / exact(k) (Sainte-Laguë doubles
+ * k + 0.5 to 2k + 1; Huntington-Hill compares squares, w² / k(k+1), so no square root is taken).
+ */
+interface Divisor {
+  approx(k: number): number;
+  exact(k: bigint): bigint;
+  power: 1 | 2;
+  /** How many k ≥ 0 have d(k) < x: the seats a unit would get at quotient x (for the first guess). */
+  seatsAt(x: number): number;
+}
+
+const DIVISORS: Record<DivisorMethod, Divisor> = {
+  dhondt: { approx: (k) => k + 1, exact: (k) => k + 1n, power: 1, seatsAt: (x) => Math.max(0, Math.ceil(x) - 1) },
+  'sainte-lague': {
+    approx: (k) => k + 0.5,
+    exact: (k) => 2n * k + 1n,
+    power: 1,
+    seatsAt: (x) => Math.max(0, Math.ceil(x - 0.5)),
+  },
+  'huntington-hill': {
+    approx: (k) => Math.sqrt(k * (k + 1)),
+    exact: (k) => k * (k + 1n),
+    power: 2,
+    seatsAt: (x) => Math.ceil(Math.sqrt(x * x + 0.25) - 0.5),
+  },
+  adams: { approx: (k) => k, exact: (k) => k, power: 1, seatsAt: (x) => Math.ceil(x) },
+};
+
+/** Doubles closer than this (relative) may be a tie or the wrong way round: decide exactly. */
+const NEAR = 1e-12;
+
+/**
+ * A divisor method, SPEC §4: every unit starts at its min and seats go one at a time to the unit
+ * (weight > 0, below its max) with the highest priority w / d(k); equal priorities go to the larger
+ * weight, then to the unit listed first.
+ *
+ * Handing out R seats one by one costs O(R log n). Since each unit's priorities fall as it gains
+ * seats, the result is the R − Σ min best (unit, k) steps in that order, so instead a common
+ * quotient is estimated with doubles, every unit gets its seats at that quotient, and exact
+ * comparisons then add, drop or swap single seats until no excluded step beats an included one.
+ */
+export function highestAverages(units: FreeUnits, rest: bigint, method: DivisorMethod): Seats {
+  const d = DIVISORS[method];
+  const n = units.weight.length;
+  const total = Number(rest);
+  const min = units.min.map(Number);
+  const max = units.max.map((m) => (m === null || m > rest ? total : Number(m)));
+  const takes = units.weight.map((w, i) => w > 0n && max[i] > min[i]);
+  const strength = units.weight.map((w) => (d.power === 2 ? w * w : w));
+  // Doubles decide only when every weight is a normal double far from overflow.
+  const fast = units.approx.every((a, i) => units.weight[i] === 0n || (a > 1e-250 && a < 1e250));
+
+  const seats = initialSeats(units, d, total, min, max, takes);
+
+  /** Whether the step (i, ki) — unit i's seat number ki + 1 — comes before the step (j, kj). */
+  const before = (i: number, ki: number, j: number, kj: number): boolean => {
+    const di = d.approx(ki);
+    const dj = d.approx(kj);
+    if (fast && di > 0 && dj > 0) {
+      const pi = units.approx[i] / di;
+      const pj = units.approx[j] / dj;
+      if (Math.abs(pi - pj) > NEAR * Math.max(pi, pj)) return pi > pj;
+    }
+    const ei = d.exact(BigInt(ki));
+    const ej = d.exact(BigInt(kj));
+    // d(k) = 0 is an infinite priority.
+    if (ei === 0n || ej === 0n) {
+      if (ei !== ej) return ei === 0n;
+    } else {
+      const lhs = strength[i] * ej;
+      const rhs = strength[j] * ei;
+      if (lhs !== rhs) return lhs > rhs;
+    }
+    if (units.weight[i] !== units.weight[j]) return units.weight[i] > units.weight[j];
+    return i < j;
+  };
+  const next = new IndexedHeap(n, (a, b) => before(a, seats[a], b, seats[b]));
+  const last = new IndexedHeap(n, (a, b) => before(b, seats[b] - 1, a, seats[a] - 1));
+  const refresh = (i: number) => {
+    place(next, i, takes[i] && seats[i] < max[i]);
+    place(last, i, takes[i] && seats[i] > min[i]);
+  };
+  let given = 0;
+  for (let i = 0; i < n; i++) {
+    given += seats[i];
+    refresh(i);
+  }
+  for (; given < total; given++) {
+    const i = next.top();
+    seats[i]++;
+    refresh(i);
+  }
+  for (; given > total; given--) {
+    const i = last.top();
+    seats[i]--;
+    refresh(i);
+  }
+  for (;;) {
+    const a = next.top();
+    const b = last.top();
+    if (a < 0 || b < 0 || !before(a, seats[a], b, seats[b] - 1)) break;
+    seats[a]++;
+    seats[b]--;
+    refresh(a);
+    refresh(b);
+  }
+  return seats.map(BigInt);
+}
+
+function place(heap: IndexedHeap, i: number, member: boolean): void {
+  if (member) {
+    if (heap.has(i)) heap.update(i);
+    else heap.push(i);
+  } else if (heap.has(i)) heap.remove(i);
+}
+
+/**
+ * Seats near the final ones: each unit's seats at a common quotient t (clamped to its bounds),
+ * with t bisected on doubles until the seats add up to the total or nearly so.
+ */
+function initialSeats(
+  units: FreeUnits,
+  d: Divisor,
+  total: number,
+  min: number[],
+  max: number[],
+  takes: boolean[],
+): number[] {
+  const n = units.weight.length;
+  // Weights relative to the largest, as doubles that neither overflow nor underflow.
+  let top = 0n;
+  for (const w of units.weight) if (w > top) top = w;
+  const rel = units.weight.map((w, i) => (takes[i] ? Number((w << 53n) / top) : 0));
+  const seatsAt = (t: number, out?: number[]) => {
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      const s = takes[i] ? Math.min(max[i], Math.max(min[i], d.seatsAt(rel[i] * t))) : min[i];
+      if (out) out[i] = s;
+      sum += s;
+    }
+    return sum;
+  };
+  const seats = min.slice();
+  const relSum = rel.reduce((a, b) => a + b, 0);
+  if (relSum === 0) return seats;
+  let lo = 0;
+  let hi = total / relSum;
+  while (seatsAt(hi) < total && hi < Number.MAX_VALUE / 4) {
+    lo = hi;
+    hi *= 2;
+  }
+  let t = hi;
+  for (let step = 0; step < 64; step++) {
+    const mid = (lo + hi) / 2;
+    if (mid <= lo || mid >= hi) break;
+    const s = seatsAt(mid);
+    if (s === total) {
+      t = mid;
+      break;
+    }
+    if (s < total) lo = mid;
+    else hi = t = mid;
+  }
+  seatsAt(t, seats);
+  return seats;
+}

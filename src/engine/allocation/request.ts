@@ -1,0 +1,179 @@
+import { Decimal, formatScaled, parseDecimal, toScaledInt } from '../decimal';
+import { InputError, Problem } from '../errors';
+import { ALLOCATION_METHODS, AllocationMethod } from '../types';
+
+/** Quotas are returned as JS numbers, so a scaled total must stay an exact double integer. */
+const MAX_SCALED = BigInt(Number.MAX_SAFE_INTEGER);
+/** More decimal places than anyone splits a target into; keeps T·10^p within exact doubles. */
+export const MAX_PRECISION = 6;
+
+/** A unit of a validated request; amounts are integers in units of 10^-precision. */
+export interface ParsedUnit {
+  id: string;
+  weight: Decimal;
+  min: bigint;
+  max: bigint | null;
+  locked: bigint | null;
+}
+
+export interface ParsedRequest {
+  method: AllocationMethod;
+  precision: number;
+  total: bigint;
+  units: ParsedUnit[];
+}
+
+/**
+ * The request of SPEC §4, checked completely: every problem is collected and thrown as one
+ * InputError naming its field, so nothing is allocated from a half-valid request.
+ */
+export function parseRequest(req: unknown): ParsedRequest {
+  const problems: Problem[] = [];
+  const add = (where: string, message: string) => problems.push({ where, message });
+  if (typeof req !== 'object' || req === null || Array.isArray(req)) {
+    throw new InputError('an allocation request must be a JSON object with total, method and units');
+  }
+  const r = req as Record<string, unknown>;
+
+  const precision = readPrecision(r.precision, add);
+  const method = readMethod(r.method, add);
+  const total = readAmount(r.total, 'total', precision, add, true);
+  if (total !== null && total > MAX_SCALED) {
+    add('total', `${formatScaled(total, precision ?? 0)} is too large (at most ${formatScaled(MAX_SCALED, precision ?? 0)})`);
+  }
+
+  const units: ParsedUnit[] = [];
+  if (r.units === undefined) add('units', 'missing: give a list of units with id and weight');
+  else if (!Array.isArray(r.units)) add('units', 'must be a list of units');
+  else {
+    const firstIndex = new Map<string, number>();
+    r.units.forEach((u, i) => {
+      const where = `units[${i}]`;
+      if (typeof u !== 'object' || u === null || Array.isArray(u)) {
+        add(where, 'must be an object with id and weight');
+        return;
+      }
+      const o = u as Record<string, unknown>;
+      const id = readId(o.id, i, firstIndex, add);
+      const weight = readNumber(o.weight, `${where}.weight`, add);
+      const min = o.min === undefined ? 0n : readAmount(o.min, `${where}.min`, precision, add, false);
+      const max = o.max === undefined ? null : readAmount(o.max, `${where}.max`, precision, add, false);
+      const locked = o.locked === undefined ? null : readAmount(o.locked, `${where}.locked`, precision, add, false);
+      if (locked === null && typeof min === 'bigint' && typeof max === 'bigint' && max < min) {
+        add(`${where}.max`, `${formatScaled(max, precision!)} is below min ${formatScaled(min, precision!)}`);
+      }
+      // Any null or undefined here was reported, and the request is refused below.
+      units.push({ id: id!, weight: weight!, min: min!, max: max as bigint | null, locked: locked as bigint | null });
+    });
+  }
+  if (problems.length) throw new InputError(problems);
+  const parsed: ParsedRequest = { method: method!, precision: precision!, total: total!, units };
+  checkFeasible(parsed, add);
+  if (problems.length) throw new InputError(problems);
+  return parsed;
+}
+
+type Add = (where: string, message: string) => void;
+
+function readPrecision(x: unknown, add: Add): number | null {
+  if (x === undefined) return 0;
+  if (typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= MAX_PRECISION) return x;
+  add('precision', `must be a whole number of decimal places from 0 to ${MAX_PRECISION} (got ${JSON.stringify(x)})`);
+  return null;
+}
+
+function readMethod(x: unknown, add: Add): AllocationMethod | null {
+  const known = ALLOCATION_METHODS.join(', ');
+  if (x === undefined) add('method', `missing: use one of ${known}`);
+  else if (typeof x !== 'string' || !(ALLOCATION_METHODS as readonly string[]).includes(x)) {
+    add('method', `unknown method ${JSON.stringify(x)}: use one of ${known}`);
+  } else return x as AllocationMethod;
+  return null;
+}
+
+function readId(x: unknown, i: number, firstIndex: Map<string, number>, add: Add): string | null {
+  const where = `units[${i}].id`;
+  if (x === undefined) add(where, 'missing');
+  else if (typeof x !== 'string' || x === '') add(where, `must be a non-empty string (got ${JSON.stringify(x)})`);
+  else {
+    const first = firstIndex.get(x);
+    if (first !== undefined) add(where, `duplicate id ${JSON.stringify(x)} (also units[${first}].id)`);
+    else firstIndex.set(x, i);
+    return x;
+  }
+  return null;
+}
+
+function readNumber(x: unknown, where: string, add: Add): Decimal | null {
+  if (x === undefined) {
+    add(where, 'missing');
+    return null;
+  }
+  try {
+    const d = parseDecimal(x as number | string, where);
+    if (d.int < 0n) {
+      add(where, `must not be negative (got ${formatScaled(d.int, d.scale)})`);
+      return null;
+    }
+    return d;
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    e.problems.forEach((p) => add(p.where, p.message));
+    return null;
+  }
+}
+
+/**
+ * An amount (total, min, max, locked) as an integer count of 10^-precision steps; null when it
+ * is malformed, undefined when it is well-formed but the precision is unknown (already reported).
+ */
+function readAmount(x: unknown, where: string, precision: number | null, add: Add, required: true): bigint | null;
+function readAmount(x: unknown, where: string, precision: number | null, add: Add, required: false): bigint | null | undefined;
+function readAmount(x: unknown, where: string, precision: number | null, add: Add): bigint | null | undefined {
+  const d = readNumber(x, where, add);
+  if (d === null) return null;
+  if (precision === null) return undefined;
+  const scaled = toScaledInt(d, precision);
+  if (scaled === null) {
+    const text = formatScaled(d.int, d.scale);
+    add(
+      where,
+      precision === 0
+        ? `${text} is not a whole number (precision 0)`
+        : `${text} has more than ${precision} decimal place${precision === 1 ? '' : 's'} (precision ${precision})`,
+    );
+  }
+  return scaled;
+}
+
+/** SPEC §4 point 2: the locked quotas, minimums and capacities must fit the total. */
+function checkFeasible(req: ParsedRequest, add: Add): void {
+  const p = req.precision;
+  const fmt = (n: bigint) => formatScaled(n, p);
+  let lockedSum = 0n;
+  let minSum = 0n;
+  let capacity: bigint | null = 0n;
+  for (const u of req.units) {
+    if (u.locked !== null) {
+      lockedSum += u.locked;
+      continue;
+    }
+    minSum += u.min;
+    const takesSeats = req.method === 'equal' || u.weight.int > 0n;
+    if (!takesSeats) capacity = capacity === null ? null : capacity + u.min;
+    else if (u.max === null) capacity = null;
+    else if (capacity !== null) capacity += u.max;
+  }
+  const rest = req.total - lockedSum;
+  const left = lockedSum > 0n ? `the ${fmt(rest)} left after locked quotas` : `the total ${fmt(req.total)}`;
+  if (rest < 0n) {
+    add('total', `the locked quotas add up to ${fmt(lockedSum)}, more than the total ${fmt(req.total)}`);
+  } else if (minSum > rest) {
+    add('total', `the free units' minimums add up to ${fmt(minSum)}, more than ${left}`);
+  } else if (capacity !== null && capacity < rest) {
+    add(
+      'total',
+      `the free units can hold at most ${fmt(capacity)} (a unit stops at its max, a unit with weight 0 keeps its min), less than ${left}`,
+    );
+  }
+}
