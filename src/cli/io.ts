@@ -7,6 +7,8 @@ export const EXIT_PARTIAL = 3;
 
 export interface CliIO {
   readStdin(): Promise<string>;
+  /** Standard input as batches of complete lines, each batch as soon as it arrives (for --jsonl). */
+  readStdinLines?(): AsyncIterable<string[]>;
   out(text: string): void;
   err(text: string): void;
 }
@@ -19,6 +21,16 @@ export const processIO: CliIO = {
       process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
       process.stdin.on('error', reject);
     }),
+  readStdinLines: async function* () {
+    process.stdin.setEncoding('utf8');
+    let tail = '';
+    for await (const chunk of process.stdin as AsyncIterable<string>) {
+      const lines = (tail + chunk).split('\n');
+      tail = lines.pop()!;
+      if (lines.length) yield lines;
+    }
+    if (tail) yield [tail];
+  },
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
 };

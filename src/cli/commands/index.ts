@@ -1,4 +1,5 @@
 import { Command } from '../io';
+import { allocateCommand } from './allocate';
 
 /** Every `target-desk` command, in the order `--help` lists them. */
-export const commands: Command[] = [];
+export const commands: Command[] = [allocateCommand];
