@@ -1,0 +1,169 @@
+import { bulletinSheetPlan, paragraphHeight, STATUS_COLOURS } from '../../src/plan/bulletinPlan';
+import type { Assessment, Scenario } from '../../src/engine/types';
+import type { FormulaCell, PlanCell, SheetPlan } from '../../src/plan/types';
+import scenarioJson from '../fixtures/bulletin/scenario.json';
+import assessmentJson from '../fixtures/bulletin/assessment-2019Q3.json';
+
+const scenario = scenarioJson as Scenario;
+const assessment = assessmentJson as Assessment;
+const plan = bulletinSheetPlan(scenario, assessment, {
+  issuedOn: '2019-10-15',
+  discrepancies: [{ unit: 'tianshui', indicator: 'gqq_new', reported: 4, listed: 3 }],
+});
+
+const colIndex = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+const colName = (n: number): string => (n > 26 ? colName(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
+const split = (a1: string) => {
+  const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
+  return { col: colIndex(m[1]), row: Number(m[2]) };
+};
+
+/** Every written cell by address; fails on a cell written twice. */
+function cells(p: SheetPlan): Map<string, { value: PlanCell; numberFormat?: string }> {
+  const out = new Map<string, { value: PlanCell; numberFormat?: string }>();
+  for (const r of p.ranges) {
+    const at = split(r.at);
+    r.values.forEach((line, i) =>
+      line.forEach((value, j) => {
+        const address = `${colName(at.col + j)}${at.row + i}`;
+        if (out.has(address)) throw new Error(`${address} written twice`);
+        const numberFormat = Array.isArray(r.numberFormat) ? r.numberFormat[j] : r.numberFormat;
+        out.set(address, { value, numberFormat });
+      }),
+    );
+  }
+  return out;
+}
+
+const grid = cells(plan);
+const valueAt = (address: string): unknown => {
+  const v = grid.get(address)?.value;
+  return v !== null && typeof v === 'object' ? (v as FormulaCell).value : v;
+};
+const isFormula = (v: PlanCell | undefined): v is FormulaCell => v !== null && typeof v === 'object';
+
+/** Evaluates the few Excel functions the bulletin uses, over the plan's own cached values. */
+function evaluate(formula: string, row?: number): unknown {
+  const js = formula
+    .replace(/^=/, '')
+    .replace(/\$?([A-Z]+)\$?(\d+)/g, (_, col, r) => `cell("${col}${row && formula.includes('$') ? row : r}")`)
+    .replace(/IF\(/g, 'iff(')
+    .replace(/([^<>=])=([^=])/g, '$1===$2');
+  const iff = (c: unknown, a: unknown, b: unknown) => (c ? a : b);
+  return new Function('cell', 'iff', `return ${js};`)(valueAt, iff);
+}
+
+const rowOf = (text: string) => [...grid].find(([, c]) => c.value === text)?.[0];
+
+describe('bulletin sheet plan', () => {
+  it('names the sheet by period and prints it on A4 landscape, one page wide, title rows repeated', () => {
+    expect(plan.sheet).toBe('通报 2019Q3');
+    expect(plan.print).toEqual({ paperSize: 'A4', orientation: 'landscape', fitToWidth: 1, titleRows: '1:2' });
+    expect(plan.columnWidths).toHaveLength(13);
+  });
+
+  it('merges the title and the dateline across the page, then the opening paragraph', () => {
+    expect(valueAt('A1')).toBe('关于2019年第三季度国高企培育工作进展情况的通报');
+    expect(valueAt('A2')).toBe('区科技创新工作领导小组办公室　　2019年10月15日');
+    expect(plan.merges).toEqual(expect.arrayContaining(['A1:M1', 'A2:M2', 'A4:M4']));
+    expect(String(valueAt('A4'))).toMatch(/^　　为深入贯彻落实《下城区国高企培育三年行动计划》/);
+    expect(valueAt('A5')).toBe('一、总体进展情况');
+    expect(valueAt('A6')).toBe('　　截至9月底，全区新增国高企20家，完成年度目标28家的71.4%、力争目标31家的64.5%，超序时进度51.4个百分点。');
+  });
+
+  it('gives every wrapped paragraph a height that holds its lines', () => {
+    expect(paragraphHeight('短句')).toBe(24);
+    const long = '截至9月底，全区新增国高企20家，完成年度目标28家的71.4%，超序时进度51.4个百分点。'.repeat(3);
+    expect(paragraphHeight(long)).toBe(3 * 18 + 6);
+    for (const [address, c] of grid) {
+      const { row } = split(address);
+      if (typeof c.value === 'string' && c.value.startsWith('　　')) expect(plan.rowHeights![row]).toBe(paragraphHeight(c.value));
+    }
+  });
+
+  it('lays out one ranking table per unit type, units in rank order with rank, name, total and grade merged', () => {
+    const streets = rowOf('（一）街道')!;
+    const header = split(streets).row + 1;
+    expect([...'ABCDEFGHIJKLM'].map((c) => valueAt(`${c}${header}`))).toEqual([
+      '排名', '单位', '考核指标', '年度任务', '序时目标', '完成数', '完成率', '序时完成率', '进度状态', '指标得分', '总分', '等级', '备注',
+    ]);
+    const r = header + 1;
+    expect([...'ABCDFJKLM'].map((c) => valueAt(`${c}${r}`))).toEqual([1, '武林街道', '新增国高企', 6, 6, 60, 92, '优秀', null]);
+    expect(valueAt(`C${r + 1}`)).toBe('新增省科技型中小企业和市级高企');
+    expect(plan.merges).toEqual(expect.arrayContaining([`A${r}:A${r + 1}`, `B${r}:B${r + 1}`, `K${r}:K${r + 1}`, `L${r}:L${r + 1}`]));
+    expect(valueAt(`B${r + 2}`)).toBe('朝晖街道');
+    expect(valueAt(`B${r + 6}`)).toBe('石桥街道');
+    expect(valueAt(`M${r + 6}`)).toBe('未报送');
+    expect(grid.get(`G${r}`)!.numberFormat).toBe('0.0%');
+    expect(grid.get(`H${r}`)!.numberFormat).toBe('0.0%');
+    expect(valueAt(`A${split(rowOf('（二）部门')!).row + 2}`)).toBe(1);
+    expect(valueAt(`B${split(rowOf('（三）园区平台')!).row + 2}`)).toBe('区跨贸小镇管委会');
+  });
+
+  it('writes milestone, rate, timeliness, status and difference as formulas that give the cached values', () => {
+    const formulas = [...grid].filter(([, c]) => isFormula(c.value));
+    expect(formulas.length).toBe(4 * assessment.rows.length + 1);
+    for (const [address, c] of formulas) {
+      const f = c.value as FormulaCell;
+      const got = evaluate(f.formula);
+      if (typeof f.value === 'number') expect([address, got as number]).toEqual([address, expect.closeTo(f.value, 12)]);
+      else expect([address, got]).toEqual([address, f.value]);
+    }
+    const r = split(rowOf('（一）街道')!).row + 2;
+    expect((grid.get(`G${r}`)!.value as FormulaCell).formula).toBe(`=IF(D${r}>0,F${r}/D${r},"—")`);
+    expect((grid.get(`H${r}`)!.value as FormulaCell).formula).toBe(`=IF(E${r}>0,F${r}/E${r},"—")`);
+  });
+
+  it('colours each unit row green, yellow or red by its status with conditional formats', () => {
+    const byStatus = { 达到序时进度: 'ahead', 略低于序时进度: 'behind', 滞后序时进度: 'lagging' } as const;
+    let checked = 0;
+    for (const cf of plan.conditionalFormats!) {
+      const [from, to] = cf.range.split(':').map(split);
+      expect([from.col, to.col]).toEqual([3, 10]);
+      for (let row = from.row; row <= to.row; row++) {
+        const status = byStatus[valueAt(`I${row}`) as keyof typeof byStatus];
+        const colour = STATUS_COLOURS[status];
+        expect(evaluate(cf.formula, row)).toBe(colour.fill === cf.fill);
+        checked++;
+      }
+    }
+    expect(checked).toBe(3 * assessment.rows.length);
+    expect(plan.conditionalFormats!.map((c) => c.fill)).toEqual(
+      Array(3).fill([STATUS_COLOURS.ahead.fill, STATUS_COLOURS.behind.fill, STATUS_COLOURS.lagging.fill]).flat(),
+    );
+  });
+
+  it('lists progress, non-reporting units and return-versus-list differences', () => {
+    expect(rowOf('三、序时进度情况')).toBeDefined();
+    expect(rowOf('　　本期未报送季度报表的单位（1个）：石桥街道。未报送的指标按完成数为0计算，请相关单位及时报送。')).toBeDefined();
+    const header = split(rowOf('报表数')!).row;
+    expect([...'BCDEF'].map((c) => valueAt(`${c}${header + 1}`))).toEqual(['天水街道', '新增国高企', 4, 3, -1]);
+  });
+
+  it('anchors the chart in rows of its own, below the lists and above the closing paragraph', () => {
+    expect(plan.charts).toHaveLength(1);
+    const chart = plan.charts![0];
+    expect(chart.title).toBe('各单位新增国高企完成率与序时进度');
+    const from = split(chart.from);
+    const to = split(chart.to);
+    expect([from.col, to.col, to.row - from.row]).toEqual([1, 13, 22]);
+    expect(valueAt(`A${from.row - 1}`)).toBe('六、各单位新增国高企完成率与序时进度');
+    for (let row = from.row; row < to.row; row++) {
+      for (let col = 1; col <= 13; col++) expect(grid.has(`${colName(col)}${row}`)).toBe(false);
+    }
+    expect(String(valueAt(`A${to.row + 1}`))).toMatch(/^　　请各单位对照年度目标任务/);
+  });
+
+  it('leaves no merge overlapping another', () => {
+    const seen = new Set<string>();
+    for (const m of plan.merges!) {
+      const [a, b] = m.split(':').map(split);
+      for (let row = a.row; row <= b.row; row++)
+        for (let col = a.col; col <= b.col; col++) {
+          const key = `${col},${row}`;
+          expect(seen.has(key)).toBe(false);
+          seen.add(key);
+        }
+    }
+  });
+});
