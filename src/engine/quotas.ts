@@ -1,0 +1,66 @@
+import { allocate } from './allocation';
+import { InputError, Problem } from './errors';
+import { AllocationUnit, Indicator, QuotaRow, Scenario, Unit } from './types';
+import { carriesIndicator } from './validate';
+
+/** The units that carry an indicator (per `assessed`), in scenario order. */
+export function carriers(s: Scenario, ind: Indicator): Unit[] {
+  return s.units.filter((u) => carriesIndicator(u.type, ind.assessed));
+}
+
+/**
+ * Every unit's quota of each flow indicator for `year` (SPEC §4), ordered by indicator then unit
+ * (scenario order). `quotas` rows for an indicator and year replace its allocation; otherwise
+ * the target is allocated over the units that carry the indicator, in scenario order, with their
+ * basis rows. validateScenario makes both explicit: each such unit has a quotas row, or a basis
+ * row (weight 0 means no task); only the `equal` method needs no basis row (weight counts as 1).
+ * Infeasible allocations throw one InputError listing every target's problems.
+ */
+export function computeQuotas(s: Scenario, year: number): QuotaRow[] {
+  const rows: QuotaRow[] = [];
+  const problems: Problem[] = [];
+  for (const ind of s.indicators) {
+    if (ind.kind !== 'flow') continue;
+    const units = carriers(s, ind);
+    const given = new Map(s.quotas.filter((q) => q.indicator === ind.id && q.year === year).map((q) => [q.unit, q.quota]));
+    if (given.size > 0) {
+      for (const u of units) rows.push({ indicator: ind.id, year, unit: u.id, quota: given.get(u.id) ?? 0 });
+      continue;
+    }
+    const ti = s.targets.findIndex((t) => t.indicator === ind.id && t.year === year);
+    if (ti < 0 || units.length === 0) continue;
+    const target = s.targets[ti];
+    const basisIndex = new Map<string, number>();
+    s.basis.forEach((b, i) => {
+      if (b.indicator === ind.id && b.year === year) basisIndex.set(b.unit, i);
+    });
+    const request = units.map((u): AllocationUnit => {
+      const i = basisIndex.get(u.id);
+      if (i === undefined) return { id: u.id, weight: 1 };
+      const { weight, min, max, locked } = s.basis[i];
+      return { id: u.id, weight, ...(min !== undefined && { min }), ...(max !== undefined && { max }), ...(locked !== undefined && { locked }) };
+    });
+    try {
+      const quotas = allocate({ total: target.total, method: target.method ?? 'largest-remainder', precision: target.precision ?? 0, units: request });
+      for (const u of units) rows.push({ indicator: ind.id, year, unit: u.id, quota: quotas[u.id] });
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      const where = `targets[${ti}] (${ind.id} ${year})`;
+      for (const p of e.problems) {
+        const field = scenarioPath(p.where, units, basisIndex);
+        problems.push({ where, message: field ? `${field}: ${p.message}` : p.message });
+      }
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return rows;
+}
+
+/** An allocation request path (`units[2].min`) as the scenario row it came from (`basis[7].min (unit "x")`). */
+function scenarioPath(where: string, units: Unit[], basisIndex: Map<string, number>): string {
+  const m = /^units\[(\d+)\](.*)$/.exec(where);
+  if (!m) return where;
+  const unit = units[Number(m[1])];
+  const i = unit && basisIndex.get(unit.id);
+  return i === undefined ? where : `basis[${i}]${m[2]} (unit ${JSON.stringify(unit.id)})`;
+}

@@ -1,0 +1,672 @@
+import { parseDecimal } from './decimal';
+import { InputError, Problem } from './errors';
+import { formatPeriod, parsePeriod } from './period';
+import {
+  ALLOCATION_METHODS,
+  Actual,
+  ActualSource,
+  AllocationMethod,
+  Assessed,
+  Basis,
+  Grade,
+  Indicator,
+  IndicatorKind,
+  Plan,
+  QuotaRow,
+  RegistryRow,
+  Rule,
+  RuleKind,
+  Scenario,
+  Scoring,
+  StatusThresholds,
+  Target,
+  Tier,
+  UNIT_TYPES,
+  Unit,
+  UnitType,
+} from './types';
+
+export const DEFAULT_PROFILE: [number, number, number, number] = [0.25, 0.5, 0.75, 1];
+export const DEFAULT_STATUS: StatusThresholds = { ahead: 1, warn: 0.8 };
+/** Allocation precision above this is refused (quotas stay exact doubles). */
+const MAX_PRECISION = 6;
+
+const KINDS: readonly IndicatorKind[] = ['flow', 'level'];
+const RULE_KINDS: readonly RuleKind[] = ['linear', 'tiered', 'rank'];
+const SOURCES: readonly ActualSource[] = ['return', 'list', 'manual'];
+
+type Obj = Record<string, unknown>;
+
+const show = (x: unknown) => JSON.stringify(x) ?? String(x);
+const quoteList = (xs: readonly string[]) => xs.map((x) => JSON.stringify(x)).join(', ');
+
+/** Collects every problem with its JSON path; helpers return undefined for a bad value. */
+class Checker {
+  readonly problems: Problem[] = [];
+
+  add(where: string, message: string): void {
+    this.problems.push({ where, message });
+  }
+
+  object(x: unknown, where: string, allowed: readonly string[]): Obj | undefined {
+    if (typeof x !== 'object' || x === null || Array.isArray(x)) {
+      this.add(where, `must be a JSON object (got ${show(x)})`);
+      return undefined;
+    }
+    for (const key of Object.keys(x)) {
+      if (!allowed.includes(key)) this.add(at(where, key), `unknown key (expected one of ${allowed.join(', ')})`);
+    }
+    return x as Obj;
+  }
+
+  /** A missing array is empty. */
+  array(o: Obj, key: string, where: string): unknown[] {
+    const x = o[key];
+    if (x === undefined) return [];
+    if (!Array.isArray(x)) {
+      this.add(at(where, key), `must be an array (got ${show(x)})`);
+      return [];
+    }
+    return x;
+  }
+
+  string(o: Obj, key: string, where: string, required: boolean): string | undefined {
+    const x = o[key];
+    if (x === undefined || x === null) {
+      if (required) this.add(at(where, key), 'is required');
+      return undefined;
+    }
+    if (typeof x !== 'string') {
+      this.add(at(where, key), `must be a string (got ${show(x)})`);
+      return undefined;
+    }
+    if (required && x.trim() === '') {
+      this.add(at(where, key), 'must not be empty');
+      return undefined;
+    }
+    return x;
+  }
+
+  number(o: Obj, key: string, where: string, required: boolean, min?: number): number | undefined {
+    const x = o[key];
+    if (x === undefined || x === null) {
+      if (required) this.add(at(where, key), 'is required');
+      return undefined;
+    }
+    if (typeof x !== 'number' || !Number.isFinite(x)) {
+      this.add(at(where, key), `must be a number (got ${show(x)})`);
+      return undefined;
+    }
+    if (min !== undefined && x < min) {
+      this.add(at(where, key), `must be ≥ ${min} (got ${x})`);
+      return undefined;
+    }
+    return x;
+  }
+
+  year(o: Obj, where: string): number | undefined {
+    const x = o.year;
+    if (x === undefined || x === null) {
+      this.add(at(where, 'year'), 'is required');
+      return undefined;
+    }
+    if (!Number.isInteger(x) || (x as number) < 1000 || (x as number) > 9999) {
+      this.add(at(where, 'year'), `must be a year such as 2019 (got ${show(x)})`);
+      return undefined;
+    }
+    return x as number;
+  }
+
+  oneOf<T extends string>(o: Obj, key: string, where: string, allowed: readonly T[], what: string): T | undefined {
+    const x = o[key];
+    if (x === undefined || x === null) {
+      this.add(at(where, key), 'is required');
+      return undefined;
+    }
+    if (!allowed.includes(x as T)) {
+      this.add(at(where, key), `unknown ${what} ${show(x)} (expected ${allowed.join(', ')})`);
+      return undefined;
+    }
+    return x as T;
+  }
+}
+
+function at(where: string, key: string): string {
+  return where ? `${where}.${key}` : key;
+}
+
+function decimals(x: number): number {
+  return parseDecimal(x).scale;
+}
+
+/** Copies the defined optional fields only, so normalized JSON has no `undefined` keys. */
+function withOptional<T extends object>(base: T, extra: Partial<T>): T {
+  const out = { ...base } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(extra)) if (v !== undefined) out[k] = v;
+  return out as T;
+}
+
+/** Which unit types carry an indicator assessed this way. */
+export function carriesIndicator(unitType: UnitType, assessed: Assessed): boolean {
+  return assessed === 'all' || assessed === unitType;
+}
+
+/**
+ * Checks a scenario (SPEC §3, §6) completely and returns it normalized: defaults filled in
+ * (profile [0.25, 0.5, 0.75, 1], target method largest-remainder and precision 0, linear cap 1,
+ * rank floor 0, status {ahead: 1, warn: 0.8}, level indicators assessed "district", missing
+ * arrays empty, plan fields ""), unknown keys refused. Throws one InputError listing every problem
+ * with its JSON path.
+ *
+ * Explicit rows are required where a silent default would change a score: every unit that carries
+ * an indicator needs a basis row for a target allocated by weight (weight 0 means no task), and a
+ * `quotas` override for an indicator and year needs a row for every such unit (0 means no task).
+ * Feasibility of the allocation itself is checked by computeQuotas.
+ */
+export function validateScenario(input: unknown): Scenario {
+  const c = new Checker();
+  const root = c.object(input, '', [
+    '$schema',
+    'plan',
+    'units',
+    'indicators',
+    'targets',
+    'basis',
+    'quotas',
+    'actuals',
+    'scoring',
+    'registry',
+  ]);
+  if (!root) throw new InputError('a scenario must be a JSON object with units, indicators, targets, …');
+
+  const plan = readPlan(c, root.plan);
+  const units = readUnits(c, c.array(root, 'units', ''));
+  const unitById = new Map(units.map((u) => [u.id, u]));
+  const indicators = readIndicators(c, c.array(root, 'indicators', ''));
+  const indicatorById = new Map(indicators.map((i) => [i.id, i]));
+  const refs: Refs = { c, unitById, indicatorById };
+
+  const targets = readTargets(refs, c.array(root, 'targets', ''));
+  const basis = readBasis(refs, c.array(root, 'basis', ''), targets);
+  const quotas = readQuotas(refs, c.array(root, 'quotas', ''));
+  checkCoverage(refs, units, targets, basis, quotas);
+  const actuals = readActuals(refs, c.array(root, 'actuals', ''));
+  const scoring = readScoring(refs, root.scoring);
+  const registry = readRegistry(refs, c.array(root, 'registry', ''));
+
+  if (c.problems.length > 0) throw new InputError(c.problems);
+  return {
+    plan,
+    units,
+    indicators,
+    targets: targets.map((t) => t.row),
+    basis: basis.map((b) => b.row),
+    quotas: quotas.map((q) => q.row),
+    actuals,
+    scoring,
+    registry,
+  };
+}
+
+interface Refs {
+  c: Checker;
+  unitById: Map<string, Unit>;
+  indicatorById: Map<string, Indicator>;
+}
+
+/** Rows that failed a check are dropped from these lists (the scenario is refused anyway). */
+interface Located<T> {
+  where: string;
+  row: T;
+}
+
+function readPlan(c: Checker, x: unknown): Plan {
+  const plan: Plan = { name: '', district: '', organization: '' };
+  if (x === undefined) return plan;
+  const o = c.object(x, 'plan', ['name', 'district', 'organization']);
+  if (!o) return plan;
+  for (const key of ['name', 'district', 'organization'] as const) plan[key] = c.string(o, key, 'plan', false) ?? '';
+  return plan;
+}
+
+function readUnits(c: Checker, list: unknown[]): Unit[] {
+  const units: Unit[] = [];
+  const seen = new Map<string, string>();
+  list.forEach((x, i) => {
+    const where = `units[${i}]`;
+    const o = c.object(x, where, ['id', 'name', 'type']);
+    if (!o) return;
+    const id = c.string(o, 'id', where, true);
+    const name = c.string(o, 'name', where, true);
+    const type = c.oneOf(o, 'type', where, UNIT_TYPES, 'unit type');
+    if (id !== undefined) {
+      const first = seen.get(id);
+      if (first) c.add(`${where}.id`, `duplicate unit id ${show(id)} (also ${first})`);
+      else seen.set(id, where);
+    }
+    if (id !== undefined && name !== undefined && type !== undefined && seen.get(id) === where) {
+      units.push({ id, name, type });
+    }
+  });
+  return units;
+}
+
+function readProfile(c: Checker, x: unknown, where: string): Indicator['profile'] {
+  if (x === undefined || x === null) return [...DEFAULT_PROFILE];
+  const ok =
+    Array.isArray(x) &&
+    x.length === 4 &&
+    x.every((v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1) &&
+    x.every((v, i) => i === 0 || v >= x[i - 1]) &&
+    x[3] === 1;
+  if (!ok) {
+    c.add(where, `must be 4 numbers in [0, 1], non-decreasing, ending with 1 (got ${show(x)})`);
+    return undefined;
+  }
+  return [x[0], x[1], x[2], x[3]];
+}
+
+function readIndicators(c: Checker, list: unknown[]): Indicator[] {
+  const indicators: Indicator[] = [];
+  const seen = new Map<string, string>();
+  list.forEach((x, i) => {
+    const where = `indicators[${i}]`;
+    const o = c.object(x, where, ['id', 'name', 'measure', 'kind', 'assessed', 'profile']);
+    if (!o) return;
+    const id = c.string(o, 'id', where, true);
+    const name = c.string(o, 'name', where, true);
+    const measure = c.string(o, 'measure', where, false) ?? '';
+    const kind = c.oneOf(o, 'kind', where, KINDS, 'kind');
+    let assessed: Assessed | undefined;
+    if (kind === 'level') {
+      if (o.assessed !== undefined && o.assessed !== 'district') {
+        c.add(`${where}.assessed`, `a level indicator is a district value, not decomposed: must be "district" (got ${show(o.assessed)})`);
+      } else {
+        assessed = 'district';
+      }
+    } else if (kind === 'flow') {
+      const units: Assessed[] = [...UNIT_TYPES, 'all'];
+      if (o.assessed === 'district') {
+        c.add(`${where}.assessed`, `a flow indicator is decomposed to units: must be one of ${units.join(', ')} (got "district")`);
+      } else {
+        assessed = c.oneOf(o, 'assessed', where, units, 'assessed');
+      }
+    }
+    const profile = readProfile(c, o.profile, `${where}.profile`);
+    if (id !== undefined) {
+      const first = seen.get(id);
+      if (first) c.add(`${where}.id`, `duplicate indicator id ${show(id)} (also ${first})`);
+      else seen.set(id, where);
+    }
+    if (id !== undefined && name !== undefined && kind && assessed && profile && seen.get(id) === where) {
+      indicators.push({ id, name, measure, kind, assessed, profile });
+    }
+  });
+  return indicators;
+}
+
+/** The indicator a row names, or undefined after reporting why it cannot be used. */
+function indicatorRef(r: Refs, o: Obj, where: string, decomposed: boolean): Indicator | undefined {
+  const id = r.c.string(o, 'indicator', where, true);
+  if (id === undefined) return undefined;
+  const ind = r.indicatorById.get(id);
+  if (!ind) {
+    r.c.add(`${where}.indicator`, `unknown indicator ${show(id)}`);
+    return undefined;
+  }
+  if (decomposed && ind.kind === 'level') {
+    r.c.add(`${where}.indicator`, `${show(id)} is a level indicator (a district value): it is not decomposed to units`);
+    return undefined;
+  }
+  return ind;
+}
+
+/** The unit a row names, which must carry the indicator. */
+function unitRef(r: Refs, o: Obj, where: string, ind: Indicator | undefined): Unit | undefined {
+  const id = r.c.string(o, 'unit', where, true);
+  if (id === undefined) return undefined;
+  const unit = r.unitById.get(id);
+  if (!unit) {
+    r.c.add(`${where}.unit`, `unknown unit ${show(id)}`);
+    return undefined;
+  }
+  if (ind && !carriesIndicator(unit.type, ind.assessed)) {
+    r.c.add(`${where}.unit`, `unit ${show(id)} (${unit.type}) does not carry indicator ${show(ind.id)} (assessed: ${ind.assessed})`);
+    return undefined;
+  }
+  return unit;
+}
+
+/** Reports a second row with the same key. */
+function unique(c: Checker, seen: Map<string, string>, key: string, where: string, what: string): boolean {
+  const first = seen.get(key);
+  if (first) {
+    c.add(where, `duplicate ${what} (also ${first})`);
+    return false;
+  }
+  seen.set(key, where);
+  return true;
+}
+
+const key = (...parts: (string | number)[]) => parts.join('\u0000');
+
+function readTargets(r: Refs, list: unknown[]): Located<Target>[] {
+  const { c } = r;
+  const out: Located<Target>[] = [];
+  const seen = new Map<string, string>();
+  list.forEach((x, i) => {
+    const where = `targets[${i}]`;
+    const o = c.object(x, where, ['indicator', 'year', 'total', 'stretch', 'method', 'precision']);
+    if (!o) return;
+    const ind = indicatorRef(r, o, where, false);
+    const year = c.year(o, where);
+    const total = c.number(o, 'total', where, true, 0);
+    const stretch = c.number(o, 'stretch', where, false, 0);
+    if (stretch !== undefined && total !== undefined && stretch < total) {
+      c.add(`${where}.stretch`, `the stretch target (力争) ${stretch} is below the total ${total}`);
+    }
+    let method: AllocationMethod | undefined = 'largest-remainder';
+    if (o.method !== undefined) method = c.oneOf(o, 'method', where, ALLOCATION_METHODS, 'method');
+    let precision: number | undefined = 0;
+    if (o.precision !== undefined) {
+      precision = o.precision as number;
+      if (!Number.isInteger(precision) || precision < 0 || precision > MAX_PRECISION) {
+        c.add(`${where}.precision`, `must be a whole number of decimal places from 0 to ${MAX_PRECISION} (got ${show(o.precision)})`);
+        precision = undefined;
+      }
+    }
+    if (ind?.kind === 'flow' && total !== undefined && precision !== undefined && decimals(total) > precision) {
+      c.add(`${where}.total`, `${total} has more decimal places than the precision ${precision}`);
+    }
+    if (!ind || year === undefined || total === undefined || method === undefined || precision === undefined) return;
+    if (!unique(c, seen, key(ind.id, year), where, `target for ${ind.id} ${year}`)) return;
+    const row: Target =
+      ind.kind === 'flow'
+        ? withOptional<Target>({ indicator: ind.id, year, total }, { stretch, method, precision })
+        : withOptional<Target>({ indicator: ind.id, year, total }, { stretch });
+    out.push({ where, row });
+  });
+  return out;
+}
+
+function readBasis(r: Refs, list: unknown[], targets: Located<Target>[]): Located<Basis>[] {
+  const { c } = r;
+  const out: Located<Basis>[] = [];
+  const seen = new Map<string, string>();
+  const precisionOf = new Map(targets.map((t) => [key(t.row.indicator, t.row.year), t.row.precision ?? 0]));
+  list.forEach((x, i) => {
+    const where = `basis[${i}]`;
+    const o = c.object(x, where, ['indicator', 'year', 'unit', 'weight', 'min', 'max', 'locked']);
+    if (!o) return;
+    const ind = indicatorRef(r, o, where, true);
+    const year = c.year(o, where);
+    const unit = unitRef(r, o, where, ind);
+    const weight = c.number(o, 'weight', where, true, 0);
+    const bounds = {
+      min: c.number(o, 'min', where, false, 0),
+      max: c.number(o, 'max', where, false, 0),
+      locked: c.number(o, 'locked', where, false, 0),
+    };
+    if (bounds.min !== undefined && bounds.max !== undefined && bounds.max < bounds.min) {
+      c.add(`${where}.max`, `${bounds.max} is below the min ${bounds.min}`);
+    }
+    const precision = ind && year !== undefined ? precisionOf.get(key(ind.id, year)) : undefined;
+    if (precision !== undefined) {
+      for (const [k, v] of Object.entries(bounds)) {
+        if (v !== undefined && decimals(v) > precision) {
+          c.add(`${where}.${k}`, `${v} has more decimal places than the target's precision ${precision}`);
+        }
+      }
+    }
+    if (!ind || year === undefined || !unit || weight === undefined) return;
+    if (!unique(c, seen, key(ind.id, year, unit.id), where, `basis row for ${ind.id} ${year}, unit ${show(unit.id)}`)) return;
+    out.push({ where, row: withOptional<Basis>({ indicator: ind.id, year, unit: unit.id, weight }, bounds) });
+  });
+  return out;
+}
+
+function readQuotas(r: Refs, list: unknown[]): Located<QuotaRow>[] {
+  const { c } = r;
+  const out: Located<QuotaRow>[] = [];
+  const seen = new Map<string, string>();
+  list.forEach((x, i) => {
+    const where = `quotas[${i}]`;
+    const o = c.object(x, where, ['indicator', 'year', 'unit', 'quota']);
+    if (!o) return;
+    const ind = indicatorRef(r, o, where, true);
+    const year = c.year(o, where);
+    const unit = unitRef(r, o, where, ind);
+    const quota = c.number(o, 'quota', where, true, 0);
+    if (!ind || year === undefined || !unit || quota === undefined) return;
+    if (!unique(c, seen, key(ind.id, year, unit.id), where, `quota for ${ind.id} ${year}, unit ${show(unit.id)}`)) return;
+    out.push({ where, row: { indicator: ind.id, year, unit: unit.id, quota } });
+  });
+  return out;
+}
+
+/** Every unit that carries a decomposed indicator needs an explicit basis or quotas row. */
+function checkCoverage(
+  r: Refs,
+  units: Unit[],
+  targets: Located<Target>[],
+  basis: Located<Basis>[],
+  quotas: Located<QuotaRow>[],
+): void {
+  const carriers = (ind: Indicator) => units.filter((u) => carriesIndicator(u.type, ind.assessed));
+  const quotaUnits = new Map<string, Set<string>>();
+  for (const { row } of quotas) {
+    const k = key(row.indicator, row.year);
+    if (!quotaUnits.has(k)) quotaUnits.set(k, new Set());
+    quotaUnits.get(k)!.add(row.unit);
+  }
+  for (const [k, given] of quotaUnits) {
+    const [indicator, year] = k.split('\u0000');
+    const missing = carriers(r.indicatorById.get(indicator)!).filter((u) => !given.has(u.id));
+    if (missing.length > 0) {
+      r.c.add(
+        'quotas',
+        `${indicator} ${year}: no row for ${missing.length === 1 ? 'unit' : 'units'} ${quoteList(missing.map((u) => u.id))} ` +
+          '(quotas rows replace the allocation for the indicator and year: give 0 for no task)',
+      );
+    }
+  }
+  const basisUnits = new Set(basis.map(({ row }) => key(row.indicator, row.year, row.unit)));
+  for (const { where, row } of targets) {
+    const ind = r.indicatorById.get(row.indicator)!;
+    if (ind.kind !== 'flow' || quotaUnits.has(key(row.indicator, row.year))) continue;
+    const units = carriers(ind);
+    if (units.length === 0) {
+      if (row.total > 0) r.c.add(where, `no unit carries indicator ${show(ind.id)} (assessed: ${ind.assessed})`);
+      continue;
+    }
+    if (row.method === 'equal') continue;
+    const missing = units.filter((u) => !basisUnits.has(key(row.indicator, row.year, u.id)));
+    if (missing.length > 0) {
+      r.c.add(
+        where,
+        `${row.indicator} ${row.year} is allocated by weight (${row.method}) but has no basis row for ` +
+          `${missing.length === 1 ? 'unit' : 'units'} ${quoteList(missing.map((u) => u.id))} (give weight 0 for no task, or quotas rows)`,
+      );
+    }
+  }
+}
+
+function readActuals(r: Refs, list: unknown[]): Actual[] {
+  const { c } = r;
+  const out: Actual[] = [];
+  const seen = new Map<string, string>();
+  list.forEach((x, i) => {
+    const where = `actuals[${i}]`;
+    const o = c.object(x, where, ['indicator', 'unit', 'period', 'value', 'source', 'file', 'importedAt']);
+    if (!o) return;
+    const ind = indicatorRef(r, o, where, false);
+    let unit: Unit | undefined;
+    if (ind?.kind === 'level') {
+      if (o.unit !== undefined && o.unit !== null) {
+        c.add(`${where}.unit`, `${show(ind.id)} is a level indicator: its actual is the district value and has no unit`);
+      }
+    } else if (ind) {
+      unit = unitRef(r, o, where, ind);
+    }
+    const periodText = c.string(o, 'period', where, true);
+    let period: string | undefined;
+    if (periodText !== undefined) {
+      try {
+        period = formatPeriod(parsePeriod(periodText));
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        c.add(`${where}.period`, e.problems[0].message);
+      }
+    }
+    const value = c.number(o, 'value', where, true, ind?.kind === 'flow' ? 0 : undefined);
+    let source: ActualSource | undefined;
+    if (o.source !== undefined) source = c.oneOf(o, 'source', where, SOURCES, 'source');
+    const file = c.string(o, 'file', where, false);
+    const importedAt = c.string(o, 'importedAt', where, false);
+    if (!ind || (ind.kind === 'flow' && !unit) || periodText === undefined || period === undefined || value === undefined) {
+      return;
+    }
+    const what =
+      `actual for ${ind.id}${unit ? `, unit ${show(unit.id)}` : ''}, period ${period}` +
+      (periodText !== period ? ` (${show(periodText)})` : '');
+    if (!unique(c, seen, key(ind.id, unit?.id ?? '', period), where, what)) return;
+    out.push(withOptional<Actual>({ indicator: ind.id, period: periodText, value }, { unit: unit?.id, source, file, importedAt }));
+  });
+  return out;
+}
+
+function readTiers(c: Checker, x: unknown, where: string): Tier[] | undefined {
+  if (!Array.isArray(x) || x.length === 0) {
+    c.add(where, `a tiered rule needs a non-empty list of tiers {min, factor} (got ${show(x)})`);
+    return undefined;
+  }
+  const tiers: Tier[] = [];
+  const seen = new Map<string, string>();
+  x.forEach((t, i) => {
+    const tw = `${where}[${i}]`;
+    const o = c.object(t, tw, ['min', 'factor']);
+    if (!o) return;
+    const min = c.number(o, 'min', tw, true, 0);
+    const factor = c.number(o, 'factor', tw, true, 0);
+    if (min === undefined || factor === undefined) return;
+    if (unique(c, seen, String(min), tw, `tier with min ${min}`)) tiers.push({ min, factor });
+  });
+  return tiers.length === x.length ? tiers : undefined;
+}
+
+function readRule(r: Refs, x: unknown, where: string): Rule | undefined {
+  const { c } = r;
+  const o = c.object(x, where, ['indicator', 'weight', 'rule', 'cap', 'tiers', 'rankStep', 'floor', 'bonusPerPoint', 'bonusMax']);
+  if (!o) return undefined;
+  const ind = indicatorRef(r, o, where, true);
+  const weight = c.number(o, 'weight', where, true, 0);
+  const kind = c.oneOf(o, 'rule', where, RULE_KINDS, 'rule');
+  const only = (k: string, ruleKind: RuleKind) => {
+    if (o[k] !== undefined && kind !== undefined && kind !== ruleKind) {
+      c.add(`${where}.${k}`, `applies to ${ruleKind} rules only (this rule is ${kind})`);
+    }
+  };
+  only('cap', 'linear');
+  only('tiers', 'tiered');
+  only('rankStep', 'rank');
+  only('floor', 'rank');
+  const bonusPerPoint = c.number(o, 'bonusPerPoint', where, false, 0);
+  const bonusMax = c.number(o, 'bonusMax', where, false, 0);
+  if (o.bonusMax !== undefined && o.bonusPerPoint === undefined) {
+    c.add(`${where}.bonusMax`, 'needs bonusPerPoint (the bonus per percentage point above 100%)');
+  }
+  const bonus = { bonusPerPoint, bonusMax };
+  if (!ind || weight === undefined || kind === undefined) return undefined;
+  const base = { indicator: ind.id, weight, rule: kind };
+  switch (kind) {
+    case 'linear': {
+      let cap: number | undefined = 1;
+      if (o.cap !== undefined) {
+        cap = c.number(o, 'cap', where, true);
+        if (cap !== undefined && cap <= 0) {
+          c.add(`${where}.cap`, `must be > 0 (got ${cap})`);
+          cap = undefined;
+        }
+      }
+      return cap === undefined ? undefined : withOptional<Rule>({ ...base, cap }, bonus);
+    }
+    case 'tiered': {
+      const tiers = readTiers(c, o.tiers, `${where}.tiers`);
+      return tiers && withOptional<Rule>({ ...base, tiers }, bonus);
+    }
+    case 'rank': {
+      const rankStep = c.number(o, 'rankStep', where, true, 0);
+      let floor: number | undefined = 0;
+      if (o.floor !== undefined) floor = c.number(o, 'floor', where, true, 0);
+      if (floor !== undefined && floor > weight) {
+        c.add(`${where}.floor`, `${floor} is above the rule's weight ${weight}`);
+        floor = undefined;
+      }
+      return rankStep === undefined || floor === undefined ? undefined : withOptional<Rule>({ ...base, rankStep, floor }, bonus);
+    }
+  }
+}
+
+function readGrades(c: Checker, list: unknown[]): Grade[] {
+  const grades: Grade[] = [];
+  const names = new Map<string, string>();
+  const mins = new Map<string, string>();
+  list.forEach((x, i) => {
+    const where = `scoring.grades[${i}]`;
+    const o = c.object(x, where, ['name', 'min']);
+    if (!o) return;
+    const name = c.string(o, 'name', where, true);
+    const min = c.number(o, 'min', where, true);
+    if (name === undefined || min === undefined) return;
+    const okName = unique(c, names, name, `${where}.name`, `grade name ${show(name)}`);
+    const okMin = unique(c, mins, String(min), `${where}.min`, `grade min ${min}`);
+    if (okName && okMin) grades.push({ name, min });
+  });
+  return grades;
+}
+
+function readStatus(c: Checker, x: unknown): StatusThresholds {
+  if (x === undefined) return { ...DEFAULT_STATUS };
+  const o = c.object(x, 'scoring.status', ['ahead', 'warn']);
+  if (!o) return { ...DEFAULT_STATUS };
+  const ahead = o.ahead === undefined ? DEFAULT_STATUS.ahead : c.number(o, 'ahead', 'scoring.status', true, 0);
+  const warn = o.warn === undefined ? DEFAULT_STATUS.warn : c.number(o, 'warn', 'scoring.status', true, 0);
+  if (ahead !== undefined && warn !== undefined && warn > ahead) {
+    c.add('scoring.status.warn', `${warn} is above the ahead threshold ${ahead}`);
+  }
+  return { ahead: ahead ?? DEFAULT_STATUS.ahead, warn: warn ?? DEFAULT_STATUS.warn };
+}
+
+function readScoring(r: Refs, x: unknown): Scoring {
+  const { c } = r;
+  const scoring: Scoring = { rules: [], grades: [], status: { ...DEFAULT_STATUS } };
+  if (x === undefined) return scoring;
+  const o = c.object(x, 'scoring', ['rules', 'grades', 'status']);
+  if (!o) return scoring;
+  const seen = new Map<string, string>();
+  c.array(o, 'rules', 'scoring').forEach((rx, i) => {
+    const where = `scoring.rules[${i}]`;
+    const rule = readRule(r, rx, where);
+    if (rule && unique(c, seen, rule.indicator, where, `rule for indicator ${show(rule.indicator)}`)) {
+      scoring.rules.push(rule);
+    }
+  });
+  scoring.grades = readGrades(c, c.array(o, 'grades', 'scoring'));
+  scoring.status = readStatus(c, o.status);
+  return scoring;
+}
+
+function readRegistry(r: Refs, list: unknown[]): RegistryRow[] {
+  const { c } = r;
+  const out: RegistryRow[] = [];
+  list.forEach((x, i) => {
+    const where = `registry[${i}]`;
+    const o = c.object(x, where, ['name', 'creditCode', 'unit']);
+    if (!o) return;
+    const name = c.string(o, 'name', where, true);
+    const creditCode = c.string(o, 'creditCode', where, false);
+    const unit = unitRef(r, o, where, undefined);
+    if (name !== undefined && unit) out.push(withOptional<RegistryRow>({ name, unit: unit.id }, { creditCode }));
+  });
+  return out;
+}
