@@ -1,0 +1,39 @@
+import { assess } from '../../engine/assess';
+import { InputError, Problem } from '../../engine/errors';
+import { parsePeriod } from '../../engine/period';
+import { Scenario } from '../../engine/types';
+import { validateScenario } from '../../engine/validate';
+import { CliIO, Command, EXIT_OK, parseArgs, parseJsonInput, requireOption } from '../io';
+
+const USAGE = 'assess --period P';
+
+/** `target-desk assess --period P`, SPEC §6: scenario JSON on stdin, assessment JSON on stdout. */
+export const assessCommand: Command = {
+  name: 'assess',
+  usage: USAGE,
+  summary: 'progress, scores, ranks and grades for a period (2019Q3, or 2019 = 2019Q4): scenario JSON on stdin',
+  async run(argv: string[], io: CliIO): Promise<number> {
+    const args = parseArgs(argv);
+    const unknown = [...args.positional, ...Object.keys(args.options).filter((o) => o !== 'period').map((o) => `--${o}`)];
+    if (unknown.length) throw new InputError(`unexpected argument ${unknown[0]} (usage: target-desk ${USAGE})`);
+    const period = requireOption(args, 'period');
+    // A bad period and a bad scenario are reported together.
+    const problems: Problem[] = [];
+    collect(problems, () => parsePeriod(period, '--period'));
+    const text = await io.readStdin();
+    const scenario = collect(problems, () => validateScenario(parseJsonInput(text, 'stdin')));
+    if (problems.length > 0) throw new InputError(problems);
+    io.out(`${JSON.stringify(assess(scenario as Scenario, period))}\n`);
+    return EXIT_OK;
+  },
+};
+
+function collect<T>(problems: Problem[], f: () => T): T | undefined {
+  try {
+    return f();
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    problems.push(...e.problems);
+    return undefined;
+  }
+}
