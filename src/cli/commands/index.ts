@@ -1,9 +1,6 @@
 import { Command } from '../io';
 import { allocateCommand } from './allocate';
 import { assessCommand } from './assess';
-import { templatesCommand } from './templates';
-import { importReturnsCommand } from './importReturns';
-import { importListCommand } from './importList';
 
 /** Every `target-desk` command, in the order `--help` lists them. */
-export const commands: Command[] = [allocateCommand, assessCommand, templatesCommand, importReturnsCommand, importListCommand];
+export const commands: Command[] = [allocateCommand, assessCommand];
