@@ -236,16 +236,16 @@ const FLOW_ACTUALS: Record<string, Record<string, Row>> = {
     wenhui: [5, 1, 3, 4],
   },
   pool_new: {
-    keji: [38, 9, 20, 33],
-    jinglv: [20, 5, 10, 16],
-    shangwu: [17, 3, 6, 9],
+    keji: [38, 9, 20, 35],
+    jinglv: [20, 5, 10, 15],
+    shangwu: [17, 3, 6, 7],
     shichang: [11, 3, 6, null],
-    wenchuang: [10, 2, 5, 9],
+    wenchuang: [10, 2, 5, 8],
   },
   platform_intro: {
     kuamao: [6, 2, 4, 6],
     dianjing: [4, 1, 2, 4],
-    yingshi: [5, 1, 3, 4],
+    yingshi: [5, 1, 3, 5],
   },
 };
 
