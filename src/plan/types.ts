@@ -118,6 +118,8 @@ export interface SheetPlan {
   conditionalFormats?: ConditionalFormatPlan[];
   freeze?: { rows: number; columns: number };
   print?: PrintSetup;
+  /** Manual page breaks: a printed page starts at each of these 1-based rows. */
+  rowBreaks?: number[];
   /** Protect the sheet without a password, leaving these ranges editable. */
   protection?: { unlocked: string[] };
   charts?: ChartPlan[];
