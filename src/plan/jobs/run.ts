@@ -1,0 +1,246 @@
+/**
+ * `run` (计算考核) for one period: quotas for the period's year, the assessment, the bulletin sheet
+ * and a log row, as one BookPlan over a snapshot. Pure: the CLI (ExcelJS) and the task pane
+ * (Office.js) read the snapshot, call planRun and apply the plan.
+ *
+ * Output tables keep other years' and periods' rows; the rows a run replaces go to TD_History when
+ * they differ from the new ones. A bulletin sheet whose values no longer match the fingerprint
+ * logged when it was written was edited by someone, and is only overwritten with `force` (its old
+ * values then go to TD_History too).
+ */
+import { assess } from '../../engine/assess';
+import { InputError } from '../../engine/errors';
+import { formatPeriod, parsePeriod } from '../../engine/period';
+import { computeQuotas } from '../../engine/quotas';
+import type { Assessment, QuotaRow, Scenario } from '../../engine/types';
+import { bulletinSheetName, bulletinSheetPlan } from '../bulletinPlan';
+import { LOG_ACTIONS, TABLES, TableName, columnIndex, headerOf, tableColumns } from '../bookSchema';
+import { ref } from '../formula';
+import { locateColumns, quotaRowCells, readScenario, readTable, rowCells } from '../scenarioTables';
+import type { BookPlan, BookSnapshot, PlanCell, Scalar, SheetPlan, TableUpdate } from '../types';
+import { gridHash, sheetPlanGrid } from './sheetHash';
+
+export interface RunOptions {
+  /** ISO time of the run: logged, and its date is the bulletin's issue date. */
+  now: string;
+  /** Overwrite a bulletin sheet someone edited. */
+  force?: boolean;
+  /** The book's file name, for the log. */
+  file?: string;
+}
+
+export interface RunResult {
+  plan: BookPlan;
+  assessment: Assessment;
+  /** The validated scenario the run computed from. */
+  scenario: Scenario;
+  quotas: QuotaRow[];
+  bulletinSheet: string;
+  /** Rows the run replaced and kept in TD_History. */
+  historyRows: number;
+}
+
+/** The sheets planRun needs in its snapshot besides the tables (read them in the same sync). */
+export function runSheetsToRead(period: string): string[] {
+  return [bulletinSheetName(formatPeriod(parsePeriod(period, '--period')))];
+}
+
+const H = (table: TableName, key: string) => ref(headerOf(table, key));
+
+/** Live formulas of TD_Scores (SPEC §7): rate and timeliness over the row's own cells. */
+export const SCORE_FORMULAS = {
+  milestone: (share: number) => `=${H('TD_Scores', 'quota')}*${share}`,
+  rate: `=IF(${H('TD_Scores', 'quota')}>0,${H('TD_Scores', 'actual')}/${H('TD_Scores', 'quota')},"")`,
+  timely: `=IF(${H('TD_Scores', 'milestone')}>0,${H('TD_Scores', 'actual')}/${H('TD_Scores', 'milestone')},"")`,
+};
+
+const formula = (f: string, value: Scalar | undefined): PlanCell => ({ formula: f, value: value ?? '' });
+
+/** The period key of a row's period cell: canonical when it parses, else the text as is. */
+function periodKey(v: Scalar): string {
+  const text = v === null ? '' : String(v).trim();
+  try {
+    return formatPeriod(parsePeriod(text));
+  } catch {
+    return text;
+  }
+}
+
+/** The body of an output table in schema column order, or [] when the book lacks it. */
+function existingRows(snapshot: BookSnapshot, name: TableName): Scalar[][] {
+  if (!snapshot.tables[name]) return [];
+  const problems: { where: string; message: string }[] = [];
+  const located = locateColumns(snapshot, name, problems);
+  if (!located) throw new InputError(problems);
+  const { data, index } = located;
+  return data.rows
+    .map((cells) => index.map((i) => (i < 0 ? null : (cells[i] ?? null))))
+    .filter((cells) => cells.some((v) => v !== null && v !== ''));
+}
+
+/** Appended-to tables must have every column the plan writes (a missing one is the user's to fix). */
+function checkHeaders(snapshot: BookSnapshot, names: TableName[]): void {
+  const problems: { where: string; message: string }[] = [];
+  for (const name of names) if (snapshot.tables[name]) locateColumns(snapshot, name, problems);
+  if (problems.length) throw new InputError(problems);
+}
+
+function valuesOf(cells: readonly PlanCell[]): Scalar[] {
+  return cells.map((c) => (typeof c === 'object' && c !== null ? c.value : c));
+}
+
+const norm = (v: Scalar) => (v === '' || v === undefined ? null : typeof v === 'number' ? Number(v.toPrecision(12)) : v);
+const sameRows = (a: readonly Scalar[][], b: readonly Scalar[][]) =>
+  a.length === b.length && a.every((r, i) => r.length === b[i].length && r.every((v, j) => norm(v) === norm(b[i][j])));
+
+function historyRow(now: string, table: TableName, period: string, cells: readonly Scalar[]): PlanCell[] {
+  const row = Object.fromEntries(TABLES[table].columns.map((c, j) => [c.header, cells[j] ?? null]));
+  return rowCells('TD_History', { time: now, action: LOG_ACTIONS.run, table, period, row });
+}
+
+function tableUpdate(name: TableName, rows: PlanCell[][], mode: TableUpdate['mode']): TableUpdate {
+  const def = TABLES[name];
+  return { table: name, sheet: def.sheet, at: def.at, columns: tableColumns(name), rows, mode, style: 'TableStyleMedium2' };
+}
+
+/** The hash logged with the last run that wrote `period`'s bulletin, if any. */
+function loggedBulletinHash(snapshot: BookSnapshot, period: string): string | null {
+  if (!snapshot.tables.TD_Log) return null;
+  const log = readTable(snapshot, 'TD_Log', []);
+  if (!log) return null;
+  let hash: string | null = null;
+  for (const r of log.rows) {
+    if (r.action === LOG_ACTIONS.run && periodKey((r.period as Scalar) ?? null) === period && typeof r.hash === 'string') hash = r.hash;
+  }
+  return hash;
+}
+
+export function planRun(snapshot: BookSnapshot, periodText: string, options: RunOptions): RunResult {
+  const period = formatPeriod(parsePeriod(periodText, '--period'));
+  const { year, quarter } = parsePeriod(period);
+  const read = readScenario(snapshot);
+  const s = read.valid;
+  let quotas: QuotaRow[];
+  let assessment: Assessment;
+  try {
+    quotas = computeQuotas(s, year);
+    assessment = assess(s, period);
+  } catch (e) {
+    if (e instanceof InputError) throw read.relocate(e);
+    throw e;
+  }
+  const now = options.now;
+  const units = new Map(s.units.map((u) => [u.id, u]));
+  const indicators = new Map(s.indicators.map((i) => [i.id, i]));
+  const history: PlanCell[][] = [];
+
+  // TD_Quotas: other years as they are; this year's given quotas and the allocation.
+  const oldQuotas = existingRows(snapshot, 'TD_Quotas');
+  const yearCol = columnIndex('TD_Quotas', 'year');
+  const given = new Set(s.quotas.filter((q) => q.year === year).map((q) => `${q.indicator}\u0001${q.unit}`));
+  const newQuotas = quotas.map((q) => quotaRowCells(s, q, given.has(`${q.indicator}\u0001${q.unit}`) ? 'given' : 'computed'));
+  const replacedQuotas = oldQuotas.filter((r) => Number(r[yearCol]) === year);
+  if (!sameRows(replacedQuotas, newQuotas.map(valuesOf))) {
+    history.push(...replacedQuotas.map((r) => historyRow(now, 'TD_Quotas', String(year), r)));
+  }
+  const quotaRows: PlanCell[][] = [...oldQuotas.filter((r) => Number(r[yearCol]) !== year), ...newQuotas];
+
+  // TD_Scores and TD_Ranking: one block of rows per period, in period order.
+  const scoreRows = assessment.rows.map((r) => {
+    const unit = units.get(r.unit)!;
+    const ind = indicators.get(r.indicator)!;
+    const share = ind.profile![quarter - 1];
+    return rowCells('TD_Scores', {
+      period,
+      unit: r.unit,
+      unitName: unit.name,
+      type: unit.type,
+      indicator: r.indicator,
+      indicatorName: ind.name,
+      quota: r.quota,
+      milestone: formula(SCORE_FORMULAS.milestone(share), r.milestone),
+      actual: r.actual,
+      reported: r.reported ? 'yes' : 'no',
+      rate: formula(SCORE_FORMULAS.rate, r.rate),
+      timely: formula(SCORE_FORMULAS.timely, r.timely),
+      status: r.status,
+      score: r.score ?? null,
+      bonus: r.bonus ?? null,
+    });
+  });
+  const rankingRows = assessment.units.map((u) =>
+    rowCells('TD_Ranking', { period, unit: u.unit, unitName: units.get(u.unit)!.name, type: u.type, total: u.total, rank: u.rank, grade: u.grade }),
+  );
+  const rate = columnIndex('TD_Scores', 'rate');
+  const timely = columnIndex('TD_Scores', 'timely');
+  const withFormulas = (r: Scalar[]): PlanCell[] =>
+    r.map((v, j) => (j === rate ? formula(SCORE_FORMULAS.rate, v) : j === timely ? formula(SCORE_FORMULAS.timely, v) : v));
+  const merge = (name: 'TD_Scores' | 'TD_Ranking', fresh: PlanCell[][], keep: (r: Scalar[]) => PlanCell[]) => {
+    const old = existingRows(snapshot, name);
+    const pcol = columnIndex(name, 'period');
+    const replaced = old.filter((r) => periodKey(r[pcol]) === period);
+    if (replaced.length && !sameRows(replaced, fresh.map(valuesOf))) history.push(...replaced.map((r) => historyRow(now, name, period, r)));
+    const others = old.filter((r) => periodKey(r[pcol]) !== period);
+    const before = others.filter((r) => periodKey(r[pcol]) < period).map(keep);
+    const after = others.filter((r) => periodKey(r[pcol]) > period).map(keep);
+    return [...before, ...fresh, ...after];
+  };
+  const scores = merge('TD_Scores', scoreRows, withFormulas);
+  const ranking = merge('TD_Ranking', rankingRows, (r) => r);
+
+  // The bulletin, unless someone edited the existing one.
+  const bulletinSheet = bulletinSheetName(period);
+  const bulletin: SheetPlan = bulletinSheetPlan(s, assessment, { issuedOn: now.slice(0, 10) });
+  if (snapshot.sheetNames.includes(bulletinSheet)) {
+    const current = snapshot.sheets[bulletinSheet];
+    if (!current) throw new Error(`planRun: the snapshot lacks the values of sheet "${bulletinSheet}" (see runSheetsToRead)`);
+    if (gridHash(current) !== loggedBulletinHash(snapshot, period)) {
+      if (!options.force) {
+        throw new InputError(
+          `this bulletin was changed after it was generated; rename the sheet to keep it, or run again with --force to overwrite it (its old contents go to TD_History)`,
+          bulletinSheet,
+        );
+      }
+      current.forEach((cells) => {
+        if (cells.some((v) => v !== null && v !== '')) {
+          history.push(rowCells('TD_History', { time: now, action: LOG_ACTIONS.run, table: bulletinSheet, period, row: cells }));
+        }
+      });
+    }
+  }
+  const hash = gridHash(sheetPlanGrid(bulletin));
+
+  const lagging = assessment.rows.filter((r) => r.status === 'lagging').length;
+  const unreported = assessment.rows.filter((r) => !r.reported).length;
+  const result =
+    `${period}：${assessment.units.length} 个单位、${indicators.size} 个指标；任务分解 ${newQuotas.length} 行，考核结果 ${scoreRows.length} 行，` +
+    `排名 ${rankingRows.length} 行；滞后序时进度 ${lagging} 项，未报送 ${unreported} 项；已生成「${bulletinSheet}」` +
+    (history.length ? `；被替换的 ${history.length} 行旧数据存入 TD_History` : '');
+  const logRow = rowCells('TD_Log', {
+    time: now,
+    action: LOG_ACTIONS.run,
+    file: options.file ?? null,
+    period,
+    result,
+    detail: JSON.stringify({ quotas: newQuotas.length, scores: scoreRows.length, ranking: rankingRows.length, history: history.length, force: !!options.force }),
+    hash,
+  });
+
+  const tableUpdates: TableUpdate[] = [
+    tableUpdate('TD_Quotas', quotaRows, 'replace'),
+    tableUpdate('TD_Scores', scores, 'replace'),
+    tableUpdate('TD_Ranking', ranking, 'replace'),
+    tableUpdate('TD_Log', [logRow], 'append'),
+  ];
+  if (history.length) tableUpdates.push(tableUpdate('TD_History', history, 'append'));
+  checkHeaders(snapshot, ['TD_Log', 'TD_History']);
+
+  return {
+    plan: { sheets: [bulletin], tableUpdates, activate: bulletinSheet },
+    assessment,
+    scenario: s,
+    quotas,
+    bulletinSheet,
+    historyRows: history.length,
+  };
+}

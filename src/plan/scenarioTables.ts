@@ -1,0 +1,412 @@
+/**
+ * Scenario ↔ workbook tables, both directions. Writing gives each input table's rows in schema
+ * column order; reading finds columns by header (extra user columns and any column order are fine),
+ * skips blank rows, and reports every problem located as `sheet › table › 第N行 › header`, where N is
+ * the row number the user sees in Excel — including the engine validator's problems, whose JSON
+ * paths (`targets[2].method`) are mapped back to the row and column they came from.
+ */
+import { InputError, Problem } from '../engine/errors';
+import type {
+  Actual,
+  Basis,
+  Grade,
+  Indicator,
+  QuotaRow,
+  RegistryRow,
+  Rule,
+  Scenario,
+  Target,
+  Tier,
+  Unit,
+} from '../engine/types';
+import { validateScenario } from '../engine/validate';
+import {
+  ColumnDef,
+  INPUT_TABLES,
+  QUOTA_SOURCE_LABELS,
+  SETTING_KEYS,
+  SETTING_LABELS,
+  TABLES,
+  TableName,
+  decodeCell,
+} from './bookSchema';
+import type { BookSnapshot, PlanCell, Scalar, TableData } from './types';
+
+type Row = Record<string, unknown>;
+
+// ---------------------------------------------------------------- writing
+
+function label(c: ColumnDef, code: unknown): PlanCell {
+  if (code === undefined || code === null) return null;
+  return c.labels?.[String(code)] ?? String(code);
+}
+
+/** One table row in schema column order from an object keyed by column key. */
+export function rowCells(table: TableName, obj: Row): PlanCell[] {
+  return TABLES[table].columns.map((c) => {
+    const v = obj[c.key];
+    if (v === undefined || v === null) return null;
+    if (c.type === 'enum') return label(c, v);
+    if (c.type === 'json') return JSON.stringify(v);
+    return v as PlanCell;
+  });
+}
+
+export function formatTiers(tiers: readonly Tier[]): string {
+  return tiers.map((t) => `${t.min}:${t.factor}`).join('; ');
+}
+
+export function settingsRows(s: Scenario): PlanCell[][] {
+  const values: [string, Scalar][] = [
+    [SETTING_KEYS.planName, s.plan.name],
+    [SETTING_KEYS.district, s.plan.district],
+    [SETTING_KEYS.organization, s.plan.organization],
+    [SETTING_KEYS.statusAhead, s.scoring.status?.ahead ?? null],
+    [SETTING_KEYS.statusWarn, s.scoring.status?.warn ?? null],
+  ];
+  return values.map(([key, value]) => rowCells('TD_Settings', { label: SETTING_LABELS[key], key, value }));
+}
+
+export function quotaRowCells(s: Scenario, q: QuotaRow, source: keyof typeof QUOTA_SOURCE_LABELS): PlanCell[] {
+  return rowCells('TD_Quotas', {
+    ...q,
+    indicatorName: s.indicators.find((i) => i.id === q.indicator)?.name ?? null,
+    unitName: s.units.find((u) => u.id === q.unit)?.name ?? null,
+    source,
+  });
+}
+
+/** The body rows of every input table for a scenario (TD_Quotas holds its given quotas). */
+export function scenarioToTables(s: Scenario): Record<(typeof INPUT_TABLES)[number], PlanCell[][]> {
+  const flat = (o: object, extra: Row = {}) => ({ ...(o as Row), ...extra });
+  return {
+    TD_Settings: settingsRows(s),
+    TD_Units: s.units.map((u) => rowCells('TD_Units', flat(u))),
+    TD_Indicators: s.indicators.map((i) =>
+      rowCells('TD_Indicators', flat(i, Object.fromEntries((i.profile ?? []).map((p, k) => [`profile.${k}`, p])))),
+    ),
+    TD_Targets: s.targets.map((t) => rowCells('TD_Targets', flat(t))),
+    TD_Basis: s.basis.map((b) => rowCells('TD_Basis', flat(b))),
+    TD_Quotas: s.quotas.map((q) => quotaRowCells(s, q, 'given')),
+    TD_Actuals: s.actuals.map((a) => rowCells('TD_Actuals', flat(a))),
+    TD_Rules: s.scoring.rules.map((r) => rowCells('TD_Rules', flat(r, { tiers: r.tiers ? formatTiers(r.tiers) : null }))),
+    TD_Grades: s.scoring.grades.map((g) => rowCells('TD_Grades', flat(g))),
+    TD_Registry: s.registry.map((r) => rowCells('TD_Registry', flat(r))),
+  };
+}
+
+// ---------------------------------------------------------------- reading
+
+/** Where a table's rows sit, to name them in errors. */
+export interface TableLocation {
+  table: TableName;
+  sheet: string;
+  /** Sheet row number of each header column's body row 0. */
+  firstRow: number;
+}
+
+export function where(loc: Pick<TableLocation, 'table' | 'sheet'>, row?: number, header?: string): string {
+  return [loc.sheet, loc.table, row === undefined ? undefined : `第${row}行`, header].filter((x) => x !== undefined).join(' › ');
+}
+
+/** A table's body read by column key; `rowNumbers[i]` is the sheet row of `rows[i]`. */
+export interface ReadTable {
+  loc: TableLocation;
+  rows: Row[];
+  rowNumbers: number[];
+}
+
+const normHeader = (h: unknown) => String(h ?? '').normalize('NFKC').replace(/\s+/g, '');
+
+/**
+ * Finds a table in a snapshot and checks that its required headers are present, returning the
+ * index of each schema column in the table (−1 for a missing optional one).
+ */
+export function locateColumns(snapshot: BookSnapshot, name: TableName, problems: Problem[]): { data: TableData; index: number[] } | null {
+  const def = TABLES[name];
+  const data = snapshot.tables[name];
+  if (!data) {
+    problems.push({ where: name, message: `table not found (it belongs on sheet "${def.sheet}"; was it deleted or renamed?)` });
+    return null;
+  }
+  const headers = data.headers.map(normHeader);
+  const index = def.columns.map((c) => headers.indexOf(normHeader(c.header)));
+  const missing = def.columns.filter((c, i) => index[i] < 0 && !c.optionalOnRead);
+  for (const c of missing) {
+    problems.push({ where: where({ sheet: data.sheet, table: name }), message: `missing column "${c.header}"` });
+  }
+  return missing.length ? null : { data, index };
+}
+
+function cellText(v: Scalar): string | null {
+  if (v === null || v === undefined) return null;
+  const s = typeof v === 'string' ? v : String(v);
+  return s.trim() === '' ? null : s;
+}
+
+const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+function parseNumberCell(v: Scalar, c: ColumnDef): number | string {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return `not a number: ${v}`;
+  const s = String(v).trim().normalize('NFKC');
+  if (c.type === 'percent' && s.endsWith('%') && NUMBER_RE.test(s.slice(0, -1).trim())) return Number(s.slice(0, -1).trim()) / 100;
+  if (NUMBER_RE.test(s)) return Number(s);
+  return `not a number: ${JSON.stringify(String(v))}`;
+}
+
+/** Reads one cell as the JSON value of its column; a string result from a number column is an error message. */
+function readCell(v: Scalar, c: ColumnDef): { value?: unknown; error?: string } {
+  const text = cellText(v);
+  if (text === null) return {};
+  switch (c.type) {
+    case 'integer':
+    case 'number':
+    case 'percent': {
+      const n = parseNumberCell(v, c);
+      if (typeof n === 'string') return { error: n };
+      if (c.type === 'integer' && !Number.isInteger(n)) return { error: `not a whole number: ${n}` };
+      return { value: n };
+    }
+    case 'enum': {
+      const t = text.trim();
+      const byLabel = Object.entries(c.labels ?? {}).find(([, l]) => l === t);
+      return { value: byLabel ? byLabel[0] : t };
+    }
+    default:
+      return { value: text };
+  }
+}
+
+export function readTable(snapshot: BookSnapshot, name: TableName, problems: Problem[]): ReadTable | null {
+  const located = locateColumns(snapshot, name, problems);
+  if (!located) return null;
+  const { data, index } = located;
+  const def = TABLES[name];
+  const top = decodeCell(data.ref.split(':')[0]).row;
+  const loc: TableLocation = { table: name, sheet: data.sheet, firstRow: top + 1 };
+  const rows: Row[] = [];
+  const rowNumbers: number[] = [];
+  data.rows.forEach((cells, r) => {
+    const rowNo = top + 1 + r;
+    const row: Row = {};
+    let blank = true;
+    def.columns.forEach((c, k) => {
+      if (index[k] < 0) return;
+      const { value, error } = readCell(cells[index[k]] ?? null, c);
+      if (error) problems.push({ where: where(loc, rowNo, c.header), message: error });
+      if (value !== undefined) row[c.key] = value;
+      if (value !== undefined || error) blank = false;
+    });
+    if (blank) return;
+    rows.push(row);
+    rowNumbers.push(rowNo);
+  });
+  return { loc, rows, rowNumbers };
+}
+
+function pick<T>(row: Row, keys: readonly string[]): T {
+  const out: Row = {};
+  for (const k of keys) if (row[k] !== undefined) out[k] = row[k];
+  return out as T;
+}
+
+function parseTiers(text: string): Tier[] | string {
+  const parts = text
+    .normalize('NFKC')
+    .split(/[;,，；、]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const tiers: Tier[] = [];
+  for (const p of parts) {
+    const m = /^(\S+?)\s*[:=]\s*(\S+)$/.exec(p);
+    if (!m || !NUMBER_RE.test(m[1]) || !NUMBER_RE.test(m[2])) {
+      return `not a tier "${p}" (write completion-rate:factor pairs, e.g. "1:1; 0.8:0.8")`;
+    }
+    tiers.push({ min: Number(m[1]), factor: Number(m[2]) });
+  }
+  return tiers;
+}
+
+/** Where each scenario array's elements came from: JSON array path → table and sheet rows. */
+interface Origins {
+  arrays: Record<string, { loc: TableLocation; rows: number[] }>;
+  settings: { loc: TableLocation; rows: Record<string, number> } | null;
+}
+
+const ARRAY_TABLES: Record<string, TableName> = {
+  units: 'TD_Units',
+  indicators: 'TD_Indicators',
+  targets: 'TD_Targets',
+  basis: 'TD_Basis',
+  quotas: 'TD_Quotas',
+  actuals: 'TD_Actuals',
+  'scoring.rules': 'TD_Rules',
+  'scoring.grades': 'TD_Grades',
+  registry: 'TD_Registry',
+};
+
+/** Maps a validator's JSON path to the sheet, table, row and column it came from. */
+function locate(path: string, origins: Origins): string {
+  const m = /^([a-z.]+?)\[(\d+)\](?:\.([A-Za-z]+))?(?:\[(\d+)\])?/.exec(path);
+  if (m && origins.arrays[m[1]]) {
+    const { loc, rows } = origins.arrays[m[1]];
+    const row = rows[Number(m[2])];
+    let key = m[3];
+    if (key === 'profile' && m[4] !== undefined) key = `profile.${m[4]}`;
+    const header = key ? TABLES[loc.table].columns.find((c) => c.key === key)?.header : undefined;
+    return where(loc, row, header ?? key);
+  }
+  const s = /^(plan\.\w+|scoring\.status(?:\.\w+)?)/.exec(path);
+  if (s && origins.settings) {
+    const key = s[1].replace(/^scoring\./, '');
+    const { loc, rows } = origins.settings;
+    const rowKey = Object.keys(rows).find((k) => k === key || k.startsWith(`${key}.`));
+    return rowKey ? where(loc, rows[rowKey], TABLES.TD_Settings.columns[2].header) : `${where(loc)} › ${key}`;
+  }
+  return path;
+}
+
+export interface ReadScenario {
+  /** The scenario as the tables hold it: optional fields absent where cells are blank. */
+  scenario: Scenario;
+  /** The engine validator's result for it. */
+  valid: Scenario;
+  /** Re-locates an engine InputError about this scenario (JSON paths) to sheets, tables, rows and columns. */
+  relocate(e: InputError): InputError;
+}
+
+const PATH_IN_TEXT = /\b(?:units|indicators|targets|basis|quotas|actuals|registry|scoring\.rules|scoring\.grades)\[\d+\](?:\.[A-Za-z]+(?:\[\d+\])?)?/g;
+
+/**
+ * Reads and validates the scenario of a plan workbook. Throws InputError listing every problem,
+ * each located by sheet, table, row and column.
+ */
+export function readScenario(snapshot: BookSnapshot): ReadScenario {
+  const problems: Problem[] = [];
+  const t: Partial<Record<TableName, ReadTable>> = {};
+  for (const name of INPUT_TABLES) {
+    const r = readTable(snapshot, name, problems);
+    if (r) t[name] = r;
+  }
+  if (problems.length) throw new InputError(problems);
+  const T = t as Record<(typeof INPUT_TABLES)[number], ReadTable>;
+
+  const settingRows: Record<string, number> = {};
+  const settings: Record<string, unknown> = {};
+  T.TD_Settings.rows.forEach((r, i) => {
+    const key = typeof r.key === 'string' ? r.key.trim() : undefined;
+    if (!key) return;
+    if (key in settings) {
+      problems.push({ where: where(T.TD_Settings.loc, T.TD_Settings.rowNumbers[i], '键'), message: `duplicate setting "${key}"` });
+    }
+    settings[key] = r.value;
+    settingRows[key] = T.TD_Settings.rowNumbers[i];
+  });
+  const settingNumber = (key: string): number | undefined => {
+    const v = settings[key];
+    if (v === undefined) return undefined;
+    const n = parseNumberCell(v as Scalar, { key, header: '值', type: 'number' });
+    if (typeof n === 'string') {
+      problems.push({ where: where(T.TD_Settings.loc, settingRows[key], '值'), message: n });
+      return undefined;
+    }
+    return n;
+  };
+  const plan = pick<Scenario['plan']>(
+    { name: settings[SETTING_KEYS.planName], district: settings[SETTING_KEYS.district], organization: settings[SETTING_KEYS.organization] },
+    ['name', 'district', 'organization'],
+  );
+  const ahead = settingNumber(SETTING_KEYS.statusAhead);
+  const warn = settingNumber(SETTING_KEYS.statusWarn);
+
+  const indicators = T.TD_Indicators.rows.map((r, i) => {
+    const ind = pick<Indicator>(r, ['id', 'name', 'measure', 'kind', 'assessed']);
+    const profile = [0, 1, 2, 3].map((k) => r[`profile.${k}`]);
+    const given = profile.filter((p) => p !== undefined).length;
+    if (given === 4) ind.profile = profile as Indicator['profile'];
+    else if (given > 0) {
+      problems.push({
+        where: where(T.TD_Indicators.loc, T.TD_Indicators.rowNumbers[i]),
+        message: 'fill in all four Q1–Q4 序时进度 cells, or leave all four blank for the default 25%/50%/75%/100%',
+      });
+    }
+    return ind;
+  });
+
+  const quotaOrigin: number[] = [];
+  const quotas: QuotaRow[] = [];
+  T.TD_Quotas.rows.forEach((r, i) => {
+    if (r.source === 'computed') return;
+    if (r.source !== 'given') {
+      problems.push({
+        where: where(T.TD_Quotas.loc, T.TD_Quotas.rowNumbers[i], '来源'),
+        message: `unknown source ${JSON.stringify(r.source ?? '')} (${QUOTA_SOURCE_LABELS.given} for a quota you set, ${QUOTA_SOURCE_LABELS.computed} for a computed one)`,
+      });
+      return;
+    }
+    quotas.push(pick<QuotaRow>(r, ['indicator', 'year', 'unit', 'quota']));
+    quotaOrigin.push(T.TD_Quotas.rowNumbers[i]);
+  });
+
+  const rules = T.TD_Rules.rows.map((r, i) => {
+    const rule = pick<Rule>(r, ['indicator', 'weight', 'rule', 'cap', 'tiers', 'rankStep', 'floor', 'bonusPerPoint', 'bonusMax']);
+    if (typeof r.tiers === 'string') {
+      const tiers = parseTiers(r.tiers);
+      if (typeof tiers === 'string') {
+        problems.push({ where: where(T.TD_Rules.loc, T.TD_Rules.rowNumbers[i], TABLES.TD_Rules.columns[4].header), message: tiers });
+        delete rule.tiers;
+      } else rule.tiers = tiers;
+    }
+    return rule;
+  });
+
+  const scenario: Scenario = {
+    plan,
+    units: T.TD_Units.rows.map((r) => pick<Unit>(r, ['id', 'name', 'type'])),
+    indicators,
+    targets: T.TD_Targets.rows.map((r) => pick<Target>(r, ['indicator', 'year', 'total', 'stretch', 'method', 'precision'])),
+    basis: T.TD_Basis.rows.map((r) => pick<Basis>(r, ['indicator', 'year', 'unit', 'weight', 'min', 'max', 'locked'])),
+    quotas,
+    actuals: T.TD_Actuals.rows.map((r) => {
+      const a = pick<Actual>(r, ['indicator', 'unit', 'period', 'value', 'source', 'file', 'importedAt']);
+      if (typeof r.period === 'string') a.period = r.period.trim();
+      return a;
+    }),
+    scoring: {
+      rules,
+      grades: T.TD_Grades.rows.map((r) => pick<Grade>(r, ['name', 'min'])),
+      ...(ahead !== undefined || warn !== undefined ? { status: pick<{ ahead: number; warn: number }>({ ahead, warn }, ['ahead', 'warn']) } : {}),
+    },
+    registry: T.TD_Registry.rows.map((r) => pick<RegistryRow>(r, ['name', 'creditCode', 'unit'])),
+  };
+  if (problems.length) throw new InputError(problems);
+
+  const origins: Origins = {
+    arrays: Object.fromEntries(
+      Object.entries(ARRAY_TABLES).map(([path, name]) => [
+        path,
+        { loc: T[name as (typeof INPUT_TABLES)[number]].loc, rows: name === 'TD_Quotas' ? quotaOrigin : T[name as (typeof INPUT_TABLES)[number]].rowNumbers },
+      ]),
+    ),
+    settings: { loc: T.TD_Settings.loc, rows: settingRows },
+  };
+  const relocate = (e: InputError) =>
+    new InputError(
+      e.problems.map((p) => ({
+        where: locate(p.where, origins),
+        message: p.message.replace(PATH_IN_TEXT, (path) => locate(path, origins)),
+      })),
+    );
+  try {
+    return { scenario, valid: validateScenario(JSON.parse(JSON.stringify(scenario))), relocate };
+  } catch (e) {
+    if (e instanceof InputError) throw relocate(e);
+    throw e;
+  }
+}
+
+/** The scenario a plan workbook holds (what `export` prints). Throws InputError naming where. */
+export function snapshotToScenario(snapshot: BookSnapshot): Scenario {
+  return readScenario(snapshot).scenario;
+}

@@ -1,0 +1,251 @@
+/**
+ * Applies a BookPlan (src/plan/types.ts, semantics in docs/sheet-plans.md) to an ExcelJS workbook in
+ * memory. Saving, native charts and document properties are src/xlsx/book.ts's job.
+ */
+import ExcelJS from 'exceljs';
+import { InputError } from '../engine/errors';
+import { decodeCell, encodeCell } from '../plan/bookSchema';
+import { resolveTableFormula } from '../plan/formula';
+import type {
+  BookPlan,
+  ConditionalFormatPlan,
+  PlanCell,
+  RangeWrite,
+  SheetPlan,
+  TableColumn,
+  TablePlan,
+  TableUpdate,
+  ValidationPlan,
+} from '../plan/types';
+import { applyCellStyle, argbColor, extras, toExcelValue } from './cells';
+import { rememberCharts } from './chartStore';
+import { findTable, headerTexts, tableArea } from './snapshot';
+
+const DEFAULT_TABLE_STYLE = 'TableStyleMedium2';
+const normHeader = (h: string) => h.normalize('NFKC').replace(/\s+/g, '');
+
+export function applyBookPlan(wb: ExcelJS.Workbook, plan: BookPlan): void {
+  for (const sheet of plan.sheets) writeSheet(wb, sheet);
+  for (const u of plan.tableUpdates) updateTable(wb, u);
+  rememberCharts(
+    wb,
+    plan.sheets.map((s) => ({ sheet: s.sheet, charts: s.charts ?? [] })),
+  );
+  if (plan.activate) {
+    const ws = wb.getWorksheet(plan.activate);
+    if (ws) wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: wb.worksheets.indexOf(ws), visibility: 'visible' }];
+  }
+}
+
+/** A fresh, empty worksheet named `name`, in the place of the existing one if there is one. */
+function freshSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const old = wb.getWorksheet(name);
+  if (!old) return wb.addWorksheet(name);
+  const orderNo = (old as unknown as { orderNo: number }).orderNo;
+  wb.removeWorksheet(old.id);
+  const ws = wb.addWorksheet(name);
+  (ws as unknown as { orderNo: number }).orderNo = orderNo;
+  return ws;
+}
+
+function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
+  const ws = freshSheet(wb, plan.sheet);
+  if (plan.tabColor) ws.properties.tabColor = argbColor(plan.tabColor);
+  plan.columnWidths?.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+  for (const [row, h] of Object.entries(plan.rowHeights ?? {})) ws.getRow(Number(row)).height = h;
+  for (const r of plan.ranges) writeRange(ws, r);
+  for (const m of plan.merges ?? []) ws.mergeCells(m);
+  for (const t of plan.tables ?? []) {
+    const { col, row } = decodeCell(t.at);
+    writeTable(ws, t.name, col, row, t.columns, t.rows, t.style);
+  }
+  for (const v of plan.validations ?? []) addValidation(ws, v);
+  addConditionalFormats(ws, plan.conditionalFormats ?? []);
+  if (plan.freeze) {
+    ws.views = [{ state: 'frozen', xSplit: plan.freeze.columns, ySplit: plan.freeze.rows, topLeftCell: encodeCell(plan.freeze.columns, plan.freeze.rows + 1) }];
+  }
+  for (const r of plan.rowBreaks ?? []) ws.getRow(r - 1).addPageBreak();
+  if (plan.print) {
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      paperSize: 9,
+      orientation: plan.print.orientation,
+      fitToPage: true,
+      fitToWidth: plan.print.fitToWidth,
+      fitToHeight: 0,
+      ...(plan.print.titleRows ? { printTitlesRow: plan.print.titleRows } : {}),
+    };
+  }
+  if (plan.protection) {
+    extras(ws).sheetProtection = { sheet: true, selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true };
+    for (const range of plan.protection.unlocked) {
+      forEachCell(range, (col, row) => {
+        ws.getCell(row, col + 1).protection = { locked: false };
+      });
+    }
+  }
+}
+
+function forEachCell(range: string, fn: (col: number, row: number) => void): void {
+  const [a, b] = range.split(':');
+  const tl = decodeCell(a);
+  const br = decodeCell(b ?? a);
+  for (let r = tl.row; r <= br.row; r++) for (let c = tl.col; c <= br.col; c++) fn(c, r);
+}
+
+function writeRange(ws: ExcelJS.Worksheet, w: RangeWrite): void {
+  const { col, row } = decodeCell(w.at);
+  w.values.forEach((cells, i) => {
+    const r = ws.getRow(row + i);
+    cells.forEach((v, j) => {
+      const cell = r.getCell(col + j + 1);
+      cell.value = toExcelValue(v);
+      const fmt = Array.isArray(w.numberFormat) ? w.numberFormat[j] : w.numberFormat;
+      if (fmt) cell.numFmt = fmt;
+      if (w.style) applyCellStyle(cell, w.style);
+    });
+  });
+}
+
+function addValidation(ws: ExcelJS.Worksheet, v: ValidationPlan): void {
+  const common = {
+    allowBlank: v.allowBlank ?? true,
+    showErrorMessage: true,
+    errorStyle: 'error',
+    ...(v.error ? { errorTitle: '输入有误', error: v.error } : {}),
+    ...(v.prompt ? { showInputMessage: true, prompt: v.prompt } : {}),
+  };
+  if (v.type === 'list') {
+    extras(ws).dataValidations.add(v.range, { type: 'list', formulae: [`"${(v.list ?? []).join(',')}"`], ...common } as ExcelJS.DataValidation);
+    return;
+  }
+  const bounds =
+    v.min !== undefined && v.max !== undefined
+      ? { operator: 'between', formulae: [v.min, v.max] }
+      : v.min !== undefined
+        ? { operator: 'greaterThanOrEqual', formulae: [v.min] }
+        : { operator: 'lessThanOrEqual', formulae: [v.max ?? 0] };
+  extras(ws).dataValidations.add(v.range, { type: v.type, ...bounds, ...common } as ExcelJS.DataValidation);
+}
+
+function addConditionalFormats(ws: ExcelJS.Worksheet, plans: ConditionalFormatPlan[]): void {
+  plans.forEach((p, i) => {
+    ws.addConditionalFormatting({
+      ref: p.range,
+      rules: [
+        {
+          type: 'expression',
+          priority: i + 1,
+          formulae: [p.formula.replace(/^=/, '')],
+          style: {
+            fill: { type: 'pattern', pattern: 'solid', bgColor: argbColor(p.fill), fgColor: argbColor(p.fill) },
+            ...(p.color ? { font: { color: argbColor(p.color) } } : {}),
+          },
+        },
+      ],
+    });
+  });
+}
+
+/**
+ * Writes a table: header at (col, row), body below, number formats per column. An Excel table needs
+ * at least one body row, so an empty table gets one blank row (readers skip blank rows).
+ */
+function writeTable(
+  ws: ExcelJS.Worksheet,
+  name: string,
+  col: number,
+  row: number,
+  columns: readonly Pick<TableColumn, 'header' | 'numberFormat' | 'width'>[],
+  rows: PlanCell[][],
+  style: string | undefined,
+): void {
+  const headers = columns.map((c) => c.header);
+  const body = (rows.length ? rows : [headers.map(() => null)]).map((cells, i) =>
+    headers.map((_, j) => toExcelValue(cells[j] ?? null, (f) => resolveTableFormula(f, headers, col, row + 1 + i))),
+  );
+  ws.addTable({
+    name,
+    ref: encodeCell(col, row),
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: (style ?? DEFAULT_TABLE_STYLE) as ExcelJS.TableStyleProperties['theme'], showRowStripes: true },
+    columns: headers.map((h) => ({ name: h, filterButton: true })),
+    rows: body,
+  });
+  columns.forEach((c, j) => {
+    if (c.width) ws.getColumn(col + j + 1).width = c.width;
+    if (!c.numberFormat) return;
+    for (let i = 0; i < body.length; i++) ws.getCell(row + 1 + i, col + j + 1).numFmt = c.numberFormat;
+  });
+}
+
+/** Replaces or appends to a table found by name wherever it is, or creates it where the plan says. */
+function updateTable(wb: ExcelJS.Workbook, u: TableUpdate): void {
+  const found = findTable(wb, u.table);
+  if (!found) {
+    const ws = wb.getWorksheet(u.sheet) ?? wb.addWorksheet(u.sheet);
+    const { col, row } = decodeCell(u.at);
+    writeTable(ws, u.table, col, row, u.columns, u.rows, u.style);
+    if (!ws.views?.length && row === 1) ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2' }];
+    return;
+  }
+  const { ws, model } = found;
+  const area = tableArea(model);
+  const headers = headerTexts(ws, area);
+  const normalized = headers.map(normHeader);
+  const position = u.columns.map((c) => normalized.indexOf(normHeader(c.header)));
+  const missing = u.columns.filter((_, j) => position[j] < 0).map((c) => `"${c.header}"`);
+  if (missing.length) {
+    throw new InputError(`missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, `${ws.name} › ${u.table}`);
+  }
+  const planned = u.rows.map((cells) => {
+    const out: PlanCell[] = headers.map(() => null);
+    position.forEach((p, j) => {
+      out[p] = cells[j] ?? null;
+    });
+    return out;
+  });
+  // Kept rows are carried as raw ExcelJS values (their formulas intact) and written back in place.
+  const kept: ExcelJS.CellValue[][] = [];
+  if (u.mode === 'append') {
+    for (let r = area.firstRow; r <= area.lastRow; r++) {
+      const row = ws.getRow(r);
+      kept.push(headers.map((_, j) => row.getCell(area.firstCol + j + 1).value));
+    }
+    while (kept.length && kept[kept.length - 1].every((v) => v === null || v === undefined || v === '')) kept.pop();
+  }
+  for (let r = area.firstRow; r <= area.lastRow; r++) {
+    const row = ws.getRow(r);
+    for (let c = area.firstCol; c <= area.lastCol; c++) {
+      const cell = row.getCell(c + 1);
+      cell.value = null;
+      if (u.mode === 'replace') cell.style = {};
+    }
+  }
+  ws.removeTable(u.table);
+  const formats = headers.map((_, k) => u.columns[position.indexOf(k)]?.numberFormat);
+  const keptCount = kept.length;
+  const body: ExcelJS.CellValue[][] = [
+    ...kept,
+    ...planned.map((cells, i) =>
+      cells.map((v) => toExcelValue(v, (f) => resolveTableFormula(f, headers, area.firstCol, area.firstRow + keptCount + i))),
+    ),
+  ];
+  ws.addTable({
+    name: u.table,
+    ref: encodeCell(area.firstCol, area.headerRow),
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: (model.style?.theme ?? u.style ?? DEFAULT_TABLE_STYLE) as ExcelJS.TableStyleProperties['theme'], showRowStripes: true },
+    columns: headers.map((h) => ({ name: h, filterButton: true })),
+    rows: body.length ? body : [headers.map(() => null)],
+  });
+  headers.forEach((_, j) => {
+    const fmt = formats[j];
+    if (!fmt) return;
+    for (let i = keptCount; i < body.length; i++) ws.getCell(area.firstRow + i, area.firstCol + j + 1).numFmt = fmt;
+  });
+}
