@@ -1,0 +1,221 @@
+import { Discrepancy } from '../../engine/bulletin';
+import { formatProblem, InputError, Problem } from '../../engine/errors';
+import { GridBook } from '../../engine/grid';
+import { buildMatcher, normalizeName } from '../../engine/matching';
+import { formatPeriod, parsePeriod, Period } from '../../engine/period';
+import { cumulativeCounts, parseList } from '../../engine/recognition';
+import { carries } from '../../engine/returns';
+import { RegistryRow } from '../../engine/types';
+import { readScenario, readTable, rowCells } from '../scenarioTables';
+import { BookPlan, BookSnapshot, PlanCell } from '../types';
+import { ActualsLedger, IMPORT_ACTIONS, logRow, tableAppend, tableReplace } from './actualsLedger';
+import { returnContext } from './importReturns';
+
+/**
+ * `import-list` (SPEC §9) as a pure job. All of an indicator's rows in TD_Recognitions (earlier
+ * lists plus this one, which replaces an earlier import of the same file) are matched again against
+ * the registry, so an assignment made now also places rows imported before. The first row with a
+ * certificate number counts; later ones are flagged 重复 and not counted.
+ *
+ * Counting: a recognition issued in quarter q of year Y counts in q and every later quarter of Y
+ * (actuals are year-to-date). For each year the list covers, every unit that carries the indicator
+ * gets a list actual — 0 when it has no rows — for each quarter from the first quarter with a
+ * recognition through Q4; the list outranks a return for those periods (核对差异 reports where they
+ * differ). Quarters before the first recognition of the year are left to the returns.
+ */
+export const MATCH = {
+  code: '已匹配（信用代码）',
+  name: '已匹配（名称）',
+  unmatched: '未匹配',
+  ambiguous: '未匹配（名称对应多个单位）',
+  duplicate: '重复（证书已计入）',
+  notCarried: '已匹配（单位不承担该指标）',
+} as const;
+
+export interface ListParams {
+  indicator: string;
+  /** 企业名称 → unit id, remembered in TD_Registry. */
+  assign: Record<string, string>;
+  now: string;
+  /** Quarter for rows whose date or batch names none. */
+  period?: string;
+}
+
+export interface ListReport {
+  file: string;
+  indicator: string;
+  rows: number;
+  matched: number;
+  unmatched: { row: number; name: string }[];
+  duplicates: { row: number; name: string; certificate: string }[];
+  /** Counted recognitions by unit and period (cumulative). */
+  counts: { unit: string; period: string; count: number }[];
+  changes: { unit: string; period: string; old: number | null; new: number | null }[];
+  discrepancies: (Discrepancy & { period: string })[];
+  registryAdded: { name: string; unit: string }[];
+  warnings: string[];
+}
+
+interface RecRow {
+  indicator: string;
+  name: string;
+  creditCode: string;
+  certificate: string;
+  issuedOn: string;
+  batch: string;
+  period: string;
+  unit: string;
+  match: string;
+  file: string;
+  importedAt: string;
+  /** 1-based row in the list file, for this import's rows. */
+  row?: number;
+}
+
+const str = (v: unknown) => (v === undefined || v === null ? '' : String(v).trim());
+
+export function importListJob(snapshot: BookSnapshot, list: GridBook, params: ListParams): { plan: BookPlan; report: ListReport } {
+  const { scenario } = readScenario(snapshot);
+  const problems: Problem[] = [];
+  const indicator = scenario.indicators.find((i) => i.id === params.indicator);
+  if (!indicator) throw new InputError(`未知指标「${params.indicator}」`, '--indicator');
+  if (indicator.kind !== 'flow') throw new InputError(`指标「${indicator.name}」不分解到单位，不能按名单计数`, '--indicator');
+  let fallback: Period | undefined;
+  if (params.period) fallback = parsePeriod(params.period, '--period');
+  const unitIds = new Set(scenario.units.map((u) => u.id));
+  const unitByText = (t: string) => scenario.units.find((u) => u.id === t || normalizeName(u.name) === normalizeName(t))?.id;
+  for (const [name, unit] of Object.entries(params.assign)) {
+    if (!unitIds.has(unit) && !unitByText(unit)) problems.push({ where: `--assign ${name}=${unit}`, message: `未知单位「${unit}」` });
+  }
+  const parsed = parseList(list, fallback);
+  problems.push(...parsed.errors);
+  const recTable = readTable(snapshot, 'TD_Recognitions', problems);
+  if (problems.length) throw new InputError(problems);
+
+  // Assignments: --assign, and a 单位编号 typed into a 未匹配 row of TD_Recognitions.
+  const assign = new Map<string, { name: string; unit: string; creditCode: string }>();
+  const existing: RecRow[] = (recTable?.rows ?? []).map((r) => ({
+    indicator: str(r.indicator), name: str(r.name), creditCode: str(r.creditCode), certificate: str(r.certificate),
+    issuedOn: str(r.issuedOn), batch: str(r.batch), period: str(r.period), unit: str(r.unit), match: str(r.match),
+    file: str(r.file), importedAt: str(r.importedAt),
+  }));
+  for (const r of existing) {
+    if (r.match.startsWith(MATCH.unmatched) && r.unit) {
+      const unit = unitByText(r.unit);
+      if (unit) assign.set(normalizeName(r.name), { name: r.name, unit, creditCode: r.creditCode });
+    }
+  }
+  for (const [name, unit] of Object.entries(params.assign)) {
+    const fromList = parsed.rows.find((r) => normalizeName(r.name) === normalizeName(name));
+    assign.set(normalizeName(name), { name, unit: unitByText(unit)!, creditCode: fromList?.creditCode ?? '' });
+  }
+  const registry: RegistryRow[] = scenario.registry.map((r) => ({ ...r }));
+  const registryAdded: { name: string; unit: string }[] = [];
+  let registryChanged = false;
+  for (const a of assign.values()) {
+    const hit = registry.filter((r) => normalizeName(r.name) === normalizeName(a.name));
+    if (hit.length && hit.every((r) => r.unit === a.unit)) continue;
+    registryChanged = true;
+    if (hit.length) hit.forEach((r) => (r.unit = a.unit));
+    else registry.push({ name: a.name, ...(a.creditCode ? { creditCode: a.creditCode } : {}), unit: a.unit });
+    registryAdded.push({ name: a.name, unit: a.unit });
+  }
+
+  // This indicator's rows: earlier imports of other files, then this list's rows.
+  const others = existing.filter((r) => r.indicator !== indicator.id);
+  const kept = existing.filter((r) => r.indicator === indicator.id && r.file !== list.file);
+  const fresh: RecRow[] = parsed.rows.map((r) => ({
+    indicator: indicator.id, name: r.name, creditCode: r.creditCode, certificate: r.certificate,
+    issuedOn: /^\d{4}-\d{2}-\d{2}$/.test(r.issued) ? r.issued : '', batch: /^\d{4}-\d{2}-\d{2}$/.test(r.issued) ? '' : r.issued,
+    period: formatPeriod(r.period), unit: '', match: '', file: list.file, importedAt: params.now, row: r.row,
+  }));
+  const matcher = buildMatcher(registry);
+  const seen = new Set<string>();
+  const counted: { unit: string; period: Period }[] = [];
+  const report: ListReport = {
+    file: list.file, indicator: indicator.id, rows: fresh.length, matched: 0, unmatched: [], duplicates: [], counts: [], changes: [],
+    discrepancies: [], registryAdded, warnings: parsed.warnings.map(formatProblem),
+  };
+  const carriers = new Set(scenario.units.filter((u) => carries(u, indicator)).map((u) => u.id));
+  for (const r of [...kept, ...fresh]) {
+    const cert = r.certificate.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+    if (cert && seen.has(cert)) {
+      r.match = MATCH.duplicate;
+      r.unit = '';
+      if (r.row) report.duplicates.push({ row: r.row, name: r.name, certificate: r.certificate });
+      continue;
+    }
+    if (cert) seen.add(cert);
+    const m = matcher.match(r.name, r.creditCode);
+    if (m.status !== 'matched') {
+      r.match = m.status === 'ambiguous' ? MATCH.ambiguous : MATCH.unmatched;
+      r.unit = '';
+      if (r.row) report.unmatched.push({ row: r.row, name: r.name });
+      continue;
+    }
+    r.unit = m.unit;
+    if (r.row) report.matched++;
+    if (!carriers.has(m.unit)) {
+      r.match = MATCH.notCarried;
+      continue;
+    }
+    r.match = m.by === 'code' ? MATCH.code : MATCH.name;
+    counted.push({ unit: m.unit, period: parsePeriod(r.period) });
+  }
+
+  // List actuals for every year the indicator's rows cover.
+  const ledger = new ActualsLedger(scenario.actuals);
+  const planYears = new Set(returnContext(scenario).years);
+  const all = [...kept, ...fresh];
+  const years = [...new Set(all.map((r) => parsePeriod(r.period).year))].sort();
+  for (const year of years) {
+    if (!planYears.has(year)) {
+      report.warnings.push(`${list.file}: ${year} 年不在本计划的年度内，名单中该年的企业不计入完成数`);
+      continue;
+    }
+    const firstQuarter = Math.min(...all.filter((r) => parsePeriod(r.period).year === year).map((r) => parsePeriod(r.period).quarter));
+    const counts = cumulativeCounts(counted, year);
+    for (let q = firstQuarter; q <= 4; q++) {
+      const period = `${year}Q${q}`;
+      for (const unit of carriers) {
+        const count = counts.get(unit)?.[q - 1] ?? 0;
+        report.counts.push({ unit, period, count });
+        const current = ledger.get(indicator.id, unit, period);
+        if (current?.source === 'return' && current.value !== count) {
+          report.discrepancies.push({ unit, indicator: indicator.id, period, reported: current.value, listed: count });
+        }
+        const changed = ledger.set({ indicator: indicator.id, unit, period, value: count, source: 'list', file: list.file, importedAt: params.now });
+        if (changed) report.changes.push({ unit, period, old: current?.value ?? null, new: count });
+      }
+    }
+  }
+
+  const recCells: PlanCell[][] = [...others, ...all].map((r) => rowCells('TD_Recognitions', r as unknown as Record<string, unknown>));
+  const periods = [...new Set(report.counts.map((c) => c.period))];
+  const detail = [
+    ...report.changes.map((c) => `${c.unit} ${c.period}: ${c.old ?? '空'} → ${c.new}`),
+    ...report.discrepancies.map((d) => `核对差异 ${d.unit} ${d.period}: 报表 ${d.reported}，名单 ${d.listed}`),
+    ...registryAdded.map((a) => `企业库：${a.name} → ${a.unit}`),
+    ...report.warnings,
+  ].join('\n');
+  const plan: BookPlan = {
+    sheets: [],
+    tableUpdates: [
+      tableReplace('TD_Recognitions', recCells),
+      ...(registryChanged ? [tableReplace('TD_Registry', registry.map((r) => rowCells('TD_Registry', r as unknown as Record<string, unknown>)))] : []),
+      ledger.update(),
+      ledger.historyUpdate(params.now, IMPORT_ACTIONS.list),
+      tableAppend('TD_Log', [
+        logRow({
+          time: params.now,
+          action: IMPORT_ACTIONS.list,
+          file: list.file,
+          period: periods.length ? `${periods[0]}–${periods[periods.length - 1]}` : null,
+          result: `${indicator.id}：${fresh.length}行，匹配${report.matched}，未匹配${report.unmatched.length}，重复${report.duplicates.length}，变更${report.changes.length}项，核对差异${report.discrepancies.length}项`,
+          detail,
+        }),
+      ]),
+    ],
+  };
+  return { plan, report };
+}

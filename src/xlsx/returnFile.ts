@@ -1,0 +1,152 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import * as iconv from 'iconv-lite';
+import { InputError } from '../engine/errors';
+import { GridBook, GridCell, GridSheet } from '../engine/grid';
+
+/**
+ * Reads return workbooks and recognition lists into plain grids (src/engine/grid.ts) for the pure
+ * checks: what was typed stays apart from formulas, dates and error values.
+ */
+
+function decodeXml(s: string): string {
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&amp;/g, '&');
+}
+
+/** Custom document properties (docProps/custom.xml) as name → text. */
+export async function readCustomProperties(zip: JSZip): Promise<Record<string, string>> {
+  const part = zip.file('docProps/custom.xml');
+  if (!part) return {};
+  const xml = await part.async('string');
+  const props: Record<string, string> = {};
+  const re = /<(?:\w+:)?property\b[^>]*?\bname="([^"]*)"[^>]*>([\s\S]*?)<\/(?:\w+:)?property>/g;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    const value = /<(?:\w+:)?\w+>([\s\S]*?)<\/(?:\w+:)?\w+>/.exec(m[2]);
+    props[decodeXml(m[1])] = value ? decodeXml(value[1]) : '';
+  }
+  return props;
+}
+
+function gridCell(value: ExcelJS.CellValue): GridCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return { date: value.toISOString().slice(0, 10) };
+  const v = value as unknown as Record<string, unknown>;
+  if (typeof v.formula === 'string') return { formula: v.formula };
+  if (typeof v.sharedFormula === 'string') return { formula: v.sharedFormula };
+  if ('error' in v) return { error: String(v.error) };
+  if (Array.isArray(v.richText)) return (v.richText as { text: string }[]).map((r) => r.text).join('');
+  if ('text' in v) return gridCell(v.text as ExcelJS.CellValue);
+  if ('result' in v) return gridCell(v.result as ExcelJS.CellValue);
+  return String(value);
+}
+
+function gridSheet(ws: ExcelJS.Worksheet): GridSheet {
+  const cells: GridCell[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const out: GridCell[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      // A merged cell other than its top-left one repeats the master's value in ExcelJS: read it empty.
+      out[c - 1] = cell.isMerged && cell.master !== cell ? null : gridCell(cell.value);
+    });
+    for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = null;
+    cells[r - 1] = out;
+  });
+  for (let i = 0; i < cells.length; i++) if (!cells[i]) cells[i] = [];
+  const model = ws.model as unknown as { merges?: string[] };
+  const tables = ws.getTables().map((t) => {
+    const tt = t as unknown as { table: { name: string; tableRef?: string; ref?: string } };
+    return { name: tt.table.name, ref: tt.table.tableRef ?? tt.table.ref ?? '' };
+  });
+  return { name: ws.name, cells, merges: model.merges ?? [], tables };
+}
+
+/** An xlsx file (a return or a list) as grids plus its custom properties. */
+export async function readXlsxGrid(buffer: Buffer, file: string): Promise<GridBook> {
+  let zip: JSZip;
+  const wb = new ExcelJS.Workbook();
+  try {
+    zip = await JSZip.loadAsync(buffer);
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new InputError(`不是有效的 xlsx 文件（${(e as Error).message}）`, file);
+  }
+  const properties = await readCustomProperties(zip);
+  return { file, properties, sheets: wb.worksheets.map(gridSheet) };
+}
+
+/** CSV bytes as text: UTF-8 with or without BOM, UTF-16 with BOM, else GB18030 (Excel's 中文 CSV). */
+export function decodeCsv(buffer: Buffer): string {
+  if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) return buffer.subarray(3).toString('utf8');
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) return iconv.decode(buffer.subarray(2), 'utf16le');
+  if (buffer[0] === 0xfe && buffer[1] === 0xff) return iconv.decode(buffer.subarray(2), 'utf16be');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+  } catch {
+    return iconv.decode(buffer, 'gb18030');
+  }
+}
+
+/** RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF); a tab-separated file is read by tabs. */
+export function parseCsv(text: string): string[][] {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const sep = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += ch;
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === sep) {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+export function csvGrid(buffer: Buffer, file: string): GridBook {
+  const cells = parseCsv(decodeCsv(buffer)).map((r) => r.map((v): GridCell => (v.trim() === '' ? null : v)));
+  return { file, properties: {}, sheets: [{ name: path.basename(file), cells, merges: [], tables: [] }] };
+}
+
+/** A return or list file by extension; `file` names it in messages (defaults to its base name). */
+export async function readGridFile(filePath: string, file = path.basename(filePath)): Promise<GridBook> {
+  let buffer: Buffer;
+  try {
+    buffer = fs.readFileSync(filePath);
+  } catch (e) {
+    throw new InputError(`无法读取文件（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`, file);
+  }
+  const ext = path.extname(filePath).toLowerCase();
+  if (ext === '.csv' || ext === '.txt') return csvGrid(buffer, file);
+  if (ext === '.xlsx' || ext === '.xlsm') return readXlsxGrid(buffer, file);
+  throw new InputError(`不支持的文件类型「${ext || '无扩展名'}」：请用 xlsx 或 csv`, file);
+}
