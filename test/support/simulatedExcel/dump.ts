@@ -1,0 +1,41 @@
+/**
+ * A neutral dump of a workbook's cells and tables, for comparing what two adapters wrote. Formula
+ * cells dump their formula only: the simulated host does not calculate, and the cached results
+ * an xlsx file holds are the engine's own numbers, checked elsewhere.
+ */
+import { cellAddress, rectAddress } from './address';
+import { SimWorkbook } from './model';
+
+export type DumpScalar = string | number | boolean;
+
+export interface CellDump {
+  value?: DumpScalar;
+  formula?: string;
+  /** Omitted when General. */
+  numberFormat?: string;
+}
+
+export interface BookDump {
+  sheets: { name: string; cells: Record<string, CellDump> }[];
+  tables: { name: string; sheet: string; ref: string }[];
+}
+
+export function dumpWorkbook(book: SimWorkbook): BookDump {
+  return {
+    sheets: book.sheets.map((sheet) => {
+      const entries: [number, number, CellDump][] = [];
+      for (const [k, cell] of sheet.cells) {
+        const dump: CellDump = {};
+        if (cell.formula !== undefined) dump.formula = cell.formula;
+        else if (cell.value !== undefined) dump.value = cell.value;
+        if (cell.numberFormat !== undefined && cell.numberFormat !== 'General') dump.numberFormat = cell.numberFormat;
+        if (Object.keys(dump).length > 0) entries.push([Math.floor(k / 16384), k % 16384, dump]);
+      }
+      entries.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      return { name: sheet.name, cells: Object.fromEntries(entries.map(([r, c, d]) => [cellAddress(r, c), d])) };
+    }),
+    tables: book.tables
+      .map((t) => ({ name: t.name, sheet: t.sheet.name, ref: rectAddress(t.rect) }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+  };
+}
