@@ -90,7 +90,7 @@ describe('simulated Excel host', () => {
       const table = sheet.tables.add('B2:C3', true);
       table.name = 'TD_Units';
       sheet.getRange('B6').values = [['below']];
-      table.rows.add(null, [['u2', "'=2"], ['u3', 'c']]);
+      table.rows.add(undefined, [['u2', "'=2"], ['u3', 'c']]);
       sheet.name = 'Units renamed';
       await context.sync();
       const found = context.workbook.tables.getItem('TD_Units');
