@@ -36,11 +36,14 @@ const UNITS: Unit[] = [
   { id: 'yingshi', name: '中国互联网影视产业园', type: 'platform' },
 ];
 
-const INDICATORS: Indicator[] = [
-  { id: 'gqq_total', name: '国高企数量', measure: '家', kind: 'level', assessed: 'district' },
+/** The engine's default time profile, written out so that the sample is its own validated form. */
+const EVEN: [number, number, number, number] = [0.25, 0.5, 0.75, 1];
+
+const INDICATORS: Required<Indicator>[] = [
+  { id: 'gqq_total', name: '国高企数量', measure: '家', kind: 'level', assessed: 'district', profile: EVEN },
   // Recognitions are published in batches from late Q3, most in Q4.
   { id: 'gqq_new', name: '新增国高企', measure: '家', kind: 'flow', assessed: 'all', profile: [0, 0, 0.2, 1] },
-  { id: 'hitech_share', name: '高新技术产业增加值占规上工业增加值比重', measure: '%', kind: 'level', assessed: 'district' },
+  { id: 'hitech_share', name: '高新技术产业增加值占规上工业增加值比重', measure: '%', kind: 'level', assessed: 'district', profile: EVEN },
   {
     id: 'sme_new',
     name: '新增省科技型中小企业和市级高新技术企业',
@@ -52,21 +55,24 @@ const INDICATORS: Indicator[] = [
   // The city's application window closes in the third quarter.
   { id: 'startup_apply', name: '杭州市科技型初创企业培育申报', measure: '家', kind: 'flow', assessed: 'street', profile: [0.1, 0.6, 0.9, 1] },
   // Illustrative: the departments' own task, from the plan's 培育库 work (task 一.1).
-  { id: 'pool_new', name: '国高企培育库新增入库企业', measure: '家', kind: 'flow', assessed: 'department' },
+  { id: 'pool_new', name: '国高企培育库新增入库企业', measure: '家', kind: 'flow', assessed: 'department', profile: EVEN },
   // Illustrative: the platforms' own task, from the plan's platform work (task 三).
-  { id: 'platform_intro', name: '平台引进高新技术支撑型企业', measure: '家', kind: 'flow', assessed: 'platform' },
+  { id: 'platform_intro', name: '平台引进高新技术支撑型企业', measure: '家', kind: 'flow', assessed: 'platform', profile: EVEN },
 ];
 
 const YEARS = [2018, 2019, 2020] as const;
 
-/** Published district targets of the level indicators; the share's 2018/2019 path is illustrative. */
+/**
+ * Published district targets of the level indicators; the share's 2018/2019 path (an even climb
+ * from 74) is illustrative. Level targets are not allocated, so they carry no method or precision.
+ */
 const LEVEL_TARGETS: Target[] = [
-  { indicator: 'gqq_total', year: 2018, total: 108, precision: 0 },
-  { indicator: 'gqq_total', year: 2019, total: 136, precision: 0 },
-  { indicator: 'gqq_total', year: 2020, total: 160, stretch: 170, precision: 0 },
-  { indicator: 'hitech_share', year: 2018, total: 77.3, precision: 1 },
-  { indicator: 'hitech_share', year: 2019, total: 80.6, precision: 1 },
-  { indicator: 'hitech_share', year: 2020, total: 83.9, precision: 1 },
+  { indicator: 'gqq_total', year: 2018, total: 108 },
+  { indicator: 'gqq_total', year: 2019, total: 136 },
+  { indicator: 'gqq_total', year: 2020, total: 160, stretch: 170 },
+  { indicator: 'hitech_share', year: 2018, total: 77.3 },
+  { indicator: 'hitech_share', year: 2019, total: 80.6 },
+  { indicator: 'hitech_share', year: 2020, total: 83.9 },
 ];
 
 /** Basis of one unit for 2018, 2019, 2020: a weight each year, optionally a min or a locked quota. */
@@ -314,7 +320,7 @@ export function xiachengSample(): Scenario {
   return {
     plan: { name: '下城区国高企培育三年行动计划', district: '下城区', organization: '区科技创新工作领导小组办公室' },
     units: UNITS.map((u) => ({ ...u })),
-    indicators: INDICATORS.map((i) => ({ ...i, ...(i.profile ? { profile: [...i.profile] as Indicator['profile'] } : {}) })),
+    indicators: INDICATORS.map((i) => ({ ...i, profile: [...i.profile] })),
     targets: [...LEVEL_TARGETS.map((t) => ({ ...t })), ...flowTargets()],
     basis: basisRows(),
     quotas: [],

@@ -85,14 +85,13 @@ describe('xiachengSample', () => {
       ['platform_intro', '家', 'flow', 'platform'],
     ]);
     expect(indicatorById.get('gqq_new')!.profile).toEqual([0, 0, 0.2, 1]);
-    for (const i of sample.indicators) {
-      if (!i.profile) continue;
-      expect(i.profile).toHaveLength(4);
-      i.profile.forEach((x, q) => {
-        expect(x).toBeGreaterThanOrEqual(q === 0 ? 0 : i.profile![q - 1]);
+    for (const { profile } of sample.indicators) {
+      expect(profile).toHaveLength(4);
+      profile!.forEach((x, q) => {
+        expect(x).toBeGreaterThanOrEqual(q === 0 ? 0 : profile![q - 1]);
         expect(x).toBeLessThanOrEqual(1);
       });
-      expect(i.profile[3]).toBe(1);
+      expect(profile![3]).toBe(1);
     }
   });
 
@@ -102,7 +101,7 @@ describe('xiachengSample', () => {
     // New recognitions are the path's yearly increments from 80 at the end of 2017.
     expect([2018, 2019, 2020].map((y) => target('gqq_new', y)!.total)).toEqual([108 - 80, 136 - 108, 160 - 136]);
     expect(target('gqq_new', 2020)!.stretch).toBe(170 - 136);
-    expect(target('hitech_share', 2020)).toEqual({ indicator: 'hitech_share', year: 2020, total: 83.9, precision: 1 });
+    expect(target('hitech_share', 2020)).toEqual({ indicator: 'hitech_share', year: 2020, total: 83.9 });
     const share = [2018, 2019, 2020].map((y) => target('hitech_share', y)!.total);
     expect(share[0]).toBeGreaterThan(74);
     expect(share[0]).toBeLessThan(share[1]);
