@@ -4,7 +4,9 @@
  * (rank, name, total and grade merged over the unit's rows), so that any number of indicators fits
  * the same thirteen columns. Rates, timeliness and status are live formulas over the quota and
  * actual cells; the row colours are conditional formats on the status, so an edited actual
- * recolours its row.
+ * recolours its row. Every row has an explicit height, so the plan knows how tall each printed page
+ * is and breaks pages between blocks — never inside a unit's rows, a heading and what it heads, or
+ * the chart.
  */
 import type { Assessment, Scenario } from '../engine/types';
 import { bulletinContent, STATUS_TEXT } from '../engine/bulletin';
@@ -41,6 +43,10 @@ const TITLE_FONT = '黑体';
 const PARAGRAPH_PT = 12;
 const CHART_ROWS = 22;
 const CHART_ROW_PT = 16;
+/** ExcelJS's default margins, in inches: left/right 0.7, top/bottom 0.75. */
+const PAGE = { widthPt: 841.89 - 2 * 0.7 * 72, heightPt: 595.28 - 2 * 0.75 * 72 };
+const TITLE_ROWS_PT = 36 + 24;
+const SPACER_PT = 10;
 const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 export function bulletinSheetName(period: string): string {
@@ -53,9 +59,9 @@ export function bulletinSheetPlan(s: Scenario, a: Assessment, options: BulletinO
 
 export function layoutBulletin(c: BulletinContent): SheetPlan {
   const sheet = new SheetBuilder();
-  sheet.block(1, [[c.title]], { bold: true, size: 18, font: TITLE_FONT, hAlign: 'center', vAlign: 'middle' }, 36);
-  sheet.block(2, [[`${c.organization}　　${c.issuedOn}`]], { size: PARAGRAPH_PT, font: BODY_FONT, hAlign: 'center', vAlign: 'middle' }, 24);
-  sheet.row = 4;
+  sheet.line([[c.title]], { bold: true, size: 18, font: TITLE_FONT, hAlign: 'center', vAlign: 'middle' }, 36);
+  sheet.line([[`${c.organization}　　${c.issuedOn}`]], { size: PARAGRAPH_PT, font: BODY_FONT, hAlign: 'center', vAlign: 'middle' }, 24);
+  sheet.spacer();
   sheet.paragraph(c.opening);
 
   const headings = headingNumbers();
@@ -85,9 +91,10 @@ export function layoutBulletin(c: BulletinContent): SheetPlan {
   if (c.chart) {
     sheet.heading(`${headings()}、${c.chart.title}`);
     const from = sheet.row;
-    for (let r = from; r < from + CHART_ROWS; r++) sheet.heights[r] = CHART_ROW_PT;
+    for (let k = 0; k < CHART_ROWS; k++) sheet.blankRow(CHART_ROW_PT);
+    sheet.keep(from, sheet.row - 1);
     charts.push({ ...c.chart, from: `A${from}`, to: `${LAST_COLUMN}${from + CHART_ROWS}` });
-    sheet.row = from + CHART_ROWS + 1;
+    sheet.spacer();
   }
   sheet.paragraph(c.closing);
 
@@ -99,6 +106,7 @@ export function layoutBulletin(c: BulletinContent): SheetPlan {
     merges: sheet.merges,
     conditionalFormats: sheet.conditionalFormats,
     print: { paperSize: 'A4', orientation: 'landscape', fitToWidth: 1, titleRows: '1:2' },
+    rowBreaks: sheet.pageBreaks(),
     charts,
   };
 }
@@ -109,28 +117,84 @@ function headingNumbers(): () => string {
 }
 
 class SheetBuilder {
+  /** The next row to write. */
   row = 1;
   readonly ranges: RangeWrite[] = [];
   readonly merges: string[] = [];
   readonly heights: Record<number, number> = {};
   readonly conditionalFormats: ConditionalFormatPlan[] = [];
+  /** Row spans printed on one page; a heading's span joins the next one. */
+  private readonly blocks: { first: number; last: number; withNext: boolean }[] = [];
 
   /** One line merged across the page. */
-  block(row: number, values: PlanCell[][], style: CellStyle, height: number): void {
-    this.ranges.push({ at: `A${row}`, values, style });
-    this.merges.push(`A${row}:${LAST_COLUMN}${row}`);
-    this.heights[row] = height;
+  line(values: PlanCell[][], style: CellStyle, height: number): void {
+    this.ranges.push({ at: `A${this.row}`, values, style });
+    this.merges.push(`A${this.row}:${LAST_COLUMN}${this.row}`);
+    this.blankRow(height);
+  }
+
+  blankRow(height: number): void {
+    this.heights[this.row] = height;
+    this.row++;
+  }
+
+  spacer(): void {
+    this.blankRow(SPACER_PT);
+  }
+
+  keep(first: number, last: number, withNext = false): void {
+    this.blocks.push({ first, last, withNext });
   }
 
   paragraph(text: string): void {
     const body = `　　${text}`;
-    this.block(this.row, [[body]], { size: PARAGRAPH_PT, font: BODY_FONT, wrap: true, vAlign: 'top', hAlign: 'left' }, paragraphHeight(body));
-    this.row++;
+    this.keep(this.row, this.row);
+    this.line([[body]], { size: PARAGRAPH_PT, font: BODY_FONT, wrap: true, vAlign: 'top', hAlign: 'left' }, paragraphHeight(body));
   }
 
   heading(text: string, bold = true): void {
-    this.block(this.row, [[text]], { bold, size: PARAGRAPH_PT, font: BODY_FONT, vAlign: 'middle' }, 24);
-    this.row++;
+    this.keep(this.row, this.row, true);
+    this.line([[text]], { bold, size: PARAGRAPH_PT, font: BODY_FONT, vAlign: 'middle' }, 24);
+  }
+
+  /**
+   * Rows before which a new page starts: a block that does not fit in what is left of the page goes
+   * to the next one. Fitting the width scales the page down, so a page holds more sheet points.
+   */
+  pageBreaks(): number[] {
+    const widthPt = BULLETIN_COLUMN_WIDTHS.reduce((sum, w) => sum + (w * 7 + 5) * 0.75, 0);
+    const scale = Math.min(1, PAGE.widthPt / widthPt);
+    // 5% to spare for the renderer's own rounding of row heights.
+    const pagePt = (PAGE.heightPt / scale) * 0.95;
+    const height = (first: number, last: number) => {
+      let h = 0;
+      for (let r = first; r <= last; r++) h += this.heights[r] ?? 15;
+      return h;
+    };
+    const units: { first: number; last: number }[] = [];
+    let open: { first: number; last: number } | null = null;
+    for (const b of this.blocks) {
+      open = open ? { first: open.first, last: b.last } : { first: b.first, last: b.last };
+      if (!b.withNext) {
+        units.push(open);
+        open = null;
+      }
+    }
+    if (open) units.push(open);
+    const breaks: number[] = [];
+    let used = height(1, units.length ? units[0].first - 1 : 0);
+    let next = units.length ? units[0].first : 0;
+    for (const u of units) {
+      const h = height(next, u.last);
+      if (used + h > pagePt && used > TITLE_ROWS_PT) {
+        breaks.push(u.first);
+        used = TITLE_ROWS_PT + height(u.first, u.last);
+      } else {
+        used += h;
+      }
+      next = u.last + 1;
+    }
+    return breaks;
   }
 }
 
@@ -156,6 +220,7 @@ export function paragraphHeight(text: string, fontPt = PARAGRAPH_PT): number {
 
 function rankingTable(sheet: SheetBuilder, g: BulletinGroup, c: BulletinContent): void {
   const header = sheet.row;
+  sheet.keep(header, header, true);
   sheet.ranges.push({
     at: `A${header}`,
     values: [BULLETIN_HEADERS],
@@ -191,7 +256,9 @@ function rankingTable(sheet: SheetBuilder, g: BulletinGroup, c: BulletinContent)
     if (r - top > 1) {
       for (const col of ['A', 'B', 'K', 'L']) sheet.merges.push(`${col}${top}:${col}${r - 1}`);
     }
+    sheet.keep(top, r - 1);
   }
+  sheet.row = r;
   if (r === first) return;
   const last = r - 1;
   const cell: CellStyle = { size: 11, font: BODY_FONT, vAlign: 'middle', border: 'thin', wrap: true };
@@ -212,7 +279,7 @@ function rankingTable(sheet: SheetBuilder, g: BulletinGroup, c: BulletinContent)
       ...STATUS_COLOURS[status],
     });
   }
-  sheet.row = last + 2;
+  sheet.spacer();
 }
 
 /** Status as the engine decides it (SPEC §5), from the live timeliness cell. */
@@ -226,6 +293,7 @@ function statusFormula(r: number, c: BulletinContent): string {
 
 function discrepancyTable(sheet: SheetBuilder, c: BulletinContent): void {
   const header = sheet.row;
+  sheet.keep(header, header + c.discrepancies.length);
   sheet.ranges.push({
     at: `B${header}`,
     values: [['单位', '考核指标', '报表数', '名单数', '差异']],
@@ -245,5 +313,6 @@ function discrepancyTable(sheet: SheetBuilder, c: BulletinContent): void {
         style: { size: 11, font: BODY_FONT, vAlign: 'middle', border: 'thin', hAlign: 'center' },
   });
   c.discrepancies.forEach((_, k) => (sheet.heights[first + k] = 20));
-  sheet.row = first + c.discrepancies.length + 1;
+  sheet.row = first + c.discrepancies.length;
+  sheet.spacer();
 }
