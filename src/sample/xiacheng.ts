@@ -3,7 +3,7 @@
  * Xiacheng district's 2018–2020 action plan for national high-tech enterprises (国高企), with
  * quarterly returns through 2019Q3.
  *
- * Published in the plan (/work/shared/reference, SPEC §1) and reproduced exactly: 国高企 80 at the
+ * Published in the plan (SPEC §1, the plan's official explanation) and reproduced exactly: 国高企 80 at the
  * end of 2017 → 108 / 136 / 160 in 2018 / 2019 / 2020, striving for 170; high-tech industry share
  * 74% (2017) → 83.9% (2020); ≥ 70 new provincial tech SMEs and municipal high-tech enterprises a
  * year; ≥ 30 Hangzhou tech start-up applications a year; the streets, departments and platforms
@@ -14,7 +14,7 @@
 import type { Actual, Basis, Indicator, Scenario, Target, Unit } from '../engine/types';
 import { sampleRegistry } from './registry';
 
-/** The notice the workbook, the bulletin and the task pane show with the sample. */
+/** The notice for the workbook, the bulletin and the task pane to show with the sample. */
 export const SAMPLE_NOTE = '示例数据（除行动计划公布的目标外均为虚构）';
 
 const UNITS: Unit[] = [
@@ -93,9 +93,10 @@ interface FlowPlan {
 
 /**
  * Decomposed indicators. Weights are the units' enterprise stock (国高企 and cultivation-pool
- * enterprises; tech SMEs; incubator places; pool referrals) — illustrative. Streets get at least
- * one 国高企 and one tech SME; the departments' 国高企 quotas (enterprises they found and referred)
- * are set by the leading group rather than by weight, i.e. locked.
+ * enterprises; tech SMEs; incubator places; pool referrals) — illustrative. Each new enterprise is
+ * credited to one unit (its platform, else the department that found and referred it, else its
+ * street), so unit quotas add up to the district target. Streets get at least one 国高企 and one
+ * tech SME; the departments' 国高企 quotas are set by the leading group, i.e. locked.
  */
 const FLOW_PLANS: FlowPlan[] = [
   {
