@@ -17,7 +17,7 @@ import type {
   TableUpdate,
   ValidationPlan,
 } from '../plan/types';
-import { applyCellStyle, argbColor, extras, toExcelValue } from './cells';
+import { applyCellStyle, argbColor, extras, rawValue, toExcelValue } from './cells';
 import { rememberCharts } from './chartStore';
 import { findTable, headerTexts, tableArea } from './snapshot';
 
@@ -78,6 +78,8 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
       ...(plan.print.titleRows ? { printTitlesRow: plan.print.titleRows } : {}),
     };
   }
+  // ExcelJS breaks below a row; the plan names the row a page starts at.
+  for (const r of plan.rowBreaks ?? []) if (r > 1) ws.getRow(r - 1).addPageBreak();
   if (plan.protection) {
     extras(ws).sheetProtection = { sheet: true, selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true };
     for (const range of plan.protection.unlocked) {
@@ -213,7 +215,7 @@ function updateTable(wb: ExcelJS.Workbook, u: TableUpdate): void {
   if (u.mode === 'append') {
     for (let r = area.firstRow; r <= area.lastRow; r++) {
       const row = ws.getRow(r);
-      kept.push(headers.map((_, j) => row.getCell(area.firstCol + j + 1).value));
+      kept.push(headers.map((_, j) => rawValue(row.getCell(area.firstCol + j + 1))));
     }
     while (kept.length && kept[kept.length - 1].every((v) => v === null || v === undefined || v === '')) kept.pop();
   }

@@ -36,7 +36,19 @@ export function fromExcelValue(v: ExcelJS.CellValue): Scalar {
 /** The value a cell shows, with merged cells other than their top-left one read as empty. */
 export function cellScalar(cell: ExcelJS.Cell): Scalar {
   if (cell.isMerged && cell.master !== cell) return null;
-  return fromExcelValue(cell.value);
+  return fromExcelValue(rawValue(cell));
+}
+
+/**
+ * A cell's value with its formula result intact: ExcelJS's `value` getter drops a cached result
+ * that is falsy (0 or ""), while `result` keeps it.
+ */
+export function rawValue(cell: ExcelJS.Cell): ExcelJS.CellValue {
+  const v = cell.value;
+  if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) {
+    return { ...v, result: cell.result } as ExcelJS.CellValue;
+  }
+  return v;
 }
 
 const argb = (hex: string) => ({ argb: `FF${hex.toUpperCase()}` });

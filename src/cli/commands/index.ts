@@ -1,6 +1,9 @@
 import { Command } from '../io';
 import { allocateCommand } from './allocate';
 import { assessCommand } from './assess';
+import { initCommand } from './init';
+import { runCommand } from './run';
+import { exportCommand } from './export';
 
 /** Every `target-desk` command, in the order `--help` lists them. */
-export const commands: Command[] = [allocateCommand, assessCommand];
+export const commands: Command[] = [allocateCommand, assessCommand, initCommand, runCommand, exportCommand];

@@ -29,7 +29,7 @@ export interface InitOptions {
 
 /** Notice for books built from the bundled sample (`init --sample`). */
 export const ILLUSTRATIVE_NOTE =
-  '注意：本工作簿中的单位任务、完成数、企业名单等数据均为演示用的示例数据（虚构），不代表任何单位的真实工作情况，仅用于展示目标分解考核流程。';
+  '注意：本工作簿为示例数据。除行动计划公布的全区目标外，各单位的权重、任务、完成数、考核办法和企业名单均为演示用的虚构数据，不代表任何单位的真实工作情况。';
 
 const SHEET_GUIDE: [string, string][] = [
   ['设置', 'TD_Settings：计划名称、区县、通报落款单位，以及进度状态阈值（序时完成率达到多少算“达到序时进度”“略低于序时进度”）。'],

@@ -1,0 +1,121 @@
+/**
+ * Loading and saving plan workbooks. Saving writes ExcelJS's package, draws the native charts
+ * (src/xlsx/chart.ts) and the custom document properties, and replaces the file atomically (a
+ * temporary file in the same folder, then rename), so a failure never leaves a half-written book.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { InputError } from '../engine/errors';
+import { extras } from './cells';
+import { addNativeCharts } from './chart';
+import { storedCharts } from './chartStore';
+import { readCustomProperties, writeCustomProperties } from './properties';
+
+/** Custom properties a loaded book carried, so saving it keeps them (ExcelJS drops them). */
+const loadedProperties = new WeakMap<ExcelJS.Workbook, Record<string, string>>();
+
+export async function loadBookBuffer(buffer: Buffer, file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(buffer);
+    await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    throw new InputError(`not an xlsx workbook (${(e as Error).message})`, file);
+  }
+  loadedProperties.set(wb, await readCustomProperties(zip));
+  for (const ws of wb.worksheets) compactValidations(ws);
+  return wb;
+}
+
+export async function loadBook(file: string): Promise<ExcelJS.Workbook> {
+  let buffer: Buffer;
+  try {
+    buffer = fs.readFileSync(file);
+  } catch (e) {
+    throw new InputError(`cannot read the workbook (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, file);
+  }
+  return loadBookBuffer(buffer, file);
+}
+
+/**
+ * ExcelJS expands each loaded validation range into one entry per cell and, writing them back,
+ * merges them into overlapping ranges. Folding the cells back into column runs keeps the file as it was.
+ */
+function compactValidations(ws: ExcelJS.Worksheet): void {
+  const dv = extras(ws).dataValidations;
+  const groups = new Map<string, { col: string; row: number }[]>();
+  const specs = new Map<string, unknown>();
+  let ranges = 0;
+  for (const [address, v] of Object.entries(dv.model)) {
+    if (!v) continue;
+    const m = /^([A-Z]+)(\d+)$/.exec(address);
+    if (!m) {
+      ranges++;
+      continue;
+    }
+    const key = JSON.stringify(v);
+    specs.set(key, v);
+    groups.set(key, [...(groups.get(key) ?? []), { col: m[1], row: Number(m[2]) }]);
+  }
+  if (!groups.size) return;
+  const model: Record<string, unknown> = {};
+  if (ranges) for (const [a, v] of Object.entries(dv.model)) if (v && a.includes(':')) model[a] = v;
+  for (const [key, cells] of groups) {
+    cells.sort((a, b) => (a.col === b.col ? a.row - b.row : a.col.length - b.col.length || (a.col < b.col ? -1 : 1)));
+    let start = cells[0];
+    let prev = cells[0];
+    const flush = () => {
+      model[start.row === prev.row ? `${start.col}${start.row}` : `${start.col}${start.row}:${prev.col}${prev.row}`] = specs.get(key);
+    };
+    for (const c of cells.slice(1)) {
+      if (c.col === prev.col && c.row === prev.row + 1) {
+        prev = c;
+        continue;
+      }
+      flush();
+      start = prev = c;
+    }
+    flush();
+  }
+  dv.model = model;
+}
+
+export interface SaveOptions {
+  /** Custom document properties to set (merged over those the book was loaded with). */
+  properties?: Record<string, string>;
+}
+
+/** The xlsx package of a workbook: ExcelJS's output plus native charts and custom properties. */
+export async function bookBuffer(wb: ExcelJS.Workbook, options: SaveOptions = {}): Promise<Buffer> {
+  let buffer: Buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  buffer = await addNativeCharts(buffer, storedCharts(wb));
+  const props = { ...(loadedProperties.get(wb) ?? {}), ...(options.properties ?? {}) };
+  if (Object.keys(props).length) {
+    const zip = await JSZip.loadAsync(buffer);
+    await writeCustomProperties(zip, props);
+    buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  }
+  return buffer;
+}
+
+/** Writes `data` to `file` through a temporary file in the same folder and a rename. */
+export function writeFileAtomic(file: string, data: Buffer): void {
+  const dir = path.dirname(path.resolve(file));
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    fs.writeFileSync(tmp, data);
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+export async function saveBookAtomic(wb: ExcelJS.Workbook, file: string, options: SaveOptions = {}): Promise<void> {
+  const buffer = await bookBuffer(wb, options);
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  writeFileAtomic(file, buffer);
+}
