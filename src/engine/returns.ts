@@ -106,11 +106,8 @@ function labelled(sheet: GridSheet, label: string, above: number): { value: stri
     const row = sheet.cells[r] ?? [];
     for (let c = 0; c < row.length; c++) {
       if (normHeader(cellText(row[c])).replace(/[:：]$/, '') !== label) continue;
-      for (let v = c + 1; v < row.length; v++) {
-        const text = cellText(row[v]);
-        if (text !== '') return { value: text, cell: a1(r, v) };
-      }
-      return { value: '', cell: a1(r, c + 1) };
+      // The value is the cell right of its label (the first of a merged range).
+      return { value: cellText(row[c + 1] ?? null), cell: a1(r, c + 1) };
     }
   }
   return null;
@@ -297,7 +294,7 @@ export function checkReturn(book: GridBook, ctx: ReturnContext): CheckedReturn {
     }
     const first = seen.get(id);
     if (first) {
-      errors.push({ where: where(sheet.name, idCellAddr), message: `指标「${id}」重复出现（已在 ${first} 行填报）` });
+      errors.push({ where: where(sheet.name, idCellAddr), message: `指标「${id}」重复出现（第 ${first} 行已填报）` });
       continue;
     }
     seen.set(id, String(r + 1));

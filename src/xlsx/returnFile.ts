@@ -77,8 +77,8 @@ export async function readXlsxGrid(buffer: Buffer, file: string): Promise<GridBo
   try {
     zip = await JSZip.loadAsync(buffer);
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new InputError(`不是有效的 xlsx 文件（${(e as Error).message}）`, file);
+  } catch {
+    throw new InputError('不是有效的 xlsx 文件，请用 Excel、WPS 或 LibreOffice 另存为 xlsx 格式', file);
   }
   const properties = await readCustomProperties(zip);
   return { file, properties, sheets: wb.worksheets.map(gridSheet) };
