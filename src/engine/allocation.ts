@@ -40,7 +40,7 @@ function toFreeUnits(req: ParsedRequest): FreeUnits {
   const scale = equal ? 0 : Math.max(0, ...free.map((u) => u.weight.scale));
   return {
     weight: free.map((u) => (equal ? 1n : u.weight.int * 10n ** BigInt(scale - u.weight.scale))),
-    approx: free.map((u) => (equal ? 1 : Number(`${u.weight.int}e-${u.weight.scale}`))),
+    approx: free.map(({ weight: w }) => (equal ? 1 : w.scale === 0 ? Number(w.int) : Number(`${w.int}e-${w.scale}`))),
     min: free.map((u) => u.min),
     max: free.map((u) => u.max),
   };

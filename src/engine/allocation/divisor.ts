@@ -53,11 +53,10 @@ export function highestAverages(units: FreeUnits, rest: bigint, method: DivisorM
   const min = units.min.map(Number);
   const max = units.max.map((m) => (m === null || m > rest ? total : Number(m)));
   const takes = units.weight.map((w, i) => w > 0n && max[i] > min[i]);
-  const strength = units.weight.map((w) => (d.power === 2 ? w * w : w));
   // Doubles decide only when every weight is a normal double far from overflow.
   const fast = units.approx.every((a, i) => units.weight[i] === 0n || (a > 1e-250 && a < 1e250));
 
-  const seats = initialSeats(units, d, total, min, max, takes);
+  const seats = initialSeats(units, d, total, min, max, takes, fast);
 
   /** Whether the step (i, ki) — unit i's seat number ki + 1 — comes before the step (j, kj). */
   const before = (i: number, ki: number, j: number, kj: number): boolean => {
@@ -74,8 +73,10 @@ export function highestAverages(units: FreeUnits, rest: bigint, method: DivisorM
     if (ei === 0n || ej === 0n) {
       if (ei !== ej) return ei === 0n;
     } else {
-      const lhs = strength[i] * ej;
-      const rhs = strength[j] * ei;
+      const wi = units.weight[i];
+      const wj = units.weight[j];
+      const lhs = (d.power === 2 ? wi * wi : wi) * ej;
+      const rhs = (d.power === 2 ? wj * wj : wj) * ei;
       if (lhs !== rhs) return lhs > rhs;
     }
     if (units.weight[i] !== units.weight[j]) return units.weight[i] > units.weight[j];
@@ -132,12 +133,10 @@ function initialSeats(
   min: number[],
   max: number[],
   takes: boolean[],
+  fast: boolean,
 ): number[] {
   const n = units.weight.length;
-  // Weights relative to the largest, as doubles that neither overflow nor underflow.
-  let top = 0n;
-  for (const w of units.weight) if (w > top) top = w;
-  const rel = units.weight.map((w, i) => (takes[i] ? Number((w << 53n) / top) : 0));
+  const rel = fast ? units.approx.map((a, i) => (takes[i] ? a : 0)) : relativeWeights(units.weight, takes);
   const seatsAt = (t: number, out?: number[]) => {
     let sum = 0;
     for (let i = 0; i < n; i++) {
@@ -150,24 +149,36 @@ function initialSeats(
   const seats = min.slice();
   const relSum = rel.reduce((a, b) => a + b, 0);
   if (relSum === 0) return seats;
-  let lo = 0;
-  let hi = total / relSum;
-  while (seatsAt(hi) < total && hi < Number.MAX_VALUE / 4) {
+  // Stop once the rest is cheaper to settle seat by seat (O(log n) each) than by another pass.
+  const close = Math.max(1, n >> 4);
+  // Unbounded, a unit's seats at t are within one of rel·t, so the answer lies within n/relSum
+  // of total/relSum; bounds can push it further, hence the widening.
+  let lo = Math.max(0, (total - n) / relSum);
+  while (lo > 0 && seatsAt(lo) > total) lo /= 2;
+  let hi = (total + n) / relSum;
+  let t = hi;
+  let s = seatsAt(hi);
+  while (s < total && hi < Number.MAX_VALUE / 4) {
     lo = hi;
     hi *= 2;
+    t = hi;
+    s = seatsAt(hi);
   }
-  let t = hi;
-  for (let step = 0; step < 64; step++) {
+  for (let step = 0; step < 64 && Math.abs(s - total) > close; step++) {
     const mid = (lo + hi) / 2;
     if (mid <= lo || mid >= hi) break;
-    const s = seatsAt(mid);
-    if (s === total) {
-      t = mid;
-      break;
-    }
+    t = mid;
+    s = seatsAt(mid);
     if (s < total) lo = mid;
-    else hi = t = mid;
+    else hi = mid;
   }
   seatsAt(t, seats);
   return seats;
+}
+
+/** Weights relative to the largest, as doubles that neither overflow nor underflow. */
+function relativeWeights(weight: bigint[], takes: boolean[]): number[] {
+  let top = 0n;
+  for (const w of weight) if (w > top) top = w;
+  return weight.map((w, i) => (takes[i] ? Number((w << 53n) / top) : 0));
 }

@@ -109,6 +109,8 @@ function readNumber(x: unknown, where: string, add: Add): Decimal | null {
     add(where, 'missing');
     return null;
   }
+  // Whole numbers, the common case, skip the text round trip.
+  if (typeof x === 'number' && Number.isSafeInteger(x) && x >= 0) return { int: BigInt(x), scale: 0 };
   try {
     const d = parseDecimal(x as number | string, where);
     if (d.int < 0n) {
