@@ -5,6 +5,7 @@
  * letters, stray spaces) and valid GB 32100 credit codes for most of them — so that list matching
  * can be shown end to end. Every name and code is invented.
  */
+import { normalizeName } from '../engine/matching';
 import type { RegistryRow } from '../engine/types';
 import { CREDIT_CODE_ALPHABET, creditCodeCheckChar, orgCodeCheckChar } from './creditCode';
 import { seededRandom, SeededRandom } from './seededRandom';
@@ -109,8 +110,8 @@ export function sampleRegistry(): RegistryRow[] {
   while (rows.length < SAMPLE_REGISTRY_SIZE) {
     const unit = pickUnit(rnd);
     const name = enterpriseName(rnd, unit);
-    // Names unique even as list matching compares them (NFKC, no white space, upper case).
-    const key = name.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+    // Names unique as list matching compares them, so that every name match is unambiguous.
+    const key = normalizeName(name);
     if (names.has(key)) continue;
     names.add(key);
     // About one in twelve has no credit code on file yet, as in a real cultivation pool.

@@ -1,3 +1,4 @@
+import { buildMatcher, normalizeName } from '../../src/engine/matching';
 import { creditCodeCheckChar, isValidCreditCode, orgCodeCheckChar } from '../../src/sample/creditCode';
 import { SAMPLE_REGISTRY_SIZE, sampleRegistry } from '../../src/sample/registry';
 import { xiachengSample } from '../../src/sample/xiacheng';
@@ -5,7 +6,7 @@ import { xiachengSample } from '../../src/sample/xiacheng';
 const registry = sampleRegistry();
 
 describe('credit code check characters', () => {
-  test('accept published valid codes and reject altered ones', () => {
+  test('accept a valid code and reject altered ones', () => {
     // A code widely quoted as a valid example.
     expect(isValidCreditCode('91350100M000100Y43')).toBe(true);
     expect(creditCodeCheckChar('91350100M000100Y4')).toBe('3');
@@ -34,8 +35,7 @@ describe('sampleRegistry', () => {
   test('has at least 200 enterprises with unique names and codes, spread over streets and platforms', () => {
     expect(registry.length).toBe(SAMPLE_REGISTRY_SIZE);
     expect(registry.length).toBeGreaterThanOrEqual(200);
-    const key = (n: string) => n.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
-    expect(new Set(registry.map((r) => key(r.name))).size).toBe(registry.length);
+    expect(new Set(registry.map((r) => normalizeName(r.name))).size).toBe(registry.length);
     const codes = registry.flatMap((r) => (r.creditCode ? [r.creditCode] : []));
     expect(new Set(codes).size).toBe(codes.length);
     const units = xiachengSample().units.filter((u) => u.type !== 'department');
@@ -68,5 +68,17 @@ describe('sampleRegistry', () => {
     expect(count(/股份有限公司$/)).toBeGreaterThan(5);
     // Brackets are full-width, as on official lists.
     expect(count(/[()]/)).toBe(0);
+  });
+
+  test('every enterprise is found by list matching, by code and by its name as lists print it', () => {
+    const matcher = buildMatcher(registry);
+    registry.forEach((r, i) => {
+      // Half-width brackets, no spaces, lower-case Latin letters: still the same enterprise.
+      const printed = r.name.replace(/（/g, '(').replace(/）/g, ')').replace(/\s+/g, '').toLowerCase();
+      expect(matcher.match(printed)).toEqual({ status: 'matched', unit: r.unit, by: 'name', registryIndex: i });
+      if (r.creditCode) {
+        expect(matcher.match('某个改了名的企业', r.creditCode)).toEqual({ status: 'matched', unit: r.unit, by: 'code', registryIndex: i });
+      }
+    });
   });
 });
