@@ -41,6 +41,8 @@ export const STATUS_COLOURS = {
 const BODY_FONT = '宋体';
 const TITLE_FONT = '黑体';
 const PARAGRAPH_PT = 12;
+const TABLE_PT = 11;
+const TABLE_ROW_PT = 20;
 const CHART_ROWS = 22;
 const CHART_ROW_PT = 16;
 /** ExcelJS's default margins, in inches: left/right 0.7, top/bottom 0.75. */
@@ -162,10 +164,10 @@ class SheetBuilder {
    * to the next one. Fitting the width scales the page down, so a page holds more sheet points.
    */
   pageBreaks(): number[] {
-    const widthPt = BULLETIN_COLUMN_WIDTHS.reduce((sum, w) => sum + (w * 7 + 5) * 0.75, 0);
+    const widthPt = BULLETIN_COLUMN_WIDTHS.reduce((sum, w) => sum + columnPt(w), 0);
     const scale = Math.min(1, PAGE.widthPt / widthPt);
-    // 5% to spare for the renderer's own rounding of row heights.
-    const pagePt = (PAGE.heightPt / scale) * 0.95;
+    // Excel scales by whole percents and rounds row heights to pixels: 3% to spare.
+    const pagePt = (PAGE.heightPt / scale) * 0.97;
     const height = (first: number, last: number) => {
       let h = 0;
       for (let r = first; r <= last; r++) h += this.heights[r] ?? 15;
@@ -198,24 +200,39 @@ class SheetBuilder {
   }
 }
 
+/** Excel's width of a column in points: 7 px a character plus 5 px padding at Calibri 11. */
+function columnPt(widthChars: number): number {
+  return (widthChars * 7 + 5) * 0.75;
+}
+
 /**
- * The height that shows a wrapped paragraph whole: Chinese glyphs are one em wide, Latin letters and
- * digits about half; the printable width is the sum of the column widths (Excel: 7 px per
- * character plus 5 px padding at Calibri 11), less a margin for the renderer's own padding.
+ * How many lines a wrapped text takes in `widthPt`: Chinese glyphs are one em wide, Latin letters
+ * and digits about half; 10% of the width is left for the renderer's padding and rounding.
  */
-export function paragraphHeight(text: string, fontPt = PARAGRAPH_PT): number {
-  const widthPt = BULLETIN_COLUMN_WIDTHS.reduce((sum, w) => sum + (w * 7 + 5) * 0.75, 0) * 0.9;
+export function wrappedLines(text: string, widthPt: number, fontPt: number): number {
+  const room = widthPt * 0.9;
   let lines = 1;
   let used = 0;
   for (const ch of text) {
     const w = (ch.codePointAt(0) ?? 0) < 0x2e80 ? fontPt * 0.6 : fontPt;
-    if (used + w > widthPt) {
+    if (used + w > room) {
       lines++;
       used = 0;
     }
     used += w;
   }
-  return Math.ceil(lines * fontPt * 1.5 + 6);
+  return lines;
+}
+
+/** The height that shows a paragraph merged across the page whole. */
+export function paragraphHeight(text: string, fontPt = PARAGRAPH_PT): number {
+  const widthPt = BULLETIN_COLUMN_WIDTHS.reduce((sum, w) => sum + columnPt(w), 0);
+  return Math.ceil(wrappedLines(text, widthPt, fontPt) * fontPt * 1.5 + 6);
+}
+
+/** The height of a table row whose cell in the column of width `widthChars` holds `text`. */
+function tableRowHeight(text: string, widthChars: number): number {
+  return Math.max(TABLE_ROW_PT, Math.ceil(wrappedLines(text, columnPt(widthChars), TABLE_PT) * TABLE_PT * 1.35 + 5));
 }
 
 function rankingTable(sheet: SheetBuilder, g: BulletinGroup, c: BulletinContent): void {
@@ -250,9 +267,14 @@ function rankingTable(sheet: SheetBuilder, g: BulletinGroup, c: BulletinContent)
         lead ? u.grade : null,
         !row.reported ? '未报送' : row.quota === 0 ? '无任务' : null,
       ]);
-      sheet.heights[r] = 20;
+      sheet.heights[r] = tableRowHeight(row.indicatorName, BULLETIN_COLUMN_WIDTHS[2]);
       r++;
     }
+    // The unit's name is merged over its rows: the last row grows if they cannot hold it.
+    const unitRows = Array.from({ length: r - top }, (_, k) => top + k);
+    const nameNeeds = tableRowHeight(u.name, BULLETIN_COLUMN_WIDTHS[1]);
+    const nameHas = unitRows.reduce((sum, k) => sum + sheet.heights[k], 0);
+    if (nameNeeds > nameHas) sheet.heights[r - 1] += nameNeeds - nameHas;
     if (r - top > 1) {
       for (const col of ['A', 'B', 'K', 'L']) sheet.merges.push(`${col}${top}:${col}${r - 1}`);
     }
@@ -261,7 +283,7 @@ function rankingTable(sheet: SheetBuilder, g: BulletinGroup, c: BulletinContent)
   sheet.row = r;
   if (r === first) return;
   const last = r - 1;
-  const cell: CellStyle = { size: 11, font: BODY_FONT, vAlign: 'middle', border: 'thin', wrap: true };
+  const cell: CellStyle = { size: TABLE_PT, font: BODY_FONT, vAlign: 'middle', border: 'thin', wrap: true };
   sheet.ranges.push(
     { at: `A${first}`, values: rankCol, numberFormat: '0', style: { ...cell, hAlign: 'center' } },
     { at: `B${first}`, values: names, style: { ...cell, hAlign: 'left' } },

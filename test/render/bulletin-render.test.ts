@@ -1,0 +1,89 @@
+/**
+ * Renders the bulletin the way a user prints it: plan → ExcelJS book (with the native chart) →
+ * headless LibreOffice → PDF → pixels. Checks the paper, that the table is one page wide, that the
+ * Chinese text survives, and that the status colours and the chart are drawn.
+ * Set BULLETIN_PNG=path to keep the first page as a PNG (docs/bulletin-2019Q3.png is made this way).
+ */
+import { execFileSync } from 'child_process';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import ExcelJS from 'exceljs';
+import { bulletinSheetPlan } from '../../src/plan/bulletinPlan';
+import { applyBookPlan, bookBuffer } from '../../src/xlsx';
+import { assess } from '../../src/engine/assess';
+import { xiachengSample } from '../../src/sample/xiacheng';
+
+const dir = mkdtempSync(join(tmpdir(), 'td-bulletin-render-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Pixels of a binary PPM (P6) file. */
+function readPpm(file: string): { width: number; height: number; rgb: Buffer } {
+  const data = readFileSync(file);
+  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(data.subarray(0, 50).toString('latin1'))!;
+  return { width: Number(header[1]), height: Number(header[2]), rgb: data.subarray(header[0].length) };
+}
+
+function countColour(ppm: { rgb: Buffer }, hex: string): number {
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  let n = 0;
+  for (let i = 0; i + 2 < ppm.rgb.length; i += 3) {
+    if (Math.abs(ppm.rgb[i] - r) <= 6 && Math.abs(ppm.rgb[i + 1] - g) <= 6 && Math.abs(ppm.rgb[i + 2] - b) <= 6) n++;
+  }
+  return n;
+}
+
+describe('the bulletin printed through LibreOffice', () => {
+  let pdf: string;
+  let pages: string[];
+
+  beforeAll(async () => {
+    const sample = xiachengSample();
+    const plan = bulletinSheetPlan(sample, assess(sample, '2019Q3'), {
+      issuedOn: '2019-10-15',
+      discrepancies: [{ unit: 'tianshui', indicator: 'gqq_new', reported: 4, listed: 3 }],
+    });
+    const wb = new ExcelJS.Workbook();
+    applyBookPlan(wb, { sheets: [plan], tableUpdates: [] });
+    const book = join(dir, 'bulletin.xlsx');
+    writeFileSync(book, await bookBuffer(wb));
+    execFileSync(
+      'soffice',
+      [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, book],
+      { stdio: 'pipe', timeout: 90_000 },
+    );
+    pdf = join(dir, 'bulletin.pdf');
+    pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+  });
+
+  it('prints on A4 landscape', () => {
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+841\.89 x 595\.\d+ pts \(A4\)/);
+  });
+
+  it('keeps the Chinese text and fits every table row on one page width', () => {
+    expect(pages[0]).toContain('关于2019年第三季度国高企培育工作进展情况的通报');
+    expect(pages[0]).toMatch(/截至9月底，全区新增国高企\d+家，完成年度目标\d+家的\d+\.\d%/);
+    const text = pages.join('\n');
+    for (const header of ['进度状态', '序时完成率']) expect(text.split(header).length - 1).toBe(3);
+    // A page cut off at the right would leave a table's last column (备注, 未报送) on a page of its own.
+    for (const page of pages) if (page.includes('未报送') && page.includes('石桥街道')) expect(page).toMatch(/石桥街道.*滞后序时进度/s);
+    expect(text).toContain('区跨贸小镇管委会');
+    expect(text).not.toMatch(/\uFFFD/);
+  });
+
+  it('draws the status colours and the chart', () => {
+    execFileSync('pdftoppm', ['-r', '40', pdf, join(dir, 'page')]);
+    const ppms = readdirSync(dir).filter((f) => f.startsWith('page') && f.endsWith('.ppm')).map((f) => readPpm(join(dir, f)));
+    const count = (hex: string) => ppms.reduce((n, p) => n + countColour(p, hex), 0);
+    expect(count('C6EFCE')).toBeGreaterThan(200); // green: 达到序时进度
+    expect(count('FFEB9C')).toBeGreaterThan(50); // yellow: 略低于序时进度
+    expect(count('FFC7CE')).toBeGreaterThan(100); // red: 滞后序时进度
+    expect(count('4472C4')).toBeGreaterThan(300); // the chart's columns
+    expect(count('C00000')).toBeGreaterThan(20); // its 序时进度 line
+    if (process.env.BULLETIN_PNG) {
+      execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, join(dir, 'first')]);
+      copyFileSync(join(dir, 'first.png'), process.env.BULLETIN_PNG);
+    }
+  });
+});
