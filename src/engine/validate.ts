@@ -177,13 +177,13 @@ export function validateScenario(input: unknown): Scenario {
     'scoring',
     'registry',
   ]);
-  if (!root) throw new InputError('a scenario must be a JSON object with units, indicators, targets, …');
+  if (!root) throw new InputError(`a scenario must be a JSON object (got ${show(input)})`);
 
   const plan = readPlan(c, root.plan);
-  const units = readUnits(c, c.array(root, 'units', ''));
-  const unitById = new Map(units.map((u) => [u.id, u]));
-  const indicators = readIndicators(c, c.array(root, 'indicators', ''));
-  const indicatorById = new Map(indicators.map((i) => [i.id, i]));
+  const unitById = new Map<string, KnownUnit>();
+  const units = readUnits(c, c.array(root, 'units', ''), unitById);
+  const indicatorById = new Map<string, KnownIndicator>();
+  const indicators = readIndicators(c, c.array(root, 'indicators', ''), indicatorById);
   const refs: Refs = { c, unitById, indicatorById };
 
   const targets = readTargets(refs, c.array(root, 'targets', ''));
@@ -208,10 +208,17 @@ export function validateScenario(input: unknown): Scenario {
   };
 }
 
+/**
+ * A unit or indicator others may refer to: every one with a valid, unique id, even when its other
+ * fields are wrong, so that one bad field does not also turn every reference into "unknown".
+ */
+type KnownUnit = Pick<Unit, 'id'> & Partial<Unit>;
+type KnownIndicator = Pick<Indicator, 'id'> & Partial<Indicator>;
+
 interface Refs {
   c: Checker;
-  unitById: Map<string, Unit>;
-  indicatorById: Map<string, Indicator>;
+  unitById: Map<string, KnownUnit>;
+  indicatorById: Map<string, KnownIndicator>;
 }
 
 /** Rows that failed a check are dropped from these lists (the scenario is refused anyway). */
@@ -229,7 +236,7 @@ function readPlan(c: Checker, x: unknown): Plan {
   return plan;
 }
 
-function readUnits(c: Checker, list: unknown[]): Unit[] {
+function readUnits(c: Checker, list: unknown[], known: Map<string, KnownUnit>): Unit[] {
   const units: Unit[] = [];
   const seen = new Map<string, string>();
   list.forEach((x, i) => {
@@ -239,14 +246,9 @@ function readUnits(c: Checker, list: unknown[]): Unit[] {
     const id = c.string(o, 'id', where, true);
     const name = c.string(o, 'name', where, true);
     const type = c.oneOf(o, 'type', where, UNIT_TYPES, 'unit type');
-    if (id !== undefined) {
-      const first = seen.get(id);
-      if (first) c.add(`${where}.id`, `duplicate unit id ${show(id)} (also ${first})`);
-      else seen.set(id, where);
-    }
-    if (id !== undefined && name !== undefined && type !== undefined && seen.get(id) === where) {
-      units.push({ id, name, type });
-    }
+    if (id === undefined || !unique(c, seen, id, `${where}.id`, `unit id ${show(id)}`)) return;
+    known.set(id, { id, type });
+    if (name !== undefined && type !== undefined) units.push({ id, name, type });
   });
   return units;
 }
@@ -266,7 +268,7 @@ function readProfile(c: Checker, x: unknown, where: string): Indicator['profile'
   return [x[0], x[1], x[2], x[3]];
 }
 
-function readIndicators(c: Checker, list: unknown[]): Indicator[] {
+function readIndicators(c: Checker, list: unknown[], known: Map<string, KnownIndicator>): Indicator[] {
   const indicators: Indicator[] = [];
   const seen = new Map<string, string>();
   list.forEach((x, i) => {
@@ -293,20 +295,15 @@ function readIndicators(c: Checker, list: unknown[]): Indicator[] {
       }
     }
     const profile = readProfile(c, o.profile, `${where}.profile`);
-    if (id !== undefined) {
-      const first = seen.get(id);
-      if (first) c.add(`${where}.id`, `duplicate indicator id ${show(id)} (also ${first})`);
-      else seen.set(id, where);
-    }
-    if (id !== undefined && name !== undefined && kind && assessed && profile && seen.get(id) === where) {
-      indicators.push({ id, name, measure, kind, assessed, profile });
-    }
+    if (id === undefined || !unique(c, seen, id, `${where}.id`, `indicator id ${show(id)}`)) return;
+    known.set(id, { id, kind, assessed });
+    if (name !== undefined && kind && assessed && profile) indicators.push({ id, name, measure, kind, assessed, profile });
   });
   return indicators;
 }
 
 /** The indicator a row names, or undefined after reporting why it cannot be used. */
-function indicatorRef(r: Refs, o: Obj, where: string, decomposed: boolean): Indicator | undefined {
+function indicatorRef(r: Refs, o: Obj, where: string, decomposed: boolean): KnownIndicator | undefined {
   const id = r.c.string(o, 'indicator', where, true);
   if (id === undefined) return undefined;
   const ind = r.indicatorById.get(id);
@@ -322,7 +319,7 @@ function indicatorRef(r: Refs, o: Obj, where: string, decomposed: boolean): Indi
 }
 
 /** The unit a row names, which must carry the indicator. */
-function unitRef(r: Refs, o: Obj, where: string, ind: Indicator | undefined): Unit | undefined {
+function unitRef(r: Refs, o: Obj, where: string, ind: KnownIndicator | undefined): KnownUnit | undefined {
   const id = r.c.string(o, 'unit', where, true);
   if (id === undefined) return undefined;
   const unit = r.unitById.get(id);
@@ -330,7 +327,7 @@ function unitRef(r: Refs, o: Obj, where: string, ind: Indicator | undefined): Un
     r.c.add(`${where}.unit`, `unknown unit ${show(id)}`);
     return undefined;
   }
-  if (ind && !carriesIndicator(unit.type, ind.assessed)) {
+  if (unit.type && ind?.assessed && !carriesIndicator(unit.type, ind.assessed)) {
     r.c.add(`${where}.unit`, `unit ${show(id)} (${unit.type}) does not carry indicator ${show(ind.id)} (assessed: ${ind.assessed})`);
     return undefined;
   }
@@ -360,6 +357,7 @@ function readTargets(r: Refs, list: unknown[]): Located<Target>[] {
     if (!o) return;
     const ind = indicatorRef(r, o, where, false);
     const year = c.year(o, where);
+    const fresh = !ind || year === undefined || unique(c, seen, key(ind.id, year), where, `target for ${ind.id} ${year}`);
     const total = c.number(o, 'total', where, true, 0);
     const stretch = c.number(o, 'stretch', where, false, 0);
     if (stretch !== undefined && total !== undefined && stretch < total) {
@@ -378,8 +376,7 @@ function readTargets(r: Refs, list: unknown[]): Located<Target>[] {
     if (ind?.kind === 'flow' && total !== undefined && precision !== undefined && decimals(total) > precision) {
       c.add(`${where}.total`, `${total} has more decimal places than the precision ${precision}`);
     }
-    if (!ind || year === undefined || total === undefined || method === undefined || precision === undefined) return;
-    if (!unique(c, seen, key(ind.id, year), where, `target for ${ind.id} ${year}`)) return;
+    if (!fresh || !ind?.kind || year === undefined || total === undefined || method === undefined || precision === undefined) return;
     const row: Target =
       ind.kind === 'flow'
         ? withOptional<Target>({ indicator: ind.id, year, total }, { stretch, method, precision })
@@ -401,6 +398,8 @@ function readBasis(r: Refs, list: unknown[], targets: Located<Target>[]): Locate
     const ind = indicatorRef(r, o, where, true);
     const year = c.year(o, where);
     const unit = unitRef(r, o, where, ind);
+    const fresh =
+      !ind || year === undefined || !unit || unique(c, seen, key(ind.id, year, unit.id), where, `basis row for ${ind.id} ${year}, unit ${show(unit.id)}`);
     const weight = c.number(o, 'weight', where, true, 0);
     const bounds = {
       min: c.number(o, 'min', where, false, 0),
@@ -418,8 +417,7 @@ function readBasis(r: Refs, list: unknown[], targets: Located<Target>[]): Locate
         }
       }
     }
-    if (!ind || year === undefined || !unit || weight === undefined) return;
-    if (!unique(c, seen, key(ind.id, year, unit.id), where, `basis row for ${ind.id} ${year}, unit ${show(unit.id)}`)) return;
+    if (!fresh || !ind || year === undefined || !unit || weight === undefined) return;
     out.push({ where, row: withOptional<Basis>({ indicator: ind.id, year, unit: unit.id, weight }, bounds) });
   });
   return out;
@@ -436,9 +434,10 @@ function readQuotas(r: Refs, list: unknown[]): Located<QuotaRow>[] {
     const ind = indicatorRef(r, o, where, true);
     const year = c.year(o, where);
     const unit = unitRef(r, o, where, ind);
+    const fresh =
+      !ind || year === undefined || !unit || unique(c, seen, key(ind.id, year, unit.id), where, `quota for ${ind.id} ${year}, unit ${show(unit.id)}`);
     const quota = c.number(o, 'quota', where, true, 0);
-    if (!ind || year === undefined || !unit || quota === undefined) return;
-    if (!unique(c, seen, key(ind.id, year, unit.id), where, `quota for ${ind.id} ${year}, unit ${show(unit.id)}`)) return;
+    if (!fresh || !ind || year === undefined || !unit || quota === undefined) return;
     out.push({ where, row: { indicator: ind.id, year, unit: unit.id, quota } });
   });
   return out;
@@ -452,7 +451,7 @@ function checkCoverage(
   basis: Located<Basis>[],
   quotas: Located<QuotaRow>[],
 ): void {
-  const carriers = (ind: Indicator) => units.filter((u) => carriesIndicator(u.type, ind.assessed));
+  const carriers = (assessed: Assessed) => units.filter((u) => carriesIndicator(u.type, assessed));
   const quotaUnits = new Map<string, Set<string>>();
   for (const { row } of quotas) {
     const k = key(row.indicator, row.year);
@@ -461,7 +460,9 @@ function checkCoverage(
   }
   for (const [k, given] of quotaUnits) {
     const [indicator, year] = k.split('\u0000');
-    const missing = carriers(r.indicatorById.get(indicator)!).filter((u) => !given.has(u.id));
+    const assessed = r.indicatorById.get(indicator)!.assessed;
+    if (!assessed) continue;
+    const missing = carriers(assessed).filter((u) => !given.has(u.id));
     if (missing.length > 0) {
       r.c.add(
         'quotas',
@@ -473,8 +474,8 @@ function checkCoverage(
   const basisUnits = new Set(basis.map(({ row }) => key(row.indicator, row.year, row.unit)));
   for (const { where, row } of targets) {
     const ind = r.indicatorById.get(row.indicator)!;
-    if (ind.kind !== 'flow' || quotaUnits.has(key(row.indicator, row.year))) continue;
-    const units = carriers(ind);
+    if (ind.kind !== 'flow' || !ind.assessed || quotaUnits.has(key(row.indicator, row.year))) continue;
+    const units = carriers(ind.assessed);
     if (units.length === 0) {
       if (row.total > 0) r.c.add(where, `no unit carries indicator ${show(ind.id)} (assessed: ${ind.assessed})`);
       continue;
@@ -495,17 +496,18 @@ function readActuals(r: Refs, list: unknown[]): Actual[] {
   const { c } = r;
   const out: Actual[] = [];
   const seen = new Map<string, string>();
+  const firstText = new Map<string, string>();
   list.forEach((x, i) => {
     const where = `actuals[${i}]`;
     const o = c.object(x, where, ['indicator', 'unit', 'period', 'value', 'source', 'file', 'importedAt']);
     if (!o) return;
     const ind = indicatorRef(r, o, where, false);
-    let unit: Unit | undefined;
+    let unit: KnownUnit | undefined;
     if (ind?.kind === 'level') {
       if (o.unit !== undefined && o.unit !== null) {
         c.add(`${where}.unit`, `${show(ind.id)} is a level indicator: its actual is the district value and has no unit`);
       }
-    } else if (ind) {
+    } else if (ind?.kind === 'flow') {
       unit = unitRef(r, o, where, ind);
     }
     const periodText = c.string(o, 'period', where, true);
@@ -518,18 +520,22 @@ function readActuals(r: Refs, list: unknown[]): Actual[] {
         c.add(`${where}.period`, e.problems[0].message);
       }
     }
+    let fresh = true;
+    if (ind?.kind && (ind.kind === 'level' || unit) && periodText !== undefined && period !== undefined) {
+      const k = key(ind.id, unit?.id ?? '', period);
+      const first = firstText.get(k);
+      const what =
+        `actual for ${ind.id}${unit ? `, unit ${show(unit.id)}` : ''}, period ${period}` +
+        (first !== undefined && first !== periodText ? ` (${show(first)} and ${show(periodText)} are the same period)` : '');
+      fresh = unique(c, seen, k, where, what);
+      if (fresh) firstText.set(k, periodText);
+    }
     const value = c.number(o, 'value', where, true, ind?.kind === 'flow' ? 0 : undefined);
     let source: ActualSource | undefined;
     if (o.source !== undefined) source = c.oneOf(o, 'source', where, SOURCES, 'source');
     const file = c.string(o, 'file', where, false);
     const importedAt = c.string(o, 'importedAt', where, false);
-    if (!ind || (ind.kind === 'flow' && !unit) || periodText === undefined || period === undefined || value === undefined) {
-      return;
-    }
-    const what =
-      `actual for ${ind.id}${unit ? `, unit ${show(unit.id)}` : ''}, period ${period}` +
-      (periodText !== period ? ` (${show(periodText)})` : '');
-    if (!unique(c, seen, key(ind.id, unit?.id ?? '', period), where, what)) return;
+    if (!fresh || !ind?.kind || (ind.kind === 'flow' && !unit) || periodText === undefined || value === undefined) return;
     out.push(withOptional<Actual>({ indicator: ind.id, period: periodText, value }, { unit: unit?.id, source, file, importedAt }));
   });
   return out;
@@ -554,11 +560,13 @@ function readTiers(c: Checker, x: unknown, where: string): Tier[] | undefined {
   return tiers.length === x.length ? tiers : undefined;
 }
 
-function readRule(r: Refs, x: unknown, where: string): Rule | undefined {
+/** `seen`: the indicators that already have a rule (one rule per indicator). */
+function readRule(r: Refs, x: unknown, where: string, seen: Map<string, string>): Rule | undefined {
   const { c } = r;
   const o = c.object(x, where, ['indicator', 'weight', 'rule', 'cap', 'tiers', 'rankStep', 'floor', 'bonusPerPoint', 'bonusMax']);
   if (!o) return undefined;
   const ind = indicatorRef(r, o, where, true);
+  const fresh = !ind || unique(c, seen, ind.id, where, `rule for indicator ${show(ind.id)}`);
   const weight = c.number(o, 'weight', where, true, 0);
   const kind = c.oneOf(o, 'rule', where, RULE_KINDS, 'rule');
   const only = (k: string, ruleKind: RuleKind) => {
@@ -576,33 +584,37 @@ function readRule(r: Refs, x: unknown, where: string): Rule | undefined {
     c.add(`${where}.bonusMax`, 'needs bonusPerPoint (the bonus per percentage point above 100%)');
   }
   const bonus = { bonusPerPoint, bonusMax };
-  if (!ind || weight === undefined || kind === undefined) return undefined;
-  const base = { indicator: ind.id, weight, rule: kind };
+  const params = kind && ruleParams(c, o, where, kind, weight);
+  if (!fresh || !ind || weight === undefined || !kind || !params) return undefined;
+  return withOptional<Rule>({ indicator: ind.id, weight, rule: kind, ...params }, bonus);
+}
+
+/** The parameters of one kind of rule, defaults filled; undefined after reporting a bad one. */
+function ruleParams(c: Checker, o: Obj, where: string, kind: RuleKind, weight: number | undefined): Partial<Rule> | undefined {
   switch (kind) {
     case 'linear': {
-      let cap: number | undefined = 1;
-      if (o.cap !== undefined) {
-        cap = c.number(o, 'cap', where, true);
-        if (cap !== undefined && cap <= 0) {
-          c.add(`${where}.cap`, `must be > 0 (got ${cap})`);
-          cap = undefined;
-        }
+      if (o.cap === undefined) return { cap: 1 };
+      const cap = c.number(o, 'cap', where, true);
+      if (cap === undefined) return undefined;
+      if (cap <= 0) {
+        c.add(`${where}.cap`, `must be > 0 (got ${cap})`);
+        return undefined;
       }
-      return cap === undefined ? undefined : withOptional<Rule>({ ...base, cap }, bonus);
+      return { cap };
     }
     case 'tiered': {
       const tiers = readTiers(c, o.tiers, `${where}.tiers`);
-      return tiers && withOptional<Rule>({ ...base, tiers }, bonus);
+      return tiers && { tiers };
     }
     case 'rank': {
       const rankStep = c.number(o, 'rankStep', where, true, 0);
       let floor: number | undefined = 0;
       if (o.floor !== undefined) floor = c.number(o, 'floor', where, true, 0);
-      if (floor !== undefined && floor > weight) {
+      if (floor !== undefined && weight !== undefined && floor > weight) {
         c.add(`${where}.floor`, `${floor} is above the rule's weight ${weight}`);
         floor = undefined;
       }
-      return rankStep === undefined || floor === undefined ? undefined : withOptional<Rule>({ ...base, rankStep, floor }, bonus);
+      return rankStep === undefined || floor === undefined ? undefined : { rankStep, floor };
     }
   }
 }
@@ -646,10 +658,8 @@ function readScoring(r: Refs, x: unknown): Scoring {
   const seen = new Map<string, string>();
   c.array(o, 'rules', 'scoring').forEach((rx, i) => {
     const where = `scoring.rules[${i}]`;
-    const rule = readRule(r, rx, where);
-    if (rule && unique(c, seen, rule.indicator, where, `rule for indicator ${show(rule.indicator)}`)) {
-      scoring.rules.push(rule);
-    }
+    const rule = readRule(r, rx, where, seen);
+    if (rule) scoring.rules.push(rule);
   });
   scoring.grades = readGrades(c, c.array(o, 'grades', 'scoring'));
   scoring.status = readStatus(c, o.status);
@@ -659,12 +669,14 @@ function readScoring(r: Refs, x: unknown): Scoring {
 function readRegistry(r: Refs, list: unknown[]): RegistryRow[] {
   const { c } = r;
   const out: RegistryRow[] = [];
+  const codes = new Map<string, string>();
   list.forEach((x, i) => {
     const where = `registry[${i}]`;
     const o = c.object(x, where, ['name', 'creditCode', 'unit']);
     if (!o) return;
     const name = c.string(o, 'name', where, true);
     const creditCode = c.string(o, 'creditCode', where, false);
+    if (creditCode) unique(c, codes, creditCode, `${where}.creditCode`, `credit code ${show(creditCode)}`);
     const unit = unitRef(r, o, where, undefined);
     if (name !== undefined && unit) out.push(withOptional<RegistryRow>({ name, unit: unit.id }, { creditCode }));
   });
