@@ -222,6 +222,16 @@ export class Range extends Proxy<RangeRef> {
         }
         ref.sheet.merges = ref.sheet.merges.filter((x) => !(x.r0 <= m.r1 && m.r0 <= x.r1 && x.c0 <= m.c1 && m.c0 <= x.c1));
         ref.sheet.merges.push(m);
+        // Excel keeps only the top-left value of merged cells.
+        for (let r = m.r0; r <= m.r1; r++) {
+          for (let c = m.c0; c <= m.c1; c++) {
+            const cell = r === m.r0 && c === m.c0 ? undefined : ref.sheet.cell(r, c);
+            if (cell) {
+              delete cell.value;
+              delete cell.formula;
+            }
+          }
+        }
       }
     });
   }
@@ -581,6 +591,10 @@ export class Worksheet extends Proxy<SimSheet> {
   get protection(): WorksheetProtection {
     return this._nav('protection', () => new WorksheetProtection(this.context), (sheet) => sheet);
   }
+  get horizontalPageBreaks(): PageBreakCollection {
+    this.context.requireApi('1.9', 'Worksheet.horizontalPageBreaks');
+    return this._nav('horizontalPageBreaks', () => new PageBreakCollection(this.context), (sheet) => sheet);
+  }
   get pageLayout(): PageLayout {
     this.context.requireApi('1.9', 'Worksheet.pageLayout');
     return this._nav('pageLayout', () => new PageLayout(this.context), (sheet) => sheet);
@@ -660,6 +674,24 @@ export class PageLayout extends Proxy<SimSheet> {
   }
   setPrintTitleRows(rows: string): void {
     this._call('setPrintTitleRows', [rows], (sheet) => (sheet.pageLayout.printTitleRows = rows));
+  }
+}
+
+export class PageBreakCollection extends Proxy<SimSheet> {
+  constructor(context: SimRequestContext) {
+    super(context, 'PageBreakCollection');
+  }
+  protected override _scalars(): string[] {
+    return ['count'];
+  }
+  protected override _read(sheet: SimSheet): unknown {
+    return ((sheet.pageLayout.rowBreaks as number[] | undefined) ?? []).length;
+  }
+  add(pageBreakRange: string | Range): void {
+    this._call('add', [pageBreakRange], (sheet) => {
+      const rect = typeof pageBreakRange === 'string' ? parseLocal(pageBreakRange) : pageBreakRange._model().rect;
+      sheet.pageLayout.rowBreaks = [...((sheet.pageLayout.rowBreaks as number[] | undefined) ?? []), rect.r0 + 1];
+    });
   }
 }
 

@@ -1,5 +1,6 @@
 /**
- * A neutral dump of a workbook's cells and tables, for comparing what two adapters wrote. Formula
+ * A neutral dump of a workbook's cells and tables, for comparing what two adapters wrote (merged
+ * cells as their top-left cell only). Formula
  * cells dump their formula only: the simulated host does not calculate, and the cached results
  * an xlsx file holds are the engine's own numbers, checked elsewhere.
  */
@@ -24,7 +25,10 @@ export function dumpWorkbook(book: SimWorkbook): BookDump {
   return {
     sheets: book.sheets.map((sheet) => {
       const entries: [number, number, CellDump][] = [];
+      const hidden = (r: number, c: number) =>
+        sheet.merges.some((m) => r >= m.r0 && r <= m.r1 && c >= m.c0 && c <= m.c1 && (r !== m.r0 || c !== m.c0));
       for (const [k, cell] of sheet.cells) {
+        if (hidden(Math.floor(k / 16384), k % 16384)) continue;
         const dump: CellDump = {};
         if (cell.formula !== undefined) dump.formula = cell.formula;
         else if (cell.value !== undefined) dump.value = cell.value;

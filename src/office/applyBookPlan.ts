@@ -1,0 +1,358 @@
+/**
+ * Applies a BookPlan (src/plan/types.ts; the same plans the ExcelJS adapter applies) inside Excel:
+ * every write is queued — whole 2-D ranges, split only to stay under the request limit — and sent
+ * in one context.sync. Everything that can fail on the plan's side (table columns, names) is
+ * checked against the snapshot before the first write is queued, so a refused plan writes nothing.
+ *
+ * Core features use ExcelApi 1.7 at most; data validation (1.8) and print setup and page breaks
+ * (1.9) are applied where `isSetSupported` allows and otherwise skipped with a notice.
+ */
+import { InputError } from '../engine/errors';
+import { decodeCell, encodeCell } from '../plan/bookSchema';
+import { resolveTableFormula } from '../plan/formula';
+import type {
+  BookPlan,
+  BookSnapshot,
+  CellStyle,
+  ChartPlan,
+  ConditionalFormatPlan,
+  PlanCell,
+  SheetPlan,
+  TableColumn,
+  TableUpdate,
+  ValidationPlan,
+} from '../plan/types';
+import { OfficeInput, officeInput } from './cellInput';
+import { RequestBudget, jsonBytes } from './requestBudget';
+import { Feature, supports } from './requirements';
+
+export interface ApplyOptions {
+  /** Largest measured payload per sync; default 4 MB (Excel on the web refuses 5 MB). */
+  maxRequestBytes?: number;
+}
+
+export interface ApplyResult {
+  /** Features the host lacks that the plan asked for, in the user's terms (zh-CN). */
+  notices: string[];
+  /** Syncs made, the final one included: 1 whenever the payload fits one request. */
+  syncs: number;
+}
+
+const DEFAULT_TABLE_STYLE = 'TableStyleMedium2';
+const normHeader = (h: string) => h.normalize('NFKC').replace(/\s+/g, '');
+const color = (hex: string) => `#${hex}`;
+
+/** Excel column width in characters (of the default font's digit, 7 px) → points, as Office.js sets it. */
+export function widthToPoints(chars: number): number {
+  const pixels = Math.trunc(((256 * chars + Math.trunc(128 / 7)) / 256) * 7);
+  return (pixels * 72) / 96;
+}
+
+export async function applyBookPlan(
+  context: Excel.RequestContext,
+  plan: BookPlan,
+  snapshot: BookSnapshot,
+  options: ApplyOptions = {},
+): Promise<ApplyResult> {
+  const updates = plan.tableUpdates.map((u) => prepareUpdate(u, snapshot));
+  checkSheetTables(plan, snapshot);
+  const writer = new PlanWriter(context, snapshot, new RequestBudget(context, options.maxRequestBytes));
+  for (const sheet of plan.sheets) await writer.sheet(sheet);
+  for (const u of updates) await writer.tableUpdate(u);
+  const properties = Object.entries(plan.properties ?? {});
+  for (const [key, value] of properties) context.workbook.properties.custom.add(key, value);
+  if (plan.activate) context.workbook.worksheets.getItem(plan.activate).activate();
+  await context.sync();
+  return { notices: [...writer.notices], syncs: writer.budget.flushes + 1 };
+}
+
+/** A table update with its columns mapped onto the table as it is now in the book. */
+interface PreparedUpdate {
+  update: TableUpdate;
+  existing?: {
+    headers: string[];
+    /** For each book column, the plan column that fills it (-1: none). */
+    source: number[];
+    headerRow: number;
+    firstCol: number;
+    bodyRows: number;
+    /** Body rows kept in append mode (trailing blank rows dropped). */
+    kept: number;
+  };
+}
+
+function prepareUpdate(update: TableUpdate, snapshot: BookSnapshot): PreparedUpdate {
+  const table = snapshot.tables[update.table];
+  if (!table) return { update };
+  const normalized = table.headers.map(normHeader);
+  const position = update.columns.map((c) => normalized.indexOf(normHeader(c.header)));
+  const missing = update.columns.filter((_, j) => position[j] < 0).map((c) => `"${c.header}"`);
+  if (missing.length) {
+    throw new InputError(`missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, `${table.sheet} › ${update.table}`);
+  }
+  const topLeft = decodeCell(table.ref.split(':')[0]);
+  let kept = 0;
+  if (update.mode === 'append') {
+    kept = table.rows.length;
+    while (kept > 0 && table.rows[kept - 1].every((v) => v === null || v === '')) kept--;
+  }
+  return {
+    update,
+    existing: {
+      headers: table.headers,
+      source: table.headers.map((_, k) => position.indexOf(k)),
+      headerRow: topLeft.row,
+      firstCol: topLeft.col,
+      bodyRows: table.rows.length,
+      kept,
+    },
+  };
+}
+
+/** A table a sheet plan creates must not already exist on a sheet the plan keeps. */
+function checkSheetTables(plan: BookPlan, snapshot: BookSnapshot): void {
+  const rewritten = new Set(plan.sheets.map((s) => s.sheet.toLowerCase()));
+  for (const sheet of plan.sheets) {
+    for (const t of sheet.tables ?? []) {
+      const other = snapshot.tables[t.name];
+      if (other && !rewritten.has(other.sheet.toLowerCase())) {
+        throw new InputError(`table ${t.name} already exists on sheet "${other.sheet}"`, `${sheet.sheet} › ${t.name}`);
+      }
+    }
+  }
+}
+
+class PlanWriter {
+  readonly notices = new Set<string>();
+  private readonly sheetNames: string[];
+  private temp = 0;
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    snapshot: BookSnapshot,
+    readonly budget: RequestBudget,
+  ) {
+    this.sheetNames = [...snapshot.sheetNames];
+  }
+
+  private exists(name: string): boolean {
+    return this.sheetNames.some((n) => n.toLowerCase() === name.toLowerCase());
+  }
+
+  private need(feature: Feature, what: string): boolean {
+    if (supports(feature)) return true;
+    this.notices.add(what);
+    return false;
+  }
+
+  /** A fresh sheet named `name`, in the place of the existing one (deleted with its tables, charts and formats). */
+  private freshSheet(name: string): Excel.Worksheet {
+    const worksheets = this.context.workbook.worksheets;
+    const index = this.sheetNames.findIndex((n) => n.toLowerCase() === name.toLowerCase());
+    if (index < 0) {
+      this.sheetNames.push(name);
+      return worksheets.add(name);
+    }
+    const old = worksheets.getItem(name);
+    let temp: string;
+    do temp = `~td-old-${++this.temp}`;
+    while (this.exists(temp));
+    old.name = temp;
+    const sheet = worksheets.add(name);
+    sheet.position = index;
+    old.delete();
+    return sheet;
+  }
+
+  async sheet(plan: SheetPlan): Promise<void> {
+    const ws = this.freshSheet(plan.sheet);
+    if (plan.tabColor) ws.tabColor = color(plan.tabColor);
+    plan.columnWidths?.forEach((w, i) => {
+      const col = encodeCell(i, 1).replace(/\d+$/, '');
+      ws.getRange(`${col}:${col}`).format.columnWidth = widthToPoints(w);
+    });
+    for (const [row, h] of Object.entries(plan.rowHeights ?? {})) ws.getRange(`${row}:${row}`).format.rowHeight = h;
+    for (const r of plan.ranges) {
+      const { col, row } = decodeCell(r.at);
+      const width = Math.max(0, ...r.values.map((v) => v.length));
+      const formats = r.numberFormat === undefined ? undefined : Array.from({ length: width }, (_, j) => (Array.isArray(r.numberFormat) ? r.numberFormat[j] : r.numberFormat) ?? null);
+      await this.block(ws, col, row, r.values.map((cells) => pad(cells, width)), formats);
+      if (r.style) applyStyle(ws.getRange(rangeAddress(col, row, width, r.values.length)), r.style);
+    }
+    for (const m of plan.merges ?? []) ws.getRange(m).merge(false);
+    for (const t of plan.tables ?? []) {
+      const { col, row } = decodeCell(t.at);
+      await this.newTable(ws, t.name, col, row, t.columns, t.rows, t.style);
+    }
+    if (plan.validations?.length && this.need('validation', '此版本的 Excel 不支持数据验证（需要 ExcelApi 1.8），已跳过数据验证。')) {
+      for (const v of plan.validations) addValidation(ws, v);
+    }
+    plan.conditionalFormats?.forEach((p) => addConditionalFormat(ws, p));
+    if (plan.freeze) freeze(ws, plan.freeze.rows, plan.freeze.columns);
+    if ((plan.print || plan.rowBreaks?.length) && this.need('print', '此版本的 Excel 不支持页面设置（需要 ExcelApi 1.9），已跳过打印设置和分页符。')) {
+      if (plan.print) {
+        ws.pageLayout.paperSize = 'A4' as Excel.PaperType;
+        ws.pageLayout.orientation = (plan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
+        ws.pageLayout.zoom = { horizontalFitToPages: plan.print.fitToWidth, verticalFitToPages: 0 };
+        if (plan.print.titleRows) ws.pageLayout.setPrintTitleRows(absoluteRows(plan.print.titleRows));
+      }
+      for (const r of plan.rowBreaks ?? []) if (r > 1) ws.horizontalPageBreaks.add(`A${r}`);
+    }
+    if (plan.protection) {
+      for (const range of plan.protection.unlocked) ws.getRange(range).format.protection.locked = false;
+      ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
+    }
+    for (const chart of plan.charts ?? []) this.chart(ws, plan.sheet, chart);
+  }
+
+  /** Values (as formulas, so that FormulaCells live) and number formats of a block, split by rows to fit a request. */
+  private async block(
+    ws: Excel.Worksheet,
+    col: number,
+    row: number,
+    input: OfficeInput[][],
+    formats: (string | null)[] | undefined,
+  ): Promise<void> {
+    const width = input[0]?.length ?? 0;
+    if (width === 0) return;
+    const formatBytes = formats ? jsonBytes(formats) : 0;
+    for (const chunk of this.budget.chunks(input, (r) => jsonBytes(r) + formatBytes)) {
+      await this.budget.reserve(jsonBytes(chunk.rows) + formatBytes * chunk.rows.length);
+      const range = ws.getRange(rangeAddress(col, row + chunk.start, width, chunk.rows.length));
+      if (formats) range.numberFormat = chunk.rows.map(() => formats);
+      range.formulas = chunk.rows;
+    }
+  }
+
+  private async newTable(
+    ws: Excel.Worksheet,
+    name: string,
+    col: number,
+    row: number,
+    columns: readonly TableColumn[],
+    rows: readonly PlanCell[][],
+    style: string | undefined,
+  ): Promise<void> {
+    const headers = columns.map((c) => c.header);
+    const body = (rows.length ? rows : [headers.map(() => null)]).map((cells, i) =>
+      headers.map((_, j) => officeInput(cells[j] ?? null, (f) => resolveTableFormula(f, headers, col, row + 1 + i))),
+    );
+    await this.block(ws, col, row, [headers.map((h) => officeInput(h))], undefined);
+    const formats = columns.map((c) => c.numberFormat ?? null);
+    await this.block(ws, col, row + 1, body, formats.some((f) => f !== null) ? formats : undefined);
+    const table = ws.tables.add(rangeAddress(col, row, headers.length, body.length + 1), true);
+    table.name = name;
+    table.style = style ?? DEFAULT_TABLE_STYLE;
+    columns.forEach((c, j) => {
+      if (c.width) {
+        const letter = encodeCell(col + j, 1).replace(/\d+$/, '');
+        ws.getRange(`${letter}:${letter}`).format.columnWidth = widthToPoints(c.width);
+      }
+    });
+  }
+
+  async tableUpdate({ update: u, existing }: PreparedUpdate): Promise<void> {
+    if (!existing) {
+      const created = !this.exists(u.sheet);
+      const ws = created ? this.freshSheet(u.sheet) : this.context.workbook.worksheets.getItem(u.sheet);
+      const { col, row } = decodeCell(u.at);
+      await this.newTable(ws, u.table, col, row, u.columns, u.rows, u.style);
+      if (created && row === 1) freeze(ws, 1, 0);
+      return;
+    }
+    const { headers, source, headerRow, firstCol, bodyRows, kept } = existing;
+    const table = this.context.workbook.tables.getItem(u.table);
+    const total = Math.max(kept + u.rows.length, 1);
+    if (total > bodyRows) {
+      table.rows.add(undefined, Array.from({ length: total - bodyRows }, () => headers.map(() => '')));
+    } else if (total < bodyRows) {
+      table.getDataBodyRange().getRow(total).getResizedRange(bodyRows - total - 1, 0).delete('Up' as Excel.DeleteShiftDirection);
+    }
+    const firstRow = headerRow + 1 + kept;
+    const input = u.rows.map((cells, i) =>
+      source.map((j) => officeInput(j < 0 ? null : (cells[j] ?? null), (f) => resolveTableFormula(f, headers, firstCol, firstRow + i))),
+    );
+    if (kept === 0 && u.rows.length === 0) input.push(headers.map(() => ''));
+    const formats = source.map((j) => (j < 0 ? 'General' : (u.columns[j].numberFormat ?? 'General')));
+    const ws = table.worksheet;
+    await this.block(ws, firstCol, firstRow, input, formats);
+  }
+
+  /**
+   * A native column chart of the values by category with the time-progress line. Office.js charts
+   * plot cells, so the series are written next to the anchor, under the chart.
+   */
+  private chart(ws: Excel.Worksheet, sheet: string, plan: ChartPlan): void {
+    void ws;
+    void sheet;
+    void plan;
+    this.notices.add('图表尚未在 Excel 内绘制。');
+  }
+}
+
+function pad(cells: readonly PlanCell[], width: number): OfficeInput[] {
+  return Array.from({ length: width }, (_, j) => officeInput(cells[j] ?? null));
+}
+
+function rangeAddress(col: number, row: number, width: number, height: number): string {
+  const a = encodeCell(col, row);
+  return width === 1 && height === 1 ? a : `${a}:${encodeCell(col + width - 1, row + height - 1)}`;
+}
+
+function absoluteRows(rows: string): string {
+  return rows
+    .split(':')
+    .map((r) => `$${r.replace(/\$/g, '')}`)
+    .join(':');
+}
+
+function freeze(ws: Excel.Worksheet, rows: number, columns: number): void {
+  if (rows > 0 && columns > 0) ws.freezePanes.freezeAt(rangeAddress(0, 1, columns, rows));
+  else if (rows > 0) ws.freezePanes.freezeRows(rows);
+  else if (columns > 0) ws.freezePanes.freezeColumns(columns);
+}
+
+function applyStyle(range: Excel.Range, s: CellStyle): void {
+  const font = range.format.font;
+  if (s.bold) font.bold = true;
+  if (s.italic) font.italic = true;
+  if (s.size) font.size = s.size;
+  if (s.font) font.name = s.font;
+  if (s.color) font.color = color(s.color);
+  if (s.fill) range.format.fill.color = color(s.fill);
+  if (s.hAlign) range.format.horizontalAlignment = ({ left: 'Left', center: 'Center', right: 'Right' } as const)[s.hAlign];
+  if (s.vAlign) range.format.verticalAlignment = ({ top: 'Top', middle: 'Center', bottom: 'Bottom' } as const)[s.vAlign];
+  if (s.wrap) range.format.wrapText = true;
+  if (s.border === 'thin') {
+    for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const) {
+      const border = range.format.borders.getItem(edge);
+      border.style = 'Continuous';
+      border.color = '#808080';
+    }
+  }
+}
+
+function addValidation(ws: Excel.Worksheet, v: ValidationPlan): void {
+  const dv = ws.getRange(v.range).dataValidation;
+  if (v.type === 'list') {
+    dv.rule = { list: { inCellDropDown: true, source: (v.list ?? []).join(',') } };
+  } else {
+    const basic: Excel.BasicDataValidation =
+      v.min !== undefined && v.max !== undefined
+        ? { formula1: v.min, formula2: v.max, operator: 'Between' as Excel.DataValidationOperator }
+        : v.min !== undefined
+          ? { formula1: v.min, operator: 'GreaterThanOrEqualTo' as Excel.DataValidationOperator }
+          : { formula1: v.max ?? 0, operator: 'LessThanOrEqualTo' as Excel.DataValidationOperator };
+    dv.rule = v.type === 'whole' ? { wholeNumber: basic } : { decimal: basic };
+  }
+  dv.ignoreBlanks = v.allowBlank ?? true;
+  if (v.prompt) dv.prompt = { showPrompt: true, message: v.prompt, title: '' };
+  if (v.error) dv.errorAlert = { showAlert: true, style: 'Stop' as Excel.DataValidationAlertStyle, title: '输入有误', message: v.error };
+}
+
+function addConditionalFormat(ws: Excel.Worksheet, p: ConditionalFormatPlan): void {
+  const cf = ws.getRange(p.range).conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
+  cf.custom.rule.formula = p.formula.startsWith('=') ? p.formula : `=${p.formula}`;
+  cf.custom.format.fill.color = color(p.fill);
+  if (p.color) cf.custom.format.font.color = color(p.color);
+}

@@ -1,0 +1,74 @@
+/**
+ * Reads what a job needs from the open book in ONE context.sync (SPEC §11): the sheet names, every
+ * plan table found by name wherever it sits (name, sheet, address, header and body values) and
+ * the used-range values of the sheets the job names. Missing tables and sheets come back as null
+ * objects (the *OrNullObject methods, ExcelApi 1.4) and are simply absent from the snapshot.
+ */
+import { TABLE_ORDER } from '../plan/bookSchema';
+import type { BookSnapshot, Scalar, TableData } from '../plan/types';
+import { CHART_STORE_SHEET } from '../xlsx/chartStore';
+import { snapshotScalar } from './cellInput';
+
+export interface ReadOptions {
+  /** Sheets whose values the job needs, by name. */
+  sheets?: readonly string[];
+  /** Tables to read; default every table of the plan workbook (SPEC §7). */
+  tables?: readonly string[];
+}
+
+export async function readSnapshot(context: Excel.RequestContext, options: ReadOptions = {}): Promise<BookSnapshot> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name');
+  const tables = (options.tables ?? TABLE_ORDER).map((name) => {
+    const table = context.workbook.tables.getItemOrNullObject(name);
+    table.load('name');
+    const sheet = table.worksheet;
+    sheet.load('name');
+    const range = table.getRange();
+    range.load('address,values');
+    return { table, sheet, range };
+  });
+  const sheets = (options.sheets ?? []).map((name) => {
+    const used = worksheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true);
+    used.load('values,rowIndex,columnIndex');
+    return { name, used };
+  });
+  await context.sync();
+
+  const snapshot: BookSnapshot = {
+    sheetNames: worksheets.items.map((s) => s.name).filter((n) => n !== CHART_STORE_SHEET),
+    tables: {},
+    sheets: {},
+  };
+  for (const { table, sheet, range } of tables) {
+    if (table.isNullObject) continue;
+    snapshot.tables[table.name] = tableData(table.name, sheet.name, range.address, range.values);
+  }
+  for (const { name, used } of sheets) {
+    if (!snapshot.sheetNames.some((n) => n.toLowerCase() === name.toLowerCase())) continue;
+    snapshot.sheets[name] = used.isNullObject ? [] : fromA1(used.values, used.rowIndex, used.columnIndex);
+  }
+  return snapshot;
+}
+
+function tableData(name: string, sheet: string, address: string, values: unknown[][]): TableData {
+  return {
+    name,
+    sheet,
+    ref: address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, ''),
+    headers: values[0].map((h) => String(h)),
+    rows: values.slice(1).map((row) => row.map(snapshotScalar)),
+  };
+}
+
+/** Used-range values placed from A1, trailing empty cells trimmed from each row (as the ExcelJS adapter does). */
+function fromA1(values: unknown[][], rowIndex: number, columnIndex: number): Scalar[][] {
+  const out: Scalar[][] = Array.from({ length: rowIndex }, () => []);
+  for (const row of values) {
+    const cells: Scalar[] = [...Array.from({ length: columnIndex }, () => null), ...row.map(snapshotScalar)];
+    while (cells.length && cells[cells.length - 1] === null) cells.pop();
+    out.push(cells);
+  }
+  while (out.length && out[out.length - 1].length === 0) out.pop();
+  return out;
+}

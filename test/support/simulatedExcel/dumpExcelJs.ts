@@ -1,0 +1,49 @@
+/**
+ * The neutral dump (see dump.ts) of an ExcelJS workbook, to compare what the ExcelJS adapter wrote
+ * with what the Office.js adapter wrote on the simulated host. Node-only (imports ExcelJS): kept out
+ * of index.ts so the host stays browser-safe.
+ */
+import type ExcelJS from 'exceljs';
+import { encodeCell } from '../../../src/plan/bookSchema';
+import { tableArea, tableModel } from '../../../src/xlsx/snapshot';
+import type { BookDump, CellDump } from './dump';
+
+function cellDump(cell: ExcelJS.Cell): CellDump {
+  const dump: CellDump = {};
+  const v = cell.value as unknown;
+  if (v !== null && v !== undefined && v !== '') {
+    if (typeof v === 'object' && v !== null && 'formula' in v) dump.formula = `=${(v as { formula: string }).formula}`;
+    else if (typeof v === 'object' && v !== null && 'richText' in v) dump.value = (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
+    else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') dump.value = v;
+    else throw new Error(`cell ${cell.address} holds a value the dump does not know: ${JSON.stringify(v)}`);
+  }
+  if (cell.numFmt && cell.numFmt !== 'General') dump.numberFormat = cell.numFmt;
+  return dump;
+}
+
+export function dumpExcelJs(wb: ExcelJS.Workbook, options: { skipSheets?: string[] } = {}): BookDump {
+  const skip = new Set(options.skipSheets ?? []);
+  const worksheets = wb.worksheets.filter((ws) => !skip.has(ws.name));
+  return {
+    sheets: worksheets.map((ws) => {
+      const cells: Record<string, CellDump> = {};
+      ws.eachRow({ includeEmpty: true }, (row) => {
+        row.eachCell({ includeEmpty: true }, (cell) => {
+          if (cell.isMerged && cell.master !== cell) return;
+          const dump = cellDump(cell);
+          if (Object.keys(dump).length > 0) cells[cell.address] = dump;
+        });
+      });
+      return { name: ws.name, cells };
+    }),
+    tables: worksheets
+      .flatMap((ws) =>
+        ws.getTables().map((t) => {
+          const m = tableModel(t);
+          const a = tableArea(m);
+          return { name: m.name, sheet: ws.name, ref: `${encodeCell(a.firstCol, a.headerRow)}:${encodeCell(a.lastCol, a.lastRow)}` };
+        }),
+      )
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+  };
+}
