@@ -175,6 +175,17 @@ describe('exact ties where doubles differ in the last bit', () => {
   });
 });
 
+describe('weights beyond double range', () => {
+  it('gives the same quotas when every weight is scaled by 10^300 or 10^-300 (exact comparisons only)', () => {
+    const base = [9061, 7179, 5259, 3319, 1182];
+    for (const m of ['largest-remainder', 'dhondt', 'sainte-lague', 'huntington-hill', 'adams'] as const) {
+      const plain = quotas(26, m, units(...base));
+      expect(quotas(26, m, units(...base.map((w) => `${w}e300`)))).toEqual(plain);
+      expect(quotas(26, m, units(...base.map((w) => `${w}e-300`)))).toEqual(plain);
+    }
+  });
+});
+
 describe('locked units', () => {
   it('get exactly their locked value and the rest is shared among the others', () => {
     const us = units(100, 1, 2);

@@ -37,9 +37,9 @@ export function parseRequest(req: unknown): ParsedRequest {
 
   const precision = readPrecision(r.precision, add);
   const method = readMethod(r.method, add);
-  const total = readAmount(r.total, 'total', precision, add, true);
+  const total = readAmount(r.total, 'total', precision, add);
   if (total !== null && total > MAX_SCALED) {
-    add('total', `${formatScaled(total, precision ?? 0)} is too large (at most ${formatScaled(MAX_SCALED, precision ?? 0)})`);
+    add('total', `${formatScaled(total, precision!)} is too large (at most ${formatScaled(MAX_SCALED, precision!)})`);
   }
 
   const units: ParsedUnit[] = [];
@@ -56,14 +56,14 @@ export function parseRequest(req: unknown): ParsedRequest {
       const o = u as Record<string, unknown>;
       const id = readId(o.id, i, firstIndex, add);
       const weight = readNumber(o.weight, `${where}.weight`, add);
-      const min = o.min === undefined ? 0n : readAmount(o.min, `${where}.min`, precision, add, false);
-      const max = o.max === undefined ? null : readAmount(o.max, `${where}.max`, precision, add, false);
-      const locked = o.locked === undefined ? null : readAmount(o.locked, `${where}.locked`, precision, add, false);
-      if (locked === null && typeof min === 'bigint' && typeof max === 'bigint' && max < min) {
+      const min = o.min === undefined ? 0n : readAmount(o.min, `${where}.min`, precision, add);
+      const max = o.max === undefined ? null : readAmount(o.max, `${where}.max`, precision, add);
+      const locked = o.locked === undefined ? null : readAmount(o.locked, `${where}.locked`, precision, add);
+      if (o.locked === undefined && min !== null && max !== null && max < min) {
         add(`${where}.max`, `${formatScaled(max, precision!)} is below min ${formatScaled(min, precision!)}`);
       }
-      // Any null or undefined here was reported, and the request is refused below.
-      units.push({ id: id!, weight: weight!, min: min!, max: max as bigint | null, locked: locked as bigint | null });
+      // A null from a bad field was reported, and then the request is refused below.
+      units.push({ id: id!, weight: weight!, min: min!, max, locked });
     });
   }
   if (problems.length) throw new InputError(problems);
@@ -126,15 +126,12 @@ function readNumber(x: unknown, where: string, add: Add): Decimal | null {
 }
 
 /**
- * An amount (total, min, max, locked) as an integer count of 10^-precision steps; null when it
- * is malformed, undefined when it is well-formed but the precision is unknown (already reported).
+ * An amount (total, min, max, locked) as an integer count of 10^-precision steps; null when it is
+ * malformed or the precision is (reported elsewhere as) invalid.
  */
-function readAmount(x: unknown, where: string, precision: number | null, add: Add, required: true): bigint | null;
-function readAmount(x: unknown, where: string, precision: number | null, add: Add, required: false): bigint | null | undefined;
-function readAmount(x: unknown, where: string, precision: number | null, add: Add): bigint | null | undefined {
+function readAmount(x: unknown, where: string, precision: number | null, add: Add): bigint | null {
   const d = readNumber(x, where, add);
-  if (d === null) return null;
-  if (precision === null) return undefined;
+  if (d === null || precision === null) return null;
   const scaled = toScaledInt(d, precision);
   if (scaled === null) {
     const text = formatScaled(d.int, d.scale);
