@@ -4,6 +4,9 @@ import { assessCommand } from './assess';
 import { initCommand } from './init';
 import { runCommand } from './run';
 import { exportCommand } from './export';
+import { templatesCommand } from './templates';
+import { importReturnsCommand } from './importReturns';
+import { importListCommand } from './importList';
 
 /** Every `target-desk` command, in the order `--help` lists them. */
-export const commands: Command[] = [allocateCommand, assessCommand, initCommand, runCommand, exportCommand];
+export const commands: Command[] = [allocateCommand, assessCommand, initCommand, runCommand, templatesCommand, importReturnsCommand, importListCommand, exportCommand];
