@@ -253,8 +253,8 @@ function locate(path: string, origins: Origins): string {
     const { loc, rows } = origins.arrays[m[1]];
     const row = rows[Number(m[2])];
     let key = m[3];
-    if (key === 'profile' && m[4] !== undefined) key = `profile.${m[4]}`;
-    const header = key ? TABLES[loc.table].columns.find((c) => c.key === key)?.header : undefined;
+    if (key === 'profile') key = m[4] === undefined ? undefined : `profile.${m[4]}`;
+    const header = key ? TABLES[loc.table].columns.find((c) => c.key === key)?.header : m[3] === 'profile' ? 'Q1–Q4序时进度' : undefined;
     return where(loc, row, header ?? key);
   }
   const s = /^(plan\.\w+|scoring\.status(?:\.\w+)?)/.exec(path);
