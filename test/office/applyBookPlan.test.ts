@@ -1,0 +1,174 @@
+import { InputError } from '../../src/engine/errors';
+import { applyBookPlan, readSnapshot, runJob } from '../../src/office';
+import type { BookPlan, TableColumn } from '../../src/plan/types';
+import { PAYLOAD_LIMIT_BYTES, SimWorkbook, dumpWorkbook, installSimulatedOffice } from '../support/simulatedExcel';
+
+const INJECTIONS = ['=1+1', '+A1', '-2+3', '@SUM(A1)', '007', 'TRUE', "'quoted", '50%'];
+const LOG_COLUMNS: TableColumn[] = [{ header: '时间' }, { header: '操作' }, { header: '数量', numberFormat: '0' }];
+
+function install(apiVersion = '1.7') {
+  const workbook = new SimWorkbook();
+  workbook.addSheet('Sheet1');
+  return installSimulatedOffice(globalThis, { workbook, apiVersion });
+}
+
+const emptyPlan = (over: Partial<BookPlan>): BookPlan => ({ sheets: [], tableUpdates: [], ...over });
+
+describe('applyBookPlan on the simulated host', () => {
+  let office: ReturnType<typeof install>;
+  afterEach(() => office.uninstall());
+
+  it('keeps strings starting with = + - @ (and numbers, booleans, percentages as text) as text', async () => {
+    office = install();
+    await runJob(() => ({
+      plan: emptyPlan({
+        sheets: [{ sheet: '数据', ranges: [{ at: 'A1', values: [INJECTIONS] }], tables: [{ name: 'TD_T', at: 'A3', columns: INJECTIONS.map((h) => ({ header: `h${h}` })), rows: [INJECTIONS] }] }],
+        tableUpdates: [{ table: 'TD_Log', sheet: '日志', at: 'A1', columns: LOG_COLUMNS, rows: [['=cmd', '-rm', '+1']], mode: 'append' }],
+      }),
+    }));
+    const [, data, log] = dumpWorkbook(office.workbook).sheets;
+    const texts = Object.fromEntries(INJECTIONS.map((v, i) => [String.fromCharCode(65 + i), { value: v }]));
+    for (const [col, cell] of Object.entries(texts)) {
+      expect(data.cells[`${col}1`]).toEqual(cell);
+      expect(data.cells[`${col}4`]).toEqual(cell);
+    }
+    expect([log.cells.A2, log.cells.B2, log.cells.C2]).toEqual([{ value: '=cmd' }, { value: '-rm' }, { value: '+1', numberFormat: '0' }]);
+  });
+
+  it('writes a plan over 5 MB in several requests, each under the limit: 1 sync per 4 MB block', async () => {
+    office = install();
+    const row = (i: number) => [`第${i}行 ${'数据'.repeat(20)}`, i, { formula: `=B${i + 1}*2`, value: i * 2 }];
+    const rows = Array.from({ length: 40000 }, (_, i) => row(i));
+    const plan = emptyPlan({ sheets: [{ sheet: '大表', ranges: [{ at: 'A1', values: rows, numberFormat: ['@', '0', '0.00'] }] }] });
+    const result = await runJob(() => ({ plan }));
+    const writes = office.stats.batches.slice(1);
+    const total = writes.reduce((s, b) => s + b.requestBytes, 0);
+    expect(total).toBeGreaterThan(PAYLOAD_LIMIT_BYTES);
+    expect(writes.every((b) => b.requestBytes < PAYLOAD_LIMIT_BYTES && !b.failed)).toBe(true);
+    expect(result.syncs).toBe(1 + writes.length);
+    expect(writes.length).toBe(Math.ceil(total / (4 * 1024 * 1024)));
+    const cells = dumpWorkbook(office.workbook).sheets[1].cells;
+    expect(cells.A40000).toEqual({ value: `第39999行 ${'数据'.repeat(20)}`, numberFormat: '@' });
+    expect(cells.C40000).toEqual({ formula: '=B40000*2', numberFormat: '0.00' });
+  });
+
+  it('writes nothing when the job fails: one read sync, the workbook unchanged', async () => {
+    office = install();
+    await runJob(() => ({ plan: emptyPlan({ tableUpdates: [{ table: 'TD_Log', sheet: '日志', at: 'A1', columns: LOG_COLUMNS, rows: [['t', 'init', 1]], mode: 'append' }] }) }));
+    const before = dumpWorkbook(office.workbook);
+    office.resetStats();
+    await expect(
+      runJob(() => {
+        throw new InputError('bad input', '单位 › TD_Units › B3');
+      }),
+    ).rejects.toThrow('bad input');
+    expect(office.stats.syncs).toBe(1);
+    expect(dumpWorkbook(office.workbook)).toEqual(before);
+  });
+
+  it('refuses a table update naming a column the table lacks before writing anything', async () => {
+    office = install();
+    await runJob(() => ({ plan: emptyPlan({ tableUpdates: [{ table: 'TD_Log', sheet: '日志', at: 'A1', columns: LOG_COLUMNS, rows: [['t', 'init', 1]], mode: 'append' }] }) }));
+    const before = dumpWorkbook(office.workbook);
+    const plan = emptyPlan({
+      sheets: [{ sheet: '新表', ranges: [{ at: 'A1', values: [['x']] }] }],
+      tableUpdates: [{ table: 'TD_Log', sheet: '日志', at: 'A1', columns: [{ header: '结果' }], rows: [['y']], mode: 'append' }],
+    });
+    await expect(runJob(() => ({ plan }))).rejects.toThrow(/missing column "结果"/);
+    expect(dumpWorkbook(office.workbook)).toEqual(before);
+  });
+
+  it('finds a table by name after its sheet was renamed and the table moved, appending and replacing in place', async () => {
+    office = install();
+    const sheet = office.workbook.addSheet('改名的日志');
+    const context = office.newContext();
+    const ws = context.workbook.worksheets.getItem('改名的日志');
+    ws.getRange('C5:E7').values = [['数量', '时间', '操作'], [1, "'t1", "'a"], [2, "'t2", "'b"]];
+    ws.tables.add('C5:E7', true).name = 'TD_Log';
+    ws.getRange('C9').values = [['below the table']];
+    await context.sync();
+
+    await runJob(() => ({ plan: emptyPlan({ tableUpdates: [{ table: 'TD_Log', sheet: '操作日志', at: 'A1', columns: LOG_COLUMNS, rows: [['t3', 'c', 3]], mode: 'append' }] }) }));
+    expect(office.workbook.findSheet('操作日志')).toBeUndefined();
+    let dump = dumpWorkbook(office.workbook);
+    expect(dump.tables).toEqual([{ name: 'TD_Log', sheet: '改名的日志', ref: 'C5:E8' }]);
+    expect(dump.sheets[1].cells.C8).toEqual({ value: 3, numberFormat: '0' });
+    expect(dump.sheets[1].cells.D8).toEqual({ value: 't3' });
+    expect(dump.sheets[1].cells.C10).toEqual({ value: 'below the table' });
+
+    await runJob(() => ({
+      plan: emptyPlan({
+        tableUpdates: [{ table: 'TD_Log', sheet: '操作日志', at: 'A1', columns: [{ header: '数量' }, { header: '操作' }], rows: [[{ formula: '=ROW({{数量}})', value: 6 }, 'only']], mode: 'replace' }],
+      }),
+    }));
+    dump = dumpWorkbook(office.workbook);
+    expect(dump.tables).toEqual([{ name: 'TD_Log', sheet: '改名的日志', ref: 'C5:E6' }]);
+    expect(dump.sheets[1].cells).toEqual({
+      C5: { value: '数量' },
+      D5: { value: '时间' },
+      E5: { value: '操作' },
+      C6: { formula: '=ROW(C6)' },
+      E6: { value: 'only' },
+      C8: { value: 'below the table' },
+    });
+    expect(sheet.name).toBe('改名的日志');
+  });
+
+  it('reads tables wherever they are, in one sync, with blanks as null and sheet values placed from A1', async () => {
+    office = install();
+    await runJob(() => ({ plan: emptyPlan({ tableUpdates: [{ table: 'TD_Log', sheet: '日志', at: 'B2', columns: LOG_COLUMNS, rows: [['t', null, 1]], mode: 'append' }] }) }));
+    office.resetStats();
+    const snapshot = await readSnapshot(office.newContext(), { sheets: ['日志', '没有'] });
+    expect(office.stats.syncs).toBe(1);
+    expect(snapshot.sheetNames).toEqual(['Sheet1', '日志']);
+    expect(snapshot.tables).toEqual({ TD_Log: { name: 'TD_Log', sheet: '日志', ref: 'B2:D3', headers: ['时间', '操作', '数量'], rows: [['t', null, 1]] } });
+    expect(snapshot.sheets).toEqual({ 日志: [[], [null, '时间', '操作', '数量'], [null, 't', null, 1]] });
+  });
+
+  it('skips data validation and print setup with a notice below ExcelApi 1.8/1.9, and applies them where supported', async () => {
+    const sheetPlan = {
+      sheet: '通报',
+      ranges: [{ at: 'A1', values: [['标题']] }],
+      validations: [{ range: 'B2:B9', type: 'whole' as const, min: 0, error: '请输入整数' }],
+      print: { paperSize: 'A4' as const, orientation: 'landscape' as const, fitToWidth: 1, titleRows: '1:3' },
+      rowBreaks: [20],
+      freeze: { rows: 3, columns: 1 },
+      protection: { unlocked: ['B2:B9'] },
+    };
+    office = install('1.7');
+    const old = await runJob(() => ({ plan: emptyPlan({ sheets: [sheetPlan] }) }));
+    expect(old.notices).toEqual([
+      '此版本的 Excel 不支持数据验证（需要 ExcelApi 1.8），已跳过数据验证。',
+      '此版本的 Excel 不支持页面设置（需要 ExcelApi 1.9），已跳过打印设置和分页符。',
+    ]);
+    const s17 = office.workbook.findSheet('通报')!;
+    expect([s17.validations, s17.pageLayout, s17.freeze, s17.protection.protected, s17.cell(1, 1)?.locked]).toEqual([[], {}, { rows: 3, columns: 1 }, true, false]);
+    office.uninstall();
+
+    office = install('1.9');
+    const current = await runJob(() => ({ plan: emptyPlan({ sheets: [sheetPlan] }) }));
+    expect(current.notices).toEqual([]);
+    const s19 = office.workbook.findSheet('通报')!;
+    expect(s19.validations).toHaveLength(1);
+    expect(s19.pageLayout).toEqual({
+      paperSize: 'A4',
+      orientation: 'Landscape',
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: '$1:$3',
+      rowBreaks: [20],
+    });
+  });
+
+  it('lays a sheet out afresh in the place of the existing one', async () => {
+    office = install();
+    const context = office.newContext();
+    context.workbook.worksheets.add('通报').getRange('A1:B1').values = [['old', 'stuff']];
+    context.workbook.worksheets.add('后面');
+    await context.sync();
+    const snapshot = await readSnapshot(context);
+    await applyBookPlan(context, emptyPlan({ sheets: [{ sheet: '通报', ranges: [{ at: 'A1', values: [['new']] }] }] }), snapshot);
+    const dump = dumpWorkbook(office.workbook);
+    expect(dump.sheets.map((s) => s.name)).toEqual(['Sheet1', '通报', '后面']);
+    expect(dump.sheets[1].cells).toEqual({ A1: { value: 'new' } });
+  });
+});
