@@ -85,7 +85,7 @@ export function layoutBulletin(c: BulletinContent): SheetPlan {
   sheet.paragraph(c.unreportedText);
   if (c.discrepancies.length) {
     sheet.heading(`${headings()}、核对差异`);
-    sheet.paragraph('下列单位季度报表填报数与认定名单不一致，完成数以认定名单为准，请相关单位核实：');
+    sheet.paragraph('下列单位季度报表填报数与认定名单不一致，完成数以认定名单为准，请相关单位核实：', true);
     discrepancyTable(sheet, c);
   }
 
@@ -94,7 +94,8 @@ export function layoutBulletin(c: BulletinContent): SheetPlan {
     sheet.heading(`${headings()}、${c.chart.title}`);
     const from = sheet.row;
     for (let k = 0; k < CHART_ROWS; k++) sheet.blankRow(CHART_ROW_PT);
-    sheet.keep(from, sheet.row - 1);
+    // The closing paragraph stays with the chart rather than alone on a last page.
+    sheet.keep(from, sheet.row - 1, true);
     charts.push({ ...c.chart, from: `A${from}`, to: `${LAST_COLUMN}${from + CHART_ROWS}` });
     sheet.spacer();
   }
@@ -148,9 +149,10 @@ class SheetBuilder {
     this.blocks.push({ first, last, withNext });
   }
 
-  paragraph(text: string): void {
+  /** A wrapped paragraph; `withNext` keeps it on the page of what follows (a table it introduces). */
+  paragraph(text: string, withNext = false): void {
     const body = `　　${text}`;
-    this.keep(this.row, this.row);
+    this.keep(this.row, this.row, withNext);
     this.line([[body]], { size: PARAGRAPH_PT, font: BODY_FONT, wrap: true, vAlign: 'top', hAlign: 'left' }, paragraphHeight(body));
   }
 

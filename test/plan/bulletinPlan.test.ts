@@ -1,6 +1,8 @@
 import { bulletinSheetPlan, paragraphHeight, STATUS_COLOURS } from '../../src/plan/bulletinPlan';
 import type { Assessment, Scenario } from '../../src/engine/types';
 import type { FormulaCell, PlanCell, SheetPlan } from '../../src/plan/types';
+import { assess } from '../../src/engine/assess';
+import { xiachengSample } from '../../src/sample/xiacheng';
 import scenarioJson from '../fixtures/bulletin/scenario.json';
 import assessmentJson from '../fixtures/bulletin/assessment-2019Q3.json';
 
@@ -165,5 +167,39 @@ describe('bulletin sheet plan', () => {
           seen.add(key);
         }
     }
+  });
+
+  it('breaks pages between blocks: never inside a unit, after a heading or a table header, or through the chart', () => {
+    const sample = xiachengSample();
+    for (const p of [plan, bulletinSheetPlan(sample, assess(sample, '2019Q3'), { issuedOn: '2019-10-15' })]) {
+      const g = cells(p);
+      const text = (address: string) => g.get(address)?.value;
+      const breaks = p.rowBreaks!;
+      expect(breaks.length).toBeGreaterThan(0);
+      const chart = p.charts![0];
+      for (const b of breaks) {
+        expect(String(text(`A${b - 1}`) ?? '')).not.toMatch(/^([一二三四五六七八九十]、|（[一二三]）|排名$)/);
+        for (const m of p.merges!) {
+          const [from, to] = m.split(':').map(split);
+          expect(b > from.row && b <= to.row).toBe(false);
+        }
+        expect(b > split(chart.from).row && b < split(chart.to).row).toBe(false);
+      }
+      // Each page's rows (and the repeated title rows) fit the printed height at the fit-to-width scale.
+      const heights = p.rowHeights!;
+      const last = Math.max(...Object.keys(heights).map(Number));
+      const widthPt = p.columnWidths!.reduce((sum, w) => sum + (w * 7 + 5) * 0.75, 0);
+      const pagePt = (595.28 - 1.5 * 72) / ((841.89 - 1.4 * 72) / widthPt);
+      const starts = [1, ...breaks];
+      starts.forEach((start, k) => {
+        const end = (starts[k + 1] ?? last + 1) - 1;
+        let used = k === 0 ? 0 : heights[1] + heights[2];
+        for (let r = start; r <= end; r++) used += heights[r];
+        expect({ start, used: Math.min(used, pagePt) }).toEqual({ start, used });
+      });
+    }
+    expect(plan.rowBreaks).toEqual(
+      ['（二）部门', '五、核对差异', '六、各单位新增国高企完成率与序时进度'].map((heading) => split(rowOf(heading)!).row),
+    );
   });
 });
