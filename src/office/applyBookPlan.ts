@@ -5,7 +5,8 @@
  * checked against the snapshot before the first write is queued, so a refused plan writes nothing.
  *
  * Core features use ExcelApi 1.7 at most; data validation (1.8) and print setup and page breaks
- * (1.9) are applied where `isSetSupported` allows and otherwise skipped with a notice.
+ * (1.9) are applied where `isSetSupported` allows and otherwise skipped with a notice. Charts are
+ * skipped with a notice (see PlanWriter.sheet).
  */
 import { InputError } from '../engine/errors';
 import { decodeCell, encodeCell } from '../plan/bookSchema';
@@ -14,7 +15,6 @@ import type {
   BookPlan,
   BookSnapshot,
   CellStyle,
-  ChartPlan,
   ConditionalFormatPlan,
   PlanCell,
   SheetPlan,
@@ -202,7 +202,8 @@ class PlanWriter {
       for (const range of plan.protection.unlocked) ws.getRange(range).format.protection.locked = false;
       ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
     }
-    for (const chart of plan.charts ?? []) this.chart(ws, plan.sheet, chart);
+    // Office.js charts plot cells, and a ChartPlan carries its series as data: not drawn in Excel yet.
+    if (plan.charts?.length) this.notices.add('图表暂不能在 Excel 内直接绘制；用命令行生成的文件中包含该图表。');
   }
 
   /** Values (as formulas, so that FormulaCells live) and number formats of a block, split by rows to fit a request. */
@@ -276,17 +277,6 @@ class PlanWriter {
     const formats = source.map((j) => (j < 0 ? 'General' : (u.columns[j].numberFormat ?? 'General')));
     const ws = table.worksheet;
     await this.block(ws, firstCol, firstRow, input, formats);
-  }
-
-  /**
-   * A native column chart of the values by category with the time-progress line. Office.js charts
-   * plot cells, so the series are written next to the anchor, under the chart.
-   */
-  private chart(ws: Excel.Worksheet, sheet: string, plan: ChartPlan): void {
-    void ws;
-    void sheet;
-    void plan;
-    this.notices.add('图表尚未在 Excel 内绘制。');
   }
 }
 

@@ -32,6 +32,7 @@ describe('Office.js adapter on the simulated host, against the ExcelJS adapter',
       const run = await runJob((snapshot) => planRun(snapshot, '2019Q3', { now: NOW }), { sheets: runSheetsToRead('2019Q3') });
       expect(office.stats.syncs).toBe(2);
       expect(run.bulletinSheet).toBe('通报 2019Q3');
+      expect(run.notices).toEqual(['图表暂不能在 Excel 内直接绘制；用命令行生成的文件中包含该图表。']);
 
       const expected = throughExcelJs();
       const actual = dumpWorkbook(workbook);
