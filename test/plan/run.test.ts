@@ -1,0 +1,238 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import ExcelJS from 'exceljs';
+import { assess } from '../../src/engine/assess';
+import { InputError } from '../../src/engine/errors';
+import { computeQuotas } from '../../src/engine/quotas';
+import type { Scenario } from '../../src/engine/types';
+import { validateScenario } from '../../src/engine/validate';
+import { STATUS_LABELS, UNIT_TYPE_LABELS } from '../../src/plan/bookSchema';
+import { planRun, runSheetsToRead } from '../../src/plan/jobs/run';
+import { gridHash, sheetPlanGrid } from '../../src/plan/jobs/sheetHash';
+import { xiachengSample } from '../../src/sample/xiacheng';
+import { applyBookPlan, readSnapshot } from '../../src/xlsx';
+import { NOW, initBook, reload, runBook, tableObjects } from './books';
+
+const HAND: Scenario = JSON.parse(readFileSync(join(__dirname, '../fixtures/plan/hand-made-scenario.json'), 'utf8'));
+
+function setActual(wb: ExcelJS.Workbook, indicator: string, unit: string, period: string, value: number): void {
+  const t = readSnapshot(wb).tables.TD_Actuals;
+  const top = Number(/\d+/.exec(t.ref)![0]);
+  const col = (h: string) => /^[A-Z]+/.exec(t.ref)![0].charCodeAt(0) - 64 + t.headers.indexOf(h);
+  const i = t.rows.findIndex((r) => r[t.headers.indexOf('指标编号')] === indicator && r[t.headers.indexOf('单位编号')] === unit && r[t.headers.indexOf('期间')] === period);
+  expect(i).toBeGreaterThanOrEqual(0);
+  wb.getWorksheet(t.sheet)!.getCell(top + 1 + i, col('完成数')).value = value;
+}
+
+function inputProblems(f: () => unknown): string[] {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof InputError) return e.problems.map((p) => `${p.where}: ${p.message}`);
+    throw e;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('run writes what the engine computes', () => {
+  let wb: ExcelJS.Workbook;
+  const s = validateScenario(xiachengSample());
+  const expected = assess(s, '2019Q3');
+
+  beforeAll(async () => {
+    wb = await reload(initBook(xiachengSample()));
+    runBook(wb, '2019Q3');
+    wb = await reload(wb);
+  });
+
+  it('TD_Quotas holds the year’s allocation', () => {
+    const names = new Map(s.units.map((u) => [u.id, u.name]));
+    const given = new Set(s.quotas.filter((q) => q.year === 2019).map((q) => `${q.indicator}/${q.unit}`));
+    expect(tableObjects(wb, 'TD_Quotas')).toEqual(
+      computeQuotas(s, 2019).map((q) => ({
+        指标编号: q.indicator,
+        指标名称: s.indicators.find((i) => i.id === q.indicator)!.name,
+        年度: 2019,
+        单位编号: q.unit,
+        单位名称: names.get(q.unit),
+        任务数: q.quota,
+        来源: given.has(`${q.indicator}/${q.unit}`) ? '给定' : '分解',
+      })),
+    );
+  });
+
+  it('TD_Scores holds the assessment rows, rates and timeliness as formulas with the engine’s values', () => {
+    const rows = tableObjects(wb, 'TD_Scores');
+    expect(rows).toEqual(
+      expected.rows.map((r) => ({
+        期间: '2019Q3',
+        单位编号: r.unit,
+        单位名称: s.units.find((u) => u.id === r.unit)!.name,
+        单位类型: UNIT_TYPE_LABELS[s.units.find((u) => u.id === r.unit)!.type],
+        指标编号: r.indicator,
+        指标名称: s.indicators.find((i) => i.id === r.indicator)!.name,
+        任务数: r.quota,
+        序时目标: r.milestone,
+        完成数: r.actual,
+        报送: r.reported ? '已报送' : '未报送',
+        完成率: r.rate,
+        序时完成率: r.timely,
+        进度状态: STATUS_LABELS[r.status],
+        得分: r.score ?? null,
+        加分: r.bonus ?? null,
+      })),
+    );
+    const t = readSnapshot(wb).tables.TD_Scores;
+    const ws = wb.getWorksheet(t.sheet)!;
+    expect(ws.getCell('K2').formula).toBe('IF(G2>0,I2/G2,"")');
+    expect(ws.getCell('L2').formula).toBe('IF(H2>0,I2/H2,"")');
+    expect(ws.getCell('H2').formula).toMatch(/^G2\*(0|0\.\d+|1)$/);
+    expect(ws.getCell('K2').numFmt).toBe('0.0%');
+  });
+
+  it('TD_Ranking holds totals, ranks and grades', () => {
+    expect(tableObjects(wb, 'TD_Ranking')).toEqual(
+      expected.units.map((u) => ({
+        期间: '2019Q3',
+        单位编号: u.unit,
+        单位名称: s.units.find((x) => x.id === u.unit)!.name,
+        单位类型: UNIT_TYPE_LABELS[u.type],
+        总分: u.total,
+        名次: u.rank,
+        等次: u.grade,
+      })),
+    );
+  });
+
+  it('writes the bulletin and logs the run with the bulletin’s fingerprint', () => {
+    expect(wb.getWorksheet('通报 2019Q3')).toBeDefined();
+    const log = tableObjects(wb, 'TD_Log');
+    expect(log.map((r) => r['操作'])).toEqual(['新建计划簿', '计算考核']);
+    const snap = readSnapshot(wb, runSheetsToRead('2019Q3'));
+    expect(log[1]['校验值']).toBe(gridHash(snap.sheets['通报 2019Q3']));
+    expect(log[1]['期间']).toBe('2019Q3');
+  });
+});
+
+describe('run again', () => {
+  it('keeps other periods, updates an edited actual and keeps the replaced values in TD_History', async () => {
+    let wb = await reload(initBook(HAND));
+    runBook(wb, '2019Q2');
+    runBook(wb, '2019Q3');
+    wb = await reload(wb);
+    const before = tableObjects(wb, 'TD_Scores');
+    expect(before.map((r) => r['期间'])).toEqual(['2019Q2', '2019Q2', '2019Q2', '2019Q2', '2019Q2', '2019Q2', '2019Q3', '2019Q3', '2019Q3', '2019Q3', '2019Q3', '2019Q3']);
+    expect(tableObjects(wb, 'TD_History')).toEqual([]);
+
+    setActual(wb, 'n', 'a', '2019Q3', 9);
+    wb = await reload(wb);
+    const result = runBook(wb, '2019Q3', { now: '2019-10-09T10:00:00.000Z' });
+    wb = await reload(wb);
+    const after = tableObjects(wb, 'TD_Scores');
+    const row = (rows: Record<string, unknown>[], period: string) => rows.find((r) => r['期间'] === period && r['单位编号'] === 'a' && r['指标编号'] === 'n')!;
+    expect(row(before, '2019Q3')['完成数']).toBe(3);
+    expect(row(after, '2019Q3')).toMatchObject({ 完成数: 9, 完成率: 9 / 8, 序时完成率: 9 / 2 });
+    expect(row(after, '2019Q2')).toEqual(row(before, '2019Q2'));
+    expect(after.filter((r) => r['期间'] === '2019Q3').map((r) => r['完成数'])).toEqual(result.assessment.rows.map((r) => r.actual));
+
+    const history = tableObjects(wb, 'TD_History');
+    const old = history.filter((h) => h['表'] === 'TD_Scores').map((h) => JSON.parse(h['被替换的行（JSON）'] as string));
+    expect(old).toEqual(before.filter((r) => r['期间'] === '2019Q3'));
+    expect(history.filter((h) => h['表'] === 'TD_Ranking').length).toBe(tableObjects(wb, 'TD_Ranking').filter((r) => r['期间'] === '2019Q3').length);
+    expect(history.every((h) => h['时间'] === '2019-10-09T10:00:00.000Z' && h['期间'] === '2019Q3')).toBe(true);
+    expect(tableObjects(wb, 'TD_Log').map((r) => r['期间'])).toEqual([null, '2019Q2', '2019Q3', '2019Q3']);
+  });
+
+  it('adds nothing to TD_History when nothing changed', async () => {
+    const wb = await reload(initBook(HAND));
+    runBook(wb, '2019Q3');
+    runBook(await reload(wb), '2019Q3');
+    expect(runBook(wb, '2019Q3').historyRows).toBe(0);
+    expect(tableObjects(wb, 'TD_History')).toEqual([]);
+  });
+
+  it('refuses to overwrite a bulletin someone edited, unless forced, and then keeps the old one', async () => {
+    let wb = await reload(initBook(HAND));
+    runBook(wb, '2019Q3');
+    wb = await reload(wb);
+    wb.getWorksheet('通报 2019Q3')!.getCell('A3').value = '领导批示：请各街道抓紧推进。';
+    wb = await reload(wb);
+    expect(inputProblems(() => runBook(wb, '2019Q3'))).toEqual([
+      '通报 2019Q3: this bulletin was changed after it was generated; rename the sheet to keep it, or run again with --force to overwrite it (its old contents go to TD_History)',
+    ]);
+    runBook(wb, '2019Q3', { force: true });
+    const kept = tableObjects(wb, 'TD_History').filter((h) => h['表'] === '通报 2019Q3');
+    expect(kept.map((h) => h['被替换的行（JSON）'])).toContain(JSON.stringify(['领导批示：请各街道抓紧推进。']));
+    expect(wb.getWorksheet('通报 2019Q3')!.getCell('A3').value).toBeNull();
+  });
+
+  it('refuses to overwrite a sheet of the bulletin’s name it did not write', async () => {
+    const wb = await reload(initBook(HAND));
+    wb.addWorksheet('通报 2019Q3').getCell('A1').value = '手写的通报';
+    expect(inputProblems(() => runBook(wb, '2019Q3'))[0]).toMatch(/^通报 2019Q3: this bulletin was changed/);
+  });
+
+  it('the fingerprint ignores where the values start and the last bits of numbers', () => {
+    const grid = [['a', 1 / 3], [null, 2]];
+    expect(gridHash([[], [null, null], [null, ...grid[0]], [null, ...grid[1]]])).toBe(gridHash(grid));
+    expect(gridHash([['a', 1 / 3 + 1e-15], [null, 2]])).toBe(gridHash(grid));
+    expect(gridHash([['a', 0.3334], [null, 2]])).not.toBe(gridHash(grid));
+    expect(gridHash([['a', 1 / 3], [null, '']])).not.toBe(gridHash(grid));
+  });
+});
+
+describe('run on output tables users rearranged', () => {
+  it('writes into moved, reordered output tables by header, keeping extra columns, with formulas pointing at the right cells', async () => {
+    let wb = await reload(initBook(HAND));
+    // The user moved TD_Scores to a sheet of their own, reversed its columns and added a 备注 column.
+    const snap = readSnapshot(wb);
+    const old = snap.tables.TD_Scores;
+    wb.getWorksheet(old.sheet)!.removeTable('TD_Scores');
+    const headers = ['备注', ...[...old.headers].reverse()];
+    applyBookPlan(wb, {
+      sheets: [{ sheet: '我的考核表', ranges: [{ at: 'A1', values: [['说明文字']] }], tables: [{ name: 'TD_Scores', at: 'B3', columns: headers.map((header) => ({ header })), rows: [] }] }],
+      tableUpdates: [],
+    });
+    wb = await reload(wb);
+    const result = runBook(wb, '2019Q3');
+    wb = await reload(wb);
+    const t = readSnapshot(wb).tables.TD_Scores;
+    expect(t.sheet).toBe('我的考核表');
+    expect(t.headers).toEqual(headers);
+    expect(t.ref).toBe(`B3:Q${3 + result.assessment.rows.length}`);
+    const rows = tableObjects(wb, 'TD_Scores');
+    expect(rows.map((r) => [r['单位编号'], r['指标编号'], r['完成率'], r['序时完成率'], r['备注']])).toEqual(
+      result.assessment.rows.map((r) => [r.unit, r.indicator, r.rate, r.timely, null]),
+    );
+    // From B: 备注, 加分, 得分, 进度状态, 序时完成率, 完成率 (G), 报送, 完成数 (I), 序时目标 (J), 任务数 (K).
+    const ws = wb.getWorksheet('我的考核表')!;
+    expect(t.headers.slice(5, 10)).toEqual(['完成率', '报送', '完成数', '序时目标', '任务数']);
+    expect(ws.getCell('G4').formula).toBe('IF(K4>0,I4/K4,"")');
+    expect(ws.getCell('F4').formula).toBe('IF(J4>0,I4/J4,"")');
+    expect(wb.getWorksheet('考核结果')!.getTables().map((x) => (x as unknown as { table: { name: string } }).table.name)).toEqual(['TD_Ranking']);
+  });
+
+  it('refuses, naming it, an output table that lost a column, and creates one that was deleted', async () => {
+    const wb = await reload(initBook(HAND));
+    const ws = wb.getWorksheet('考核结果')!;
+    ws.getCell('A1').value = '时期';
+    const reloaded = await reload(wb);
+    expect(inputProblems(() => planRun(readSnapshot(reloaded, runSheetsToRead('2019Q3')), '2019Q3', { now: NOW }))).toEqual([
+      '考核结果 › TD_Scores: missing column "期间"',
+    ]);
+    const wb2 = await reload(initBook(HAND));
+    wb2.getWorksheet('考核结果')!.removeTable('TD_Ranking');
+    const result = runBook(wb2, '2019Q3');
+    expect(tableObjects(await reload(wb2), 'TD_Ranking').length).toBe(result.assessment.units.length);
+  });
+});
+
+describe('sheet plan fingerprint', () => {
+  it('is the same for the plan and for the sheet written from it', async () => {
+    const wb = await reload(initBook(xiachengSample()));
+    const result = runBook(wb, '2019Q3');
+    const bulletin = result.plan.sheets.find((s) => s.sheet === result.bulletinSheet)!;
+    const back = readSnapshot(await reload(wb), runSheetsToRead('2019Q3')).sheets[result.bulletinSheet];
+    expect(gridHash(back)).toBe(gridHash(sheetPlanGrid(bulletin)));
+  });
+});
