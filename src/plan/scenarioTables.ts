@@ -252,7 +252,7 @@ function locate(path: string, origins: Origins): string {
   if (m && origins.arrays[m[1]]) {
     const { loc, rows } = origins.arrays[m[1]];
     const row = rows[Number(m[2])];
-    let key = m[3];
+    let key: string | undefined = m[3];
     if (key === 'profile') key = m[4] === undefined ? undefined : `profile.${m[4]}`;
     const header = key ? TABLES[loc.table].columns.find((c) => c.key === key)?.header : m[3] === 'profile' ? 'Q1–Q4序时进度' : undefined;
     return where(loc, row, header ?? key);
