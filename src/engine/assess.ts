@@ -70,8 +70,11 @@ export function assessExact(s: Scenario, periodText: string): ExactAssessment {
   for (const q of computeQuotas(s, year)) quotas.set(key(q.indicator, q.unit), Rational.fromNumber(q.quota));
   const actuals = new Map<string, Rational>();
   const wanted = formatPeriod(period);
+  const canonical = new Map<string, string>();
   for (const a of s.actuals) {
-    if (formatPeriod(parsePeriod(a.period)) === wanted) actuals.set(key(a.indicator, a.unit ?? ''), Rational.fromNumber(a.value));
+    let p = canonical.get(a.period);
+    if (p === undefined) canonical.set(a.period, (p = formatPeriod(parsePeriod(a.period))));
+    if (p === wanted) actuals.set(key(a.indicator, a.unit ?? ''), Rational.fromNumber(a.value));
   }
 
   const decomposed = s.indicators.filter((i) => i.kind === 'flow' && carriers(s, i).some((u) => quotas.has(key(i.id, u.id))));

@@ -19,10 +19,12 @@ export function carriers(s: Scenario, ind: Indicator): Unit[] {
 export function computeQuotas(s: Scenario, year: number): QuotaRow[] {
   const rows: QuotaRow[] = [];
   const problems: Problem[] = [];
+  const givenFor = groupBy(s.quotas, year);
+  const basisFor = groupBy(s.basis, year);
   for (const ind of s.indicators) {
     if (ind.kind !== 'flow') continue;
     const units = carriers(s, ind);
-    const given = new Map(s.quotas.filter((q) => q.indicator === ind.id && q.year === year).map((q) => [q.unit, q.quota]));
+    const given = new Map(givenFor.get(ind.id)?.map((i) => [s.quotas[i].unit, s.quotas[i].quota]));
     if (given.size > 0) {
       for (const u of units) rows.push({ indicator: ind.id, year, unit: u.id, quota: given.get(u.id) ?? 0 });
       continue;
@@ -30,10 +32,7 @@ export function computeQuotas(s: Scenario, year: number): QuotaRow[] {
     const ti = s.targets.findIndex((t) => t.indicator === ind.id && t.year === year);
     if (ti < 0 || units.length === 0) continue;
     const target = s.targets[ti];
-    const basisIndex = new Map<string, number>();
-    s.basis.forEach((b, i) => {
-      if (b.indicator === ind.id && b.year === year) basisIndex.set(b.unit, i);
-    });
+    const basisIndex = new Map(basisFor.get(ind.id)?.map((i) => [s.basis[i].unit, i]));
     const request = units.map((u): AllocationUnit => {
       const i = basisIndex.get(u.id);
       if (i === undefined) return { id: u.id, weight: 1 };
@@ -54,6 +53,18 @@ export function computeQuotas(s: Scenario, year: number): QuotaRow[] {
   }
   if (problems.length > 0) throw new InputError(problems);
   return rows;
+}
+
+/** The indices of the rows of `year`, by indicator. */
+function groupBy(rows: { indicator: string; year: number }[], year: number): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  rows.forEach((row, i) => {
+    if (row.year !== year) return;
+    const list = out.get(row.indicator);
+    if (list) list.push(i);
+    else out.set(row.indicator, [i]);
+  });
+  return out;
 }
 
 /** An allocation request path (`units[2].min`) as the scenario row it came from (`basis[7].min (unit "x")`). */

@@ -39,12 +39,14 @@ export class Rational {
       nn = -nn;
       dd = -dd;
     }
+    if (dd === 1n) return new Rational(nn, dd);
     const g = gcd(nn, dd);
     return g === 1n ? new Rational(nn, dd) : new Rational(nn / g, dd / g);
   }
 
   /** The exact decimal a JSON number denotes (0.1 is 1/10, not the nearest binary double). */
   static fromNumber(x: number): Rational {
+    if (Number.isSafeInteger(x)) return new Rational(BigInt(x), 1n);
     const { int, scale } = parseDecimal(x);
     return Rational.of(int, 10n ** BigInt(scale));
   }

@@ -139,11 +139,11 @@ function decimals(x: number): number {
   return parseDecimal(x).scale;
 }
 
-/** Copies the defined optional fields only, so normalized JSON has no `undefined` keys. */
+/** Adds the defined optional fields only (to a fresh `base`), so normalized JSON has no `undefined` keys. */
 function withOptional<T extends object>(base: T, extra: Partial<T>): T {
-  const out = { ...base } as Record<string, unknown>;
-  for (const [k, v] of Object.entries(extra)) if (v !== undefined) out[k] = v;
-  return out as T;
+  const out = base as Record<string, unknown>;
+  for (const k in extra) if (extra[k] !== undefined) out[k] = extra[k];
+  return base;
 }
 
 /** Which unit types carry an indicator assessed this way. */
