@@ -13,6 +13,7 @@ import { bulletinSheetPlan } from '../../src/plan/bulletinPlan';
 import { applyBookPlan, bookBuffer } from '../../src/xlsx';
 import { assess } from '../../src/engine/assess';
 import { xiachengSample } from '../../src/sample/xiacheng';
+import { libreOfficeConvert } from '../support/libreoffice';
 
 const dir = mkdtempSync(join(tmpdir(), 'td-bulletin-render-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -47,12 +48,7 @@ describe('the bulletin printed through LibreOffice', () => {
     applyBookPlan(wb, { sheets: [plan], tableUpdates: [] });
     const book = join(dir, 'bulletin.xlsx');
     writeFileSync(book, await bookBuffer(wb));
-    execFileSync(
-      'soffice',
-      [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, book],
-      { stdio: 'pipe', timeout: 90_000 },
-    );
-    pdf = join(dir, 'bulletin.pdf');
+    pdf = libreOfficeConvert(book, 'pdf', dir);
     pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
   });
 
