@@ -66,7 +66,6 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
   if (plan.freeze) {
     ws.views = [{ state: 'frozen', xSplit: plan.freeze.columns, ySplit: plan.freeze.rows, topLeftCell: encodeCell(plan.freeze.columns, plan.freeze.rows + 1) }];
   }
-  for (const r of plan.rowBreaks ?? []) ws.getRow(r - 1).addPageBreak();
   if (plan.print) {
     ws.pageSetup = {
       ...ws.pageSetup,

@@ -9,6 +9,7 @@ import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFile
 import { tmpdir } from 'os';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { bulletinSheetPlan } from '../../src/plan/bulletinPlan';
 import { applyBookPlan, bookBuffer } from '../../src/xlsx';
 import { assess } from '../../src/engine/assess';
@@ -37,6 +38,8 @@ function countColour(ppm: { rgb: Buffer }, hex: string): number {
 describe('the bulletin printed through LibreOffice', () => {
   let pdf: string;
   let pages: string[];
+  let breaks: number[];
+  let sheetXml: string;
 
   beforeAll(async () => {
     const sample = xiachengSample();
@@ -47,7 +50,10 @@ describe('the bulletin printed through LibreOffice', () => {
     const wb = new ExcelJS.Workbook();
     applyBookPlan(wb, { sheets: [plan], tableUpdates: [] });
     const book = join(dir, 'bulletin.xlsx');
-    writeFileSync(book, await bookBuffer(wb));
+    const buffer = await bookBuffer(wb);
+    writeFileSync(book, buffer);
+    breaks = plan.rowBreaks!;
+    sheetXml = await (await JSZip.loadAsync(buffer)).file('xl/worksheets/sheet1.xml')!.async('string');
     pdf = libreOfficeConvert(book, 'pdf', dir);
     pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
   });
@@ -55,6 +61,12 @@ describe('the bulletin printed through LibreOffice', () => {
   it('prints on A4 landscape', () => {
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
     expect(info).toMatch(/Page size:\s+841\.89 x 595\.\d+ pts \(A4\)/);
+  });
+
+  it('starts a page at each of the plan’s breaks and nowhere else', () => {
+    const ids = [...sheetXml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]) + 1);
+    expect(ids).toEqual(breaks);
+    expect(pages).toHaveLength(breaks.length + 1);
   });
 
   it('keeps the Chinese text and fits every table row on one page width', () => {
