@@ -6,15 +6,17 @@
  *
  * Core features use ExcelApi 1.7 at most; data validation (1.8) and print setup and page breaks
  * (1.9) are applied where `isSetSupported` allows and otherwise skipped with a notice. Charts are
- * skipped with a notice (see PlanWriter.sheet).
+ * native charts over figures kept in a very hidden sheet (chartData.ts).
  */
 import { InputError } from '../engine/errors';
 import { decodeCell, encodeCell } from '../plan/bookSchema';
 import { resolveTableFormula } from '../plan/formula';
 import type {
+  Scalar,
   BookPlan,
   BookSnapshot,
   CellStyle,
+  ChartPlan,
   ConditionalFormatPlan,
   PlanCell,
   SheetPlan,
@@ -23,6 +25,7 @@ import type {
   ValidationPlan,
 } from '../plan/types';
 import { OfficeInput, officeInput } from './cellInput';
+import { CHART_DATA_FORMATS, CHART_DATA_SHEET, chartBlock, ownedRuns } from './chartData';
 import { RequestBudget, jsonBytes } from './requestBudget';
 import { Feature, supports } from './requirements';
 
@@ -57,6 +60,7 @@ export async function applyBookPlan(
   const updates = plan.tableUpdates.map((u) => prepareUpdate(u, snapshot));
   checkSheetTables(plan, snapshot);
   const writer = new PlanWriter(context, snapshot, new RequestBudget(context, options.maxRequestBytes));
+  writer.clearChartData(plan.sheets.map((s) => s.sheet));
   for (const sheet of plan.sheets) await writer.sheet(sheet);
   for (const u of updates) await writer.tableUpdate(u);
   const properties = Object.entries(plan.properties ?? {});
@@ -126,6 +130,10 @@ class PlanWriter {
   readonly notices = new Set<string>();
   private readonly sheetNames: string[];
   private temp = 0;
+  private readonly chartRows: Scalar[][] | undefined;
+  private chartSheet: Excel.Worksheet | undefined;
+  /** Next free row of the chart-data sheet (1-based). */
+  private chartRow: number;
 
   constructor(
     private readonly context: Excel.RequestContext,
@@ -133,6 +141,41 @@ class PlanWriter {
     readonly budget: RequestBudget,
   ) {
     this.sheetNames = [...snapshot.sheetNames];
+    this.chartRows = snapshot.sheets[CHART_DATA_SHEET];
+    this.chartRow = (this.chartRows?.length ?? 0) + 1;
+  }
+
+  /** Clears the chart figures of sheets about to be laid out afresh (their charts go with them). */
+  clearChartData(sheets: readonly string[]): void {
+    if (!this.chartRows) return;
+    const owners = new Set(sheets.map((s) => s.toLowerCase()));
+    for (const [first, last] of ownedRuns(this.chartRows, owners)) this.dataSheet().getRange(`A${first}:D${last}`).clear();
+  }
+
+  private dataSheet(): Excel.Worksheet {
+    if (!this.chartSheet) {
+      const worksheets = this.context.workbook.worksheets;
+      if (this.chartRows) this.chartSheet = worksheets.getItem(CHART_DATA_SHEET);
+      else {
+        this.chartSheet = worksheets.add(CHART_DATA_SHEET);
+        this.chartSheet.visibility = 'VeryHidden' as Excel.SheetVisibility;
+      }
+    }
+    return this.chartSheet;
+  }
+
+  /** A clustered column chart of the values by category, with the reference as a line (as the xlsx adapter draws it). */
+  private async chart(ws: Excel.Worksheet, owner: string, plan: ChartPlan): Promise<void> {
+    const data = this.dataSheet();
+    const block = chartBlock(owner, plan);
+    const first = this.chartRow;
+    this.chartRow += block.length;
+    await this.block(data, 0, first, block, CHART_DATA_FORMATS);
+    const chart = ws.charts.add('ColumnClustered' as Excel.ChartType, data.getRange(`A${first}:C${first + block.length - 1}`), 'Columns' as Excel.ChartSeriesBy);
+    chart.title.text = plan.title;
+    chart.series.getItemAt(1).chartType = 'Line' as Excel.ChartType;
+    chart.legend.position = 'Bottom' as Excel.ChartLegendPosition;
+    chart.setPosition(plan.from, plan.to);
   }
 
   private exists(name: string): boolean {
@@ -202,8 +245,7 @@ class PlanWriter {
       for (const range of plan.protection.unlocked) ws.getRange(range).format.protection.locked = false;
       ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
     }
-    // Office.js charts plot cells, and a ChartPlan carries its series as data: not drawn in Excel yet.
-    if (plan.charts?.length) this.notices.add('图表暂不能在 Excel 内直接绘制；用命令行生成的文件中包含该图表。');
+    for (const chart of plan.charts ?? []) await this.chart(ws, plan.sheet, chart);
   }
 
   /** Values (as formulas, so that FormulaCells live) and number formats of a block, split by rows to fit a request. */

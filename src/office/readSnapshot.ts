@@ -3,11 +3,14 @@
  * plan table found by name wherever it sits (name, sheet, address, header and body values) and
  * the used-range values of the sheets the job names. Missing tables and sheets come back as null
  * objects (the *OrNullObject methods, ExcelApi 1.4) and are simply absent from the snapshot.
+ * The adapter's own chart-data sheet (chartData.ts) is read too, into `sheets`, when it exists; it
+ * is left out of `sheetNames` like the ExcelJS adapter's chart store.
  */
 import { TABLE_ORDER } from '../plan/bookSchema';
 import type { BookSnapshot, Scalar, TableData } from '../plan/types';
 import { CHART_STORE_SHEET } from '../xlsx/chartStore';
 import { snapshotScalar } from './cellInput';
+import { CHART_DATA_SHEET } from './chartData';
 
 export interface ReadOptions {
   /** Sheets whose values the job needs, by name. */
@@ -28,15 +31,16 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
     range.load('address,values');
     return { table, sheet, range };
   });
-  const sheets = (options.sheets ?? []).map((name) => {
+  const sheets = [...(options.sheets ?? []), CHART_DATA_SHEET].map((name) => {
     const used = worksheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true);
     used.load('values,rowIndex,columnIndex');
     return { name, used };
   });
   await context.sync();
 
+  const allNames = worksheets.items.map((s) => s.name);
   const snapshot: BookSnapshot = {
-    sheetNames: worksheets.items.map((s) => s.name).filter((n) => n !== CHART_STORE_SHEET),
+    sheetNames: allNames.filter((n) => n !== CHART_STORE_SHEET && n !== CHART_DATA_SHEET),
     tables: {},
     sheets: {},
   };
@@ -45,7 +49,7 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
     snapshot.tables[table.name] = tableData(table.name, sheet.name, range.address, range.values);
   }
   for (const { name, used } of sheets) {
-    if (!snapshot.sheetNames.some((n) => n.toLowerCase() === name.toLowerCase())) continue;
+    if (!allNames.some((n) => n.toLowerCase() === name.toLowerCase())) continue;
     snapshot.sheets[name] = used.isNullObject ? [] : fromA1(used.values, used.rowIndex, used.columnIndex);
   }
   return snapshot;

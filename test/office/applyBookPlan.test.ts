@@ -1,5 +1,6 @@
 import { InputError } from '../../src/engine/errors';
 import { applyBookPlan, readSnapshot, runJob } from '../../src/office';
+import { CHART_DATA_SHEET } from '../../src/office/chartData';
 import type { BookPlan, TableColumn } from '../../src/plan/types';
 import { PAYLOAD_LIMIT_BYTES, SimWorkbook, dumpWorkbook, installSimulatedOffice } from '../support/simulatedExcel';
 
@@ -170,5 +171,66 @@ describe('applyBookPlan on the simulated host', () => {
     const dump = dumpWorkbook(office.workbook);
     expect(dump.sheets.map((s) => s.name)).toEqual(['Sheet1', '通报', '后面']);
     expect(dump.sheets[1].cells).toEqual({ A1: { value: 'new' } });
+  });
+
+  it('draws a native column chart with the reference line over figures kept in a very hidden sheet, replaced with its sheet', async () => {
+    office = install();
+    const chart = (values: number[]) => ({
+      title: '完成率',
+      from: 'A3',
+      to: 'H20',
+      categories: ['武林', '=天水'],
+      values,
+      reference: 0.75,
+      referenceLabel: '序时进度',
+      valueLabel: '完成率',
+    });
+    const plan = (sheet: string, values: number[]) => emptyPlan({ sheets: [{ sheet, ranges: [{ at: 'A1', values: [[sheet]] }], charts: [chart(values)] }] });
+    await runJob(() => ({ plan: plan('通报 2019Q2', [0.5, 0.25]) }));
+    await runJob(() => ({ plan: plan('通报 2019Q3', [0.8, 0.7]) }));
+    const again = await runJob(() => ({ plan: plan('通报 2019Q2', [0.6, 0.3]) }));
+    expect(again.syncs).toBe(2);
+    expect(again.notices).toEqual([]);
+
+    const data = office.workbook.findSheet(CHART_DATA_SHEET)!;
+    expect(data.visibility).toBe('VeryHidden');
+    const cells = dumpWorkbook(office.workbook).sheets.find((x) => x.name === CHART_DATA_SHEET)!.cells;
+    const pct = (value: number) => ({ value, numberFormat: '0.0%' });
+    expect(cells).toEqual({
+      B4: { value: '完成率', numberFormat: '0.0%' },
+      C4: { value: '序时进度', numberFormat: '0.0%' },
+      D4: { value: '通报 2019Q3' },
+      A5: { value: '武林' },
+      B5: pct(0.8),
+      C5: pct(0.75),
+      D5: { value: '通报 2019Q3' },
+      A6: { value: '=天水' },
+      B6: pct(0.7),
+      C6: pct(0.75),
+      D6: { value: '通报 2019Q3' },
+      B7: { value: '完成率', numberFormat: '0.0%' },
+      C7: { value: '序时进度', numberFormat: '0.0%' },
+      D7: { value: '通报 2019Q2' },
+      A8: { value: '武林' },
+      B8: pct(0.6),
+      C8: pct(0.75),
+      D8: { value: '通报 2019Q2' },
+      A9: { value: '=天水' },
+      B9: pct(0.3),
+      C9: pct(0.75),
+      D9: { value: '通报 2019Q2' },
+    });
+    expect(office.workbook.findSheet('通报 2019Q2')!.charts).toEqual([
+      {
+        type: 'ColumnClustered',
+        source: `${CHART_DATA_SHEET}!A7:C9`,
+        title: '完成率',
+        topLeft: 'A3',
+        bottomRight: 'H20',
+        series: [{ name: '完成率' }, { name: '序时进度', chartType: 'Line' }],
+      },
+    ]);
+    const snapshot = await readSnapshot(office.newContext());
+    expect(snapshot.sheetNames).toEqual(['Sheet1', '通报 2019Q2', '通报 2019Q3']);
   });
 });
