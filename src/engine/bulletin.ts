@@ -4,6 +4,7 @@
  */
 import { InputError } from './errors';
 import { parsePeriod } from './period';
+import { DEFAULT_PROFILE, DEFAULT_STATUS } from './validate';
 import type {
   Assessment,
   AssessmentRow,
@@ -135,7 +136,6 @@ export const STATUS_TEXT: Record<Status, string> = {
   none: '—',
 };
 
-const DEFAULT_PROFILE: [number, number, number, number] = [0.25, 0.5, 0.75, 1];
 const QUARTER_NAMES = ['第一季度', '第二季度', '第三季度'];
 const PLAN_SUFFIXES = ['三年行动计划', '行动计划', '实施方案', '工作方案'];
 
@@ -146,7 +146,7 @@ export function bulletinContent(s: Scenario, a: Assessment, options: BulletinOpt
   const topic = planTopic(s.plan.name, s.plan.district);
   const indicators = new Map(s.indicators.map((i) => [i.id, i]));
   const unitNames = new Map(s.units.map((u) => [u.id, u.name]));
-  const thresholds = s.scoring.status ?? { ahead: 1, warn: 0.8 };
+  const thresholds = s.scoring.status ?? DEFAULT_STATUS;
 
   const context: ParagraphContext = { s, year, quarter, monthEnd: `截至${quarter * 3}月底` };
   const paragraphs = s.indicators.flatMap((ind) => {

@@ -202,4 +202,17 @@ describe('bulletin sheet plan', () => {
       ['（二）部门', '五、核对差异', '六、各单位新增国高企完成率与序时进度'].map((heading) => split(rowOf(heading)!).row),
     );
   });
+
+  it('leaves the ranking tables and the chart out when no unit carries an indicator', () => {
+    const district = { ...assessment, rows: [], units: [] };
+    const p = bulletinSheetPlan(scenario, district, { issuedOn: '2019-10-15' });
+    const g = cells(p);
+    const texts = [...g.values()].map((c) => c.value);
+    expect(p.charts).toEqual([]);
+    expect(p.conditionalFormats).toEqual([]);
+    expect(texts).not.toContain('排名');
+    expect(texts).toEqual(
+      expect.arrayContaining(['一、总体进展情况', '二、报送情况', '　　本期各单位均已按时报送季度报表。']),
+    );
+  });
 });
