@@ -242,6 +242,24 @@ describe('assess: totals, ranks and grades (SPEC §5)', () => {
     expect(exact.units.map(roundedTotal)).toEqual(['80.13', '80.13', '80.12', '16.03', '50.00']);
   });
 
+  it('rounds the exact total, not its nearest double: 80.125 − 2^-53 ranks below 80.125', () => {
+    const a = run(
+      {
+        units: [unit('sX'), unit('sY')],
+        indicators: [flow('full'), flow('near')],
+        quotas: [...quotas('full', 2019, { sX: 0, sY: 0 }), ...quotas('near', 2019, { sX: 2 ** 53, sY: 2 ** 53 })],
+        actuals: actuals('near', '2019', { sX: 2 ** 53 - 1, sY: 2 ** 53 }),
+        scoring: { rules: [linear('full', 79.125), linear('near', 1)], grades: [{ name: '良好', min: 80.125 }] },
+      },
+      '2019',
+    );
+    // sX: 79.125 + (1 − 2^-53), whose nearest double is 80.125
+    expect(a.units).toEqual([
+      { unit: 'sX', type: 'street', total: 80.125, rank: 2, grade: null },
+      { unit: 'sY', type: 'street', total: 80.125, rank: 1, grade: '良好' },
+    ]);
+  });
+
   it('includes bonuses in the total, grades at the exact boundary, null below every grade', () => {
     const a = run(
       {
@@ -306,7 +324,8 @@ describe('assess: district rows (SPEC §5)', () => {
       { indicator: 'share', year: 2019, total: 83.9 },
       { indicator: 'share', year: 2020, total: 85 },
     ],
-    quotas: [...quotas('gqq', 2019, { s1: 16, s2: 12 }), ...quotas('sme', 2019, { s1: 30, s2: 25, d1: 15 })],
+    // gqq's quotas add up to 29 (加码 over the target 28): the district row keeps the target
+    quotas: [...quotas('gqq', 2019, { s1: 16, s2: 13 }), ...quotas('sme', 2019, { s1: 30, s2: 25, d1: 15 })],
     actuals: [
       ...actuals('gqq', '2019Q3', { s1: 12, s2: 8 }),
       ...actuals('sme', '2019Q3', { s1: 20, d1: 15 }),
