@@ -145,4 +145,15 @@ describe('target-desk import-list', () => {
     expect(a.stderr).toContain('--assign 杭州未登记2科技有限公司=xihu: 未知单位「xihu」');
     expect(sha(book)).toBe(before);
   });
+
+  it('puts the 核对差异 into the bulletin that run writes', async () => {
+    expect(runCli(['run', book, '--period', '2019Q3']).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    const rows: string[] = [];
+    wb.getWorksheet('通报 2019Q3')!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).filter((v) => v !== null && v !== undefined).join('|')));
+    const at = rows.findIndex((r) => r.includes('核对差异'));
+    expect(at).toBeGreaterThan(0);
+    expect(rows.slice(at).some((r) => r.includes('武林街道') && r.includes('|3|45'))).toBe(true);
+  });
 });

@@ -19,6 +19,7 @@ import { ref } from '../formula';
 import { locateColumns, quotaRowCells, readScenario, readTable, rowCells } from '../scenarioTables';
 import type { BookPlan, BookSnapshot, PlanCell, Scalar, SheetPlan, TableUpdate } from '../types';
 import { gridHash, sheetPlanGrid } from './sheetHash';
+import { bookDiscrepancies } from './actualsLedger';
 
 export interface RunOptions {
   /** ISO time of the run: logged, and its date is the bulletin's issue date. */
@@ -190,7 +191,7 @@ export function planRun(snapshot: BookSnapshot, periodText: string, options: Run
 
   // The bulletin, unless someone edited the existing one.
   const bulletinSheet = bulletinSheetName(period);
-  const bulletin: SheetPlan = bulletinSheetPlan(s, assessment, { issuedOn: now.slice(0, 10) });
+  const bulletin: SheetPlan = bulletinSheetPlan(s, assessment, { issuedOn: now.slice(0, 10), discrepancies: bookDiscrepancies(snapshot, s.actuals, period) });
   if (snapshot.sheetNames.includes(bulletinSheet)) {
     const current = snapshot.sheets[bulletinSheet];
     if (!current) throw new Error(`planRun: the snapshot lacks the values of sheet "${bulletinSheet}" (see runSheetsToRead)`);
