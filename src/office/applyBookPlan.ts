@@ -248,13 +248,18 @@ class PlanWriter {
     for (const chart of plan.charts ?? []) await this.chart(ws, plan.sheet, chart);
   }
 
-  /** Values (as formulas, so that FormulaCells live) and number formats of a block, split by rows to fit a request. */
+  /**
+   * Values (as formulas, so that FormulaCells live) and number formats of a block, split by rows to
+   * fit a request. Values go in before the formats, so a text format ('@') never meets the
+   * apostrophe that marks a string; `clearFormats` first resets cells that may carry old formats.
+   */
   private async block(
     ws: Excel.Worksheet,
     col: number,
     row: number,
     input: OfficeInput[][],
     formats: (string | null)[] | undefined,
+    clearFormats = false,
   ): Promise<void> {
     const width = input[0]?.length ?? 0;
     if (width === 0) return;
@@ -262,8 +267,9 @@ class PlanWriter {
     for (const chunk of this.budget.chunks(input, (r) => jsonBytes(r) + formatBytes)) {
       await this.budget.reserve(jsonBytes(chunk.rows) + formatBytes * chunk.rows.length);
       const range = ws.getRange(rangeAddress(col, row + chunk.start, width, chunk.rows.length));
-      if (formats) range.numberFormat = chunk.rows.map(() => formats);
+      if (clearFormats) range.clear('Formats' as Excel.ClearApplyTo);
       range.formulas = chunk.rows;
+      if (formats) range.numberFormat = chunk.rows.map(() => formats);
     }
   }
 
@@ -317,8 +323,8 @@ class PlanWriter {
     );
     if (kept === 0 && u.rows.length === 0) input.push(headers.map(() => ''));
     const formats = source.map((j) => (j < 0 ? 'General' : (u.columns[j].numberFormat ?? 'General')));
-    const ws = table.worksheet;
-    await this.block(ws, firstCol, firstRow, input, formats);
+    // Rewritten rows lose their old cell formats, as in the ExcelJS adapter (the table style stays).
+    await this.block(table.worksheet, firstCol, firstRow, input, formats, true);
   }
 }
 

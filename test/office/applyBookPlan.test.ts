@@ -115,6 +115,27 @@ describe('applyBookPlan on the simulated host', () => {
     expect(sheet.name).toBe('改名的日志');
   });
 
+  it('replaces rows of a table whose cells a user formatted as text without leaving apostrophes, clearing old formats', async () => {
+    office = install();
+    await runJob(() => ({ plan: emptyPlan({ tableUpdates: [{ table: 'TD_Log', sheet: '日志', at: 'A1', columns: LOG_COLUMNS, rows: [['t1', 'a', 1]], mode: 'append' }] }) }));
+    const context = office.newContext();
+    const body = context.workbook.tables.getItem('TD_Log').getDataBodyRange();
+    body.numberFormat = [['@', '@', '@']];
+    body.format.fill.color = '#FFFF00';
+    await context.sync();
+    await runJob(() => ({ plan: emptyPlan({ tableUpdates: [{ table: 'TD_Log', sheet: '日志', at: 'A1', columns: LOG_COLUMNS, rows: [['t2', '=x', 2]], mode: 'replace' }] }) }));
+    const log = office.workbook.findSheet('日志')!;
+    expect(dumpWorkbook(office.workbook).sheets[1].cells).toEqual({
+      A1: { value: '时间' },
+      B1: { value: '操作' },
+      C1: { value: '数量' },
+      A2: { value: 't2' },
+      B2: { value: '=x' },
+      C2: { value: 2, numberFormat: '0' },
+    });
+    expect(log.cell(1, 0)?.format?.fill).toBeUndefined();
+  });
+
   it('reads tables wherever they are, in one sync, with blanks as null and sheet values placed from A1', async () => {
     office = install();
     await runJob(() => ({ plan: emptyPlan({ tableUpdates: [{ table: 'TD_Log', sheet: '日志', at: 'B2', columns: LOG_COLUMNS, rows: [['t', null, 1]], mode: 'append' }] }) }));

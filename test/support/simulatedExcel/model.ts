@@ -415,7 +415,8 @@ function assertSheetName(name: string): void {
 /**
  * What Excel makes of a string typed or written through `values`/`formulas`: a leading apostrophe
  * forces text (and is not part of the value), '=' starts a formula, '+'/'-'/'@' start one unless
- * the rest is a number, numbers/booleans/percentages are converted. A text-formatted cell keeps it.
+ * the rest is a number, numbers/booleans/percentages are converted. A text-formatted ('@') cell
+ * keeps the string as is, apostrophe included.
  */
 export function parseInput(raw: unknown, textFormatted: boolean): { value?: CellValue; formula?: string; numberFormat?: string } {
   if (typeof raw === 'number') {
@@ -425,8 +426,9 @@ export function parseInput(raw: unknown, textFormatted: boolean): { value?: Cell
   if (typeof raw === 'boolean') return { value: raw };
   if (typeof raw !== 'string') throw new HostError('InvalidArgument', `Unsupported cell input ${JSON.stringify(raw)}.`);
   if (raw === '') return {};
-  if (raw.startsWith("'")) return raw.length > 1 ? { value: raw.slice(1) } : {};
+  // Conservative: a text-formatted cell is taken to keep the apostrophe as part of its text.
   if (textFormatted) return { value: raw };
+  if (raw.startsWith("'")) return raw.length > 1 ? { value: raw.slice(1) } : {};
   const numeric = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw.trim());
   if (numeric) return { value: Number(raw.trim()) };
   const percent = /^[+-]?(\d+\.?\d*|\.\d+)%$/.exec(raw.trim());
