@@ -96,7 +96,8 @@ export function layoutBulletin(c: BulletinContent): SheetPlan {
     for (let k = 0; k < CHART_ROWS; k++) sheet.blankRow(CHART_ROW_PT);
     // The closing paragraph stays with the chart rather than alone on a last page.
     sheet.keep(from, sheet.row - 1, true);
-    charts.push({ ...c.chart, from: `A${from}`, to: `${LAST_COLUMN}${from + CHART_ROWS}` });
+    // The anchor's end is the top-left corner of its cell: N spans the chart over column M.
+    charts.push({ ...c.chart, from: `A${from}`, to: `N${from + CHART_ROWS}` });
     sheet.spacer();
   }
   sheet.paragraph(c.closing);

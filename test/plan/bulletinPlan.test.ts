@@ -148,7 +148,7 @@ describe('bulletin sheet plan', () => {
     expect(chart.title).toBe('各单位新增国高企完成率与序时进度');
     const from = split(chart.from);
     const to = split(chart.to);
-    expect([from.col, to.col, to.row - from.row]).toEqual([1, 13, 22]);
+    expect([from.col, to.col, to.row - from.row]).toEqual([1, 14, 22]);
     expect(valueAt(`A${from.row - 1}`)).toBe('六、各单位新增国高企完成率与序时进度');
     for (let row = from.row; row < to.row; row++) {
       for (let col = 1; col <= 13; col++) expect(grid.has(`${colName(col)}${row}`)).toBe(false);
