@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the system tools the tests need (LibreOffice, Chromium, CJK fonts, xmllint, pdftoppm).
+# Installs the system tools the tests need (LibreOffice, Chromium, CJK and Calibri-metric fonts,
+# xmllint, pdftoppm).
 # As root it installs what is missing with apt-get; otherwise it names the missing packages and fails.
 set -euo pipefail
 declare -A need=(
@@ -8,6 +9,8 @@ declare -A need=(
   [fonts-noto-cjk]=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
   [libxml2-utils]=/usr/bin/xmllint
   [poppler-utils]=/usr/bin/pdftoppm
+  # Calibri's metric twin, so LibreOffice lays out and prints pages the way Excel does
+  [fonts-crosextra-carlito]=/usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf
 )
 missing=()
 for pkg in "${!need[@]}"; do
