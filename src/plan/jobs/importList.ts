@@ -19,9 +19,10 @@ import { returnContext } from './importReturns';
  *
  * Counting: a recognition issued in quarter q of year Y counts in q and every later quarter of Y
  * (actuals are year-to-date). For each year the list covers, every unit that carries the indicator
- * gets a list actual — 0 when it has no rows — for each quarter from the first quarter with a
- * recognition through Q4; the list outranks a return for those periods (核对差异 reports where they
- * differ). Quarters before the first recognition of the year are left to the returns.
+ * and has enterprises in the registry gets a list actual — 0 when it has no rows — for each
+ * quarter from the first quarter with a recognition through Q4; the list outranks a return for
+ * those periods (核对差异 reports where they differ). Quarters before the first recognition of the
+ * year, and units without registered enterprises, are left to the returns.
  */
 export const MATCH = {
   code: '已匹配（信用代码）',
@@ -137,6 +138,10 @@ export function importListJob(snapshot: BookSnapshot, list: GridBook, params: Li
     discrepancies: [], registryAdded, warnings: parsed.warnings.map(formatProblem),
   };
   const carriers = new Set(scenario.units.filter((u) => carries(u, indicator)).map((u) => u.id));
+  // A list speaks for the units enterprises are registered to; a unit with none in the registry
+  // (a department, say) keeps its own return.
+  const registryUnits = new Set(registry.map((r) => r.unit));
+  const listed = [...carriers].filter((u) => registryUnits.has(u));
   for (const r of [...kept, ...fresh]) {
     const cert = r.certificate.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
     if (cert && seen.has(cert)) {
@@ -177,7 +182,7 @@ export function importListJob(snapshot: BookSnapshot, list: GridBook, params: Li
     const counts = cumulativeCounts(counted, year);
     for (let q = firstQuarter; q <= 4; q++) {
       const period = `${year}Q${q}`;
-      for (const unit of carriers) {
+      for (const unit of listed) {
         const count = counts.get(unit)?.[q - 1] ?? 0;
         report.counts.push({ unit, period, count });
         const current = ledger.get(indicator.id, unit, period);

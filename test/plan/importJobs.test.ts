@@ -1,0 +1,93 @@
+import ExcelJS from 'exceljs';
+import { GridBook, GridCell } from '../../src/engine/grid';
+import { Scenario } from '../../src/engine/types';
+import { importListJob } from '../../src/plan/jobs/importList';
+import { importReturnsJob } from '../../src/plan/jobs/importReturns';
+import { planInit } from '../../src/plan/jobs/init';
+import { readScenario } from '../../src/plan/scenarioTables';
+import { BookPlan, BookSnapshot } from '../../src/plan/types';
+import { applyBookPlan, readSnapshot } from '../../src/xlsx';
+import { RETURNS_SCENARIO } from '../support/planBook';
+
+/** The pure import jobs on an in-memory book: how lists and returns combine. */
+function book(s: Scenario): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  applyBookPlan(wb, planInit(s, { now: '2019-10-01T00:00:00.000Z' }));
+  return wb;
+}
+function apply(wb: ExcelJS.Workbook, plan: BookPlan): BookSnapshot {
+  applyBookPlan(wb, plan);
+  return readSnapshot(wb);
+}
+const actualsOf = (snap: BookSnapshot) => readScenario(snap).scenario.actuals.map((a) => [a.indicator, a.unit, a.period, a.value, a.source]);
+
+function returnGrid(file: string, unit: string, values: GridCell[]): GridBook {
+  return {
+    file,
+    properties: { 'td.unit': unit, 'td.period': '2019Q4', 'td.version': 'TD-RETURN-1', 'td.plan': RETURNS_SCENARIO.plan.name },
+    sheets: [
+      {
+        name: '季度报表',
+        cells: [['指标编号', '指标名称', '计量单位', '年度任务', '本年累计完成', '备注'], ...values.map((v, i) => [['gqq_new', 'startup', 'rd_invest'][i], null, null, null, v, null])],
+        merges: [],
+        tables: [{ name: 'TD_Return', ref: `A1:F${1 + values.length}` }],
+      },
+    ],
+  };
+}
+const listGrid = (rows: string[][]): GridBook => ({
+  file: 'list.csv',
+  properties: {},
+  sheets: [{ name: 'list.csv', cells: [['企业名称', '证书编号', '发证日期'], ...rows], merges: [], tables: [] }],
+});
+const NOW = '2019-12-20T00:00:00.000Z';
+
+describe('a list and the returns', () => {
+  it('lets the list outrank a later return, keeping the return for 核对差异', () => {
+    const wb = book(RETURNS_SCENARIO);
+    let snap = apply(wb, importListJob(readSnapshot(wb), listGrid([['杭州云帆网络有限公司', 'GR1', '2019-11-27']]), { indicator: 'gqq_new', assign: {}, now: NOW }).plan);
+    const r = importReturnsJob(snap, [returnGrid('wulin.xlsx', 'wulin', [4, 2])], { now: NOW });
+    expect(r.report.files[0].discrepancies).toEqual([{ unit: 'wulin', indicator: 'gqq_new', reported: 4, listed: 1 }]);
+    expect(r.report.files[0].changes).toEqual([{ indicator: 'startup', old: null, new: 2 }]);
+    snap = apply(wb, r.plan);
+    expect(actualsOf(snap).filter((a) => a[2] === '2019Q4')).toEqual([
+      ['gqq_new', 'wulin', '2019Q4', 1, 'list'],
+      ['gqq_new', 'tianshui', '2019Q4', 0, 'list'],
+      ['gqq_new', 'chaohui', '2019Q4', 0, 'list'],
+      ['gqq_new', 'keji', '2019Q4', 0, 'list'],
+      ['startup', 'wulin', '2019Q4', 2, 'return'],
+    ]);
+  });
+
+  it('leaves a unit with no enterprise in the registry to its return', () => {
+    const s: Scenario = { ...RETURNS_SCENARIO, registry: RETURNS_SCENARIO.registry.filter((r) => r.unit !== 'keji') };
+    const wb = book(s);
+    const snap = apply(wb, importReturnsJob(readSnapshot(wb), [returnGrid('keji.xlsx', 'keji', [2])], { now: NOW }).plan);
+    const { report } = importListJob(snap, listGrid([['杭州云帆网络有限公司', 'GR1', '2019-11-27']]), { indicator: 'gqq_new', assign: {}, now: NOW });
+    expect(report.counts.map((c) => c.unit)).toEqual(['wulin', 'tianshui', 'chaohui']);
+    expect(report.discrepancies).toEqual([]);
+  });
+
+  it('refuses a second return of the same unit and period in one batch', () => {
+    const wb = book(RETURNS_SCENARIO);
+    const { report } = importReturnsJob(readSnapshot(wb), [returnGrid('a.xlsx', 'wulin', [1]), returnGrid('b.xlsx', 'wulin', [2])], { now: NOW });
+    expect(report.files.map((f) => [f.file, f.status, f.errors])).toEqual([
+      ['a.xlsx', 'accepted', []],
+      ['b.xlsx', 'rejected', ['b.xlsx: 与 a.xlsx 重复：同一单位（武林街道）同一报送期（2019Q4）只能导入一份']],
+    ]);
+  });
+
+  it('counts nothing for a year outside the plan, and says so', () => {
+    const wb = book(RETURNS_SCENARIO);
+    const { report } = importListJob(readSnapshot(wb), listGrid([['杭州云帆网络有限公司', 'GR1', '2017-11-27']]), { indicator: 'gqq_new', assign: {}, now: NOW });
+    expect(report.counts).toEqual([]);
+    expect(report.warnings).toEqual(['list.csv: 2017 年不在本计划的年度内，名单中该年的企业不计入完成数']);
+  });
+
+  it('refuses a level indicator', () => {
+    const wb = book(RETURNS_SCENARIO);
+    expect(() => importListJob(readSnapshot(wb), listGrid([['x', 'GR1', '2019-11-27']]), { indicator: 'share', assign: {}, now: NOW })).toThrow(
+      '--indicator: 指标「高新技术产业增加值占比」不分解到单位，不能按名单计数',
+    );
+  });
+});
