@@ -22,6 +22,8 @@ import { rememberCharts } from './chartStore';
 import { findTable, headerTexts, tableArea } from './snapshot';
 
 const DEFAULT_TABLE_STYLE = 'TableStyleMedium2';
+/** The header look of TableStyleMedium2. */
+const HEADER_STYLE = { bold: true, color: 'FFFFFF', fill: '4472C4' } as const;
 const normHeader = (h: string) => h.normalize('NFKC').replace(/\s+/g, '');
 
 export function applyBookPlan(wb: ExcelJS.Workbook, plan: BookPlan): void {
@@ -177,6 +179,8 @@ function writeTable(
     rows: body,
   });
   columns.forEach((c, j) => {
+    // LibreOffice and WPS do not draw Excel's table styles: mark the header row explicitly too.
+    applyCellStyle(ws.getCell(row, col + j + 1), HEADER_STYLE);
     if (c.width) ws.getColumn(col + j + 1).width = c.width;
     if (!c.numberFormat) return;
     for (let i = 0; i < body.length; i++) ws.getCell(row + 1 + i, col + j + 1).numFmt = c.numberFormat;

@@ -72,7 +72,15 @@ function coverSheet(s: Scenario, options: InitOptions): SheetPlan {
   SHEET_GUIDE.forEach(([, text], i) => {
     rowHeights[row + 1 + i] = Math.max(1, Math.ceil(text.length / 40)) * 15 + 3;
   });
-  return { sheet: COVER_SHEET, tabColor: '1F4E78', columnWidths: [16, 90, 2], rowHeights, ranges, merges };
+  return {
+    sheet: COVER_SHEET,
+    tabColor: '1F4E78',
+    columnWidths: [16, 90, 2],
+    rowHeights,
+    ranges,
+    merges,
+    print: { paperSize: 'A4', orientation: 'portrait', fitToWidth: 1 },
+  };
 }
 
 /** Sheet plans holding the given tables, grouped by their sheet, in TABLE_ORDER. */
@@ -83,7 +91,15 @@ export function tableSheets(rows: Partial<Record<TableName, PlanCell[][]>>): She
     const body = rows[name] ?? [];
     let sheet = sheets.get(def.sheet);
     if (!sheet) {
-      sheet = { sheet: def.sheet, ranges: [], tables: [], validations: [], freeze: { rows: 1, columns: 0 }, columnWidths: [] };
+      sheet = {
+        sheet: def.sheet,
+        ranges: [],
+        tables: [],
+        validations: [],
+        freeze: { rows: 1, columns: 0 },
+        columnWidths: [],
+        print: { paperSize: 'A4', orientation: 'landscape', fitToWidth: 1, titleRows: '1:1' },
+      };
       sheets.set(def.sheet, sheet);
     }
     const table: TablePlan = { name, at: def.at, columns: tableColumns(name), rows: body, style: 'TableStyleMedium2' };

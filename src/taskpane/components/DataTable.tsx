@@ -1,0 +1,43 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+
+const useStyles = makeStyles({
+  wrap: { overflowX: 'auto' },
+  table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200 },
+  th: {
+    textAlign: 'left', padding: '4px 6px', backgroundColor: tokens.colorNeutralBackground3,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`, whiteSpace: 'nowrap', fontWeight: tokens.fontWeightSemibold,
+  },
+  td: { padding: '4px 6px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, whiteSpace: 'nowrap' },
+  num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  foot: { fontWeight: tokens.fontWeightSemibold },
+});
+
+export type Cell = string | number | null;
+
+/** A compact read-only table; number columns right-aligned. */
+export function DataTable({ headers, rows, footer, numeric, testId }: {
+  headers: string[];
+  rows: Cell[][];
+  footer?: Cell[];
+  /** Which columns hold numbers. */
+  numeric: boolean[];
+  testId?: string;
+}) {
+  const s = useStyles();
+  const cell = (v: Cell, j: number, extra = '') => (
+    <td key={j} className={`${s.td} ${numeric[j] ? s.num : ''} ${extra}`}>{v ?? '—'}</td>
+  );
+  return (
+    <div className={s.wrap}>
+      <table className={s.table} data-testid={testId}>
+        <thead>
+          <tr>{headers.map((h, j) => <th key={j} className={`${s.th} ${numeric[j] ? s.num : ''}`}>{h}</th>)}</tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => <tr key={i}>{r.map((v, j) => cell(v, j))}</tr>)}
+          {footer ? <tr>{footer.map((v, j) => cell(v, j, s.foot))}</tr> : null}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+'use strict';
+// Builds the add-in (task pane + ribbon commands) into dist/addin, and with --env harness the
+// browser-test page (the same task pane bundle behind a simulated Excel host) into dist/test-harness.
+const path = require('path');
+const webpack = require('webpack');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const officeDist = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
+// office.js picks its host script and strings at run time; other Office apps' files are not needed.
+const otherHosts = ['word', 'powerpoint', 'outlook', 'onenote', 'project', 'access', 'visio', 'excelios', 'excelwebapp'];
+
+module.exports = async (env = {}, argv = {}) => {
+  const harness = Boolean(env.harness);
+  const production = argv.mode !== 'development';
+  const serving = Boolean(env.WEBPACK_SERVE);
+
+  const entry = harness
+    ? { harness: './test/browser/harness/harness.ts', taskpane: './src/taskpane/index.tsx' }
+    : { taskpane: './src/taskpane/index.tsx', commands: './src/commands/commands.ts' };
+
+  const pages = harness
+    ? [new HtmlWebpackPlugin({
+        filename: 'test-harness.html',
+        template: './test/browser/harness/test-harness.html',
+        chunks: ['harness', 'taskpane'],
+        chunksSortMode: 'manual',
+      })]
+    : [
+        new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
+        new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
+        new HtmlWebpackPlugin({ filename: 'help.html', template: './src/taskpane/help.html', chunks: [] }),
+      ];
+
+  // `minimized` keeps Terser off the copied files (office.js is shipped minified; 13 MB of it).
+  const copies = [{ from: 'assets/*.png', to: 'assets/[name][ext]' }];
+  if (!harness) {
+    copies.push({
+      from: '**/*',
+      context: officeDist,
+      to: 'assets/office/',
+      globOptions: {
+        ignore: ['**/*.debug.js', '**/*.d.ts', '**/office-vsdoc.js', '**/outlook_strings.js',
+          ...otherHosts.map((h) => `**/${h}*`)],
+      },
+      info: { minimized: true },
+    });
+  }
+
+  return {
+    mode: production ? 'production' : 'development',
+    // the test harness skips source maps: it is rebuilt before every test run
+    devtool: harness ? false : production ? 'source-map' : 'eval-cheap-module-source-map',
+    entry,
+    output: {
+      path: path.resolve(__dirname, 'dist', harness ? 'test-harness' : 'addin'),
+      filename: '[name].js',
+      chunkFilename: 'chunks/[name].[contenthash:8].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      // ExcelJS's browser build and iconv-lite expect Node's Buffer.
+      fallback: { buffer: require.resolve('buffer/'), fs: false, path: false, stream: false, crypto: false },
+    },
+    module: {
+      rules: [{
+        test: /\.tsx?$/,
+        exclude: /node_modules/,
+        use: {
+          loader: 'ts-loader',
+          // type-checking is `npm run typecheck`; here only transpile, with ES modules so that
+          // dynamic import() makes lazy chunks.
+          options: { transpileOnly: true, compilerOptions: { module: 'esnext', moduleResolution: 'node', sourceMap: true } },
+        },
+      }],
+    },
+    plugins: [
+      ...pages,
+      new CopyWebpackPlugin({ patterns: copies }),
+      new webpack.ProvidePlugin({ Buffer: ['buffer', 'Buffer'] }),
+    ],
+    performance: { hints: false },
+    devServer: serving
+      ? {
+          port: 3000,
+          headers: { 'Access-Control-Allow-Origin': '*' },
+          server: { type: 'https', options: await require('office-addin-dev-certs').getHttpsServerOptions() },
+          static: false,
+        }
+      : undefined,
+  };
+};
