@@ -190,7 +190,8 @@ export function importListJob(snapshot: BookSnapshot, list: GridBook, params: Li
           report.discrepancies.push({ unit, indicator: indicator.id, period, reported: current.value, listed: count });
         }
         const changed = ledger.set({ indicator: indicator.id, unit, period, value: count, source: 'list', file: list.file, importedAt: params.now });
-        if (changed) report.changes.push({ unit, period, old: current?.value ?? null, new: count });
+        // A return replaced by an equal list count changes its source only: not a change of value.
+        if (changed && current?.value !== count) report.changes.push({ unit, period, old: current?.value ?? null, new: count });
       }
     }
   }
