@@ -84,9 +84,6 @@ export const LOG_ACTIONS = {
 export const FORMAT = {
   percent: '0.0%',
   integer: '0',
-  number: 'General',
-  score: '0.00',
-  text: '@',
 } as const;
 
 const col = (key: string, header: string, type: ColumnType = 'text', extra: Partial<ColumnDef> = {}): ColumnDef => ({
@@ -350,21 +347,11 @@ export const INPUT_TABLES = [
   'TD_Grades',
   'TD_Registry',
 ] as const satisfies readonly TableName[];
-export type InputTableName = (typeof INPUT_TABLES)[number];
 
 export function numberFormatOf(c: ColumnDef): string | undefined {
-  switch (c.type) {
-    case 'percent':
-      return FORMAT.percent;
-    case 'integer':
-      return FORMAT.integer;
-    case 'text':
-    case 'enum':
-    case 'json':
-      return undefined;
-    default:
-      return undefined;
-  }
+  if (c.type === 'percent') return FORMAT.percent;
+  if (c.type === 'integer') return FORMAT.integer;
+  return undefined;
 }
 
 /** The plan-format columns of a table (header, number format, width). */

@@ -20,10 +20,6 @@ export function resolveTableFormula(formula: string, headers: readonly string[],
   });
 }
 
-export function hasPlaceholders(formula: string): boolean {
-  return formula.includes('{{');
-}
-
 /** `{{header}}` for a formula template. */
 export function ref(header: string): string {
   return `{{${header}}}`;

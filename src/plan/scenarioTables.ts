@@ -101,8 +101,6 @@ export function scenarioToTables(s: Scenario): Record<(typeof INPUT_TABLES)[numb
 export interface TableLocation {
   table: TableName;
   sheet: string;
-  /** Sheet row number of each header column's body row 0. */
-  firstRow: number;
 }
 
 export function where(loc: Pick<TableLocation, 'table' | 'sheet'>, row?: number, header?: string): string {
@@ -184,7 +182,7 @@ export function readTable(snapshot: BookSnapshot, name: TableName, problems: Pro
   const { data, index } = located;
   const def = TABLES[name];
   const top = decodeCell(data.ref.split(':')[0]).row;
-  const loc: TableLocation = { table: name, sheet: data.sheet, firstRow: top + 1 };
+  const loc: TableLocation = { table: name, sheet: data.sheet };
   const rows: Row[] = [];
   const rowNumbers: number[] = [];
   data.rows.forEach((cells, r) => {
