@@ -41,6 +41,12 @@ export interface ApplyResult {
   syncs: number;
 }
 
+/** What the user is told when the host lacks a feature the plan uses. */
+export const NOTICES = {
+  validation: '此版本的 Excel 不支持数据验证（需要 ExcelApi 1.8），已跳过数据验证。',
+  print: '此版本的 Excel 不支持页面设置（需要 ExcelApi 1.9），已跳过打印设置和分页符。',
+};
+
 const DEFAULT_TABLE_STYLE = 'TableStyleMedium2';
 const normHeader = (h: string) => h.normalize('NFKC').replace(/\s+/g, '');
 const color = (hex: string) => `#${hex}`;
@@ -182,9 +188,9 @@ class PlanWriter {
     return this.sheetNames.some((n) => n.toLowerCase() === name.toLowerCase());
   }
 
-  private need(feature: Feature, what: string): boolean {
+  private need(feature: Feature): boolean {
     if (supports(feature)) return true;
-    this.notices.add(what);
+    this.notices.add(NOTICES[feature]);
     return false;
   }
 
@@ -227,12 +233,12 @@ class PlanWriter {
       const { col, row } = decodeCell(t.at);
       await this.newTable(ws, t.name, col, row, t.columns, t.rows, t.style);
     }
-    if (plan.validations?.length && this.need('validation', '此版本的 Excel 不支持数据验证（需要 ExcelApi 1.8），已跳过数据验证。')) {
+    if (plan.validations?.length && this.need('validation')) {
       for (const v of plan.validations) addValidation(ws, v);
     }
     plan.conditionalFormats?.forEach((p) => addConditionalFormat(ws, p));
     if (plan.freeze) freeze(ws, plan.freeze.rows, plan.freeze.columns);
-    if ((plan.print || plan.rowBreaks?.length) && this.need('print', '此版本的 Excel 不支持页面设置（需要 ExcelApi 1.9），已跳过打印设置和分页符。')) {
+    if ((plan.print || plan.rowBreaks?.length) && this.need('print')) {
       if (plan.print) {
         ws.pageLayout.paperSize = 'A4' as Excel.PaperType;
         ws.pageLayout.orientation = (plan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait') as Excel.PageOrientation;

@@ -1,5 +1,5 @@
 import { InputError } from '../../src/engine/errors';
-import { applyBookPlan, readSnapshot, runJob } from '../../src/office';
+import { NOTICES, applyBookPlan, readSnapshot, runJob } from '../../src/office';
 import { CHART_DATA_SHEET } from '../../src/office/chartData';
 import type { BookPlan, TableColumn } from '../../src/plan/types';
 import { PAYLOAD_LIMIT_BYTES, SimWorkbook, dumpWorkbook, installSimulatedOffice } from '../support/simulatedExcel';
@@ -163,6 +163,7 @@ describe('applyBookPlan on the simulated host', () => {
       '此版本的 Excel 不支持数据验证（需要 ExcelApi 1.8），已跳过数据验证。',
       '此版本的 Excel 不支持页面设置（需要 ExcelApi 1.9），已跳过打印设置和分页符。',
     ]);
+    expect(old.notices).toEqual([NOTICES.validation, NOTICES.print]);
     const s17 = office.workbook.findSheet('通报')!;
     expect([s17.validations, s17.pageLayout, s17.freeze, s17.protection.protected, s17.cell(1, 1)?.locked]).toEqual([[], {}, { rows: 3, columns: 1 }, true, false]);
     office.uninstall();

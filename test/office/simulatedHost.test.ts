@@ -115,4 +115,17 @@ describe('simulated Excel host', () => {
     context.workbook.worksheets.getItem('单位').pageLayout.orientation = 'Landscape';
     await expect(context.sync()).rejects.toBeInstanceOf(HostError);
   });
+
+  it('calculates formulas when values are read, following references across cells and sheets', async () => {
+    office = setup();
+    await Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.add('数据').getRange('A1:B1').values = [[4, 0]];
+      const range = sheets.getItem('单位').getRange('A1:H1');
+      range.formulas = [['=数据!A1*2', '=A1/数据!B1', '=IF(数据!B1>0,A1/数据!B1,"—")', '=IFERROR(B1,-1)', '=ROUND(2/3,2)', '=SUM(A1,E1)&"家"', '=D1>=-1', '=NOPE(1)']];
+      range.load('values');
+      await context.sync();
+      expect(range.values).toEqual([[8, '#DIV/0!', '—', -1, 0.67, '8.67家', true, '#NAME?']]);
+    });
+  });
 });

@@ -83,6 +83,7 @@ export class Range extends Proxy<RangeRef> {
 
   protected override _read(ref: RangeRef, prop: string): unknown {
     const { rect, sheet } = ref;
+    sheet.book.recalculate();
     switch (prop) {
       case 'address':
       case 'addressLocal':

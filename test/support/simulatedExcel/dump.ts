@@ -1,8 +1,7 @@
 /**
  * A neutral dump of a workbook's cells and tables, for comparing what two adapters wrote (merged
  * cells as their top-left cell only). Formula
- * cells dump their formula only: the simulated host does not calculate, and the cached results
- * an xlsx file holds are the engine's own numbers, checked elsewhere.
+ * cells dump their formula only unless `formulaValues` asks for their calculated values too.
  */
 import { cellAddress, rectAddress } from './address';
 import { SimWorkbook } from './model';
@@ -21,7 +20,9 @@ export interface BookDump {
   tables: { name: string; sheet: string; ref: string }[];
 }
 
-export function dumpWorkbook(book: SimWorkbook): BookDump {
+/** `formulaValues`: also dump the calculated value of each formula cell. */
+export function dumpWorkbook(book: SimWorkbook, options: { formulaValues?: boolean } = {}): BookDump {
+  if (options.formulaValues) book.recalculate();
   return {
     sheets: book.sheets.map((sheet) => {
       const entries: [number, number, CellDump][] = [];
@@ -31,7 +32,7 @@ export function dumpWorkbook(book: SimWorkbook): BookDump {
         if (hidden(Math.floor(k / 16384), k % 16384)) continue;
         const dump: CellDump = {};
         if (cell.formula !== undefined) dump.formula = cell.formula;
-        else if (cell.value !== undefined) dump.value = cell.value;
+        if (cell.value !== undefined && (cell.formula === undefined || options.formulaValues)) dump.value = cell.value;
         if (cell.numberFormat !== undefined && cell.numberFormat !== 'General') dump.numberFormat = cell.numberFormat;
         if (Object.keys(dump).length > 0) entries.push([Math.floor(k / 16384), k % 16384, dump]);
       }

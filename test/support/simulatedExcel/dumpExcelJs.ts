@@ -8,12 +8,15 @@ import { encodeCell } from '../../../src/plan/bookSchema';
 import { tableArea, tableModel } from '../../../src/xlsx/snapshot';
 import type { BookDump, CellDump } from './dump';
 
-function cellDump(cell: ExcelJS.Cell): CellDump {
+function cellDump(cell: ExcelJS.Cell, formulaValues: boolean): CellDump {
   const dump: CellDump = {};
   const v = cell.value as unknown;
   if (v !== null && v !== undefined && v !== '') {
-    if (typeof v === 'object' && v !== null && 'formula' in v) dump.formula = `=${(v as { formula: string }).formula}`;
-    else if (typeof v === 'object' && v !== null && 'richText' in v) dump.value = (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
+    if (typeof v === 'object' && v !== null && 'formula' in v) {
+      const f = v as { formula: string; result?: unknown };
+      dump.formula = `=${f.formula}`;
+      if (formulaValues && ['string', 'number', 'boolean'].includes(typeof f.result)) dump.value = f.result as string | number | boolean;
+    } else if (typeof v === 'object' && v !== null && 'richText' in v) dump.value = (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
     else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') dump.value = v;
     else throw new Error(`cell ${cell.address} holds a value the dump does not know: ${JSON.stringify(v)}`);
   }
@@ -21,7 +24,8 @@ function cellDump(cell: ExcelJS.Cell): CellDump {
   return dump;
 }
 
-export function dumpExcelJs(wb: ExcelJS.Workbook, options: { skipSheets?: string[] } = {}): BookDump {
+/** `formulaValues`: also dump each formula's cached result (what the engine computed). */
+export function dumpExcelJs(wb: ExcelJS.Workbook, options: { skipSheets?: string[]; formulaValues?: boolean } = {}): BookDump {
   const skip = new Set(options.skipSheets ?? []);
   const worksheets = wb.worksheets.filter((ws) => !skip.has(ws.name));
   return {
@@ -30,7 +34,7 @@ export function dumpExcelJs(wb: ExcelJS.Workbook, options: { skipSheets?: string
       ws.eachRow({ includeEmpty: true }, (row) => {
         row.eachCell({ includeEmpty: true }, (cell) => {
           if (cell.isMerged && cell.master !== cell) return;
-          const dump = cellDump(cell);
+          const dump = cellDump(cell, options.formulaValues ?? false);
           if (Object.keys(dump).length > 0) cells[cell.address] = dump;
         });
       });

@@ -4,6 +4,7 @@
  * geometry (a table always keeps one body row), cell shifting on row insert/delete, unique names.
  */
 import { Rect, contains, intersects, rectAddress } from './address';
+import { evaluateFormula } from './formula';
 
 export type CellValue = string | number | boolean;
 
@@ -21,7 +22,7 @@ export interface CellFormat {
 }
 
 export interface SimCell {
-  /** Constant value, or the last calculated value of a formula (the host never calculates). */
+  /** Constant value, or the calculated value of a formula (see SimWorkbook.recalculate). */
   value?: CellValue;
   formula?: string;
   numberFormat?: string;
@@ -129,7 +130,10 @@ export class SimSheet {
     const parsed = parseInput(raw, cell.numberFormat === '@');
     delete cell.value;
     delete cell.formula;
-    if (parsed.formula !== undefined) cell.formula = parsed.formula;
+    if (parsed.formula !== undefined) {
+      cell.formula = parsed.formula;
+      this.book.dirty = true;
+    }
     else if (parsed.value !== undefined) cell.value = parsed.value;
     if (parsed.numberFormat && (cell.numberFormat === undefined || cell.numberFormat === 'General')) {
       cell.numberFormat = parsed.numberFormat;
@@ -331,10 +335,37 @@ export class SimTable {
 }
 
 export class SimWorkbook {
+  /** Set when a formula was written: values are recalculated before they are next read. */
+  dirty = false;
   sheets: SimSheet[] = [];
   tables: SimTable[] = [];
   customProperties = new Map<string, unknown>();
   activeSheet: SimSheet | null = null;
+
+  /**
+   * Calculates every formula cell, each once, following references (formula.ts). Like Excel with
+   * automatic calculation, but on demand. References are not adjusted when cells shift.
+   */
+  recalculate(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    const state = new Map<SimCell, 'busy' | 'done'>();
+    const read = (sheet: SimSheet, r: number, c: number): CellValue | undefined => {
+      const cell = sheet.cell(r, c);
+      if (!cell || cell.formula === undefined) return cell?.value;
+      const seen = state.get(cell);
+      if (seen === 'busy') return '#REF!';
+      if (seen !== 'done') {
+        state.set(cell, 'busy');
+        cell.value = evaluateFormula(cell.formula, sheet, r, read);
+        state.set(cell, 'done');
+      }
+      return cell.value;
+    };
+    for (const sheet of this.sheets) {
+      for (const [k, cell] of sheet.cells) if (cell.formula !== undefined) read(sheet, Math.floor(k / 16384), k % 16384);
+    }
+  }
 
   /** Test set-up helper: adds a sheet without going through the API. */
   addSheet(name: string): SimSheet {
