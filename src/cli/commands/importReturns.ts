@@ -37,18 +37,16 @@ export const importReturnsCommand: Command = {
     const period = typeof args.options.period === 'string' ? args.options.period : undefined;
     const wb = await loadBook(bookFile);
     const books: GridBook[] = [];
-    const unreadable: FileReport[] = [];
+    const unreadable: { file: string; error: string }[] = [];
     for (const f of files) {
       try {
         books.push(await readGridFile(f, path.basename(f)));
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
-        unreadable.push({ file: path.basename(f), unit: null, unitName: null, period: null, status: 'rejected', changes: [], values: [], notReported: [], discrepancies: [], warnings: [], errors: [e.message] });
+        unreadable.push({ file: path.basename(f), error: e.message });
       }
     }
-    const { plan, report } = importReturnsJob(readSnapshot(wb), books, { now: new Date().toISOString(), ...(period ? { period } : {}) });
-    report.files.push(...unreadable);
-    report.rejected += unreadable.length;
+    const { plan, report } = importReturnsJob(readSnapshot(wb), books, { now: new Date().toISOString(), unreadable, ...(period ? { period } : {}) });
     if (report.accepted > 0) {
       applyBookPlan(wb, plan);
       await saveBookAtomic(wb, bookFile);

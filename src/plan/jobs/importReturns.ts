@@ -19,6 +19,8 @@ export interface ReturnsParams {
   now: string;
   /** When given, returns for any other period are refused. */
   period?: string;
+  /** Files that could not be read at all (not an xlsx, missing): refused and logged with the rest. */
+  unreadable?: { file: string; error: string }[];
 }
 
 export interface ValueChange {
@@ -126,6 +128,10 @@ export function importReturnsJob(snapshot: BookSnapshot, books: readonly GridBoo
     );
   }
 
+  for (const u of params.unreadable ?? []) {
+    files.push({ file: u.file, unit: null, unitName: null, period: null, status: 'rejected', changes: [], values: [], notReported: [], discrepancies: [], warnings: [], errors: [u.error] });
+    log.push(logRow({ time: params.now, action: IMPORT_ACTIONS.returns, file: u.file, period: null, result: '已拒绝：1个错误', detail: u.error }));
+  }
   const accepted = files.filter((f) => f.status === 'accepted').length;
   const report: ReturnsReport = { files, accepted, rejected: files.length - accepted };
   // A batch in which every file is refused changes nothing, not even the log.
