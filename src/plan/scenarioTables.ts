@@ -311,10 +311,13 @@ export function readScenario(snapshot: BookSnapshot): ReadScenario {
     }
     return n;
   };
-  const plan = pick<Scenario['plan']>(
-    { name: settings[SETTING_KEYS.planName], district: settings[SETTING_KEYS.district], organization: settings[SETTING_KEYS.organization] },
-    ['name', 'district', 'organization'],
-  );
+  // A blank plan field is the empty text (the validator's default), not a missing key.
+  const text = (key: string) => (settings[key] === undefined ? '' : String(settings[key]));
+  const plan: Scenario['plan'] = {
+    name: text(SETTING_KEYS.planName),
+    district: text(SETTING_KEYS.district),
+    organization: text(SETTING_KEYS.organization),
+  };
   const ahead = settingNumber(SETTING_KEYS.statusAhead);
   const warn = settingNumber(SETTING_KEYS.statusWarn);
 

@@ -44,6 +44,22 @@ describe('scenario → workbook → scenario', () => {
     expect(snapshotToScenario(await snapshotOf(HAND))).toEqual(canonical(HAND));
   });
 
+  it('gives back a minimal scenario: blank plan fields, no status thresholds, no optional columns', async () => {
+    const minimal: Scenario = {
+      plan: { name: '最小计划', district: '', organization: '' },
+      units: [{ id: 'x', name: '某街道', type: 'street' }],
+      indicators: [{ id: 'k', name: '指标', measure: '', kind: 'flow', assessed: 'street' }],
+      targets: [{ indicator: 'k', year: 2020, total: 3, method: 'equal' }],
+      basis: [],
+      quotas: [],
+      actuals: [],
+      scoring: { rules: [{ indicator: 'k', weight: 100, rule: 'linear' }], grades: [] },
+      registry: [],
+    };
+    const back = snapshotToScenario(await snapshotOf(minimal));
+    expect(back).toEqual({ ...minimal, indicators: [{ id: 'k', name: '指标', kind: 'flow', assessed: 'street' }] });
+  });
+
   it('reads tables whose sheets were renamed and whose columns were reordered or added to', async () => {
     const snap = await snapshotOf(HAND);
     for (const t of Object.values(snap.tables)) {
