@@ -27,6 +27,7 @@ import type {
 import { OfficeInput, officeInput } from './cellInput';
 import { CHART_DATA_FORMATS, CHART_DATA_SHEET, chartBlock, ownedRuns } from './chartData';
 import { RequestBudget, jsonBytes } from './requestBudget';
+import type { OfficeSnapshot } from './readSnapshot';
 import { Feature, supports } from './requirements';
 
 export interface ApplyOptions {
@@ -65,6 +66,7 @@ export async function applyBookPlan(
 ): Promise<ApplyResult> {
   const updates = plan.tableUpdates.map((u) => prepareUpdate(u, snapshot));
   checkSheetTables(plan, snapshot);
+  checkUnprotected(plan, snapshot);
   const writer = new PlanWriter(context, snapshot, new RequestBudget(context, options.maxRequestBytes));
   writer.clearChartData(plan.sheets.map((s) => s.sheet));
   for (const sheet of plan.sheets) await writer.sheet(sheet);
@@ -130,6 +132,21 @@ function checkSheetTables(plan: BookPlan, snapshot: BookSnapshot): void {
       }
     }
   }
+}
+
+/**
+ * Table updates write into sheets the plan keeps; Excel refuses writes into a protected sheet, and
+ * would do so halfway through the batch. Sheets laid out afresh are replaced, which protection allows.
+ */
+function checkUnprotected(plan: BookPlan, snapshot: BookSnapshot): void {
+  const locked = new Set(((snapshot as Partial<OfficeSnapshot>).protectedSheets ?? []).map((s) => s.toLowerCase()));
+  const problems = plan.tableUpdates.flatMap((u) => {
+    const sheet = snapshot.tables[u.table]?.sheet ?? u.sheet;
+    return locked.has(sheet.toLowerCase())
+      ? [{ where: `${sheet} › ${u.table}`, message: `工作表“${sheet}”受保护，无法写入表 ${u.table}；请先撤销工作表保护再重试` }]
+      : [];
+  });
+  if (problems.length) throw new InputError(problems);
 }
 
 class PlanWriter {

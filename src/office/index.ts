@@ -1,6 +1,6 @@
 /** The Office.js adapter: reads plan tables and applies sheet plans inside Excel (SPEC §11). */
 export { readSnapshot } from './readSnapshot';
-export type { ReadOptions } from './readSnapshot';
+export type { OfficeSnapshot, ReadOptions } from './readSnapshot';
 export { applyBookPlan, NOTICES } from './applyBookPlan';
 export type { ApplyOptions, ApplyResult } from './applyBookPlan';
 export { runJob } from './runJob';

@@ -19,9 +19,17 @@ export interface ReadOptions {
   tables?: readonly string[];
 }
 
-export async function readSnapshot(context: Excel.RequestContext, options: ReadOptions = {}): Promise<BookSnapshot> {
+/**
+ * The snapshot plus what only Excel has: the sheets a user protected, which applyBookPlan checks
+ * before writing (a write into a protected sheet would fail halfway through the batch).
+ */
+export interface OfficeSnapshot extends BookSnapshot {
+  protectedSheets: string[];
+}
+
+export async function readSnapshot(context: Excel.RequestContext, options: ReadOptions = {}): Promise<OfficeSnapshot> {
   const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name');
+  worksheets.load('items/name,items/protection/protected');
   const tables = (options.tables ?? TABLE_ORDER).map((name) => {
     const table = context.workbook.tables.getItemOrNullObject(name);
     table.load('name');
@@ -39,10 +47,11 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
   await context.sync();
 
   const allNames = worksheets.items.map((s) => s.name);
-  const snapshot: BookSnapshot = {
+  const snapshot: OfficeSnapshot = {
     sheetNames: allNames.filter((n) => n !== CHART_STORE_SHEET && n !== CHART_DATA_SHEET),
     tables: {},
     sheets: {},
+    protectedSheets: worksheets.items.filter((s) => s.protection.protected).map((s) => s.name),
   };
   for (const { table, sheet, range } of tables) {
     if (table.isNullObject) continue;

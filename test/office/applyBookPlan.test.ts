@@ -136,6 +136,22 @@ describe('applyBookPlan on the simulated host', () => {
     expect(log.cell(1, 0)?.format?.fill).toBeUndefined();
   });
 
+  it('refuses, before any write, a table update into a sheet the user protected; a protected sheet laid out afresh is replaced', async () => {
+    office = install();
+    const log = (rows: string[][]) => emptyPlan({ tableUpdates: [{ table: 'TD_Log', sheet: '日志', at: 'A1', columns: LOG_COLUMNS.slice(0, 2), rows, mode: 'append' }] });
+    await runJob(() => ({ plan: log([['t1', 'a']]) }));
+    const context = office.newContext();
+    context.workbook.worksheets.getItem('日志').protection.protect();
+    context.workbook.worksheets.add('通报').protection.protect();
+    await context.sync();
+    const before = dumpWorkbook(office.workbook);
+    const plan = { ...log([['t2', 'b']]), sheets: [{ sheet: '新', ranges: [{ at: 'A1', values: [['x']] }] }] };
+    await expect(runJob(() => ({ plan }))).rejects.toThrow('工作表“日志”受保护，无法写入表 TD_Log；请先撤销工作表保护再重试');
+    expect(dumpWorkbook(office.workbook)).toEqual(before);
+    await runJob(() => ({ plan: emptyPlan({ sheets: [{ sheet: '通报', ranges: [{ at: 'A1', values: [['新的通报']] }] }] }) }));
+    expect(office.workbook.findSheet('通报')!.cell(0, 0)?.value).toBe('新的通报');
+  });
+
   it('reads tables wherever they are, in one sync, with blanks as null and sheet values placed from A1', async () => {
     office = install();
     await runJob(() => ({ plan: emptyPlan({ tableUpdates: [{ table: 'TD_Log', sheet: '日志', at: 'B2', columns: LOG_COLUMNS, rows: [['t', null, 1]], mode: 'append' }] }) }));
@@ -143,6 +159,7 @@ describe('applyBookPlan on the simulated host', () => {
     const snapshot = await readSnapshot(office.newContext(), { sheets: ['日志', '没有'] });
     expect(office.stats.syncs).toBe(1);
     expect(snapshot.sheetNames).toEqual(['Sheet1', '日志']);
+    expect(snapshot.protectedSheets).toEqual([]);
     expect(snapshot.tables).toEqual({ TD_Log: { name: 'TD_Log', sheet: '日志', ref: 'B2:D3', headers: ['时间', '操作', '数量'], rows: [['t', null, 1]] } });
     expect(snapshot.sheets).toEqual({ 日志: [[], [null, '时间', '操作', '数量'], [null, 't', null, 1]] });
   });

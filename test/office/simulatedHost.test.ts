@@ -63,6 +63,18 @@ describe('simulated Excel host', () => {
     expect(office.stats.batches[0].requestBytes).toBeGreaterThan(1000);
   });
 
+  it('refuses writes into locked cells of a protected sheet, after applying the actions before them', async () => {
+    office = setup();
+    const context = office.newContext();
+    const sheet = context.workbook.worksheets.getItem('单位');
+    sheet.getRange('B1').format.protection.locked = false;
+    sheet.protection.protect();
+    sheet.getRange('B1').values = [['open']];
+    sheet.getRange('A1').values = [['locked']];
+    await expect(context.sync()).rejects.toMatchObject({ code: 'AccessDenied' });
+    expect(dumpWorkbook(office.workbook).sheets[0].cells).toEqual({ B1: { value: 'open' } });
+  });
+
   it('rejects a 2-D write whose shape differs from the range', async () => {
     office = setup();
     const context = office.newContext();

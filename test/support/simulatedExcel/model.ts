@@ -126,6 +126,9 @@ export class SimSheet {
   /** Writes one input (what a user would type, or an Office.js values/formulas entry) into a cell. */
   input(r: number, c: number, raw: unknown): void {
     if (raw === null || raw === undefined) return; // Office.js: null leaves the cell unchanged
+    if (this.protection.protected && this.cell(r, c)?.locked !== false) {
+      throw new HostError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet (${this.name}).`);
+    }
     const cell = this.cellForWrite(r, c);
     const parsed = parseInput(raw, cell.numberFormat === '@');
     delete cell.value;
