@@ -91,3 +91,14 @@ describe('a list and the returns', () => {
     );
   });
 });
+
+describe('the year and its Q4', () => {
+  it('are one period: a list count for 2019Q4 replaces a return for 2019', () => {
+    const s: Scenario = { ...RETURNS_SCENARIO, actuals: [{ indicator: 'gqq_new', unit: 'wulin', period: '2019', value: 5, source: 'return' }] };
+    const wb = book(s);
+    const r = importListJob(readSnapshot(wb), listGrid([['杭州云帆网络有限公司', 'GR1', '2019-11-27']]), { indicator: 'gqq_new', assign: {}, now: NOW });
+    expect(r.report.discrepancies).toEqual([{ unit: 'wulin', indicator: 'gqq_new', period: '2019Q4', reported: 5, listed: 1 }]);
+    const snap = apply(wb, r.plan);
+    expect(actualsOf(snap).filter((a) => a[1] === 'wulin')).toEqual([['gqq_new', 'wulin', '2019Q4', 1, 'list']]);
+  });
+});

@@ -1,4 +1,4 @@
-import { Actual, ActualSource } from '../../engine/types';
+import { Actual } from '../../engine/types';
 import { Discrepancy } from '../../engine/bulletin';
 import { rowCells } from '../scenarioTables';
 import { tableColumns, TABLES } from '../bookSchema';
@@ -11,21 +11,17 @@ import { BookSnapshot, PlanCell, TableUpdate } from '../types';
  */
 export const IMPORT_ACTIONS = { templates: '生成报表模板', returns: '导入季度报表', list: '导入认定名单' } as const;
 
-export interface ActualChange {
-  indicator: string;
-  unit: string;
-  period: string;
-  old: number | null;
-  new: number | null;
-  oldSource?: ActualSource;
+/** A bare year is the same period as its Q4 (SPEC §3): `2019` and `2019Q4` share one row. */
+function samePeriod(period: string): string {
+  const m = /^(\d{4})(?:Q([1-4]))?$/i.exec(period.trim());
+  return m ? `${m[1]}Q${m[2] ?? 4}` : period;
 }
 
-const key = (a: { indicator: string; unit?: string; period: string }) => `${a.indicator}\u0000${a.unit ?? ''}\u0000${a.period}`;
+const key = (a: { indicator: string; unit?: string; period: string }) => `${a.indicator}\u0000${a.unit ?? ''}\u0000${samePeriod(a.period)}`;
 
 export class ActualsLedger {
   private readonly rows: Actual[];
   private readonly index = new Map<string, number>();
-  readonly changes: ActualChange[] = [];
   readonly history: { period: string; row: Actual }[] = [];
 
   constructor(actuals: readonly Actual[]) {
@@ -46,14 +42,6 @@ export class ActualsLedger {
     if (old && next.value !== null && old.value === next.value && old.source === (next as Actual).source) return false;
     if (!old && next.value === null) return false;
     if (old) this.history.push({ period: old.period, row: old });
-    this.changes.push({
-      indicator: next.indicator,
-      unit: next.unit!,
-      period: next.period,
-      old: old?.value ?? null,
-      new: next.value,
-      ...(old?.source ? { oldSource: old.source } : {}),
-    });
     if (next.value === null) {
       this.rows.splice(i!, 1);
       this.index.clear();
@@ -105,7 +93,7 @@ export function logRow(r: { time: string; action: string; file: string; period: 
  */
 export function bookDiscrepancies(snapshot: BookSnapshot, actuals: readonly Actual[], period: string): Discrepancy[] {
   const history = snapshot.tables.TD_History;
-  const listed = actuals.filter((a) => a.period === period && a.source === 'list' && a.unit);
+  const listed = actuals.filter((a) => samePeriod(a.period) === samePeriod(period) && a.source === 'list' && a.unit);
   if (!history || listed.length === 0) return [];
   const tableCol = history.headers.indexOf(TABLES.TD_History.columns[2].header);
   const rowCol = history.headers.indexOf(TABLES.TD_History.columns[4].header);
@@ -118,7 +106,7 @@ export function bookDiscrepancies(snapshot: BookSnapshot, actuals: readonly Actu
     } catch {
       continue;
     }
-    if (row.period === period && row.source === 'return' && typeof row.value === 'number') reported.set(key(row), row.value);
+    if (samePeriod(row.period) === samePeriod(period) && row.source === 'return' && typeof row.value === 'number') reported.set(key(row), row.value);
   }
   const out: Discrepancy[] = [];
   for (const a of listed) {
