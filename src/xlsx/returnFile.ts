@@ -134,7 +134,8 @@ export function parseCsv(text: string): string[][] {
 
 export function csvGrid(buffer: Buffer, file: string): GridBook {
   const cells = parseCsv(decodeCsv(buffer)).map((r) => r.map((v): GridCell => (v.trim() === '' ? null : v)));
-  return { file, properties: {}, sheets: [{ name: path.basename(file), cells, merges: [], tables: [] }] };
+  // No `path` here: the task pane bundles this module for the browser.
+  return { file, properties: {}, sheets: [{ name: file.split(/[\\/]/).pop() ?? file, cells, merges: [], tables: [] }] };
 }
 
 /** A return or list file by extension; `file` names it in messages (defaults to its base name). */
