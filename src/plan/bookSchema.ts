@@ -18,6 +18,8 @@ export interface ColumnDef {
   type: ColumnType;
   /** For `enum` columns: JSON code → Chinese label. */
   labels?: Readonly<Record<string, string>>;
+  /** A display format other than the type's (scores with two decimals). */
+  numberFormat?: string;
   /** Display-only columns (names next to ids in output tables) may be missing when reading. */
   optionalOnRead?: boolean;
   width?: number;
@@ -84,6 +86,7 @@ export const LOG_ACTIONS = {
 export const FORMAT = {
   percent: '0.0%',
   integer: '0',
+  score: '0.00',
 } as const;
 
 const col = (key: string, header: string, type: ColumnType = 'text', extra: Partial<ColumnDef> = {}): ColumnDef => ({
@@ -118,7 +121,7 @@ export const TABLES: Readonly<Record<TableName, TableDef>> = {
     name: 'TD_Settings',
     sheet: '设置',
     at: 'A1',
-    columns: [col('label', '项目', 'text', { width: 44, optionalOnRead: true }), col('key', '键', 'text', { width: 18 }), col('value', '值', 'text', { width: 40 })],
+    columns: [col('label', '项目', 'text', { width: 58, optionalOnRead: true }), col('key', '键', 'text', { width: 18 }), col('value', '值', 'text', { width: 40 })],
   },
   TD_Units: {
     name: 'TD_Units',
@@ -239,8 +242,8 @@ export const TABLES: Readonly<Record<TableName, TableDef>> = {
       col('rate', '完成率', 'percent', { width: 10 }),
       col('timely', '序时完成率', 'percent', { width: 11 }),
       enumCol('status', '进度状态', STATUS_LABELS, { width: 16 }),
-      col('score', '得分', 'number', { width: 9 }),
-      col('bonus', '加分', 'number', { width: 9 }),
+      col('score', '得分', 'number', { width: 9, numberFormat: FORMAT.score }),
+      col('bonus', '加分', 'number', { width: 9, numberFormat: FORMAT.score }),
     ],
   },
   TD_Ranking: {
@@ -253,7 +256,7 @@ export const TABLES: Readonly<Record<TableName, TableDef>> = {
       idCol('unit', '单位编号'),
       nameCol('unitName', '单位名称', { optionalOnRead: true, width: 16 }),
       enumCol('type', '单位类型', UNIT_TYPE_LABELS, { width: 9 }),
-      col('total', '总分', 'number', { width: 9 }),
+      col('total', '总分', 'number', { width: 9, numberFormat: FORMAT.score }),
       col('rank', '名次', 'integer', { width: 7 }),
       col('grade', '等次', 'text', { width: 8 }),
     ],
@@ -349,6 +352,7 @@ export const INPUT_TABLES = [
 ] as const satisfies readonly TableName[];
 
 export function numberFormatOf(c: ColumnDef): string | undefined {
+  if (c.numberFormat) return c.numberFormat;
   if (c.type === 'percent') return FORMAT.percent;
   if (c.type === 'integer') return FORMAT.integer;
   return undefined;

@@ -25,7 +25,7 @@ describe('the plan workbook schema', () => {
       ['Q3序时进度', '0.0%'],
       ['Q4序时进度', '0.0%'],
     ]);
-    expect(tableColumns('TD_Scores').filter((c) => c.numberFormat).map((c) => c.header)).toEqual(['完成率', '序时完成率']);
+    expect(tableColumns('TD_Scores').filter((c) => c.numberFormat).map((c) => [c.header, c.numberFormat])).toEqual([['完成率', '0.0%'], ['序时完成率', '0.0%'], ['得分', '0.00'], ['加分', '0.00']]);
     expect(tableColumns('TD_Ranking').find((c) => c.header === '名次')!.numberFormat).toBe('0');
   });
 
