@@ -3,6 +3,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { snapshotToScenario } from '../../src/plan/scenarioTables';
 import { xiachengSample } from '../../src/sample/xiacheng';
 import { applyBookPlan, bookBuffer, loadBook, loadBookBuffer, readCustomProperties, readSnapshot, saveBookAtomic } from '../../src/xlsx';
 import { initBook, reload, runBook } from '../plan/books';
@@ -52,6 +53,19 @@ describe('values users typed stay values', () => {
     expect(await sheetXml(buffer, '单位')).not.toContain('<f>');
     const names = readSnapshot(await loadBookBuffer(buffer, 'b.xlsx')).tables.TD_Ranking.rows.map((r) => r[2]);
     expect(names).toEqual(expect.arrayContaining(['=1+1', '@foo']));
+  });
+});
+
+describe('books users rearranged', () => {
+  it('reads every table after its sheet was renamed and moved', async () => {
+    const wb = await reload(initBook(xiachengSample()));
+    for (const ws of wb.worksheets) ws.name = `${ws.name}（改）`;
+    const first = wb.worksheets[0] as unknown as { orderNo: number };
+    const last = wb.worksheets[wb.worksheets.length - 1] as unknown as { orderNo: number };
+    [first.orderNo, last.orderNo] = [last.orderNo, first.orderNo];
+    const back = readSnapshot(await reload(wb));
+    expect(back.tables.TD_Units.sheet).toBe('单位（改）');
+    expect(snapshotToScenario(back)).toEqual(JSON.parse(JSON.stringify(xiachengSample())));
   });
 });
 
