@@ -1,9 +1,12 @@
 import ExcelJS from 'exceljs';
 import { planInit } from '../../src/plan/jobs/init';
 import { planRun, runSheetsToRead } from '../../src/plan/jobs/run';
+import { importReturnsJob } from '../../src/plan/jobs/importReturns';
+import { templatesJob } from '../../src/plan/jobs/templates';
+import { readXlsxGrid } from '../../src/xlsx/returnFile';
 import { xiachengSample } from '../../src/sample/xiacheng';
 import { NOTICES, runJob } from '../../src/office';
-import type { BookPlan } from '../../src/plan/types';
+import type { BookPlan, BookSnapshot } from '../../src/plan/types';
 import { CHART_DATA_SHEET } from '../../src/office/chartData';
 import * as xlsx from '../../src/xlsx';
 import { CHART_STORE_SHEET } from '../../src/xlsx/chartStore';
@@ -92,6 +95,56 @@ describe('Office.js adapter on the simulated host, against the ExcelJS adapter',
       await expect(run()).resolves.toMatchObject({ bulletinSheet: '通报 2019Q3' });
       office.workbook.findSheet('通报 2019Q3')!.input(0, 0, '改过的标题');
       await expect(run()).rejects.toThrow(/通报 2019Q3/);
+    } finally {
+      office.uninstall();
+    }
+  });
+
+  it('imports filled returns into the same cells as the ExcelJS adapter, templates logged the same way', async () => {
+    // Two units' templates, filled in as a street would, read back as the task pane does.
+    const templateWb = new ExcelJS.Workbook();
+    xlsx.applyBookPlan(templateWb, planInit(xiachengSample(), { now: NOW }));
+    const { templates } = templatesJob(xlsx.readSnapshot(templateWb), { period: '2019Q3', now: NOW });
+    const files = await Promise.all(
+      templates.slice(0, 2).map(async (t, k) => {
+        const wb = new ExcelJS.Workbook();
+        xlsx.applyBookPlan(wb, t.book);
+        const table = xlsx.readSnapshot(wb).tables.TD_Return!;
+        const ws = wb.getWorksheet(table.sheet)!;
+        const first = Number(/\d+/.exec(table.ref)![0]) + 1;
+        table.rows.forEach((_, i) => (ws.getRow(first + i).getCell(5).value = 10 + k + i));
+        return readXlsxGrid(await xlsx.bookBuffer(wb, { properties: t.book.properties }), t.fileName);
+      }),
+    );
+    const commands = [
+      { job: (s: BookSnapshot) => templatesJob(s, { period: '2019Q3', now: NOW }) },
+      { job: (s: BookSnapshot) => importReturnsJob(s, files, { now: NOW }) },
+    ];
+
+    const wb = new ExcelJS.Workbook();
+    xlsx.applyBookPlan(wb, planInit(xiachengSample(), { now: NOW }));
+    for (const c of commands) xlsx.applyBookPlan(wb, c.job(xlsx.readSnapshot(wb)).plan);
+    const expected = dumpExcelJs(wb, { skipSheets: [CHART_STORE_SHEET] });
+
+    const office = installSimulatedOffice(globalThis, { apiVersion: '1.9' });
+    try {
+      await runJob(() => ({ plan: planInit(xiachengSample(), { now: NOW }) }));
+      for (const c of commands) {
+        office.resetStats();
+        await runJob(c.job);
+        expect(office.stats.syncs).toBe(2);
+      }
+      const actual = dumpWorkbook(office.workbook);
+      actual.sheets = actual.sheets.filter((s) => s.name !== 'Sheet1' && s.name !== CHART_DATA_SHEET);
+      expect(actual.tables).toEqual(expected.tables);
+      expect(actual.sheets).toEqual(expected.sheets);
+
+      // The same returns again replace the units' values: TD_Actuals keeps its size.
+      const actualsRef = () => office.workbook.findTable('TD_Actuals')!.rect;
+      const before = actualsRef();
+      const { report } = await runJob((snapshot) => importReturnsJob(snapshot, files, { now: NOW }));
+      expect(report.files.map((f) => f.status)).toEqual(['accepted', 'accepted']);
+      expect(actualsRef()).toEqual(before);
     } finally {
       office.uninstall();
     }
