@@ -9,7 +9,7 @@ import { xiachengSample } from '../../sample/xiacheng';
 import { applyBookPlan, saveBookAtomic } from '../../xlsx';
 import { CliIO, Command, EXIT_OK, parseArgs, parseJsonInput, requireOption } from '../io';
 
-const USAGE = 'init --out BOOK.xlsx (--sample | --scenario S.json) [--force]';
+const USAGE = 'init --out BOOK.xlsx --sample|--scenario S.json [--force]';
 
 /** Top-level members a scenario may leave out; the workbook has a table for each, so they become empty. */
 function withEmptyMembers(s: Scenario): Scenario {
