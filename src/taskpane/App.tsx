@@ -26,7 +26,10 @@ const useStyles = makeStyles({
   },
   logo: { width: '32px', height: '32px', flexShrink: 0 },
   titles: { display: 'flex', flexDirection: 'column' },
-  tabs: { backgroundColor: tokens.colorNeutralBackground1, paddingLeft: '4px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  tabs: {
+    backgroundColor: tokens.colorNeutralBackground1, paddingLeft: '4px', overflowX: 'auto',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   body: { padding: '12px 14px 24px', display: 'flex', flexDirection: 'column', gap: '12px' },
   hint: { color: tokens.colorNeutralForeground2 },
 });
@@ -67,13 +70,13 @@ export function App({ strings, initialStep, dark }: { strings: Strings; initialS
         </header>
         <TabList
           className={s.tabs}
-          size="medium"
+          size="small"
           selectedValue={step}
           onTabSelect={(_, d) => setStep(d.value as Step)}
           aria-label={strings.appTitle}
         >
           {STEPS.map((id, i) => (
-            <Tab key={id} value={id} data-step={id}>{`${i + 1} ${strings.steps[id]}`}</Tab>
+            <Tab key={id} value={id} data-step={id}>{strings.stepLabel(i + 1, strings.steps[id])}</Tab>
           ))}
         </TabList>
         <main className={s.body}>

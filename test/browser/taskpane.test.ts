@@ -120,12 +120,36 @@ describe('task pane in Chromium on the simulated Excel host', () => {
       expect(names.length).toBeGreaterThan(0);
       expect(names.every((n) => n.endsWith('.xlsx'))).toBe(true);
       expect(await resultText(page)).toBe(`已生成 ${names.length} 份报表模板。`);
+      expect(names.length).toBe(units!.length);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('templates').locator('a').first().click()]);
+      const template = await download.path();
+      expect(readFileSync(template).subarray(0, 2).toString('latin1')).toBe('PK');
+
+      // imports: a per-file result list; a file that is not a workbook is refused with its name
+      await page.getByTestId('returns-input').setInputFiles([
+        { name: names[0], mimeType: 'application/octet-stream', buffer: readFileSync(template) },
+        { name: '损坏的报表.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a workbook') },
+      ]);
+      const results = page.getByTestId('import-results').locator('li');
+      await results.nth(1).waitFor();
+      expect(await results.count()).toBe(2);
+      const broken = await results.filter({ hasText: '损坏的报表.xlsx' }).innerText();
+      expect(broken).toContain('未导入');
+
+      const registry = (await book.tableRows('TD_Registry'))!;
+      const csv = `企业名称,证书编号,发证日期\n${registry[0]['企业名称']},GR201933009999,2019-11-30\n某某未登记科技有限公司,GR201933009998,2019-11-30\n`;
+      await page.getByTestId('list-input').setInputFiles({ name: '2019年第一批国高企名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+      const listResult = await page.getByTestId('list-result').innerText();
+      expect(listResult).toContain('2019年第一批国高企名单.csv');
+      expect(listResult).toContain('匹配 1 家');
+      expect(listResult).toContain('未匹配 1 家');
       await shot(page, 'zh-CN-3-returns');
 
-      // 考核: the sample's latest period is offered first
+      // 考核: the latest period with actuals is offered first (the list just added 2019Q4 actuals)
       await page.getByRole('tab', { name: '4 考核' }).click();
       expect(await page.getByTestId('period-year').inputValue()).toBe('2019');
-      expect(await page.getByTestId('period-quarter').inputValue()).toBe('3');
+      expect(await page.getByTestId('period-quarter').inputValue()).toBe('4');
+      await page.getByTestId('period-quarter').selectOption('3');
       await page.getByTestId('assess-compute').click();
       await page.getByTestId('ranking').waitFor();
       const ranking = (await book.tableRows('TD_Ranking'))!.filter((r) => r['期间'] === '2019Q3');
@@ -137,6 +161,7 @@ describe('task pane in Chromium on the simulated Excel host', () => {
 
       // 通报: the bulletin sheet is generated and selected
       await page.getByRole('tab', { name: '5 通报' }).click();
+      await page.getByTestId('period-quarter').selectOption('3');
       await page.getByTestId('bulletin-generate').click();
       await page.getByTestId('result').waitFor();
       expect(await resultText(page)).toBe('已生成通报工作表“通报 2019Q3”并转到该表。');
@@ -161,11 +186,13 @@ describe('task pane in Chromium on the simulated Excel host', () => {
       await book.typeInto('目标', `C${row}`, '一百');
       const rankingBefore = await book.tableRows('TD_Ranking');
       await page.getByRole('tab', { name: '4 考核' }).click();
+      await page.getByTestId('period-quarter').selectOption('3');
       await page.getByTestId('assess-compute').click();
       await page.getByTestId('error').waitFor();
       const error = await page.getByTestId('error').innerText();
       expect(error).toContain('输入有误');
       expect(error).toContain('目标');
+      expect(error).toContain('不是数字："一百"');
       expect(error).toContain('工作簿未作任何修改。');
       expect(await book.tableRows('TD_Ranking')).toEqual(rankingBefore);
       await shot(page, 'zh-CN-7-error');
@@ -182,13 +209,13 @@ describe('task pane in Chromium on the simulated Excel host', () => {
     const { page, book, errors } = await openPane('en-US');
     try {
       await page.getByRole('tab').first().waitFor();
-      expect(await page.getByRole('tab').allInnerTexts()).toEqual(['1 Plan', '2 Allocate', '3 Returns', '4 Assess', '5 Bulletin']);
+      expect(await page.getByRole('tab').allInnerTexts()).toEqual(['Plan', 'Allocate', 'Returns', 'Assess', 'Bulletin']);
       await page.getByTestId('create-sample').click();
       await page.getByTestId('result').waitFor();
       expect(await resultText(page)).toMatch(/^Created \d+ plan sheets\.$/);
       await shot(page, 'en-US-1-plan');
 
-      await page.getByRole('tab', { name: '2 Allocate' }).click();
+      await page.getByRole('tab', { name: 'Allocate' }).click();
       await page.getByTestId('allocate-year').selectOption('2019');
       await page.getByTestId('allocate-method').selectOption('sainte-lague');
       await page.getByTestId('allocate-preview').click();
@@ -200,13 +227,13 @@ describe('task pane in Chromium on the simulated Excel host', () => {
       expect(targets2019.filter((r) => r['分解方法'] !== null).every((r) => r['分解方法'] === '圣拉古法')).toBe(true);
       await shot(page, 'en-US-2-allocate');
 
-      await page.getByRole('tab', { name: '4 Assess' }).click();
+      await page.getByRole('tab', { name: 'Assess' }).click();
       await page.getByTestId('assess-compute').click();
       await page.getByTestId('ranking').waitFor();
       expect(await resultText(page)).toMatch(/^Scores computed for \d+ units/);
       await shot(page, 'en-US-4-assess');
 
-      await page.getByRole('tab', { name: '5 Bulletin' }).click();
+      await page.getByRole('tab', { name: 'Bulletin' }).click();
       await page.getByTestId('bulletin-generate').click();
       await page.getByTestId('result').waitFor();
       expect(await resultText(page)).toBe('Bulletin sheet "通报 2019Q3" generated and selected.');

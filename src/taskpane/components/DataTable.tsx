@@ -5,7 +5,8 @@ const useStyles = makeStyles({
   table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200 },
   th: {
     textAlign: 'left', padding: '4px 6px', backgroundColor: tokens.colorNeutralBackground3,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`, whiteSpace: 'nowrap', fontWeight: tokens.fontWeightSemibold,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`, fontWeight: tokens.fontWeightSemibold,
+    verticalAlign: 'bottom', minWidth: '3.5em',
   },
   td: { padding: '4px 6px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, whiteSpace: 'nowrap' },
   num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },

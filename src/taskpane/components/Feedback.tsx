@@ -57,7 +57,7 @@ export function Feedback({ strings, state }: { strings: Strings; state: JobState
               {problems.map((p, i) => (
                 <li key={i}>
                   {p.where ? <span className={s.where}>{p.where}：</span> : null}
-                  {p.message}
+                  {strings.message(p.message)}
                 </li>
               ))}
             </ul>

@@ -17,13 +17,23 @@ export default function AllocatePanel({ strings, summary, refresh }: StepProps) 
   const allocatable = summary.indicators.filter((i) => i.allocatable);
   const [options, setOptions] = useState<AllocationOptions>({ year: summary.years[0] ?? new Date().getFullYear() });
   const [preview, setPreview] = useState<AllocationPreview | undefined>();
-  const change = (patch: Partial<AllocationOptions>) => { setOptions({ ...options, ...patch }); setPreview(undefined); job.reset(); };
+  const [written, setWritten] = useState(false);
+  const change = (patch: Partial<AllocationOptions>) => {
+    setOptions({ ...options, ...patch });
+    setPreview(undefined);
+    setWritten(false);
+    job.reset();
+  };
 
   if (!summary.targets) return <Section title={strings.steps.allocate}>{t.noTargets}</Section>;
 
-  const showPreview = () => job.run(strings.busy, async () => setPreview(await (await loadController()).previewAllocation(options)));
+  const showPreview = () => job.run(strings.busy, async () => {
+    setWritten(false);
+    setPreview(await (await loadController()).previewAllocation(options));
+  });
   const write = () => job.run(strings.writing, async () => {
     const result = await (await loadController()).writeAllocation(options);
+    setWritten(true);
     await refresh();
     return result;
   }, (r) => t.written(r.rows));
@@ -50,12 +60,12 @@ export default function AllocatePanel({ strings, summary, refresh }: StepProps) 
         </Field>
         <div className={s.buttons}>
           <Button appearance={preview ? 'secondary' : 'primary'} disabled={job.busy} onClick={() => void showPreview()} data-testid="allocate-preview">{t.preview}</Button>
-          <Button appearance={preview ? 'primary' : 'secondary'} disabled={job.busy || !preview} onClick={() => void write()} data-testid="allocate-write">{t.write}</Button>
+          <Button appearance={preview ? 'primary' : 'secondary'} disabled={job.busy || !preview || written} onClick={() => void write()} data-testid="allocate-write">{t.write}</Button>
         </div>
       </Section>
       <Feedback strings={strings} state={job.state} />
       {preview ? (
-        <Section title={t.previewTitle} testId="allocation-preview">
+        <Section title={written ? t.writtenTitle : t.previewTitle} testId="allocation-preview">
           <DataTable
             headers={[t.unit, ...preview.columns.map((c) => `${c.name}（${c.measure}）`)]}
             numeric={[false, ...preview.columns.map(() => true)]}

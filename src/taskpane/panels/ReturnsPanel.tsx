@@ -21,8 +21,15 @@ const useStyles = makeStyles({
   hidden: { display: 'none' },
 });
 
-async function readFiles(list: FileList | null): Promise<DownloadFile[]> {
-  return Promise.all([...(list ?? [])].map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) })));
+/** The chosen files, taken before the input is cleared (clearing empties its FileList). */
+function takeFiles(input: HTMLInputElement): File[] {
+  const files = [...(input.files ?? [])];
+  input.value = '';
+  return files;
+}
+
+async function readFiles(list: File[]): Promise<DownloadFile[]> {
+  return Promise.all(list.map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) })));
 }
 
 /** Object URLs for generated workbooks, released when the list changes or the panel closes. */
@@ -40,6 +47,9 @@ export default function ReturnsPanel({ strings, summary, refresh }: StepProps) {
   const t = strings.returns;
   const s = useStyles();
   const job = useJob();
+  // the outcome shows in the section whose button ran, where the user is looking
+  const [ran, setRan] = useState<'templates' | 'returns' | 'list'>('templates');
+  const feedback = (section: typeof ran) => (ran === section ? <Feedback strings={strings} state={job.state} /> : null);
   const [period, setPeriod] = useState(summary.period);
   const [templates, setTemplates] = useState<DownloadFile[]>([]);
   const urls = useDownloads(templates);
@@ -51,18 +61,21 @@ export default function ReturnsPanel({ strings, summary, refresh }: StepProps) {
   const listInput = useRef<HTMLInputElement>(null);
 
   const makeTemplates = () => job.run(strings.busy, async () => {
+    setRan('templates');
     const files = await (await loadController()).makeTemplates(period);
     setTemplates(files);
     return files;
   }, (files) => t.templatesMade(files.length));
 
-  const importReturns = (list: FileList | null) => job.run(strings.writing, async () => {
+  const importReturns = (list: File[]) => job.run(strings.writing, async () => {
+    setRan('returns');
     const results = await (await loadController()).importReturns(await readFiles(list));
     setImported(results);
     await refresh();
   });
 
-  const importList = (list: FileList | null) => job.run(strings.writing, async () => {
+  const importList = (list: File[]) => job.run(strings.writing, async () => {
+    setRan('list');
     const [file] = await readFiles(list);
     if (!file) return;
     setListResult(await (await loadController()).importList(file, indicator));
@@ -84,6 +97,7 @@ export default function ReturnsPanel({ strings, summary, refresh }: StepProps) {
         <PeriodPicker strings={strings} label={t.period} years={summary.years} value={period}
           onChange={(p) => { setPeriod(p); setTemplates([]); }} disabled={job.busy} />
         <Button appearance="primary" disabled={job.busy} onClick={() => void makeTemplates()} data-testid="make-templates">{t.makeTemplates}</Button>
+        {feedback('templates')}
         {templates.length ? (
           <>
             <ul className={s.files} data-testid="templates">
@@ -99,8 +113,9 @@ export default function ReturnsPanel({ strings, summary, refresh }: StepProps) {
       <Section title={t.importTitle} help={t.importHelp}>
         <input ref={returnsInput} className={s.hidden} type="file" multiple accept=".xlsx"
           data-testid="returns-input"
-          onChange={(e) => { void importReturns(e.target.files); e.target.value = ''; }} />
+          onChange={(e) => void importReturns(takeFiles(e.target))} />
         <Button disabled={job.busy} onClick={() => returnsInput.current?.click()}>{t.chooseReturns}</Button>
+        {feedback('returns')}
         {imported.length ? (
           <ul className={s.files} data-testid="import-results">
             {imported.map((r) => (
@@ -125,8 +140,9 @@ export default function ReturnsPanel({ strings, summary, refresh }: StepProps) {
           </Select>
         </Field>
         <input ref={listInput} className={s.hidden} type="file" accept=".xlsx,.csv" data-testid="list-input"
-          onChange={(e) => { void importList(e.target.files); e.target.value = ''; }} />
+          onChange={(e) => void importList(takeFiles(e.target))} />
         <Button disabled={job.busy || !indicator} onClick={() => listInput.current?.click()}>{t.chooseList}</Button>
+        {feedback('list')}
         {listResult ? (
           <ul className={s.files} data-testid="list-result">
             <li className={s.file}>
@@ -139,7 +155,6 @@ export default function ReturnsPanel({ strings, summary, refresh }: StepProps) {
           </ul>
         ) : null}
       </Section>
-      <Feedback strings={strings} state={job.state} />
     </>
   );
 }
