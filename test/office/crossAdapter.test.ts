@@ -116,7 +116,7 @@ describe('Office.js adapter on the simulated host, against the ExcelJS adapter',
         return readXlsxGrid(await xlsx.bookBuffer(wb, { properties: t.book.properties }), t.fileName);
       }),
     );
-    const commands = [
+    const commands: { job: (s: BookSnapshot) => { plan: BookPlan } }[] = [
       { job: (s: BookSnapshot) => templatesJob(s, { period: '2019Q3', now: NOW }) },
       { job: (s: BookSnapshot) => importReturnsJob(s, files, { now: NOW }) },
     ];
