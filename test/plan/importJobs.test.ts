@@ -102,3 +102,20 @@ describe('the year and its Q4', () => {
     expect(actualsOf(snap).filter((a) => a[1] === 'wulin')).toEqual([['gqq_new', 'wulin', '2019Q4', 1, 'list']]);
   });
 });
+
+describe('edits in TD_Recognitions', () => {
+  it('names an unknown unit typed into a 未匹配 row, and changes nothing', () => {
+    const wb = book(RETURNS_SCENARIO);
+    const snap = apply(wb, importListJob(readSnapshot(wb), listGrid([['杭州未登记有限公司', 'GR9', '2019-11-27']]), { indicator: 'gqq_new', assign: {}, now: NOW }).plan);
+    const table = snap.tables.TD_Recognitions;
+    const unitCol = table.headers.indexOf('单位编号');
+    table.rows[0][unitCol] = '西湖街道';
+    expect(() => importListJob(snap, listGrid([['杭州未登记有限公司', 'GR9', '2019-11-27']]), { indicator: 'gqq_new', assign: {}, now: NOW })).toThrow(
+      '认定名单 › TD_Recognitions › 第2行 › 单位编号: 未知单位「西湖街道」（填单位编号或单位名称）',
+    );
+    table.rows[0][unitCol] = '天水街道';
+    const { report } = importListJob(snap, listGrid([['杭州未登记有限公司', 'GR9', '2019-11-27']]), { indicator: 'gqq_new', assign: {}, now: NOW });
+    expect(report.registryAdded).toEqual([{ name: '杭州未登记有限公司', unit: 'tianshui' }]);
+    expect(report.unmatched).toEqual([]);
+  });
+});

@@ -6,7 +6,8 @@ import { formatPeriod, parsePeriod, Period } from '../../engine/period';
 import { cumulativeCounts, parseList } from '../../engine/recognition';
 import { carries } from '../../engine/returns';
 import { RegistryRow } from '../../engine/types';
-import { readScenario, readTable, rowCells } from '../scenarioTables';
+import { headerOf } from '../bookSchema';
+import { readScenario, readTable, rowCells, where } from '../scenarioTables';
 import { BookPlan, BookSnapshot, PlanCell } from '../types';
 import { ActualsLedger, IMPORT_ACTIONS, logRow, tableAppend, tableReplace } from './actualsLedger';
 import { returnContext } from './importReturns';
@@ -91,7 +92,6 @@ export function importListJob(snapshot: BookSnapshot, list: GridBook, params: Li
   const parsed = parseList(list, fallback);
   problems.push(...parsed.errors);
   const recTable = readTable(snapshot, 'TD_Recognitions', problems);
-  if (problems.length) throw new InputError(problems);
 
   // Assignments: --assign, and a 单位编号 typed into a 未匹配 row of TD_Recognitions.
   const assign = new Map<string, { name: string; unit: string; creditCode: string }>();
@@ -100,12 +100,18 @@ export function importListJob(snapshot: BookSnapshot, list: GridBook, params: Li
     issuedOn: str(r.issuedOn), batch: str(r.batch), period: str(r.period), unit: str(r.unit), match: str(r.match),
     file: str(r.file), importedAt: str(r.importedAt),
   }));
-  for (const r of existing) {
+  existing.forEach((r, i) => {
+    const at = (header: string) => where(recTable!.loc, recTable!.rowNumbers[i], header);
+    if (r.indicator === indicator.id && !/^\d{4}Q[1-4]$/.test(r.period)) {
+      problems.push({ where: at(headerOf('TD_Recognitions', 'period')), message: `「${r.period}」不是季度（应如 2019Q4）` });
+    }
     if (r.match.startsWith(MATCH.unmatched) && r.unit) {
       const unit = unitByText(r.unit);
       if (unit) assign.set(normalizeName(r.name), { name: r.name, unit, creditCode: r.creditCode });
+      else problems.push({ where: at(headerOf('TD_Recognitions', 'unit')), message: `未知单位「${r.unit}」（填单位编号或单位名称）` });
     }
-  }
+  });
+  if (problems.length) throw new InputError(problems);
   for (const [name, unit] of Object.entries(params.assign)) {
     const fromList = parsed.rows.find((r) => normalizeName(r.name) === normalizeName(name));
     assign.set(normalizeName(name), { name, unit: unitByText(unit)!, creditCode: fromList?.creditCode ?? '' });
