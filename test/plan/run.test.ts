@@ -236,3 +236,20 @@ describe('sheet plan fingerprint', () => {
     expect(gridHash(back)).toBe(gridHash(sheetPlanGrid(bulletin)));
   });
 });
+
+describe('quota history', () => {
+  it('keeps a computed quota someone overtyped, and only that one', async () => {
+    let wb = await reload(initBook(HAND));
+    runBook(wb, '2019Q3');
+    wb = await reload(wb);
+    const t = readSnapshot(wb).tables.TD_Quotas;
+    const i = t.rows.findIndex((r) => r[0] === 'n' && r[3] === 'a');
+    wb.getWorksheet(t.sheet)!.getCell(i + 2, 6).value = 99;
+    runBook(wb, '2019Q3');
+    const kept = tableObjects(wb, 'TD_History').map((h) => [h['表'], h['期间'], JSON.parse(h['被替换的行（JSON）'] as string)]);
+    expect(kept).toEqual([
+      ['TD_Quotas', '2019', { 指标编号: 'n', 指标名称: '新增企业', 年度: 2019, 单位编号: 'a', 单位名称: '=1+1', 任务数: 99, 来源: '分解' }],
+    ]);
+    expect(tableObjects(wb, 'TD_Quotas').find((r) => r['指标编号'] === 'n' && r['单位编号'] === 'a')!['任务数']).toBe(8);
+  });
+});

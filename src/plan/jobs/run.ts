@@ -140,10 +140,10 @@ export function planRun(snapshot: BookSnapshot, periodText: string, options: Run
   const yearCol = columnIndex('TD_Quotas', 'year');
   const given = new Set(s.quotas.filter((q) => q.year === year).map((q) => `${q.indicator}\u0001${q.unit}`));
   const newQuotas = quotas.map((q) => quotaRowCells(s, q, given.has(`${q.indicator}\u0001${q.unit}`) ? 'given' : 'computed'));
-  const replacedQuotas = oldQuotas.filter((r) => Number(r[yearCol]) === year);
-  if (!sameRows(replacedQuotas, newQuotas.map(valuesOf))) {
-    history.push(...replacedQuotas.map((r) => historyRow(now, 'TD_Quotas', String(year), r)));
-  }
+  // Quota rows are kept one by one: only those the new allocation does not reproduce.
+  const fresh = newQuotas.map(valuesOf);
+  const lostQuotas = oldQuotas.filter((r) => Number(r[yearCol]) === year && !fresh.some((f) => sameRows([r], [f])));
+  history.push(...lostQuotas.map((r) => historyRow(now, 'TD_Quotas', String(year), r)));
   const quotaRows: PlanCell[][] = [...oldQuotas.filter((r) => Number(r[yearCol]) !== year), ...newQuotas];
 
   // TD_Scores and TD_Ranking: one block of rows per period, in period order.
