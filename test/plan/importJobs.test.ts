@@ -119,3 +119,11 @@ describe('edits in TD_Recognitions', () => {
     expect(report.unmatched).toEqual([]);
   });
 });
+
+describe('import-returns --period', () => {
+  it('takes a bare year as its Q4 and refuses what is not a period', () => {
+    const wb = book(RETURNS_SCENARIO);
+    expect(importReturnsJob(readSnapshot(wb), [returnGrid('a.xlsx', 'wulin', [1])], { now: NOW, period: '2019' }).report.accepted).toBe(1);
+    expect(() => importReturnsJob(readSnapshot(wb), [], { now: NOW, period: '2019Q5' })).toThrow('--period: not a period: "2019Q5"');
+  });
+});

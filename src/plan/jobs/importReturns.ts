@@ -1,4 +1,5 @@
 import { formatProblem, Problem } from '../../engine/errors';
+import { formatPeriod, parsePeriod } from '../../engine/period';
 import { GridBook } from '../../engine/grid';
 import { carries, checkReturn, ReturnContext } from '../../engine/returns';
 import { Discrepancy } from '../../engine/bulletin';
@@ -57,8 +58,10 @@ export function returnContext(s: Scenario, period?: string): ReturnContext {
 }
 
 export function importReturnsJob(snapshot: BookSnapshot, books: readonly GridBook[], params: ReturnsParams): { plan: BookPlan; report: ReturnsReport } {
+  // `2019` is the same period as `2019Q4` (SPEC §3).
+  const only = params.period ? formatPeriod(parsePeriod(params.period, '--period')) : undefined;
   const { scenario } = readScenario(snapshot);
-  const ctx = returnContext(scenario, params.period);
+  const ctx = returnContext(scenario, only);
   const ledger = new ActualsLedger(scenario.actuals);
   const files: FileReport[] = [];
   const log = [];
