@@ -91,8 +91,8 @@ function valuesOf(cells: readonly PlanCell[]): Scalar[] {
 }
 
 const norm = (v: Scalar) => (v === '' || v === undefined ? null : typeof v === 'number' ? Number(v.toPrecision(12)) : v);
-const sameRows = (a: readonly Scalar[][], b: readonly Scalar[][]) =>
-  a.length === b.length && a.every((r, i) => r.length === b[i].length && r.every((v, j) => norm(v) === norm(b[i][j])));
+const rowKey = (r: readonly Scalar[]) => JSON.stringify(r.map(norm));
+const sameRows = (a: readonly Scalar[][], b: readonly Scalar[][]) => a.length === b.length && a.every((r, i) => rowKey(r) === rowKey(b[i]));
 
 function historyRow(now: string, table: TableName, period: string, cells: readonly Scalar[]): PlanCell[] {
   const row = Object.fromEntries(TABLES[table].columns.map((c, j) => [c.header, cells[j] ?? null]));
@@ -141,8 +141,8 @@ export function planRun(snapshot: BookSnapshot, periodText: string, options: Run
   const given = new Set(s.quotas.filter((q) => q.year === year).map((q) => `${q.indicator}\u0001${q.unit}`));
   const newQuotas = quotas.map((q) => quotaRowCells(s, q, given.has(`${q.indicator}\u0001${q.unit}`) ? 'given' : 'computed'));
   // Quota rows are kept one by one: only those the new allocation does not reproduce.
-  const fresh = newQuotas.map(valuesOf);
-  const lostQuotas = oldQuotas.filter((r) => Number(r[yearCol]) === year && !fresh.some((f) => sameRows([r], [f])));
+  const fresh = new Set(newQuotas.map((r) => rowKey(valuesOf(r))));
+  const lostQuotas = oldQuotas.filter((r) => Number(r[yearCol]) === year && !fresh.has(rowKey(r)));
   history.push(...lostQuotas.map((r) => historyRow(now, 'TD_Quotas', String(year), r)));
   const quotaRows: PlanCell[][] = [...oldQuotas.filter((r) => Number(r[yearCol]) !== year), ...newQuotas];
 
