@@ -15,7 +15,7 @@ if (!fs.existsSync(path.join(out, 'taskpane.html'))) {
 }
 
 const html = fs.readFileSync(path.join(out, 'taskpane.html'), 'utf8');
-const initial = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]).filter((src) => !src.includes('office.js'));
+const initial = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)].map((m) => m[1]).filter((src) => !src.includes('office.js'));
 const gz = (file) => zlib.gzipSync(fs.readFileSync(path.join(out, file)), { level: 9 }).length;
 let total = 0;
 for (const file of initial) {
