@@ -39,8 +39,8 @@ export class RequestBudget {
   }
 
   /**
-   * Splits `rows` into consecutive runs whose measured size (with `extra(row)` per row, e.g. its
-   * number formats) fits the budget; a single row larger than the budget stays alone.
+   * Splits `rows` into consecutive runs whose measured size (`rowBytes`, values and number formats
+   * of the row) fits the budget; a single row larger than the budget stays alone.
    */
   chunks<T>(rows: readonly T[], rowBytes: (row: T) => number): { start: number; rows: T[] }[] {
     const out: { start: number; rows: T[] }[] = [];

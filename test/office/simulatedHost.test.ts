@@ -101,6 +101,7 @@ describe('simulated Excel host', () => {
       sheet.getRange('B2:C2').values = [['编号', '名称']];
       const table = sheet.tables.add('B2:C3', true);
       table.name = 'TD_Units';
+      sheet.getRange('B7').values = [['further below']];
       sheet.getRange('B6').values = [['below']];
       table.rows.add(undefined, [['u2', "'=2"], ['u3', 'c']]);
       sheet.name = 'Units renamed';
@@ -116,6 +117,7 @@ describe('simulated Excel host', () => {
     });
     expect(dumpWorkbook(office.workbook).tables).toEqual([{ name: 'TD_Units', sheet: 'Units renamed', ref: 'B2:C3' }]);
     expect(dumpWorkbook(office.workbook).sheets[0].cells.B6).toEqual({ value: 'below' });
+    expect(dumpWorkbook(office.workbook).sheets[0].cells.B7).toEqual({ value: 'further below' });
   });
 
   it('fails members above its API version with ApiNotFound and answers isSetSupported accordingly', async () => {

@@ -187,32 +187,11 @@ export class Range extends Proxy<RangeRef> {
       sub(ref, { ...ref.rect, r1: ref.rect.r1 + deltaRows, c1: ref.rect.c1 + deltaColumns }),
     );
   }
-  getOffsetRange(rowOffset: number, columnOffset: number): Range {
-    return this._child(new Range(this.context), 'getOffsetRange', [rowOffset, columnOffset], (ref) =>
-      sub(ref, {
-        r0: ref.rect.r0 + rowOffset,
-        r1: ref.rect.r1 + rowOffset,
-        c0: ref.rect.c0 + columnOffset,
-        c1: ref.rect.c1 + columnOffset,
-      }),
-    );
-  }
   getRow(row: number): Range {
     return this._child(new Range(this.context), 'getRow', [row], (ref) =>
       sub(ref, { ...ref.rect, r0: ref.rect.r0 + row, r1: ref.rect.r0 + row }),
     );
   }
-  getColumn(column: number): Range {
-    return this._child(new Range(this.context), 'getColumn', [column], (ref) =>
-      sub(ref, { ...ref.rect, c0: ref.rect.c0 + column, c1: ref.rect.c0 + column }),
-    );
-  }
-  getEntireColumn(): Range {
-    return this._child(new Range(this.context), 'getEntireColumn', [], (ref) =>
-      sub(ref, { ...ref.rect, r0: 0, r1: 1048575 }),
-    );
-  }
-
   merge(across = false): void {
     this._call('merge', [across], (ref) => {
       const rows = across ? mapCells(ref, (r) => r).map((row) => row[0]) : [ref.rect.r0];
@@ -236,17 +215,11 @@ export class Range extends Proxy<RangeRef> {
       }
     });
   }
-  unmerge(): void {
-    this._call('unmerge', [], (ref) => {
-      const { rect } = ref;
-      ref.sheet.merges = ref.sheet.merges.filter((x) => !(x.r0 <= rect.r1 && rect.r0 <= x.r1 && x.c0 <= rect.c1 && rect.c0 <= x.c1));
-    });
-  }
   clear(applyTo: 'All' | 'Contents' | 'Formats' = 'All'): void {
     this._call('clear', [applyTo], (ref) => ref.sheet.clearRect(ref.rect, applyTo));
   }
-  delete(shift: 'Up' | 'Left'): void {
-    this._call('delete', [shift], (ref) => ref.sheet.deleteRect(ref.rect, shift));
+  delete(shift: 'Up'): void {
+    this._call('delete', [shift], (ref) => ref.sheet.deleteRect(ref.rect));
   }
 }
 
@@ -297,9 +270,6 @@ export class RangeFormat extends Proxy<RangeRef> {
   get protection(): FormatProtection {
     return this._nav('protection', () => new FormatProtection(this.context), (ref) => ref);
   }
-  autofitColumns(): void {
-    this._call('autofitColumns', [], () => undefined);
-  }
 }
 
 export class RangeFont extends Proxy<RangeRef> {
@@ -347,9 +317,6 @@ export class RangeFill extends Proxy<RangeRef> {
   set color(v: string) {
     this._set('color', v, (ref) => eachCell(ref, (r, c) => (formatOf(ref, r, c).fill = v)));
   }
-  clear(): void {
-    this._call('clear', [], (ref) => eachCell(ref, (r, c) => delete formatOf(ref, r, c).fill));
-  }
 }
 
 export class RangeBorderCollection extends Proxy<RangeRef> {
@@ -388,6 +355,7 @@ export class RangeBorder extends Proxy<RangeRef> {
       }),
     );
   }
+  /** Accepted; the host keeps border styles only. */
   set color(v: string) {
     this._set('color', v, () => undefined);
   }
@@ -428,11 +396,6 @@ export class ConditionalFormatCollection extends Proxy<RangeRef> {
       cf._resolveWith(state);
     });
     return cf;
-  }
-  clearAll(): void {
-    this._call('clearAll', [], (ref) => {
-      ref.sheet.conditionalFormats = ref.sheet.conditionalFormats.filter((f) => !(f.rect.r0 >= ref.rect.r0 && f.rect.r1 <= ref.rect.r1 && f.rect.c0 >= ref.rect.c0 && f.rect.c1 <= ref.rect.c1));
-    });
   }
 }
 
@@ -507,11 +470,6 @@ export class DataValidation extends Proxy<RangeRef> {
   set errorAlert(v: unknown) {
     this._set('errorAlert', v, (ref) => (this._state(ref).errorAlert = v));
   }
-  clear(): void {
-    this._call('clear', [], (ref) => {
-      ref.sheet.validations = ref.sheet.validations.filter((x) => rectAddress(x.rect) !== rectAddress(ref.rect));
-    });
-  }
 }
 
 export class Worksheet extends Proxy<SimSheet> {
@@ -567,12 +525,6 @@ export class Worksheet extends Proxy<SimSheet> {
       rect: address ? parseLocal(address) : { r0: 0, c0: 0, r1: 1048575, c1: 16383 },
     }));
   }
-  getUsedRange(valuesOnly = false): Range {
-    return this._child(new Range(this.context), 'getUsedRange', [valuesOnly], (sheet) => ({
-      sheet,
-      rect: sheet.usedRect(valuesOnly) ?? { r0: 0, c0: 0, r1: 0, c1: 0 },
-    }));
-  }
   getUsedRangeOrNullObject(valuesOnly = false): Range {
     return this._child(new Range(this.context), 'getUsedRangeOrNullObject', [valuesOnly], (sheet) => {
       const rect = sheet.usedRect(valuesOnly);
@@ -625,9 +577,6 @@ export class WorksheetFreezePanes extends Proxy<SimSheet> {
       sheet.freeze = { rows: rect.r1 + 1, columns: rect.c1 + 1 };
     });
   }
-  unfreeze(): void {
-    this._call('unfreeze', [], (sheet) => (sheet.freeze = null));
-  }
 }
 
 export class WorksheetProtection extends Proxy<SimSheet> {
@@ -648,9 +597,6 @@ export class WorksheetProtection extends Proxy<SimSheet> {
       if (sheet.protection.protected) throw new HostError('InvalidOperation', 'The worksheet is already protected.');
       sheet.protection = { protected: true, options };
     });
-  }
-  unprotect(): void {
-    this._call('unprotect', [], (sheet) => (sheet.protection = { protected: false }));
   }
 }
 
@@ -715,9 +661,6 @@ export class WorksheetCollection extends CollectionProxy<SimWorkbook, SimSheet, 
   }
   getItemOrNullObject(key: string): Worksheet {
     return this._child(new Worksheet(this.context), 'getItemOrNullObject', [key], (book) => book.findSheet(key) ?? null);
-  }
-  getActiveWorksheet(): Worksheet {
-    return this._child(new Worksheet(this.context), 'getActiveWorksheet', [], (book) => book.activeSheet);
   }
   add(name?: string): Worksheet {
     const ws = new Worksheet(this.context);
@@ -823,9 +766,6 @@ export class Table extends Proxy<SimTable> {
   getDataBodyRange(): Range {
     return this._child(new Range(this.context), 'getDataBodyRange', [], (t) => ({ sheet: t.sheet, rect: t.bodyRect }));
   }
-  delete(): void {
-    this._call('delete', [], (t) => t.sheet.book.deleteTable(t));
-  }
 }
 
 export class TableRowCollection extends Proxy<SimTable> {
@@ -858,33 +798,6 @@ export class TableColumnCollection extends Proxy<SimTable> {
   }
   get count(): number {
     return this._get('count');
-  }
-  add(index: number | null | undefined, values?: unknown, name?: string): void {
-    this._call('add', [index ?? null, values ?? null, name ?? null], (t) => {
-      if (index !== null && index !== undefined && index !== -1) throw new HostError('InvalidArgument', 'The simulated host appends columns only.');
-      t.addColumn(name ?? null);
-    });
-  }
-  getItemAt(index: number): TableColumn {
-    return this._child(new TableColumn(this.context), 'getItemAt', [index], (t) => {
-      if (index < 0 || index > t.c1 - t.c0) throw new HostError('InvalidArgument', 'The column index is out of range.');
-      return { table: t, index };
-    });
-  }
-}
-
-export class TableColumn extends Proxy<{ table: SimTable; index: number }> {
-  constructor(context: SimRequestContext) {
-    super(context, 'TableColumn');
-  }
-  protected override _scalars(): string[] {
-    return ['name', 'index'];
-  }
-  protected override _read(m: { table: SimTable; index: number }, prop: string): unknown {
-    return prop === 'index' ? m.index : m.table.headers()[m.index];
-  }
-  delete(): void {
-    this._call('delete', [], (m) => m.table.deleteColumn(m.index));
   }
 }
 

@@ -183,26 +183,6 @@ export class SimSheet {
     }
   }
 
-  /** Moves the cells of rows r0..r1 at or right of `fromCol` by `delta` columns. */
-  shiftColumns(r0: number, r1: number, fromCol: number, delta: number, resized?: SimTable): void {
-    this.assertTablesMovable({ r0, c0: fromCol, r1, c1: Number.MAX_SAFE_INTEGER }, resized);
-    const moved: [number, SimCell][] = [];
-    for (const [k, cell] of [...this.cells]) {
-      const r = Math.floor(k / 16384);
-      const c = k % 16384;
-      if (r < r0 || r > r1 || c < fromCol) continue;
-      this.cells.delete(k);
-      moved.push([key(r, c + delta), cell]);
-    }
-    for (const [k, cell] of moved) this.cells.set(k, cell);
-    for (const t of this.tables) {
-      if (t !== resized && t.c0 >= fromCol && t.r0 >= r0 && t.r1 <= r1) {
-        t.c0 += delta;
-        t.c1 += delta;
-      }
-    }
-  }
-
   /** Excel refuses to shift cells when that would cut through a table. */
   private assertTablesMovable(band: Rect, except?: SimTable): void {
     for (const t of this.tables) {
@@ -213,48 +193,36 @@ export class SimSheet {
     }
   }
 
-  /** Range.delete(shift up/left). Deleting whole body rows of a table shrinks the table. */
-  deleteRect(rect: Rect, shift: 'Up' | 'Left'): void {
+  /** Range.delete(shift up). Deleting whole body rows of a table shrinks the table. */
+  deleteRect(rect: Rect): void {
     for (const t of this.tables) {
       if (!intersects(t.rect, rect)) continue;
-      const wholeBodyRows = shift === 'Up' && rect.r0 > t.r0 && rect.r1 <= t.r1 && rect.c0 <= t.c0 && rect.c1 >= t.c1;
+      const wholeBodyRows = rect.r0 > t.r0 && rect.r1 <= t.r1 && rect.c0 <= t.c0 && rect.c1 >= t.c1;
       if (!wholeBodyRows) throw new HostError('InvalidOperation', `This operation would move part of table ${t.name}.`);
       if (t.r1 - t.r0 - (rect.r1 - rect.r0 + 1) < 1) {
         throw new HostError('InvalidOperation', `Table ${t.name} must keep at least one row.`);
       }
     }
-    if (shift === 'Up') {
-      const h = rect.r1 - rect.r0 + 1;
-      this.clearRect(rect, 'All');
-      const shrunk = this.tables.filter((t) => intersects(t.rect, rect));
-      for (const t of shrunk) t.r1 -= h;
-      for (const [k, cell] of [...this.cells]) {
-        const r = Math.floor(k / 16384);
-        const c = k % 16384;
-        if (c < rect.c0 || c > rect.c1 || r <= rect.r1) continue;
-        this.cells.delete(k);
-        this.cells.set(key(r - h, c), cell);
-      }
-      for (const t of this.tables) {
-        if (shrunk.includes(t)) continue;
-        if (t.r0 > rect.r1 && t.c0 >= rect.c0 && t.c1 <= rect.c1) {
-          t.r0 -= h;
-          t.r1 -= h;
-        } else if (t.r0 > rect.r1 && intersects(t.rect, { ...rect, r1: Number.MAX_SAFE_INTEGER })) {
-          throw new HostError('InvalidOperation', `This operation would move part of table ${t.name}.`);
-        }
-      }
-    } else {
-      const w = rect.c1 - rect.c0 + 1;
-      this.clearRect(rect, 'All');
-      for (const [k, cell] of [...this.cells]) {
-        const r = Math.floor(k / 16384);
-        const c = k % 16384;
-        if (r < rect.r0 || r > rect.r1 || c <= rect.c1) continue;
-        this.cells.delete(k);
-        this.cells.set(key(r, c - w), cell);
-      }
+    const shrunk = this.tables.filter((t) => intersects(t.rect, rect));
+    const below = this.tables.filter((t) => !shrunk.includes(t) && t.r0 > rect.r1 && intersects(t.rect, { ...rect, r1: Number.MAX_SAFE_INTEGER }));
+    const cut = below.find((t) => t.c0 < rect.c0 || t.c1 > rect.c1);
+    if (cut) throw new HostError('InvalidOperation', `This operation would move part of table ${cut.name}.`);
+    const h = rect.r1 - rect.r0 + 1;
+    this.clearRect(rect, 'All');
+    for (const t of shrunk) t.r1 -= h;
+    for (const t of below) {
+      t.r0 -= h;
+      t.r1 -= h;
     }
+    const moved: [number, SimCell][] = [];
+    for (const [k, cell] of [...this.cells]) {
+      const r = Math.floor(k / 16384);
+      const c = k % 16384;
+      if (c < rect.c0 || c > rect.c1 || r <= rect.r1) continue;
+      this.cells.delete(k);
+      moved.push([key(r - h, c), cell]);
+    }
+    for (const [k, cell] of moved) this.cells.set(k, cell);
   }
 }
 
@@ -318,23 +286,6 @@ export class SimTable {
     values.forEach((row, i) => row.forEach((v, j) => this.sheet.input(insertRow + i, this.c0 + j, v)));
   }
 
-  /** TableColumnCollection.add at the right end (index null) with a header name. */
-  addColumn(name: string | null): void {
-    this.sheet.shiftColumns(this.r0, this.r1, this.c1 + 1, 1);
-    this.c1 += 1;
-    const cell = this.sheet.cellForWrite(this.r0, this.c1);
-    cell.value = name ?? '';
-    this.fixHeaders();
-  }
-
-  deleteColumn(index: number): void {
-    if (this.c1 === this.c0) throw new HostError('InvalidOperation', 'A table must keep one column.');
-    const c = this.c0 + index;
-    if (c > this.c1) throw new HostError('InvalidArgument', 'The column index is out of range.');
-    this.sheet.clearRect({ r0: this.r0, c0: c, r1: this.r1, c1: c }, 'All');
-    this.c1 -= 1;
-    this.sheet.shiftColumns(this.r0, this.r1, c + 1, -1, this);
-  }
 }
 
 export class SimWorkbook {
@@ -434,10 +385,6 @@ export class SimWorkbook {
     table.name = name;
   }
 
-  deleteTable(table: SimTable): void {
-    table.sheet.clearRect(table.rect, 'All');
-    this.tables = this.tables.filter((t) => t !== table);
-  }
 }
 
 function assertSheetName(name: string): void {
