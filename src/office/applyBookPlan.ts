@@ -64,7 +64,8 @@ export async function applyBookPlan(
   snapshot: BookSnapshot,
   options: ApplyOptions = {},
 ): Promise<ApplyResult> {
-  const updates = plan.tableUpdates.map((u) => prepareUpdate(u, snapshot));
+  const tables = tablesAfterSheets(plan, snapshot);
+  const updates = plan.tableUpdates.map((u) => prepareUpdate(u, tables[u.table]));
   checkSheetTables(plan, snapshot);
   checkUnprotected(plan, snapshot);
   const writer = new PlanWriter(context, snapshot, new RequestBudget(context, options.maxRequestBytes));
@@ -93,8 +94,33 @@ interface PreparedUpdate {
   };
 }
 
-function prepareUpdate(update: TableUpdate, snapshot: BookSnapshot): PreparedUpdate {
-  const table = snapshot.tables[update.table];
+/** A table as the updates will find it: the sheet, top-left cell, headers and body rows. */
+interface TableState {
+  sheet: string;
+  ref: string;
+  headers: string[];
+  rows: readonly (readonly unknown[])[];
+}
+
+/**
+ * The tables once the plan's sheets are laid out (updates apply after them, as in the ExcelJS
+ * adapter): those of rewritten sheets are gone, those the sheet plans create are there.
+ */
+function tablesAfterSheets(plan: BookPlan, snapshot: BookSnapshot): Record<string, TableState> {
+  const rewritten = new Set(plan.sheets.map((s) => s.sheet.toLowerCase()));
+  const out: Record<string, TableState> = {};
+  for (const t of Object.values(snapshot.tables)) if (t && !rewritten.has(t.sheet.toLowerCase())) out[t.name] = t;
+  for (const sheet of plan.sheets) {
+    for (const t of sheet.tables ?? []) {
+      const rows = t.rows.length ? t.rows : [t.columns.map(() => null)];
+      const { col, row } = decodeCell(t.at);
+      out[t.name] = { sheet: sheet.sheet, ref: `${t.at}:${encodeCell(col + t.columns.length - 1, row + rows.length)}`, headers: t.columns.map((c) => c.header), rows };
+    }
+  }
+  return out;
+}
+
+function prepareUpdate(update: TableUpdate, table: TableState | undefined): PreparedUpdate {
   if (!table) return { update };
   const normalized = table.headers.map(normHeader);
   const position = update.columns.map((c) => normalized.indexOf(normHeader(c.header)));
@@ -106,7 +132,7 @@ function prepareUpdate(update: TableUpdate, snapshot: BookSnapshot): PreparedUpd
   let kept = 0;
   if (update.mode === 'append') {
     kept = table.rows.length;
-    while (kept > 0 && table.rows[kept - 1].every((v) => v === null || v === '')) kept--;
+    while (kept > 0 && table.rows[kept - 1].every((v) => v === null || v === undefined || v === '')) kept--;
   }
   return {
     update,

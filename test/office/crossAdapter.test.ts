@@ -149,4 +149,38 @@ describe('Office.js adapter on the simulated host, against the ExcelJS adapter',
       office.uninstall();
     }
   });
+
+  it('applies table updates after the sheets of the same plan, to the tables as those sheets leave them', async () => {
+    const columns = [{ header: '时间' }, { header: '操作' }];
+    const before: BookPlan = {
+      sheets: [{ sheet: '日志', ranges: [], tables: [{ name: 'TD_Log', at: 'B2', columns, rows: [['t0', 'old'], ['t00', 'older']] }] }],
+      tableUpdates: [],
+    };
+    const plan: BookPlan = {
+      sheets: [{ sheet: '日志', ranges: [{ at: 'A1', values: [['操作日志']] }], tables: [{ name: 'TD_Log', at: 'A3', columns, rows: [['t1', 'init']] }] }],
+      tableUpdates: [
+        { table: 'TD_Log', sheet: '日志', at: 'A1', columns: [columns[1], columns[0]], rows: [['run', 't2']], mode: 'append' },
+        { table: 'TD_New', sheet: '新表', at: 'C3', columns, rows: [], mode: 'replace' },
+      ],
+    };
+    const wb = new ExcelJS.Workbook();
+    xlsx.applyBookPlan(wb, before);
+    xlsx.applyBookPlan(wb, plan);
+    const expected = dumpExcelJs(wb);
+
+    const office = installSimulatedOffice(globalThis, { apiVersion: '1.9' });
+    try {
+      await runJob(() => ({ plan: before }));
+      await runJob(() => ({ plan }));
+    } finally {
+      office.uninstall();
+    }
+    const actual = dumpWorkbook(office.workbook);
+    actual.sheets = actual.sheets.filter((s) => s.name !== 'Sheet1');
+    expect(actual).toEqual(expected);
+    expect(actual.tables).toEqual([
+      { name: 'TD_Log', sheet: '日志', ref: 'A3:B5' },
+      { name: 'TD_New', sheet: '新表', ref: 'C3:D4' },
+    ]);
+  });
 });
