@@ -28,7 +28,17 @@ export const BULLETIN_HEADERS = [
   '等级',
   '备注',
 ];
-export const BULLETIN_COLUMN_WIDTHS = [6, 16, 24, 9, 9, 9, 9, 10, 15, 9, 9, 8, 9];
+/**
+ * Column widths in characters. The indicator column (C) is widened to hold the longest indicator
+ * name on one line — up to INDICATOR_MAX_CHARS, past which names wrap — and the header texts
+ * (序时完成率 is the widest) fit their columns on one line. No column is 9 wide: ExcelJS takes 9 for
+ * its default and leaves the width out, and Excel and LibreOffice then draw the column 8.43 wide.
+ */
+export const BULLETIN_COLUMN_WIDTHS = [6, 16, 20, 8.5, 8.5, 8.5, 8.5, 12, 16, 8.5, 8.5, 8, 8.5];
+const INDICATOR_COLUMN = 2;
+const INDICATOR_MAX_CHARS = 45;
+/** The share of a table cell's width its text may fill before it wraps. */
+const CELL_FILL = 0.95;
 const LAST_COLUMN = 'M';
 
 /** Excel's standard good / neutral / bad fills and fonts. */
@@ -42,12 +52,20 @@ const BODY_FONT = '宋体';
 const TITLE_FONT = '黑体';
 const PARAGRAPH_PT = 12;
 const TABLE_PT = 11;
-const TABLE_ROW_PT = 20;
-const CHART_ROWS = 22;
-const CHART_ROW_PT = 16;
+/** A line of CJK text is about 1.45 em tall in LibreOffice's fallback for 宋体 (Noto CJK). */
+const TABLE_LINE_PT = 16;
+const TABLE_ROW_PT = 18;
+const TABLE_HEADER_PT = 20;
+const HEADING_PT = 22;
+const TITLE_PT = 30;
+const DATELINE_PT = 20;
+const CHART_ROWS = 18;
+const CHART_ROW_PT = 15;
 /** ExcelJS's default margins, in inches: left/right 0.7, top/bottom 0.75. */
 const PAGE = { widthPt: 841.89 - 2 * 0.7 * 72, heightPt: 595.28 - 2 * 0.75 * 72 };
-const TITLE_ROWS_PT = 36 + 24;
+const TITLE_ROWS_PT = TITLE_PT + DATELINE_PT;
+/** Room left on each page for row heights rounded to whole pixels when printed. */
+const PAGE_SLACK = 0.01;
 const SPACER_PT = 10;
 const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
@@ -59,10 +77,27 @@ export function bulletinSheetPlan(s: Scenario, a: Assessment, options: BulletinO
   return layoutBulletin(bulletinContent(s, a, options));
 }
 
+/** The bulletin's column widths: the indicator column fits the longest indicator name when it can. */
+export function bulletinColumnWidths(c: BulletinContent): number[] {
+  const names = c.groups.flatMap((g) => g.units.flatMap((u) => u.rows.map((r) => r.indicatorName)));
+  let chars = BULLETIN_COLUMN_WIDTHS[INDICATOR_COLUMN];
+  while (chars < INDICATOR_MAX_CHARS && names.some((n) => cellLines(n, chars) > 1)) chars++;
+  return BULLETIN_COLUMN_WIDTHS.map((w, k) => (k === INDICATOR_COLUMN ? chars : w));
+}
+
+/**
+ * The scale Excel prints a fit-to-one-page-wide sheet at: the printable width over the columns'
+ * width, in whole percents.
+ */
+export function fitToWidthScale(columnWidths: number[]): number {
+  const widthPt = columnWidths.reduce((sum, w) => sum + columnPt(w), 0);
+  return Math.min(100, Math.floor((100 * PAGE.widthPt) / widthPt)) / 100;
+}
+
 export function layoutBulletin(c: BulletinContent): SheetPlan {
-  const sheet = new SheetBuilder();
-  sheet.line([[c.title]], { bold: true, size: 18, font: TITLE_FONT, hAlign: 'center', vAlign: 'middle' }, 36);
-  sheet.line([[`${c.organization}　　${c.issuedOn}`]], { size: PARAGRAPH_PT, font: BODY_FONT, hAlign: 'center', vAlign: 'middle' }, 24);
+  const sheet = new SheetBuilder(bulletinColumnWidths(c));
+  sheet.line([[c.title]], { bold: true, size: 18, font: TITLE_FONT, hAlign: 'center', vAlign: 'middle' }, TITLE_PT);
+  sheet.line([[`${c.organization}　　${c.issuedOn}`]], { size: PARAGRAPH_PT, font: BODY_FONT, hAlign: 'center', vAlign: 'middle' }, DATELINE_PT);
   sheet.spacer();
   sheet.paragraph(c.opening);
 
@@ -96,15 +131,16 @@ export function layoutBulletin(c: BulletinContent): SheetPlan {
     for (let k = 0; k < CHART_ROWS; k++) sheet.blankRow(CHART_ROW_PT);
     // The closing paragraph stays with the chart rather than alone on a last page.
     sheet.keep(from, sheet.row - 1, true);
-    // The anchor's end is the top-left corner of its cell: N spans the chart over column M.
-    charts.push({ ...c.chart, from: `A${from}`, to: `N${from + CHART_ROWS}` });
+    // The anchor's end is the top-left corner of its cell. Ending at M, not N: LibreOffice prints
+    // every column a drawing touches, and an N would shrink the fit-to-width scale.
+    charts.push({ ...c.chart, from: `A${from}`, to: `${LAST_COLUMN}${from + CHART_ROWS}` });
     sheet.spacer();
   }
   sheet.paragraph(c.closing);
 
   return {
     sheet: bulletinSheetName(c.period),
-    columnWidths: BULLETIN_COLUMN_WIDTHS,
+    columnWidths: sheet.widths,
     rowHeights: sheet.heights,
     ranges: sheet.ranges,
     merges: sheet.merges,
@@ -129,6 +165,12 @@ class SheetBuilder {
   readonly conditionalFormats: ConditionalFormatPlan[] = [];
   /** Row spans printed on one page; a heading's span joins the next one. */
   private readonly blocks: { first: number; last: number; withNext: boolean }[] = [];
+  /** The merged lines' width in points. */
+  readonly lineWidthPt: number;
+
+  constructor(readonly widths: number[]) {
+    this.lineWidthPt = widths.reduce((sum, w) => sum + columnPt(w), 0);
+  }
 
   /** One line merged across the page. */
   line(values: PlanCell[][], style: CellStyle, height: number): void {
@@ -154,12 +196,12 @@ class SheetBuilder {
   paragraph(text: string, withNext = false): void {
     const body = `　　${text}`;
     this.keep(this.row, this.row, withNext);
-    this.line([[body]], { size: PARAGRAPH_PT, font: BODY_FONT, wrap: true, vAlign: 'top', hAlign: 'left' }, paragraphHeight(body));
+    this.line([[body]], { size: PARAGRAPH_PT, font: BODY_FONT, wrap: true, vAlign: 'top', hAlign: 'left' }, paragraphHeight(body, this.lineWidthPt));
   }
 
   heading(text: string, bold = true): void {
     this.keep(this.row, this.row, true);
-    this.line([[text]], { bold, size: PARAGRAPH_PT, font: BODY_FONT, vAlign: 'middle' }, 24);
+    this.line([[text]], { bold, size: PARAGRAPH_PT, font: BODY_FONT, vAlign: 'middle' }, HEADING_PT);
   }
 
   /**
@@ -167,10 +209,7 @@ class SheetBuilder {
    * to the next one. Fitting the width scales the page down, so a page holds more sheet points.
    */
   pageBreaks(): number[] {
-    const widthPt = BULLETIN_COLUMN_WIDTHS.reduce((sum, w) => sum + columnPt(w), 0);
-    const scale = Math.min(1, PAGE.widthPt / widthPt);
-    // Excel scales by whole percents and rounds row heights to pixels: 3% to spare.
-    const pagePt = (PAGE.heightPt / scale) * 0.97;
+    const pagePt = (PAGE.heightPt / fitToWidthScale(this.widths)) * (1 - PAGE_SLACK);
     const height = (first: number, last: number) => {
       let h = 0;
       for (let r = first; r <= last; r++) h += this.heights[r] ?? 15;
@@ -210,10 +249,11 @@ function columnPt(widthChars: number): number {
 
 /**
  * How many lines a wrapped text takes in `widthPt`: Chinese glyphs are one em wide, Latin letters
- * and digits about half; 10% of the width is left for the renderer's padding and rounding.
+ * and digits about half. Only `fill` of the width is used: a paragraph keeps 10% for the renderer's
+ * padding, rounding and words carried whole to the next line; a table cell's short text needs less.
  */
-export function wrappedLines(text: string, widthPt: number, fontPt: number): number {
-  const room = widthPt * 0.9;
+export function wrappedLines(text: string, widthPt: number, fontPt: number, fill = 0.9): number {
+  const room = widthPt * fill;
   let lines = 1;
   let used = 0;
   for (const ch of text) {
@@ -227,15 +267,18 @@ export function wrappedLines(text: string, widthPt: number, fontPt: number): num
   return lines;
 }
 
-/** The height that shows a paragraph merged across the page whole. */
-export function paragraphHeight(text: string, fontPt = PARAGRAPH_PT): number {
-  const widthPt = BULLETIN_COLUMN_WIDTHS.reduce((sum, w) => sum + columnPt(w), 0);
+/** The height that shows a paragraph merged across `widthPt` whole. */
+export function paragraphHeight(text: string, widthPt: number, fontPt = PARAGRAPH_PT): number {
   return Math.ceil(wrappedLines(text, widthPt, fontPt) * fontPt * 1.5 + 6);
 }
 
 /** The height of a table row whose cell in the column of width `widthChars` holds `text`. */
 function tableRowHeight(text: string, widthChars: number): number {
-  return Math.max(TABLE_ROW_PT, Math.ceil(wrappedLines(text, columnPt(widthChars), TABLE_PT) * TABLE_PT * 1.35 + 5));
+  return Math.max(TABLE_ROW_PT, cellLines(text, widthChars) * TABLE_LINE_PT + 2);
+}
+
+function cellLines(text: string, widthChars: number): number {
+  return wrappedLines(text, columnPt(widthChars), TABLE_PT, CELL_FILL);
 }
 
 function rankingTable(sheet: SheetBuilder, g: BulletinGroup, c: BulletinContent): void {
@@ -246,7 +289,7 @@ function rankingTable(sheet: SheetBuilder, g: BulletinGroup, c: BulletinContent)
     values: [BULLETIN_HEADERS],
     style: { bold: true, size: 11, font: BODY_FONT, fill: 'D9D9D9', hAlign: 'center', vAlign: 'middle', wrap: true, border: 'thin' },
   });
-  sheet.heights[header] = 30;
+  sheet.heights[header] = TABLE_HEADER_PT;
   const first = header + 1;
   let r = first;
   const rankCol: PlanCell[][] = [];
@@ -270,12 +313,12 @@ function rankingTable(sheet: SheetBuilder, g: BulletinGroup, c: BulletinContent)
         lead ? u.grade : null,
         !row.reported ? '未报送' : row.quota === 0 ? '无任务' : null,
       ]);
-      sheet.heights[r] = tableRowHeight(row.indicatorName, BULLETIN_COLUMN_WIDTHS[2]);
+      sheet.heights[r] = tableRowHeight(row.indicatorName, sheet.widths[INDICATOR_COLUMN]);
       r++;
     }
     // The unit's name is merged over its rows: the last row grows if they cannot hold it.
     const unitRows = Array.from({ length: r - top }, (_, k) => top + k);
-    const nameNeeds = tableRowHeight(u.name, BULLETIN_COLUMN_WIDTHS[1]);
+    const nameNeeds = tableRowHeight(u.name, sheet.widths[1]);
     const nameHas = unitRows.reduce((sum, k) => sum + sheet.heights[k], 0);
     if (nameNeeds > nameHas) sheet.heights[r - 1] += nameNeeds - nameHas;
     if (r - top > 1) {

@@ -1,4 +1,4 @@
-import { bulletinSheetPlan, paragraphHeight, STATUS_COLOURS } from '../../src/plan/bulletinPlan';
+import { bulletinSheetPlan, fitToWidthScale, paragraphHeight, STATUS_COLOURS, wrappedLines } from '../../src/plan/bulletinPlan';
 import type { Assessment, Scenario } from '../../src/engine/types';
 import type { FormulaCell, PlanCell, SheetPlan } from '../../src/plan/types';
 import { assess } from '../../src/engine/assess';
@@ -56,6 +56,11 @@ function evaluate(formula: string, row?: number): unknown {
 }
 
 const rowOf = (text: string) => [...grid].find(([, c]) => c.value === text)?.[0];
+/** Excel's width of a column in points (7 px a character plus 5 px at Calibri 11). */
+const columnPt = (w: number) => (w * 7 + 5) * 0.75;
+const sheetWidthPt = (p: SheetPlan) => p.columnWidths!.reduce((sum, w) => sum + columnPt(w), 0);
+const sample = xiachengSample();
+const samplePlan = bulletinSheetPlan(sample, assess(sample, '2019Q3'), { issuedOn: '2019-10-15' });
 
 describe('bulletin sheet plan', () => {
   it('names the sheet by period and prints it on A4 landscape, one page wide, title rows repeated', () => {
@@ -74,13 +79,57 @@ describe('bulletin sheet plan', () => {
   });
 
   it('gives every wrapped paragraph a height that holds its lines', () => {
-    expect(paragraphHeight('短句')).toBe(24);
-    const long = '截至9月底，全区新增国高企20家，完成年度目标28家的71.4%，超序时进度51.4个百分点。'.repeat(3);
-    expect(paragraphHeight(long)).toBe(3 * 18 + 6);
+    expect(paragraphHeight('短句', 600)).toBe(24);
+    const sentence = '截至9月底，全区新增国高企20家，完成年度目标28家的71.4%，超序时进度51.4个百分点。';
+    expect(paragraphHeight(sentence, 600)).toBe(24);
+    expect(paragraphHeight(sentence.repeat(3), 600)).toBe(3 * 18 + 6);
     for (const [address, c] of grid) {
       const { row } = split(address);
-      if (typeof c.value === 'string' && c.value.startsWith('　　')) expect(plan.rowHeights![row]).toBe(paragraphHeight(c.value));
+      if (typeof c.value === 'string' && c.value.startsWith('　　')) expect(plan.rowHeights![row]).toBe(paragraphHeight(c.value, sheetWidthPt(plan)));
     }
+  });
+
+  it('sizes the columns so headers and indicator names stay on one line, and none is 9 wide (ExcelJS would drop it)', () => {
+    expect(plan.columnWidths).toEqual([6, 16, 33, 8.5, 8.5, 8.5, 8.5, 12, 16, 8.5, 8.5, 8, 8.5]);
+    // The sample's longest indicator, 新增省科技型中小企业和市级高新技术企业, widens column C further.
+    expect(samplePlan.columnWidths![2]).toBe(42);
+    for (const p of [plan, samplePlan]) {
+      expect(p.columnWidths).not.toContain(9);
+      const header = split(rowOf('排名')!).row;
+      [...grid].forEach(([address, c]) => {
+        const { col, row } = split(address);
+        if (row === header) expect([c.value, wrappedLines(String(c.value), columnPt(p.columnWidths![col - 1]), 11, 0.95)]).toEqual([c.value, 1]);
+      });
+    }
+    // Every unit of the sample has several rows, so no unit name needs a taller row either.
+    const names = new Set(sample.indicators.map((i) => i.name));
+    let rows = 0;
+    for (const [address, c] of cells(samplePlan)) {
+      const { col, row } = split(address);
+      if (col === 3 && names.has(String(c.value))) {
+        expect([address, samplePlan.rowHeights![row]]).toEqual([address, 18]);
+        rows++;
+      }
+    }
+    expect(rows).toBe(48);
+  });
+
+  it('wraps an indicator name too long for the widest indicator column and makes its rows taller', () => {
+    const long = '新增省科技型中小企业和市级高新技术企业以及其他各类科技型企业的培育数';
+    const s = { ...scenario, indicators: scenario.indicators.map((i, k) => (k === 1 ? { ...i, name: long } : i)) };
+    const p = bulletinSheetPlan(s, assessment, { issuedOn: '2019-10-15' });
+    expect(p.columnWidths![2]).toBe(45);
+    const g = cells(p);
+    const rows = [...g].filter(([a, c]) => a.startsWith('C') && c.value === long).map(([a]) => split(a).row);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(p.rowHeights![r]).toBe(2 * 16 + 2);
+  });
+
+  it('prints at the whole-percent scale Excel fits the columns to the A4 landscape width with', () => {
+    // (841.89 - 1.4 × 72) / 886.125 = 0.836…
+    expect(sheetWidthPt(samplePlan)).toBe(886.125);
+    expect(fitToWidthScale(samplePlan.columnWidths!)).toBe(0.83);
+    expect(fitToWidthScale([10])).toBe(1);
   });
 
   it('lays out one ranking table per unit type, units in rank order with rank, name, total and grade merged', () => {
@@ -148,7 +197,7 @@ describe('bulletin sheet plan', () => {
     expect(chart.title).toBe('各单位新增国高企完成率与序时进度');
     const from = split(chart.from);
     const to = split(chart.to);
-    expect([from.col, to.col, to.row - from.row]).toEqual([1, 14, 22]);
+    expect([from.col, to.col, to.row - from.row]).toEqual([1, 13, 18]);
     expect(valueAt(`A${from.row - 1}`)).toBe('六、各单位新增国高企完成率与序时进度');
     for (let row = from.row; row < to.row; row++) {
       for (let col = 1; col <= 13; col++) expect(grid.has(`${colName(col)}${row}`)).toBe(false);
@@ -170,8 +219,8 @@ describe('bulletin sheet plan', () => {
   });
 
   it('breaks pages between blocks: never inside a unit, after a heading or a table header, or through the chart', () => {
-    const sample = xiachengSample();
-    for (const p of [plan, bulletinSheetPlan(sample, assess(sample, '2019Q3'), { issuedOn: '2019-10-15' })]) {
+    const fill: number[][] = [];
+    for (const p of [plan, samplePlan]) {
       const g = cells(p);
       const text = (address: string) => g.get(address)?.value;
       const breaks = p.rowBreaks!;
@@ -188,19 +237,29 @@ describe('bulletin sheet plan', () => {
       // Each page's rows (and the repeated title rows) fit the printed height at the fit-to-width scale.
       const heights = p.rowHeights!;
       const last = Math.max(...Object.keys(heights).map(Number));
-      const widthPt = p.columnWidths!.reduce((sum, w) => sum + (w * 7 + 5) * 0.75, 0);
-      const pagePt = (595.28 - 1.5 * 72) / ((841.89 - 1.4 * 72) / widthPt);
+      const pagePt = (595.28 - 1.5 * 72) / fitToWidthScale(p.columnWidths!);
       const starts = [1, ...breaks];
-      starts.forEach((start, k) => {
-        const end = (starts[k + 1] ?? last + 1) - 1;
-        let used = k === 0 ? 0 : heights[1] + heights[2];
-        for (let r = start; r <= end; r++) used += heights[r];
-        expect({ start, used: Math.min(used, pagePt) }).toEqual({ start, used });
-      });
+      fill.push(
+        starts.map((start, k) => {
+          const end = (starts[k + 1] ?? last + 1) - 1;
+          let used = k === 0 ? 0 : heights[1] + heights[2];
+          for (let r = start; r <= end; r++) used += heights[r];
+          expect({ start, used: Math.min(used, pagePt) }).toEqual({ start, used });
+          return used / pagePt;
+        }),
+      );
     }
-    expect(plan.rowBreaks).toEqual(
-      ['（二）部门', '五、核对差异', '六、各单位新增国高企完成率与序时进度'].map((heading) => split(rowOf(heading)!).row),
-    );
+    expect(plan.rowBreaks).toEqual(['（三）园区平台', '六、各单位新增国高企完成率与序时进度'].map((heading) => split(rowOf(heading)!).row));
+    // The sample's bulletin takes four pages, each but the last at least 90% full: a page ends only
+    // when the next unit, or a heading with what it heads, no longer fits.
+    expect(fill[1]).toHaveLength(4);
+    for (const f of fill[1].slice(0, -1)) expect(f).toBeGreaterThan(0.9);
+    const sampleCells = cells(samplePlan);
+    expect(samplePlan.rowBreaks!.map((b) => sampleCells.get(`B${b}`)?.value ?? String(sampleCells.get(`A${b}`)?.value).slice(0, 12))).toEqual([
+      '石桥街道',
+      '区市场监管局',
+      '　　平台引进高新技术支撑',
+    ]);
   });
 
   it('leaves the ranking tables and the chart out when no unit carries an indicator', () => {

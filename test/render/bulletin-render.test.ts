@@ -63,10 +63,20 @@ describe('the bulletin printed through LibreOffice', () => {
     expect(info).toMatch(/Page size:\s+841\.89 x 595\.\d+ pts \(A4\)/);
   });
 
-  it('starts a page at each of the plan’s breaks and nowhere else', () => {
+  it('starts a page at each of the plan’s breaks and nowhere else, on four pages', () => {
     const ids = [...sheetXml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]) + 1);
     expect(ids).toEqual(breaks);
     expect(pages).toHaveLength(breaks.length + 1);
+    expect(pages).toHaveLength(4);
+  });
+
+  it('scales the columns to the full printable width', () => {
+    // Column M's right edge is 0.7 inch (50.4 pt) from the paper's; a stray printed column (a chart
+    // anchored past M) would shrink the scale and pull 备注 to the left.
+    const bbox = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
+    const remark = /xMax="([\d.]+)"[^>]*>备注</.exec(bbox)!;
+    expect(Number(remark[1])).toBeGreaterThan(760);
+    expect(Number(remark[1])).toBeLessThan(841.89 - 50.4);
   });
 
   it('keeps the Chinese text and fits every table row on one page width', () => {
