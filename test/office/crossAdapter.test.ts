@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 import { planInit } from '../../src/plan/jobs/init';
 import { planRun, runSheetsToRead } from '../../src/plan/jobs/run';
+import { importListJob } from '../../src/plan/jobs/importList';
 import { importReturnsJob } from '../../src/plan/jobs/importReturns';
 import { templatesJob } from '../../src/plan/jobs/templates';
-import { readXlsxGrid } from '../../src/xlsx/returnFile';
+import { csvGrid, readXlsxGrid } from '../../src/xlsx/returnFile';
 import { xiachengSample } from '../../src/sample/xiacheng';
 import { NOTICES, runJob } from '../../src/office';
 import type { BookPlan, BookSnapshot } from '../../src/plan/types';
@@ -182,5 +183,33 @@ describe('Office.js adapter on the simulated host, against the ExcelJS adapter',
       { name: 'TD_Log', sheet: '日志', ref: 'A3:B5' },
       { name: 'TD_New', sheet: '新表', ref: 'C3:D4' },
     ]);
+  });
+
+  it('imports a recognition list into the same cells as the ExcelJS adapter', async () => {
+    const registry = xiachengSample().registry;
+    const lines = ['企业名称,证书编号,发证日期', ...registry.slice(0, 5).map((r, i) => `${r.name},GR20193300${i},2019-09-0${i + 1}`), '不在库里的企业,GR201933999,2019-09-20'];
+    const list = csvGrid(Buffer.from(lines.join('\n'), 'utf8'), '认定名单.csv');
+    const job = (s: BookSnapshot) => importListJob(s, list, { indicator: 'gqq_new', assign: {}, now: NOW });
+
+    const wb = new ExcelJS.Workbook();
+    xlsx.applyBookPlan(wb, planInit(xiachengSample(), { now: NOW }));
+    const expectedReport = job(xlsx.readSnapshot(wb));
+    xlsx.applyBookPlan(wb, expectedReport.plan);
+    const expected = dumpExcelJs(wb, { skipSheets: [CHART_STORE_SHEET] });
+
+    const office = installSimulatedOffice(globalThis, { apiVersion: '1.9' });
+    try {
+      await runJob(() => ({ plan: planInit(xiachengSample(), { now: NOW }) }));
+      office.resetStats();
+      const { report } = await runJob(job);
+      expect(office.stats.syncs).toBe(2);
+      expect(report).toEqual(expectedReport.report);
+      expect(report.matched).toBe(5);
+    } finally {
+      office.uninstall();
+    }
+    const actual = dumpWorkbook(office.workbook);
+    actual.sheets = actual.sheets.filter((s) => s.name !== 'Sheet1');
+    expect(actual).toEqual(expected);
   });
 });
