@@ -11,6 +11,24 @@ const officeDist = path.dirname(require.resolve('@microsoft/office-js/dist/offic
 // office.js picks its host script and strings at run time; other Office apps' files are not needed.
 const otherHosts = ['word', 'powerpoint', 'outlook', 'onenote', 'project', 'access', 'visio', 'excelios', 'excelwebapp'];
 
+/**
+ * HTTPS options for the dev server: the office-addin-dev-certs certificate, installed as trusted
+ * where the tool can (Windows, macOS). Where it cannot install its CA (Linux without sudo, a
+ * container) the generated certificate is still used, and the CA file is named for manual trust.
+ */
+async function devServerHttps() {
+  const certs = require('office-addin-dev-certs');
+  try {
+    return await certs.getHttpsServerOptions();
+  } catch (e) {
+    const fs = require('fs');
+    const d = require('office-addin-dev-certs/lib/defaults');
+    if (!fs.existsSync(d.localhostCertificatePath)) throw e;
+    console.warn(`dev-server: ${e.message.split('\n')[0]}\ndev-server: serving with ${d.localhostCertificatePath}; trust ${d.caCertificatePath} by hand`);
+    return { cert: fs.readFileSync(d.localhostCertificatePath), key: fs.readFileSync(d.localhostKeyPath), ca: fs.readFileSync(d.caCertificatePath) };
+  }
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const harness = Boolean(env.harness);
   const production = argv.mode !== 'development';
@@ -86,7 +104,7 @@ module.exports = async (env = {}, argv = {}) => {
       ? {
           port: 3000,
           headers: { 'Access-Control-Allow-Origin': '*' },
-          server: { type: 'https', options: await require('office-addin-dev-certs').getHttpsServerOptions() },
+          server: { type: 'https', options: await devServerHttps() },
           static: false,
         }
       : undefined,
