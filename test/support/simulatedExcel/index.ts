@@ -1,4 +1,14 @@
-/** The simulated Excel host: browser-safe (no Node APIs), for jest and for the task pane in Chromium. */
+/**
+ * The simulated Excel host: browser-safe (no Node APIs), for jest and for the task pane in Chromium.
+ *
+ *   const office = installSimulatedOffice(globalThis, { workbook: new SimWorkbook(), displayLanguage: 'zh-CN', apiVersion: '1.7' });
+ *   await runJob(job);                       // code written against Excel.run / Office.* runs unchanged
+ *   office.stats.syncs;                      // every context.sync counted; office.stats.batches: bytes per request
+ *   dumpWorkbook(office.workbook);           // values, formulas, number formats, tables: for comparisons
+ *   office.uninstall();
+ *
+ * dumpExcelJs.ts (Node-only, not exported here) gives the same dump for an ExcelJS workbook.
+ */
 export { installSimulatedOffice } from './office';
 export type { SimulatedOffice, SimulatedOfficeOptions } from './office';
 export { SimWorkbook, SimSheet, SimTable, HostError } from './model';
