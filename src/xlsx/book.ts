@@ -12,6 +12,7 @@ import { extras } from './cells';
 import { addNativeCharts } from './chart';
 import { storedCharts } from './chartStore';
 import { readCustomProperties, writeCustomProperties } from './properties';
+import { tableModel } from './snapshot';
 
 /** Custom properties a loaded book carried, so saving it keeps them (ExcelJS drops them). */
 const loadedProperties = new WeakMap<ExcelJS.Workbook, Record<string, string>>();
@@ -26,7 +27,14 @@ export async function loadBookBuffer(buffer: Buffer, file: string): Promise<Exce
     throw new InputError(`not an xlsx workbook (${(e as Error).message})`, file);
   }
   loadedProperties.set(wb, await readCustomProperties(zip));
-  for (const ws of wb.worksheets) compactValidations(ws);
+  for (const ws of wb.worksheets) {
+    compactValidations(ws);
+    // Books saved by LibreOffice have tables without a style, which ExcelJS cannot write back.
+    for (const t of ws.getTables()) {
+      const model = tableModel(t);
+      if (!model.style) model.style = {};
+    }
+  }
   return wb;
 }
 

@@ -8,9 +8,10 @@ import { join } from 'path';
 import ExcelJS from 'exceljs';
 import { decodeCell } from '../../src/plan/bookSchema';
 import { xiachengSample } from '../../src/sample/xiacheng';
-import { bookBuffer, readSnapshot } from '../../src/xlsx';
+import { snapshotToScenario } from '../../src/plan/scenarioTables';
+import { bookBuffer, loadBook, readSnapshot } from '../../src/xlsx';
 import { libreOfficeConvert } from '../support/libreoffice';
-import { initBook, reload, runBook } from '../plan/books';
+import { initBook, reload, runBook, tableObjects } from '../plan/books';
 
 const dir = mkdtempSync(join(tmpdir(), 'td-recalc-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -56,4 +57,20 @@ it('LibreOffice recalculating the book reproduces the engine’s completion rate
     }
   });
   expect(compared).toBeGreaterThan(90);
+});
+
+it('runs on a book last saved by LibreOffice', async () => {
+  const wb = await reload(initBook(xiachengSample()));
+  runBook(wb, '2019Q2');
+  const saved = join(dir, 'for-libreoffice.xlsx');
+  writeFileSync(saved, await bookBuffer(wb));
+  const fromLibreOffice = await loadBook(libreOfficeConvert(saved, 'xlsx', join(dir, 'lo')));
+  expect(snapshotToScenario(readSnapshot(fromLibreOffice))).toEqual(JSON.parse(JSON.stringify(xiachengSample())));
+  const result = runBook(fromLibreOffice, '2019Q3');
+  const again = await reload(fromLibreOffice);
+  expect(tableObjects(again, 'TD_Ranking').map((r) => r['期间'])).toEqual([
+    ...result.assessment.units.map(() => '2019Q2'),
+    ...result.assessment.units.map(() => '2019Q3'),
+  ]);
+  expect(tableObjects(again, 'TD_Log').map((r) => r['操作'])).toEqual(['新建计划簿', '计算考核', '计算考核']);
 });
