@@ -53,9 +53,20 @@ export function rawValue(cell: ExcelJS.Cell): ExcelJS.CellValue {
 
 const argb = (hex: string) => ({ argb: `FF${hex.toUpperCase()}` });
 
-export function applyCellStyle(cell: ExcelJS.Cell, s: CellStyle): void {
+type ExcelStyle = Pick<Partial<ExcelJS.Style>, 'font' | 'fill' | 'alignment' | 'border'>;
+
+/**
+ * The ExcelJS style parts of a plan style, made once per plan style: big sheets assign the same
+ * parts to thousands of cells, and sharing them spares ExcelJS most of its garbage.
+ */
+const converted = new WeakMap<CellStyle, ExcelStyle>();
+
+function excelStyle(s: CellStyle): ExcelStyle {
+  const cached = converted.get(s);
+  if (cached) return cached;
+  const out: ExcelStyle = {};
   if (s.bold || s.italic || s.size || s.font || s.color) {
-    cell.font = {
+    out.font = {
       ...(s.font ? { name: s.font } : {}),
       ...(s.size ? { size: s.size } : {}),
       ...(s.bold ? { bold: true } : {}),
@@ -63,9 +74,9 @@ export function applyCellStyle(cell: ExcelJS.Cell, s: CellStyle): void {
       ...(s.color ? { color: argb(s.color) } : {}),
     };
   }
-  if (s.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: argb(s.fill) };
+  if (s.fill) out.fill = { type: 'pattern', pattern: 'solid', fgColor: argb(s.fill) };
   if (s.hAlign || s.vAlign || s.wrap) {
-    cell.alignment = {
+    out.alignment = {
       ...(s.hAlign ? { horizontal: s.hAlign } : {}),
       ...(s.vAlign ? { vertical: s.vAlign } : {}),
       ...(s.wrap ? { wrapText: true } : {}),
@@ -73,8 +84,18 @@ export function applyCellStyle(cell: ExcelJS.Cell, s: CellStyle): void {
   }
   if (s.border === 'thin') {
     const thin = { style: 'thin' as const, color: argb('808080') };
-    cell.border = { top: thin, left: thin, bottom: thin, right: thin };
+    out.border = { top: thin, left: thin, bottom: thin, right: thin };
   }
+  converted.set(s, out);
+  return out;
+}
+
+export function applyCellStyle(cell: ExcelJS.Cell, s: CellStyle): void {
+  const { font, fill, alignment, border } = excelStyle(s);
+  if (font) cell.font = font;
+  if (fill) cell.fill = fill;
+  if (alignment) cell.alignment = alignment;
+  if (border) cell.border = border;
 }
 
 export function argbColor(hex: string): { argb: string } {
