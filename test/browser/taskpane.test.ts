@@ -96,7 +96,8 @@ describe('task pane in Chromium on the simulated Excel host', () => {
 
       // 分解: preview first (nothing written), then write
       await page.getByRole('tab', { name: '2 分解' }).click();
-      await page.getByTestId('allocate-year').selectOption('2019');
+      expect(await page.getByTestId('allocate-year').inputValue()).toBe('2019');
+      expect(await page.getByTestId('allocate-indicator').inputValue()).toBe('gqq_new');
       const quotasBefore = await book.tableRows('TD_Quotas');
       await page.getByTestId('allocate-preview').click();
       const preview = page.getByTestId('allocation-preview');
@@ -217,6 +218,7 @@ describe('task pane in Chromium on the simulated Excel host', () => {
 
       await page.getByRole('tab', { name: 'Allocate' }).click();
       await page.getByTestId('allocate-year').selectOption('2019');
+      await page.getByTestId('allocate-indicator').selectOption('');
       await page.getByTestId('allocate-method').selectOption('sainte-lague');
       await page.getByTestId('allocate-preview').click();
       await page.getByTestId('allocation-preview').waitFor();

@@ -15,7 +15,11 @@ export default function AllocatePanel({ strings, summary, refresh }: StepProps) 
   const s = useStyles();
   const job = useJob();
   const allocatable = summary.indicators.filter((i) => i.allocatable);
-  const [options, setOptions] = useState<AllocationOptions>({ year: summary.years[0] ?? new Date().getFullYear() });
+  // one indicator at a time reads best in a narrow pane; 全部 is one choice away
+  const [options, setOptions] = useState<AllocationOptions>({
+    year: Number(summary.period.slice(0, 4)),
+    ...(allocatable[0] ? { indicator: allocatable[0].id } : {}),
+  });
   const [preview, setPreview] = useState<AllocationPreview | undefined>();
   const [written, setWritten] = useState(false);
   const change = (patch: Partial<AllocationOptions>) => {
