@@ -29,12 +29,13 @@ export const BULLETIN_HEADERS = [
   '备注',
 ];
 /**
- * Column widths in characters. The indicator column (C) is widened to hold the longest indicator
- * name on one line — up to INDICATOR_MAX_CHARS, past which names wrap — and the header texts
- * (序时完成率 is the widest) fit their columns on one line. No column is 9 wide: ExcelJS takes 9 for
- * its default and leaves the width out, and Excel and LibreOffice then draw the column 8.43 wide.
+ * Column widths as stored in the file (characters of Calibri 11, padding included). The indicator
+ * column (C) is widened to hold the longest indicator name on one line — up to INDICATOR_MAX_CHARS,
+ * past which names wrap — and every header (序时完成率 is the widest) fits its column on one line.
+ * No column is 9 wide: ExcelJS takes 9 for its default and leaves the width out, and Excel and
+ * LibreOffice then draw the column 8.43 wide.
  */
-export const BULLETIN_COLUMN_WIDTHS = [6, 16, 20, 8.5, 8.5, 8.5, 8.5, 12, 16, 8.5, 8.5, 8, 8.5];
+export const BULLETIN_COLUMN_WIDTHS = [5, 16, 20, 9.5, 9.5, 8, 8.5, 12, 16, 9.5, 8, 8, 8];
 const INDICATOR_COLUMN = 2;
 const INDICATOR_MAX_CHARS = 45;
 /** The share of a table cell's width its text may fill before it wraps. */
@@ -52,21 +53,24 @@ const BODY_FONT = '宋体';
 const TITLE_FONT = '黑体';
 const PARAGRAPH_PT = 12;
 const TABLE_PT = 11;
-/** A line of CJK text is about 1.45 em tall in LibreOffice's fallback for 宋体 (Noto CJK). */
-const TABLE_LINE_PT = 16;
-const TABLE_ROW_PT = 18;
-const TABLE_HEADER_PT = 20;
-const HEADING_PT = 22;
+/**
+ * Row heights are whole pixels (0.75 pt at 96 dpi), so printing does not round them. A line of CJK
+ * text is about 1.45 em tall in LibreOffice's fallback for 宋体 (Noto CJK), more than in 宋体 itself.
+ */
+const LINE_EM = 1.45;
+const TABLE_ROW_PT = 17.25;
+const TABLE_HEADER_PT = 21;
+const HEADING_PT = 21;
 const TITLE_PT = 30;
-const DATELINE_PT = 20;
-const CHART_ROWS = 18;
+const DATELINE_PT = 21;
+const CHART_ROWS = 16;
 const CHART_ROW_PT = 15;
 /** ExcelJS's default margins, in inches: left/right 0.7, top/bottom 0.75. */
 const PAGE = { widthPt: 841.89 - 2 * 0.7 * 72, heightPt: 595.28 - 2 * 0.75 * 72 };
 const TITLE_ROWS_PT = TITLE_PT + DATELINE_PT;
 /** Room left on each page for row heights rounded to whole pixels when printed. */
 const PAGE_SLACK = 0.01;
-const SPACER_PT = 10;
+const SPACER_PT = 9;
 const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 export function bulletinSheetName(period: string): string {
@@ -242,9 +246,19 @@ class SheetBuilder {
   }
 }
 
-/** Excel's width of a column in points: 7 px a character plus 5 px padding at Calibri 11. */
-function columnPt(widthChars: number): number {
-  return (widthChars * 7 + 5) * 0.75;
+/**
+ * Excel's width in points of a column stored `width` wide: 7 px a character of Calibri 11, rounded
+ * as the OOXML spec says. LibreOffice draws columns about 6% wider (it measures the digits of
+ * Carlito exactly, 7.43 px), so Excel's narrower columns are the ones text must fit in, and
+ * Excel's larger fit-to-width scale the one a page's rows must fit at.
+ */
+export function columnPt(width: number): number {
+  return Math.trunc(((256 * width + Math.trunc(128 / 7)) / 256) * 7) * 0.75;
+}
+
+/** Rounds a height up to whole pixels. */
+function wholePixels(pt: number): number {
+  return Math.ceil(pt / 0.75 - 1e-9) * 0.75;
 }
 
 /**
@@ -252,7 +266,7 @@ function columnPt(widthChars: number): number {
  * and digits about half. Only `fill` of the width is used: a paragraph keeps 10% for the renderer's
  * padding, rounding and words carried whole to the next line; a table cell's short text needs less.
  */
-export function wrappedLines(text: string, widthPt: number, fontPt: number, fill = 0.9): number {
+export function wrappedLines(text: string, widthPt: number, fontPt: number, fill = 0.94): number {
   const room = widthPt * fill;
   let lines = 1;
   let used = 0;
@@ -269,12 +283,12 @@ export function wrappedLines(text: string, widthPt: number, fontPt: number, fill
 
 /** The height that shows a paragraph merged across `widthPt` whole. */
 export function paragraphHeight(text: string, widthPt: number, fontPt = PARAGRAPH_PT): number {
-  return Math.ceil(wrappedLines(text, widthPt, fontPt) * fontPt * 1.5 + 6);
+  return wholePixels(wrappedLines(text, widthPt, fontPt) * fontPt * LINE_EM + 4);
 }
 
 /** The height of a table row whose cell in the column of width `widthChars` holds `text`. */
 function tableRowHeight(text: string, widthChars: number): number {
-  return Math.max(TABLE_ROW_PT, cellLines(text, widthChars) * TABLE_LINE_PT + 2);
+  return Math.max(TABLE_ROW_PT, wholePixels(cellLines(text, widthChars) * TABLE_PT * LINE_EM + 1));
 }
 
 function cellLines(text: string, widthChars: number): number {

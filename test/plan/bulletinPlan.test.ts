@@ -56,8 +56,8 @@ function evaluate(formula: string, row?: number): unknown {
 }
 
 const rowOf = (text: string) => [...grid].find(([, c]) => c.value === text)?.[0];
-/** Excel's width of a column in points (7 px a character plus 5 px at Calibri 11). */
-const columnPt = (w: number) => (w * 7 + 5) * 0.75;
+/** Excel's width in points of a column stored `w` wide: whole pixels of 7 a character (OOXML spec). */
+const columnPt = (w: number) => Math.trunc(((256 * w + 18) / 256) * 7) * 0.75;
 const sheetWidthPt = (p: SheetPlan) => p.columnWidths!.reduce((sum, w) => sum + columnPt(w), 0);
 const sample = xiachengSample();
 const samplePlan = bulletinSheetPlan(sample, assess(sample, '2019Q3'), { issuedOn: '2019-10-15' });
@@ -79,10 +79,12 @@ describe('bulletin sheet plan', () => {
   });
 
   it('gives every wrapped paragraph a height that holds its lines', () => {
-    expect(paragraphHeight('短句', 600)).toBe(24);
+    // Lines of 12 pt at 1.45 em plus 4 pt, rounded up to whole pixels (0.75 pt).
+    expect(paragraphHeight('短句', 600)).toBe(21.75);
     const sentence = '截至9月底，全区新增国高企20家，完成年度目标28家的71.4%，超序时进度51.4个百分点。';
-    expect(paragraphHeight(sentence, 600)).toBe(24);
-    expect(paragraphHeight(sentence.repeat(3), 600)).toBe(3 * 18 + 6);
+    expect(paragraphHeight(sentence, 600)).toBe(21.75);
+    expect(paragraphHeight(sentence.repeat(3), 600)).toBe(56.25);
+    expect(paragraphHeight(sentence.repeat(3), 300)).toBe(108.75); // six lines: 108.4 → 108.75
     for (const [address, c] of grid) {
       const { row } = split(address);
       if (typeof c.value === 'string' && c.value.startsWith('　　')) expect(plan.rowHeights![row]).toBe(paragraphHeight(c.value, sheetWidthPt(plan)));
@@ -90,7 +92,7 @@ describe('bulletin sheet plan', () => {
   });
 
   it('sizes the columns so headers and indicator names stay on one line, and none is 9 wide (ExcelJS would drop it)', () => {
-    expect(plan.columnWidths).toEqual([6, 16, 33, 8.5, 8.5, 8.5, 8.5, 12, 16, 8.5, 8.5, 8, 8.5]);
+    expect(plan.columnWidths).toEqual([5, 16, 34, 9.5, 9.5, 8, 8.5, 12, 16, 9.5, 8, 8, 8]);
     // The sample's longest indicator, 新增省科技型中小企业和市级高新技术企业, widens column C further.
     expect(samplePlan.columnWidths![2]).toBe(42);
     for (const p of [plan, samplePlan]) {
@@ -107,7 +109,7 @@ describe('bulletin sheet plan', () => {
     for (const [address, c] of cells(samplePlan)) {
       const { col, row } = split(address);
       if (col === 3 && names.has(String(c.value))) {
-        expect([address, samplePlan.rowHeights![row]]).toEqual([address, 18]);
+        expect([address, samplePlan.rowHeights![row]]).toEqual([address, 17.25]);
         rows++;
       }
     }
@@ -122,13 +124,14 @@ describe('bulletin sheet plan', () => {
     const g = cells(p);
     const rows = [...g].filter(([a, c]) => a.startsWith('C') && c.value === long).map(([a]) => split(a).row);
     expect(rows.length).toBeGreaterThan(0);
-    for (const r of rows) expect(p.rowHeights![r]).toBe(2 * 16 + 2);
+    // Two lines of 11 pt at 1.45 em, plus a point, in whole pixels: 32.9 → 33 pt.
+    for (const r of rows) expect(p.rowHeights![r]).toBe(33);
   });
 
   it('prints at the whole-percent scale Excel fits the columns to the A4 landscape width with', () => {
-    // (841.89 - 1.4 × 72) / 886.125 = 0.836…
-    expect(sheetWidthPt(samplePlan)).toBe(886.125);
-    expect(fitToWidthScale(samplePlan.columnWidths!)).toBe(0.83);
+    // (841.89 - 1.4 × 72) / 838.5 = 0.883…
+    expect(sheetWidthPt(samplePlan)).toBe(838.5);
+    expect(fitToWidthScale(samplePlan.columnWidths!)).toBe(0.88);
     expect(fitToWidthScale([10])).toBe(1);
   });
 
@@ -197,7 +200,7 @@ describe('bulletin sheet plan', () => {
     expect(chart.title).toBe('各单位新增国高企完成率与序时进度');
     const from = split(chart.from);
     const to = split(chart.to);
-    expect([from.col, to.col, to.row - from.row]).toEqual([1, 13, 18]);
+    expect([from.col, to.col, to.row - from.row]).toEqual([1, 13, 16]);
     expect(valueAt(`A${from.row - 1}`)).toBe('六、各单位新增国高企完成率与序时进度');
     for (let row = from.row; row < to.row; row++) {
       for (let col = 1; col <= 13; col++) expect(grid.has(`${colName(col)}${row}`)).toBe(false);

@@ -40,6 +40,7 @@ describe('the bulletin printed through LibreOffice', () => {
   let pages: string[];
   let breaks: number[];
   let sheetXml: string;
+  let paragraphs: string[];
 
   beforeAll(async () => {
     const sample = xiachengSample();
@@ -53,6 +54,7 @@ describe('the bulletin printed through LibreOffice', () => {
     const buffer = await bookBuffer(wb);
     writeFileSync(book, buffer);
     breaks = plan.rowBreaks!;
+    paragraphs = plan.ranges.map((r) => r.values[0][0]).filter((v): v is string => typeof v === 'string' && v.startsWith('　　'));
     sheetXml = await (await JSZip.loadAsync(buffer)).file('xl/worksheets/sheet1.xml')!.async('string');
     pdf = libreOfficeConvert(book, 'pdf', dir);
     pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
@@ -88,6 +90,12 @@ describe('the bulletin printed through LibreOffice', () => {
     for (const page of pages) if (page.includes('未报送') && page.includes('石桥街道')) expect(page).toMatch(/石桥街道.*滞后序时进度/s);
     expect(text).toContain('区跨贸小镇管委会');
     expect(text).not.toMatch(/\uFFFD/);
+  });
+
+  it('prints every paragraph whole: no row is too short for its wrapped lines', () => {
+    const flat = pages.join('').replace(/\s/g, '');
+    expect(paragraphs.length).toBeGreaterThan(10);
+    for (const p of paragraphs) expect(flat).toContain(p.replace(/\s/g, ''));
   });
 
   it('draws the status colours and the chart', () => {
