@@ -42,6 +42,8 @@ export const zhCN = {
   inputErrorTitle: '输入有误，请按下列位置修改后重试',
   unexpectedErrorTitle: '操作失败',
   where: '位置',
+  stepFailed: '这一步的界面未能加载',
+  reload: '重新加载',
   noticesTitle: '当前 Excel 版本不支持以下功能，已跳过（升级 Excel 后重新执行即可补上）',
   plan: {
     summaryTitle: '计划概况',
@@ -158,6 +160,8 @@ export const enUS: Strings = {
   inputErrorTitle: 'Please correct the input at these places and try again',
   unexpectedErrorTitle: 'The command failed',
   where: 'Where',
+  stepFailed: 'This step could not be loaded',
+  reload: 'Reload',
   noticesTitle: 'This Excel version lacks these features; they were skipped (run the step again after updating Excel)',
   plan: {
     summaryTitle: 'Plan summary',

@@ -7,6 +7,7 @@ import { STEPS, type Step } from './steps';
 import type { PlanSummary } from './controllerTypes';
 import { loadController } from './loadController';
 import { Feedback } from './components/Feedback';
+import { StepBoundary } from './components/StepBoundary';
 import { useJob } from './useJob';
 
 // Each step's panel is its own chunk: the first paint needs only the shell.
@@ -82,9 +83,11 @@ export function App({ strings, initialStep, dark }: { strings: Strings; initialS
         <main className={s.body}>
           <Text size={300} className={s.hint}>{strings.stepHints[step]}</Text>
           {summary ? (
-            <Suspense fallback={<Spinner size="small" label={strings.busy} />}>
-              <Panel strings={strings} summary={summary} refresh={refresh} />
-            </Suspense>
+            <StepBoundary key={step} strings={strings}>
+              <Suspense fallback={<Spinner size="small" label={strings.busy} />}>
+                <Panel strings={strings} summary={summary} refresh={refresh} />
+              </Suspense>
+            </StepBoundary>
           ) : (
             <Feedback strings={strings} state={loading.state} />
           )}

@@ -229,6 +229,12 @@ describe('task pane in Chromium on the simulated Excel host', () => {
       expect(targets2019.filter((r) => r['分解方法'] !== null).every((r) => r['分解方法'] === '圣拉古法')).toBe(true);
       await shot(page, 'en-US-2-allocate');
 
+      // a step whose code cannot be downloaded says so, and the other steps still work
+      await page.route('**/chunks/step-returns.*', (route) => route.abort());
+      await page.getByRole('tab', { name: 'Returns' }).click();
+      await page.getByTestId('step-failed').waitFor();
+      expect(await page.getByTestId('step-failed').innerText()).toContain('This step could not be loaded');
+
       await page.getByRole('tab', { name: 'Assess' }).click();
       await page.getByTestId('assess-compute').click();
       await page.getByTestId('ranking').waitFor();
