@@ -68,7 +68,7 @@ const CHART_ROW_PT = 15;
 /** ExcelJS's default margins, in inches: left/right 0.7, top/bottom 0.75. */
 const PAGE = { widthPt: 841.89 - 2 * 0.7 * 72, heightPt: 595.28 - 2 * 0.75 * 72 };
 const TITLE_ROWS_PT = TITLE_PT + DATELINE_PT;
-/** Room left on each page for row heights rounded to whole pixels when printed. */
+/** Room left on each page for the printer's rounding of the scaled rows. */
 const PAGE_SLACK = 0.01;
 const SPACER_PT = 9;
 const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -82,7 +82,7 @@ export function bulletinSheetPlan(s: Scenario, a: Assessment, options: BulletinO
 }
 
 /** The bulletin's column widths: the indicator column fits the longest indicator name when it can. */
-export function bulletinColumnWidths(c: BulletinContent): number[] {
+function bulletinColumnWidths(c: BulletinContent): number[] {
   const names = c.groups.flatMap((g) => g.units.flatMap((u) => u.rows.map((r) => r.indicatorName)));
   let chars = BULLETIN_COLUMN_WIDTHS[INDICATOR_COLUMN];
   while (chars < INDICATOR_MAX_CHARS && names.some((n) => cellLines(n, chars) > 1)) chars++;
@@ -248,11 +248,11 @@ class SheetBuilder {
 
 /**
  * Excel's width in points of a column stored `width` wide: 7 px a character of Calibri 11, rounded
- * as the OOXML spec says. LibreOffice draws columns about 6% wider (it measures the digits of
- * Carlito exactly, 7.43 px), so Excel's narrower columns are the ones text must fit in, and
- * Excel's larger fit-to-width scale the one a page's rows must fit at.
+ * as the OOXML spec says (src/office's widthToPoints sets the same). LibreOffice draws columns about
+ * 6% wider (it measures Carlito's digits exactly, 7.43 px), so Excel's narrower columns are the ones
+ * text must fit in, and Excel's larger fit-to-width scale the one a page's rows must fit at.
  */
-export function columnPt(width: number): number {
+function columnPt(width: number): number {
   return Math.trunc(((256 * width + Math.trunc(128 / 7)) / 256) * 7) * 0.75;
 }
 
@@ -263,8 +263,8 @@ function wholePixels(pt: number): number {
 
 /**
  * How many lines a wrapped text takes in `widthPt`: Chinese glyphs are one em wide, Latin letters
- * and digits about half. Only `fill` of the width is used: a paragraph keeps 10% for the renderer's
- * padding, rounding and words carried whole to the next line; a table cell's short text needs less.
+ * and digits about half. Only `fill` of the width is used: a paragraph keeps 6% for the renderer's
+ * padding, rounding and numbers carried whole to the next line; a table cell's short text needs less.
  */
 export function wrappedLines(text: string, widthPt: number, fontPt: number, fill = 0.94): number {
   const room = widthPt * fill;
