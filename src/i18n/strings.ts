@@ -240,7 +240,7 @@ export const enUS: Strings = {
     total: 'Total',
     rank: 'Rank',
     grade: 'Grade',
-    unitTypes: { street: 'Street', department: 'Department', platform: 'Platform' },
+    unitTypes: { street: 'Street', department: 'Dept.', platform: 'Platform' },
   },
   bulletin: {
     period: 'Period',

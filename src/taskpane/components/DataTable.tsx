@@ -8,8 +8,9 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke1}`, fontWeight: tokens.fontWeightSemibold,
     verticalAlign: 'bottom', minWidth: '3.5em',
   },
-  td: { padding: '4px 6px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, whiteSpace: 'nowrap' },
-  num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  // text (unit names) wraps so that every column fits the pane's width; numbers never break
+  td: { padding: '4px 5px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   foot: { fontWeight: tokens.fontWeightSemibold },
 });
 
