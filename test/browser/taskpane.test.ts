@@ -3,7 +3,8 @@
  * host: the built test harness (npm run build:test-harness, run by pretest) is served from
  * 127.0.0.1 and clicked through as a user would — 计划 (create from the sample) → 分解 (preview,
  * write) → 报表 (templates) → 考核 → 通报 — in Chinese and in English, checking the workbook after
- * every step. Screenshots of each step go to docs/screenshots/.
+ * every step. Screenshots of each step go to test-output/screenshots/, or to the folder named by
+ * SCREENSHOTS (`SCREENSHOTS=docs/screenshots npx jest test/browser` refreshes the committed ones).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'fs';
 import path from 'path';
@@ -15,7 +16,7 @@ import { serveStatic } from './serveStatic';
 
 const root = path.join(__dirname, '..', '..');
 const build = path.join(root, 'dist', 'test-harness');
-const shots = path.join(root, 'docs', 'screenshots');
+const shots = path.resolve(root, process.env.SCREENSHOTS ?? path.join('test-output', 'screenshots'));
 
 let server: Awaited<ReturnType<typeof serveStatic>>;
 let chromium: Awaited<ReturnType<typeof launchChromium>>;
