@@ -5,12 +5,14 @@
  */
 import type ExcelJS from 'exceljs';
 import { encodeCell } from '../../../src/plan/bookSchema';
+import { rawValue } from '../../../src/xlsx/cells';
 import { tableArea, tableModel } from '../../../src/xlsx/snapshot';
 import type { BookDump, CellDump } from './dump';
 
 function cellDump(cell: ExcelJS.Cell, formulaValues: boolean): CellDump {
   const dump: CellDump = {};
-  const v = cell.value as unknown;
+  // rawValue: ExcelJS's `value` getter drops a cached formula result of 0 or "".
+  const v = rawValue(cell) as unknown;
   if (v !== null && v !== undefined && v !== '') {
     if (typeof v === 'object' && v !== null && 'formula' in v) {
       const f = v as { formula: string; result?: unknown };
