@@ -34,6 +34,11 @@ export interface TableDef {
   columns: readonly ColumnDef[];
   /** Written by commands (TD_Quotas, TD_Scores, …) rather than typed by users. */
   output?: boolean;
+  /**
+   * For tables commands rewrite whole: the columns (keys) that identify a row across rewrites, so
+   * the values of columns a user added stay on their row (userColumns.ts).
+   */
+  rowKey?: readonly string[];
 }
 
 export type TableName =
@@ -176,6 +181,7 @@ export const TABLES: Readonly<Record<TableName, TableDef>> = {
     name: 'TD_Quotas',
     sheet: '任务分解',
     at: 'A1',
+    rowKey: ['indicator', 'year', 'unit'],
     output: true,
     columns: [
       idCol('indicator', '指标编号'),
@@ -191,6 +197,7 @@ export const TABLES: Readonly<Record<TableName, TableDef>> = {
     name: 'TD_Actuals',
     sheet: '完成情况',
     at: 'A1',
+    rowKey: ['indicator', 'unit', 'period'],
     columns: [
       idCol('indicator', '指标编号'),
       idCol('unit', '单位编号'),
@@ -227,6 +234,7 @@ export const TABLES: Readonly<Record<TableName, TableDef>> = {
     name: 'TD_Scores',
     sheet: '考核结果',
     at: 'A1',
+    rowKey: ['period', 'unit', 'indicator'],
     output: true,
     columns: [
       col('period', '期间', 'text', { width: 9 }),
@@ -250,6 +258,7 @@ export const TABLES: Readonly<Record<TableName, TableDef>> = {
     name: 'TD_Ranking',
     sheet: '考核结果',
     at: 'Q1',
+    rowKey: ['period', 'unit'],
     output: true,
     columns: [
       col('period', '期间', 'text', { width: 9 }),
@@ -265,12 +274,14 @@ export const TABLES: Readonly<Record<TableName, TableDef>> = {
     name: 'TD_Registry',
     sheet: '企业库',
     at: 'A1',
+    rowKey: ['name', 'creditCode'],
     columns: [nameCol('name', '企业名称', { width: 36 }), col('creditCode', '统一社会信用代码', 'text', { width: 22 }), idCol('unit', '单位编号')],
   },
   TD_Recognitions: {
     name: 'TD_Recognitions',
     sheet: '认定名单',
     at: 'A1',
+    rowKey: ['indicator', 'certificate', 'name', 'file'],
     output: true,
     columns: [
       idCol('indicator', '指标编号'),

@@ -1,8 +1,10 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { loadBook, readSnapshot, saveBookAtomic } from '../../src/xlsx';
+import { applyBookPlan, loadBook, readSnapshot, saveBookAtomic } from '../../src/xlsx';
 import { runCli } from '../support/cli';
+import { editWorkbook } from '../support/planBook';
+import { NOTE, notedSheet, notesAndKeys } from '../plan/userEdits';
 
 const dir = mkdtempSync(join(tmpdir(), 'td-cli-run-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -103,5 +105,46 @@ describe('target-desk run', () => {
     expect(runCli(['run', book, '--period', '2019Q3', '--force']).code).toBe(0);
     const kept = (await rows(book, 'TD_History')).filter((h) => h['表'] === '通报 2019Q3').map((h) => h['被替换的行（JSON）']);
     expect(kept).toContain(JSON.stringify(['关于2019年第三季度工作的通报（修改稿）']));
+  });
+
+  it('keeps a column a user added to TD_Scores and TD_Actuals, each value on its row, through run and import-returns', async () => {
+    // The Office.js adapter's twin is in test/office/userColumns.test.ts.
+    const book = copy('user-columns.xlsx');
+    expect(runCli(['run', book, '--period', '2019Q3']).code).toBe(0);
+    await edit(book, (wb) => {
+      const s = readSnapshot(wb);
+      applyBookPlan(wb, { sheets: [notedSheet(s, s.tables.TD_Scores.sheet), notedSheet(s, s.tables.TD_Actuals.sheet)], tableUpdates: [] });
+    });
+    const noted = readSnapshot(await loadBook(book));
+    const notedScores = notesAndKeys(noted, 'TD_Scores');
+    const notedActuals = notesAndKeys(noted, 'TD_Actuals');
+    expect(notedScores.length).toBeGreaterThan(40);
+    expect(notedActuals.length).toBeGreaterThan(40);
+
+    const templates = join(dir, 'user-columns-templates');
+    expect(runCli(['templates', book, '--period', '2019Q3', '--out-dir', templates]).code).toBe(0);
+    const files = readdirSync(templates).sort().slice(0, 3);
+    for (const [k, f] of files.entries()) {
+      await editWorkbook(join(templates, f), join(templates, f), (ws) => {
+        for (let r = 14; r <= 20; r++) if (ws.getCell(r, 1).value) ws.getCell(r, 5).value = 20 + k + r;
+      });
+    }
+    expect(runCli(['run', book, '--period', '2019Q3']).code).toBe(0);
+    expect(runCli(['import-returns', book, ...files.map((f) => join(templates, f))]).code).toBe(0);
+    expect(runCli(['run', book, '--period', '2019Q3']).code).toBe(0);
+
+    const after = readSnapshot(await loadBook(book));
+    for (const [table, was] of [['TD_Scores', notedScores], ['TD_Actuals', notedActuals]] as const) {
+      expect(after.tables[table].headers[after.tables[table].headers.length - 1]).toBe(NOTE);
+      const got = notesAndKeys(after, table);
+      const keys = new Set(was.map((r) => r.key));
+      expect(got.map((r) => r.note)).toEqual(got.map((r) => (keys.has(r.key) ? r.key : null)));
+      expect(got.filter((r) => r.note !== null).map((r) => r.note).sort()).toEqual(was.map((r) => r.note).sort());
+    }
+    // TD_Scores is back in the run's order, not the user's reversed one.
+    expect(notesAndKeys(after, 'TD_Scores').map((r) => r.key)).toEqual(notedScores.map((r) => r.key).reverse());
+    expect((await rows(book, 'TD_Log')).filter((r) => r['操作'] === '导入季度报表').length).toBe(3);
+    // The returns changed values: the rows they replaced are in TD_History.
+    expect((await rows(book, 'TD_History')).filter((r) => r['表'] === 'TD_Actuals').length).toBeGreaterThan(0);
   });
 });

@@ -9,6 +9,7 @@ import { RegistryRow } from '../../engine/types';
 import { headerOf } from '../bookSchema';
 import { readScenario, readTable, rowCells, where } from '../scenarioTables';
 import { BookPlan, BookSnapshot, PlanCell } from '../types';
+import { withUserColumns } from '../userColumns';
 import { ActualsLedger, IMPORT_ACTIONS, logRow, tableAppend, tableReplace } from './actualsLedger';
 import { returnContext } from './importReturns';
 
@@ -212,7 +213,7 @@ export function importListJob(snapshot: BookSnapshot, list: GridBook, params: Li
   ].join('\n');
   const plan: BookPlan = {
     sheets: [],
-    tableUpdates: [
+    tableUpdates: withUserColumns(snapshot, [
       tableReplace('TD_Recognitions', recCells),
       ...(registryChanged ? [tableReplace('TD_Registry', registry.map((r) => rowCells('TD_Registry', r as unknown as Record<string, unknown>)))] : []),
       ledger.update(),
@@ -227,7 +228,7 @@ export function importListJob(snapshot: BookSnapshot, list: GridBook, params: Li
           detail,
         }),
       ]),
-    ],
+    ]),
   };
   return { plan, report };
 }

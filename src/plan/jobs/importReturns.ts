@@ -6,6 +6,7 @@ import { Discrepancy } from '../../engine/bulletin';
 import { Scenario } from '../../engine/types';
 import { readScenario } from '../scenarioTables';
 import { BookPlan, BookSnapshot } from '../types';
+import { withUserColumns } from '../userColumns';
 import { ActualsLedger, IMPORT_ACTIONS, logRow, tableAppend } from './actualsLedger';
 
 /**
@@ -141,6 +142,6 @@ export function importReturnsJob(snapshot: BookSnapshot, books: readonly GridBoo
   const plan: BookPlan =
     accepted === 0
       ? { sheets: [], tableUpdates: [] }
-      : { sheets: [], tableUpdates: [ledger.update(), ledger.historyUpdate(params.now, IMPORT_ACTIONS.returns), tableAppend('TD_Log', log)] };
+      : { sheets: [], tableUpdates: withUserColumns(snapshot, [ledger.update(), ledger.historyUpdate(params.now, IMPORT_ACTIONS.returns), tableAppend('TD_Log', log)]) };
   return { plan, report };
 }

@@ -18,6 +18,7 @@ import { LOG_ACTIONS, TABLES, TableName, columnIndex, headerOf, tableColumns } f
 import { ref } from '../formula';
 import { locateColumns, quotaRowCells, readScenario, readTable, rowCells } from '../scenarioTables';
 import type { BookPlan, BookSnapshot, PlanCell, Scalar, SheetPlan, TableUpdate } from '../types';
+import { withUserColumns } from '../userColumns';
 import { gridHash, sheetPlanGrid } from './sheetHash';
 import { bookDiscrepancies } from './actualsLedger';
 
@@ -237,7 +238,7 @@ export function planRun(snapshot: BookSnapshot, periodText: string, options: Run
   checkHeaders(snapshot, ['TD_Log', 'TD_History']);
 
   return {
-    plan: { sheets: [bulletin], tableUpdates, activate: bulletinSheet },
+    plan: { sheets: [bulletin], tableUpdates: withUserColumns(snapshot, tableUpdates), activate: bulletinSheet },
     assessment,
     scenario: s,
     quotas,

@@ -1,0 +1,59 @@
+import { carryUserColumns, withUserColumns } from '../../src/plan/userColumns';
+import type { BookSnapshot, TableData, TableUpdate } from '../../src/plan/types';
+
+const update = (rows: TableUpdate['rows'], mode: TableUpdate['mode'] = 'replace'): TableUpdate => ({
+  table: 'TD_Ranking',
+  sheet: '考核结果',
+  at: 'Q1',
+  columns: [{ header: '期间' }, { header: '单位编号' }, { header: '总分', numberFormat: '0.00' }],
+  rows,
+  mode,
+});
+
+// The user moved 总分 first, added two columns and sorted the rows by score.
+const table: TableData = {
+  name: 'TD_Ranking',
+  sheet: '考核结果',
+  ref: 'Q1:U5',
+  headers: ['总分', '期间', '备注（人工）', '单位编号', ' 复核人 '],
+  rows: [
+    [90, '2019Q3', '核实过', 'b', '张三'],
+    [80, '2019Q3', null, 'a', '李四'],
+    [70, '2019Q2', '二季度', 'a', null],
+    [null, null, null, null, null],
+  ],
+};
+
+describe('carryUserColumns', () => {
+  it('appends the user columns and carries each value to the new row of the same key, whatever the order', () => {
+    const out = carryUserColumns(table, update([['2019Q2', 'a', 71], ['2019Q3', 'a', 85], ['2019Q3', 'c', 60], ['2019Q3', 'b', { formula: '=1', value: 1 }]]), ['期间', '单位编号']);
+    expect(out.columns).toEqual([{ header: '期间' }, { header: '单位编号' }, { header: '总分', numberFormat: '0.00' }, { header: '备注（人工）' }, { header: ' 复核人 ' }]);
+    expect(out.rows).toEqual([
+      ['2019Q2', 'a', 71, '二季度', null],
+      ['2019Q3', 'a', 85, null, '李四'],
+      ['2019Q3', 'c', 60, null, null],
+      ['2019Q3', 'b', { formula: '=1', value: 1 }, '核实过', '张三'],
+    ]);
+  });
+
+  it('matches keys as values (numbers to 12 digits, text after NFKC and trimming) and gives repeated keys the old rows in order', () => {
+    const t: TableData = { ...table, headers: ['期间', '单位编号', '总分', '备注'], rows: [[' 2019Q3', 'ａ', 1, 'first'], ['2019Q3', 'a', 2, 'second'], [2019, 'x', 0, 'year']] };
+    const out = carryUserColumns(t, update([['2019Q3', 'a', 5], ['2019Q3', 'a', 6], ['2019Q3', 'a', 7], [2019.0000000000002, 'x', 0]]), ['期间', '单位编号']);
+    expect(out.rows.map((r) => r[3])).toEqual(['first', 'second', null, 'year']);
+  });
+
+  it('leaves appends, new tables and tables without user columns as they are', () => {
+    const u = update([['2019Q3', 'a', 1]]);
+    expect(carryUserColumns(table, update([], 'append'), ['期间'])).toEqual(update([], 'append'));
+    expect(carryUserColumns(undefined, u, ['期间'])).toBe(u);
+    expect(carryUserColumns({ ...table, headers: ['期间', '单位编号', '总分'] }, u, ['期间'])).toBe(u);
+  });
+
+  it('is applied by withUserColumns to the replaced tables with a row key, by the schema key', () => {
+    const snapshot: BookSnapshot = { sheetNames: ['考核结果'], sheets: {}, tables: { TD_Ranking: table, TD_Log: { ...table, name: 'TD_Log' } } };
+    const log: TableUpdate = { ...update([['x', 'y', 1]], 'append'), table: 'TD_Log' };
+    const [ranking, logged] = withUserColumns(snapshot, [update([['2019Q3', 'b', 1]]), log]);
+    expect(ranking.rows).toEqual([['2019Q3', 'b', 1, '核实过', '张三']]);
+    expect(logged).toBe(log);
+  });
+});
