@@ -17,7 +17,7 @@ import type {
   TableUpdate,
   ValidationPlan,
 } from '../plan/types';
-import { applyCellStyle, argbColor, extras, rawValue, toExcelValue } from './cells';
+import { applyCellStyle, argbColor, extras, rawValue, restyle, setNumFmt, toExcelValue } from './cells';
 import { rememberCharts } from './chartStore';
 import { findTable, headerTexts, tableArea } from './snapshot';
 
@@ -85,7 +85,7 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
     extras(ws).sheetProtection = { sheet: true, selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true };
     for (const range of plan.protection.unlocked) {
       forEachCell(range, (col, row) => {
-        ws.getCell(row, col + 1).protection = { locked: false };
+        restyle(ws.getCell(row, col + 1), 'unlocked', { protection: { locked: false } });
       });
     }
   }
@@ -106,7 +106,7 @@ function writeRange(ws: ExcelJS.Worksheet, w: RangeWrite): void {
       const cell = r.getCell(col + j + 1);
       cell.value = toExcelValue(v);
       const fmt = Array.isArray(w.numberFormat) ? w.numberFormat[j] : w.numberFormat;
-      if (fmt) cell.numFmt = fmt;
+      if (fmt) setNumFmt(cell, fmt);
       if (w.style) applyCellStyle(cell, w.style);
     });
   });
@@ -183,7 +183,7 @@ function writeTable(
     applyCellStyle(ws.getCell(row, col + j + 1), HEADER_STYLE);
     if (c.width) ws.getColumn(col + j + 1).width = c.width;
     if (!c.numberFormat) return;
-    for (let i = 0; i < body.length; i++) ws.getCell(row + 1 + i, col + j + 1).numFmt = c.numberFormat;
+    for (let i = 0; i < body.length; i++) setNumFmt(ws.getCell(row + 1 + i, col + j + 1), c.numberFormat);
   });
 }
 
@@ -251,6 +251,6 @@ function updateTable(wb: ExcelJS.Workbook, u: TableUpdate): void {
   headers.forEach((_, j) => {
     const fmt = formats[j];
     if (!fmt) return;
-    for (let i = keptCount; i < body.length; i++) ws.getCell(area.firstRow + i, area.firstCol + j + 1).numFmt = fmt;
+    for (let i = keptCount; i < body.length; i++) setNumFmt(ws.getCell(area.firstRow + i, area.firstCol + j + 1), fmt);
   });
 }

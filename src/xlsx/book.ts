@@ -9,12 +9,14 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { InputError } from '../engine/errors';
 import { extras } from './cells';
-import { addNativeCharts } from './chart';
+import { drawNativeCharts } from './chart';
 import { storedCharts } from './chartStore';
 import { readCustomProperties, writeCustomProperties } from './properties';
 import { tableModel } from './snapshot';
 
 /** Custom properties a loaded book carried, so saving it keeps them (ExcelJS drops them). */
+const COMPRESSION_LEVEL = 6;
+
 const loadedProperties = new WeakMap<ExcelJS.Workbook, Record<string, string>>();
 
 export async function loadBookBuffer(buffer: Buffer, file: string): Promise<ExcelJS.Workbook> {
@@ -56,6 +58,7 @@ function compactValidations(ws: ExcelJS.Worksheet): void {
   const dv = extras(ws).dataValidations;
   const groups = new Map<string, { col: string; row: number }[]>();
   const specs = new Map<string, unknown>();
+  const keys = new Map<unknown, string>();
   let ranges = 0;
   for (const [address, v] of Object.entries(dv.model)) {
     if (!v) continue;
@@ -64,9 +67,13 @@ function compactValidations(ws: ExcelJS.Worksheet): void {
       ranges++;
       continue;
     }
-    const key = JSON.stringify(v);
+    // ExcelJS gives every cell of a loaded range the same object: stringify each object once.
+    let key = keys.get(v);
+    if (key === undefined) keys.set(v, (key = JSON.stringify(v)));
     specs.set(key, v);
-    groups.set(key, [...(groups.get(key) ?? []), { col: m[1], row: Number(m[2]) }]);
+    const cells = groups.get(key);
+    if (cells) cells.push({ col: m[1], row: Number(m[2]) });
+    else groups.set(key, [{ col: m[1], row: Number(m[2]) }]);
   }
   if (!groups.size) return;
   const model: Record<string, unknown> = {};
@@ -96,17 +103,57 @@ export interface SaveOptions {
   properties?: Record<string, string>;
 }
 
-/** The xlsx package of a workbook: ExcelJS's output plus native charts and custom properties. */
+/**
+ * The xlsx package of a workbook: ExcelJS's output plus native charts and custom properties.
+ * ExcelJS writes its parts uncompressed, so the package is compressed once, after the additions.
+ */
 export async function bookBuffer(wb: ExcelJS.Workbook, options: SaveOptions = {}): Promise<Buffer> {
-  let buffer: Buffer = Buffer.from(await wb.xlsx.writeBuffer());
-  buffer = await addNativeCharts(buffer, storedCharts(wb));
-  const props = { ...(loadedProperties.get(wb) ?? {}), ...(options.properties ?? {}) };
-  if (Object.keys(props).length) {
-    const zip = await JSZip.loadAsync(buffer);
-    await writeCustomProperties(zip, props);
-    buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  const restore = shareEmptyStyles(wb);
+  let stored: ExcelJS.Buffer;
+  try {
+    stored = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions);
+  } finally {
+    restore();
   }
-  return buffer;
+  const zip = await JSZip.loadAsync(stored);
+  await drawNativeCharts(zip, storedCharts(wb));
+  const props = { ...(loadedProperties.get(wb) ?? {}), ...(options.properties ?? {}) };
+  if (Object.keys(props).length) await writeCustomProperties(zip, props);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: COMPRESSION_LEVEL } });
+}
+
+interface Styled {
+  style: Partial<ExcelJS.Style>;
+}
+
+/**
+ * ExcelJS gives every new row and cell an empty style object of its own, and writing renders the
+ * XML of each distinct style object (tens of thousands on a big book). For the write, empty styles
+ * are swapped for one shared object per cell type (a Date cell without a format gets a date format,
+ * nothing else differs), then given back so no later edit of a cell can reach the shared one.
+ * Returns the function that gives them back.
+ */
+function shareEmptyStyles(wb: ExcelJS.Workbook): () => void {
+  const swapped: [Styled, Partial<ExcelJS.Style>][] = [];
+  const shared = new Map<number, Partial<ExcelJS.Style>>();
+  const share = (o: Styled, type: number) => {
+    const style = o.style;
+    if (!style || Object.keys(style).length) return;
+    let empty = shared.get(type);
+    if (!empty) shared.set(type, (empty = {}));
+    swapped.push([o, style]);
+    o.style = empty;
+  };
+  for (const ws of wb.worksheets) {
+    for (const row of (ws as unknown as { _rows: (ExcelJS.Row & { _cells: (ExcelJS.Cell | undefined)[] })[] })._rows) {
+      if (!row) continue;
+      share(row as unknown as Styled, -1);
+      for (const cell of row._cells) if (cell) share(cell as unknown as Styled, cell.effectiveType);
+    }
+  }
+  return () => {
+    for (const [o, style] of swapped) o.style = style;
+  };
 }
 
 /** Writes `data` to `file` through a temporary file in the same folder and a rename. */

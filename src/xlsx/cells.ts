@@ -56,17 +56,17 @@ const argb = (hex: string) => ({ argb: `FF${hex.toUpperCase()}` });
 type ExcelStyle = Pick<Partial<ExcelJS.Style>, 'font' | 'fill' | 'alignment' | 'border'>;
 
 /**
- * The ExcelJS style parts of a plan style, made once per plan style: big sheets assign the same
- * parts to thousands of cells, and sharing them spares ExcelJS most of its garbage.
+ * The ExcelJS style parts of a plan style and the key restyle() shares them by, made once per plan
+ * style object: big sheets give the same style to thousands of cells.
  */
-const converted = new WeakMap<CellStyle, ExcelStyle>();
+const converted = new WeakMap<CellStyle, { key: string; parts: ExcelStyle }>();
 
-function excelStyle(s: CellStyle): ExcelStyle {
+function excelStyle(s: CellStyle): { key: string; parts: ExcelStyle } {
   const cached = converted.get(s);
   if (cached) return cached;
-  const out: ExcelStyle = {};
+  const parts: ExcelStyle = {};
   if (s.bold || s.italic || s.size || s.font || s.color) {
-    out.font = {
+    parts.font = {
       ...(s.font ? { name: s.font } : {}),
       ...(s.size ? { size: s.size } : {}),
       ...(s.bold ? { bold: true } : {}),
@@ -74,9 +74,9 @@ function excelStyle(s: CellStyle): ExcelStyle {
       ...(s.color ? { color: argb(s.color) } : {}),
     };
   }
-  if (s.fill) out.fill = { type: 'pattern', pattern: 'solid', fgColor: argb(s.fill) };
+  if (s.fill) parts.fill = { type: 'pattern', pattern: 'solid', fgColor: argb(s.fill) };
   if (s.hAlign || s.vAlign || s.wrap) {
-    out.alignment = {
+    parts.alignment = {
       ...(s.hAlign ? { horizontal: s.hAlign } : {}),
       ...(s.vAlign ? { vertical: s.vAlign } : {}),
       ...(s.wrap ? { wrapText: true } : {}),
@@ -84,18 +84,39 @@ function excelStyle(s: CellStyle): ExcelStyle {
   }
   if (s.border === 'thin') {
     const thin = { style: 'thin' as const, color: argb('808080') };
-    out.border = { top: thin, left: thin, bottom: thin, right: thin };
+    parts.border = { top: thin, left: thin, bottom: thin, right: thin };
   }
+  const out = { key: `style ${JSON.stringify(parts)}`, parts };
   converted.set(s, out);
   return out;
 }
 
+/**
+ * Gives `cell` its current style plus `patch`, as a style object shared by every cell that had the
+ * same style and got the same patch (`key` names the patch). ExcelJS renders the XML of each
+ * distinct style object it meets when writing, so a big sheet with one object per cell spends
+ * seconds there. Shared objects must never be mutated: cell styles are only ever set through here.
+ */
+export function restyle(cell: ExcelJS.Cell, key: string, patch: Partial<ExcelJS.Style>): void {
+  const current = cell.style as Partial<ExcelJS.Style> | undefined;
+  const base = current && Object.keys(current).length ? current : UNSTYLED;
+  let byPatch = derived.get(base);
+  if (!byPatch) derived.set(base, (byPatch = new Map()));
+  let style = byPatch.get(key);
+  if (!style) byPatch.set(key, (style = { ...base, ...patch }));
+  cell.style = style as ExcelJS.Style;
+}
+
+const UNSTYLED: Partial<ExcelJS.Style> = {};
+const derived = new WeakMap<Partial<ExcelJS.Style>, Map<string, Partial<ExcelJS.Style>>>();
+
 export function applyCellStyle(cell: ExcelJS.Cell, s: CellStyle): void {
-  const { font, fill, alignment, border } = excelStyle(s);
-  if (font) cell.font = font;
-  if (fill) cell.fill = fill;
-  if (alignment) cell.alignment = alignment;
-  if (border) cell.border = border;
+  const { key, parts } = excelStyle(s);
+  restyle(cell, key, parts);
+}
+
+export function setNumFmt(cell: ExcelJS.Cell, numFmt: string): void {
+  restyle(cell, `numFmt ${numFmt}`, { numFmt });
 }
 
 export function argbColor(hex: string): { argb: string } {

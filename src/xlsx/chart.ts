@@ -26,13 +26,19 @@ const AFTER_DRAWING = ['legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture
 export async function addNativeCharts(xlsx: Buffer, charts: { sheet: string; chart: ChartPlan }[]): Promise<Buffer> {
   if (!charts.length) return xlsx;
   const zip = await JSZip.loadAsync(xlsx);
+  await drawNativeCharts(zip, charts);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+/** addNativeCharts on a package already open, for a caller that zips it once after other changes. */
+export async function drawNativeCharts(zip: JSZip, charts: { sheet: string; chart: ChartPlan }[]): Promise<void> {
+  if (!charts.length) return;
   const pkg = new Package(zip);
   await pkg.load();
   const bySheet = new Map<string, ChartPlan[]>();
   for (const { sheet, chart } of charts) bySheet.set(sheet, [...(bySheet.get(sheet) ?? []), chart]);
   for (const [sheet, plans] of bySheet) await pkg.addCharts(sheet, plans);
   await pkg.save();
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 class Package {
