@@ -25,6 +25,7 @@ import type {
   ValidationPlan,
 } from '../plan/types';
 import { OfficeInput, officeInput } from './cellInput';
+import { CHART_STORE_SHEET, chartStoreRows } from '../plan/chartStore';
 import { CHART_DATA_FORMATS, CHART_DATA_SHEET, chartBlock, ownedRuns } from './chartData';
 import { RequestBudget, jsonBytes } from './requestBudget';
 import type { OfficeSnapshot } from './readSnapshot';
@@ -72,6 +73,7 @@ export async function applyBookPlan(
   writer.clearChartData(plan.sheets.map((s) => s.sheet));
   for (const sheet of plan.sheets) await writer.sheet(sheet);
   for (const u of updates) await writer.tableUpdate(u);
+  await writer.recordCharts(plan.sheets);
   const properties = Object.entries(plan.properties ?? {});
   for (const [key, value] of properties) context.workbook.properties.custom.add(key, value);
   if (plan.activate) context.workbook.worksheets.getItem(plan.activate).activate();
@@ -180,6 +182,7 @@ class PlanWriter {
   private readonly sheetNames: string[];
   private temp = 0;
   private readonly chartRows: Scalar[][] | undefined;
+  private readonly storeRows: Scalar[][] | undefined;
   private chartSheet: Excel.Worksheet | undefined;
   /** Next free row of the chart-data sheet (1-based). */
   private chartRow: number;
@@ -191,6 +194,7 @@ class PlanWriter {
   ) {
     this.sheetNames = [...snapshot.sheetNames];
     this.chartRows = snapshot.sheets[CHART_DATA_SHEET];
+    this.storeRows = snapshot.sheets[CHART_STORE_SHEET];
     this.chartRow = (this.chartRows?.length ?? 0) + 1;
   }
 
@@ -199,6 +203,26 @@ class PlanWriter {
     if (!this.chartRows) return;
     const owners = new Set(sheets.map((s) => s.toLowerCase()));
     for (const [first, last] of ownedRuns(this.chartRows, owners)) this.dataSheet().getRange(`A${first}:D${last}`).clear();
+  }
+
+  /**
+   * The record of the charts drawn (src/plan/chartStore.ts), as the ExcelJS adapter keeps it: the
+   * CLI redraws the recorded charts when it saves a book that was run in Excel.
+   */
+  async recordCharts(sheets: readonly SheetPlan[]): Promise<void> {
+    const rows = chartStoreRows(this.storeRows, sheets);
+    if (!rows) return;
+    const worksheets = this.context.workbook.worksheets;
+    let ws: Excel.Worksheet;
+    if (this.storeRows) {
+      ws = worksheets.getItem(CHART_STORE_SHEET);
+      const width = Math.max(2, ...this.storeRows.map((r) => r.length));
+      if (this.storeRows.length) ws.getRange(rangeAddress(0, 1, width, this.storeRows.length)).clear('Contents' as Excel.ClearApplyTo);
+    } else {
+      ws = worksheets.add(CHART_STORE_SHEET);
+      ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
+    }
+    if (rows.length) await this.block(ws, 0, 1, rows.map((r) => r.map((v) => officeInput(v))), undefined);
   }
 
   private dataSheet(): Excel.Worksheet {

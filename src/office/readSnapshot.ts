@@ -3,12 +3,12 @@
  * plan table found by name wherever it sits (name, sheet, address, header and body values) and
  * the used-range values of the sheets the job names. Missing tables and sheets come back as null
  * objects (the *OrNullObject methods, ExcelApi 1.4) and are simply absent from the snapshot.
- * The adapter's own chart-data sheet (chartData.ts) is read too, into `sheets`, when it exists; it
- * is left out of `sheetNames` like the ExcelJS adapter's chart store.
+ * The adapter's own chart-data sheet (chartData.ts) and the chart record (src/plan/chartStore.ts)
+ * are read too, into `sheets`, when they exist; both are left out of `sheetNames`.
  */
 import { TABLE_ORDER } from '../plan/bookSchema';
 import type { BookSnapshot, Scalar, TableData } from '../plan/types';
-import { CHART_STORE_SHEET } from '../xlsx/chartStore';
+import { CHART_STORE_SHEET } from '../plan/chartStore';
 import { snapshotScalar } from './cellInput';
 import { CHART_DATA_SHEET } from './chartData';
 
@@ -39,7 +39,7 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
     range.load('address,values');
     return { table, sheet, range };
   });
-  const sheets = [...(options.sheets ?? []), CHART_DATA_SHEET].map((name) => {
+  const sheets = [...(options.sheets ?? []), CHART_DATA_SHEET, CHART_STORE_SHEET].map((name) => {
     const used = worksheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true);
     used.load('values,rowIndex,columnIndex');
     return { name, used };
