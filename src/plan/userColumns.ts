@@ -3,10 +3,12 @@
  * user's (SPEC §11: nothing typed is lost). A `replace` update only knows the table's own columns,
  * so before it goes to an adapter the user's columns are added to it and each of their values is
  * carried to the new row with the same key (period + unit + indicator for TD_Scores, …), wherever
- * the rows were sorted to. Values of rows that disappear stay in TD_History as the rows do.
+ * the rows were sorted to. A row that disappears with values in the user's columns goes to
+ * TD_History whole ({header: value} of every column), so those values are not lost either.
  * Pure, and done once here so that both adapters apply the same plan.
  */
-import { TABLES, TableName } from './bookSchema';
+import { TABLES, TableName, headerOf, tableColumns } from './bookSchema';
+import { rowCells } from './scenarioTables';
 import type { BookSnapshot, PlanCell, Scalar, TableData, TableUpdate } from './types';
 
 const normHeader = (h: string) => h.normalize('NFKC').replace(/\s+/g, '');
@@ -20,17 +22,23 @@ function keyPart(c: PlanCell | undefined): string {
 
 const blank = (v: Scalar) => v === null || v === '';
 
+export interface CarriedColumns {
+  update: TableUpdate;
+  /** Old rows with values in the user's columns that no planned row took, whole and in sheet order. */
+  leftOver: Scalar[][];
+}
+
 /**
  * `update` with the columns `table` has beyond the update's own appended, each planned row
  * carrying the values those columns held on the old row of the same key (`keyHeaders`, headers of
  * the update's columns). Rows sharing a key take the old rows of that key in order. Anything but a
  * `replace` of an existing table with user columns is returned as it is.
  */
-export function carryUserColumns(table: TableData | undefined, update: TableUpdate, keyHeaders: readonly string[]): TableUpdate {
-  if (!table || update.mode !== 'replace') return update;
+export function carryUserColumns(table: TableData | undefined, update: TableUpdate, keyHeaders: readonly string[]): CarriedColumns {
+  if (!table || update.mode !== 'replace') return { update, leftOver: [] };
   const planned = new Set(update.columns.map((c) => normHeader(c.header)));
   const extra = table.headers.flatMap((h, i) => (normHeader(h) === '' || planned.has(normHeader(h)) ? [] : [i]));
-  if (!extra.length) return update;
+  if (!extra.length) return { update, leftOver: [] };
 
   const tableHeaders = table.headers.map(normHeader);
   const updateHeaders = update.columns.map((c) => normHeader(c.header));
@@ -40,27 +48,48 @@ export function carryUserColumns(table: TableData | undefined, update: TableUpda
 
   const old = new Map<string, Scalar[][]>();
   for (const cells of table.rows) {
-    const values = extra.map((i) => cells[i] ?? null);
-    if (values.every(blank)) continue;
+    if (extra.every((i) => blank(cells[i] ?? null))) continue;
     const key = keyOf(cells, inTable);
     const queue = old.get(key);
-    if (queue) queue.push(values);
-    else old.set(key, [values]);
+    if (queue) queue.push(cells);
+    else old.set(key, [cells]);
   }
-  const none = extra.map(() => null);
+  const taken = new Set<Scalar[]>();
+  const rows = update.rows.map((cells) => {
+    const from = old.get(keyOf(cells, inUpdate))?.shift();
+    if (from) taken.add(from);
+    return [...update.columns.map((_, j) => cells[j] ?? null), ...extra.map((i) => (from ? (from[i] ?? null) : null))];
+  });
   return {
-    ...update,
-    columns: [...update.columns, ...extra.map((i) => ({ header: table.headers[i] }))],
-    rows: update.rows.map((cells) => [...update.columns.map((_, j) => cells[j] ?? null), ...(old.get(keyOf(cells, inUpdate))?.shift() ?? none)]),
+    update: { ...update, columns: [...update.columns, ...extra.map((i) => ({ header: table.headers[i] }))], rows },
+    leftOver: [...old.values()].flat().filter((r) => !taken.has(r)).sort((a, b) => table.rows.indexOf(a) - table.rows.indexOf(b)),
   };
 }
 
-/** Every `replace` of a keyed plan table in `updates`, with the user's columns of the snapshot carried over. */
-export function withUserColumns(snapshot: BookSnapshot, updates: readonly TableUpdate[]): TableUpdate[] {
-  return updates.map((u) => {
+/**
+ * Every `replace` of a keyed plan table in `updates`, with the user's columns of the snapshot
+ * carried over; rows left over go to TD_History (appended to the plan's TD_History update, if any),
+ * logged with the job's `time` and `action`.
+ */
+export function withUserColumns(snapshot: BookSnapshot, updates: readonly TableUpdate[], log: { time: string; action: string }): TableUpdate[] {
+  const history: PlanCell[][] = [];
+  const out = updates.map((u) => {
     const def = TABLES[u.table as TableName];
     if (!def?.rowKey) return u;
     const keyHeaders = def.rowKey.map((k) => def.columns.find((c) => c.key === k)!.header);
-    return carryUserColumns(snapshot.tables[u.table], u, keyHeaders);
+    const table = snapshot.tables[u.table];
+    const { update, leftOver } = carryUserColumns(table, u, keyHeaders);
+    if (!table || !leftOver.length) return update;
+    const period = def.columns.some((c) => c.key === 'period') ? table.headers.map(normHeader).indexOf(normHeader(headerOf(def.name, 'period'))) : -1;
+    for (const cells of leftOver) {
+      const row = Object.fromEntries(table.headers.map((h, i) => [h, cells[i] ?? null]));
+      history.push(rowCells('TD_History', { ...log, table: u.table, period: period < 0 ? null : (cells[period] ?? null), row }));
+    }
+    return update;
   });
+  if (!history.length) return out;
+  const i = out.findIndex((u) => u.table === 'TD_History' && u.mode === 'append');
+  if (i >= 0) out[i] = { ...out[i], rows: [...out[i].rows, ...history] };
+  else out.push({ table: 'TD_History', sheet: TABLES.TD_History.sheet, at: TABLES.TD_History.at, columns: tableColumns('TD_History'), rows: history, mode: 'append' });
+  return out;
 }

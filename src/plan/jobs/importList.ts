@@ -228,7 +228,7 @@ export function importListJob(snapshot: BookSnapshot, list: GridBook, params: Li
           detail,
         }),
       ]),
-    ]),
+    ], { time: params.now, action: IMPORT_ACTIONS.list }),
   };
   return { plan, report };
 }

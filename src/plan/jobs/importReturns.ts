@@ -142,6 +142,6 @@ export function importReturnsJob(snapshot: BookSnapshot, books: readonly GridBoo
   const plan: BookPlan =
     accepted === 0
       ? { sheets: [], tableUpdates: [] }
-      : { sheets: [], tableUpdates: withUserColumns(snapshot, [ledger.update(), ledger.historyUpdate(params.now, IMPORT_ACTIONS.returns), tableAppend('TD_Log', log)]) };
+      : { sheets: [], tableUpdates: withUserColumns(snapshot, [ledger.update(), ledger.historyUpdate(params.now, IMPORT_ACTIONS.returns), tableAppend('TD_Log', log)], { time: params.now, action: IMPORT_ACTIONS.returns }) };
   return { plan, report };
 }

@@ -238,7 +238,7 @@ export function planRun(snapshot: BookSnapshot, periodText: string, options: Run
   checkHeaders(snapshot, ['TD_Log', 'TD_History']);
 
   return {
-    plan: { sheets: [bulletin], tableUpdates: withUserColumns(snapshot, tableUpdates), activate: bulletinSheet },
+    plan: { sheets: [bulletin], tableUpdates: withUserColumns(snapshot, tableUpdates, { time: now, action: LOG_ACTIONS.run }), activate: bulletinSheet },
     assessment,
     scenario: s,
     quotas,
