@@ -8,6 +8,7 @@ import { readScenario } from '../../src/plan/scenarioTables';
 import { BookPlan, BookSnapshot } from '../../src/plan/types';
 import { applyBookPlan, readSnapshot } from '../../src/xlsx';
 import { RETURNS_SCENARIO } from '../support/planBook';
+import { notedSheet, notesAndKeys } from './userEdits';
 
 /** The pure import jobs on an in-memory book: how lists and returns combine. */
 function book(s: Scenario): ExcelJS.Workbook {
@@ -117,6 +118,29 @@ describe('edits in TD_Recognitions', () => {
     const { report } = importListJob(snap, listGrid([['杭州未登记有限公司', 'GR9', '2019-11-27']]), { indicator: 'gqq_new', assign: {}, now: NOW });
     expect(report.registryAdded).toEqual([{ name: '杭州未登记有限公司', unit: 'tianshui' }]);
     expect(report.unmatched).toEqual([]);
+  });
+});
+
+describe('columns a user added', () => {
+  it('keep their values on their rows in TD_Recognitions and TD_Registry through a new import with an assignment', () => {
+    const wb = book(RETURNS_SCENARIO);
+    const list = listGrid([['杭州云帆网络有限公司', 'GR1', '2019-11-27'], ['杭州未登记有限公司', 'GR9', '2019-11-27'], ['杭州云帆网络有限公司', 'GR1', '2019-11-28']]);
+    let snap = apply(wb, importListJob(readSnapshot(wb), list, { indicator: 'gqq_new', assign: {}, now: NOW }).plan);
+    snap = apply(wb, { sheets: [notedSheet(snap, snap.tables.TD_Recognitions.sheet), notedSheet(snap, snap.tables.TD_Registry.sheet)], tableUpdates: [] });
+    const was = { TD_Recognitions: notesAndKeys(snap, 'TD_Recognitions'), TD_Registry: notesAndKeys(snap, 'TD_Registry') };
+    expect(was.TD_Recognitions).toHaveLength(3);
+    expect(was.TD_Registry.length).toBeGreaterThan(0);
+
+    const { report } = importListJob(snap, list, { indicator: 'gqq_new', assign: { 杭州未登记有限公司: 'tianshui' }, now: NOW });
+    expect(report.registryAdded).toEqual([{ name: '杭州未登记有限公司', unit: 'tianshui' }]);
+    snap = apply(wb, importListJob(snap, list, { indicator: 'gqq_new', assign: { 杭州未登记有限公司: 'tianshui' }, now: NOW }).plan);
+    for (const table of ['TD_Recognitions', 'TD_Registry'] as const) {
+      const rows = notesAndKeys(snap, table);
+      const keys = new Set(was[table].map((r) => r.key));
+      expect(rows.map((r) => r.note)).toEqual(rows.map((r) => (keys.has(r.key) ? r.key : null)));
+      expect(rows.filter((r) => r.note !== null).map((r) => r.note).sort()).toEqual(was[table].map((r) => r.note).sort());
+    }
+    expect(notesAndKeys(snap, 'TD_Registry').filter((r) => r.note === null).map((r) => r.key)).toEqual(['杭州未登记有限公司']);
   });
 });
 

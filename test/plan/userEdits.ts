@@ -10,6 +10,8 @@ export const NOTE = '备注（人工）';
 export const NOTED_KEYS: Record<string, string[]> = {
   TD_Scores: ['期间', '单位编号', '指标编号'],
   TD_Actuals: ['期间', '单位编号', '指标编号'],
+  TD_Recognitions: ['证书编号', '企业名称'],
+  TD_Registry: ['企业名称'],
 };
 
 const keyOf = (headers: string[], row: readonly Scalar[], keys: string[]) => keys.map((k) => row[headers.indexOf(k)] ?? '').join('/');
