@@ -80,7 +80,7 @@ module.exports = async (env = {}, argv = {}) => {
     resolve: {
       extensions: ['.ts', '.tsx', '.js'],
       // ExcelJS's browser build and iconv-lite expect Node's Buffer.
-      fallback: { buffer: require.resolve('buffer/'), fs: false, path: false, stream: false, crypto: false },
+      fallback: { buffer: require.resolve('buffer/'), fs: false, path: false, stream: false, crypto: false, zlib: false },
     },
     module: {
       rules: [{

@@ -10,13 +10,12 @@ import JSZip from 'jszip';
 import { InputError } from '../engine/errors';
 import { extras } from './cells';
 import { drawNativeCharts } from './chart';
+import { deflateStoredZip, inflateZip } from './deflateZip';
 import { storedCharts } from './chartStore';
 import { readCustomProperties, writeCustomProperties } from './properties';
 import { tableModel } from './snapshot';
 
 /** Custom properties a loaded book carried, so saving it keeps them (ExcelJS drops them). */
-const COMPRESSION_LEVEL = 6;
-
 const loadedProperties = new WeakMap<ExcelJS.Workbook, Record<string, string>>();
 
 export async function loadBookBuffer(buffer: Buffer, file: string): Promise<ExcelJS.Workbook> {
@@ -47,7 +46,15 @@ export async function loadBook(file: string): Promise<ExcelJS.Workbook> {
   } catch (e) {
     throw new InputError(`cannot read the workbook (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, file);
   }
-  return loadBookBuffer(buffer, file);
+  // ExcelJS would inflate the parts with jszip's JavaScript; Node's zlib does it several times
+  // faster. A package inflateZip cannot read goes to ExcelJS as it is, which says what is wrong.
+  let expanded = buffer;
+  try {
+    expanded = inflateZip(buffer);
+  } catch {
+    // not a plain zip package: loadBookBuffer reports it
+  }
+  return loadBookBuffer(expanded, file);
 }
 
 /**
@@ -108,6 +115,11 @@ export interface SaveOptions {
  * ExcelJS writes its parts uncompressed, so the package is compressed once, after the additions.
  */
 export async function bookBuffer(wb: ExcelJS.Workbook, options: SaveOptions = {}): Promise<Buffer> {
+  const zip = await bookPackage(wb, options);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+async function bookPackage(wb: ExcelJS.Workbook, options: SaveOptions): Promise<JSZip> {
   const restore = shareEmptyStyles(wb);
   let stored: ExcelJS.Buffer;
   try {
@@ -119,7 +131,7 @@ export async function bookBuffer(wb: ExcelJS.Workbook, options: SaveOptions = {}
   await drawNativeCharts(zip, storedCharts(wb));
   const props = { ...(loadedProperties.get(wb) ?? {}), ...(options.properties ?? {}) };
   if (Object.keys(props).length) await writeCustomProperties(zip, props);
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: COMPRESSION_LEVEL } });
+  return zip;
 }
 
 interface Styled {
@@ -170,7 +182,9 @@ export function writeFileAtomic(file: string, data: Buffer): void {
 }
 
 export async function saveBookAtomic(wb: ExcelJS.Workbook, file: string, options: SaveOptions = {}): Promise<void> {
-  const buffer = await bookBuffer(wb, options);
+  // bookBuffer's package, compressed by Node's zlib rather than jszip's much slower JavaScript.
+  const zip = await bookPackage(wb, options);
+  const buffer = deflateStoredZip(await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }));
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   writeFileAtomic(file, buffer);
 }

@@ -1,0 +1,92 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import JSZip from 'jszip';
+import { deflateStoredZip, inflateZip } from '../../src/xlsx/deflateZip';
+import { bookBuffer, loadBook, readSnapshot, saveBookAtomic } from '../../src/xlsx';
+import { initBook } from '../plan/books';
+import { xiachengSample } from '../../src/sample/xiacheng';
+
+const dir = mkdtempSync(join(tmpdir(), 'td-deflate-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Every file of a package with its bytes, CRC-32 checked on reading. */
+async function contents(buffer: Buffer): Promise<Record<string, string>> {
+  const zip = await JSZip.loadAsync(buffer, { checkCRC32: true });
+  const out: Record<string, string> = {};
+  for (const [name, file] of Object.entries(zip.files)) out[name] = file.dir ? '(folder)' : Buffer.from(await file.async('uint8array')).toString('hex');
+  return out;
+}
+
+/** The compression method of each local header, in order. */
+function methods(buffer: Buffer): number[] {
+  const out: number[] = [];
+  for (let at = 0; buffer.readUInt32LE(at) === 0x04034b50; ) {
+    out.push(buffer.readUInt16LE(at + 8));
+    at += 30 + buffer.readUInt16LE(at + 26) + buffer.readUInt16LE(at + 28) + buffer.readUInt32LE(at + 18);
+  }
+  return out;
+}
+
+function sample(): JSZip {
+  const zip = new JSZip();
+  zip.file('xl/sharedStrings.xml', '<sst>'.padEnd(20000, '下城区目标分解') + '</sst>');
+  zip.file('xl/media/image1.bin', Buffer.from([0, 1, 2, 255, 254, 0, 0, 7]));
+  zip.file('empty.txt', '');
+  return zip;
+}
+
+describe('inflateZip', () => {
+  it('stores every part of a deflated package uncompressed, data descriptors included', async () => {
+    for (const streamFiles of [false, true]) {
+      const deflated = await sample().generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', streamFiles });
+      const stored = inflateZip(deflated);
+      expect(await contents(stored)).toEqual(await contents(deflated));
+      expect(methods(stored).every((m) => m === 0)).toBe(true);
+    }
+  });
+
+  it('refuses a package whose part does not expand to its recorded size', async () => {
+    const deflated = await sample().generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    const central = deflated.lastIndexOf('xl/sharedStrings.xml') - 46; // its central directory entry
+    const damaged = Buffer.from(deflated);
+    damaged.writeUInt32LE(damaged.readUInt32LE(central + 24) + 1, central + 24);
+    expect(() => inflateZip(damaged)).toThrow();
+  });
+
+  it('loadBook reads a book as before, and still names a file that is no workbook', async () => {
+    const file = join(dir, 'plan.xlsx');
+    writeFileSync(file, await bookBuffer(initBook(xiachengSample())));
+    expect(readSnapshot(await loadBook(file)).tables.TD_Units.rows).toHaveLength(16);
+    const bad = join(dir, 'bad.xlsx');
+    writeFileSync(bad, 'PK not really');
+    await expect(loadBook(bad)).rejects.toThrow('not an xlsx workbook');
+  });
+});
+
+describe('deflateStoredZip', () => {
+  it('compresses every part of a stored package, keeping names, bytes and CRCs', async () => {
+    const stored = await sample().generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+    const deflated = deflateStoredZip(stored);
+    expect(await contents(deflated)).toEqual(await contents(stored));
+    expect(deflated.length).toBeLessThan(stored.length / 10);
+    expect(methods(stored).every((m) => m === 0)).toBe(true);
+    // Folders and the empty file stay stored; the two parts with content are deflated.
+    expect(methods(deflated).filter((m) => m === 8)).toHaveLength(2);
+  });
+
+  it('refuses what is not a zip package', () => {
+    expect(() => deflateStoredZip(Buffer.from('not a zip at all, just some text that is long enough'))).toThrow('not a zip package');
+  });
+
+  it('saveBookAtomic writes the same parts as bookBuffer', async () => {
+    const wb = initBook(xiachengSample());
+    const file = join(dir, 'book.xlsx');
+    await saveBookAtomic(wb, file, { properties: { 'td.kind': 'plan' } });
+    const saved = await contents(readFileSync(file));
+    const buffered = await contents(await bookBuffer(wb, { properties: { 'td.kind': 'plan' } }));
+    const withoutTimes = (c: Record<string, string>) => ({ ...c, 'docProps/core.xml': '' });
+    expect(withoutTimes(saved)).toEqual(withoutTimes(buffered));
+    expect(Buffer.from(saved['docProps/custom.xml'], 'hex').toString()).toContain('name="td.kind"');
+  });
+});
