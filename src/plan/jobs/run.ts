@@ -29,6 +29,12 @@ export interface RunOptions {
   force?: boolean;
   /** The book's file name, for the log. */
   file?: string;
+  /**
+   * false: plan no bulletin — 考核 without 通报 (the pane's 计算得分). No sheet, no fingerprint in the
+   * log row (an existing bulletin keeps being compared with the one it was written with), and an
+   * edited bulletin is neither refused nor kept in TD_History, since it is not touched.
+   */
+  bulletin?: boolean;
 }
 
 export interface RunResult {
@@ -37,6 +43,7 @@ export interface RunResult {
   /** The validated scenario the run computed from. */
   scenario: Scenario;
   quotas: QuotaRow[];
+  /** The period's bulletin sheet (planned unless `bulletin: false`). */
   bulletinSheet: string;
   /** Rows the run replaced and kept in TD_History. */
   historyRows: number;
@@ -81,7 +88,7 @@ function existingRows(snapshot: BookSnapshot, name: TableName): Scalar[][] {
 }
 
 /** Appended-to tables must have every column the plan writes (a missing one is the user's to fix). */
-function checkHeaders(snapshot: BookSnapshot, names: TableName[]): void {
+export function checkHeaders(snapshot: BookSnapshot, names: TableName[]): void {
   const problems: { where: string; message: string }[] = [];
   for (const name of names) if (snapshot.tables[name]) locateColumns(snapshot, name, problems);
   if (problems.length) throw new InputError(problems);
@@ -95,14 +102,43 @@ const norm = (v: Scalar) => (v === '' || v === undefined ? null : typeof v === '
 const rowKey = (r: readonly Scalar[]) => JSON.stringify(r.map(norm));
 const sameRows = (a: readonly Scalar[][], b: readonly Scalar[][]) => a.length === b.length && a.every((r, i) => rowKey(r) === rowKey(b[i]));
 
-function historyRow(now: string, table: TableName, period: string, cells: readonly Scalar[]): PlanCell[] {
+function historyRow(now: string, table: TableName, period: string, cells: readonly Scalar[], action: string = LOG_ACTIONS.run): PlanCell[] {
   const row = Object.fromEntries(TABLES[table].columns.map((c, j) => [c.header, cells[j] ?? null]));
-  return rowCells('TD_History', { time: now, action: LOG_ACTIONS.run, table, period, row });
+  return rowCells('TD_History', { time: now, action, table, period, row });
 }
 
-function tableUpdate(name: TableName, rows: PlanCell[][], mode: TableUpdate['mode']): TableUpdate {
+export function tableUpdate(name: TableName, rows: PlanCell[][], mode: TableUpdate['mode']): TableUpdate {
   const def = TABLES[name];
   return { table: name, sheet: def.sheet, at: def.at, columns: tableColumns(name), rows, mode, style: 'TableStyleMedium2' };
+}
+
+export interface QuotaTable {
+  /** The whole body of TD_Quotas: rows out of scope as they were, then the new ones. */
+  rows: PlanCell[][];
+  /** The new rows, in `quotas` order. */
+  written: PlanCell[][];
+  /** Replaced rows the new allocation does not reproduce, for TD_History. */
+  history: PlanCell[][];
+}
+
+/**
+ * TD_Quotas with `quotas` (the allocation of `year`) in place of that year's rows — only those of
+ * `indicators` when given. Rows typed as given quotas stay marked 给定. Used by run and allocate.
+ */
+export function planQuotaTable(
+  snapshot: BookSnapshot, s: Scenario, year: number, quotas: readonly QuotaRow[],
+  log: { time: string; action: string }, indicators?: ReadonlySet<string>,
+): QuotaTable {
+  const old = existingRows(snapshot, 'TD_Quotas');
+  const yearCol = columnIndex('TD_Quotas', 'year');
+  const indicatorCol = columnIndex('TD_Quotas', 'indicator');
+  const inScope = (r: Scalar[]) => Number(r[yearCol]) === year && (!indicators || indicators.has(String(r[indicatorCol] ?? '').trim()));
+  const given = new Set(s.quotas.filter((q) => q.year === year).map((q) => `${q.indicator}\u0001${q.unit}`));
+  const written = quotas.map((q) => quotaRowCells(s, q, given.has(`${q.indicator}\u0001${q.unit}`) ? 'given' : 'computed'));
+  // Quota rows are kept one by one: only those the new allocation does not reproduce.
+  const fresh = new Set(written.map((r) => rowKey(valuesOf(r))));
+  const history = old.filter((r) => inScope(r) && !fresh.has(rowKey(r))).map((r) => historyRow(log.time, 'TD_Quotas', String(year), r, log.action));
+  return { rows: [...old.filter((r) => !inScope(r)), ...written], written, history };
 }
 
 /** The hash logged with the last run that wrote `period`'s bulletin, if any. */
@@ -137,15 +173,9 @@ export function planRun(snapshot: BookSnapshot, periodText: string, options: Run
   const history: PlanCell[][] = [];
 
   // TD_Quotas: other years as they are; this year's given quotas and the allocation.
-  const oldQuotas = existingRows(snapshot, 'TD_Quotas');
-  const yearCol = columnIndex('TD_Quotas', 'year');
-  const given = new Set(s.quotas.filter((q) => q.year === year).map((q) => `${q.indicator}\u0001${q.unit}`));
-  const newQuotas = quotas.map((q) => quotaRowCells(s, q, given.has(`${q.indicator}\u0001${q.unit}`) ? 'given' : 'computed'));
-  // Quota rows are kept one by one: only those the new allocation does not reproduce.
-  const fresh = new Set(newQuotas.map((r) => rowKey(valuesOf(r))));
-  const lostQuotas = oldQuotas.filter((r) => Number(r[yearCol]) === year && !fresh.has(rowKey(r)));
-  history.push(...lostQuotas.map((r) => historyRow(now, 'TD_Quotas', String(year), r)));
-  const quotaRows: PlanCell[][] = [...oldQuotas.filter((r) => Number(r[yearCol]) !== year), ...newQuotas];
+  const quotaTable = planQuotaTable(snapshot, s, year, quotas, { time: now, action: LOG_ACTIONS.run });
+  history.push(...quotaTable.history);
+  const newQuotas = quotaTable.written;
 
   // TD_Scores and TD_Ranking: one block of rows per period, in period order.
   const scoreRows = assessment.rows.map((r) => {
@@ -191,9 +221,12 @@ export function planRun(snapshot: BookSnapshot, periodText: string, options: Run
   const ranking = merge('TD_Ranking', rankingRows, (r) => r);
 
   // The bulletin, unless someone edited the existing one.
+  const withBulletin = options.bulletin !== false;
   const bulletinSheet = bulletinSheetName(period);
-  const bulletin: SheetPlan = bulletinSheetPlan(s, assessment, { issuedOn: now.slice(0, 10), discrepancies: bookDiscrepancies(snapshot, s.actuals, period) });
-  if (snapshot.sheetNames.includes(bulletinSheet)) {
+  const bulletin: SheetPlan | null = withBulletin
+    ? bulletinSheetPlan(s, assessment, { issuedOn: now.slice(0, 10), discrepancies: bookDiscrepancies(snapshot, s.actuals, period) })
+    : null;
+  if (withBulletin && snapshot.sheetNames.includes(bulletinSheet)) {
     const current = snapshot.sheets[bulletinSheet];
     if (!current) throw new Error(`planRun: the snapshot lacks the values of sheet "${bulletinSheet}" (see runSheetsToRead)`);
     if (gridHash(current) !== loggedBulletinHash(snapshot, period)) {
@@ -210,13 +243,14 @@ export function planRun(snapshot: BookSnapshot, periodText: string, options: Run
       });
     }
   }
-  const hash = gridHash(sheetPlanGrid(bulletin));
+  const hash = bulletin ? gridHash(sheetPlanGrid(bulletin)) : null;
 
   const lagging = assessment.rows.filter((r) => r.status === 'lagging').length;
   const unreported = assessment.rows.filter((r) => !r.reported).length;
   const result =
     `${period}：${assessment.units.length} 个单位、${indicators.size} 个指标；任务分解 ${newQuotas.length} 行，考核结果 ${scoreRows.length} 行，` +
-    `排名 ${rankingRows.length} 行；滞后序时进度 ${lagging} 项，未报送 ${unreported} 项；已生成「${bulletinSheet}」` +
+    `排名 ${rankingRows.length} 行；滞后序时进度 ${lagging} 项，未报送 ${unreported} 项` +
+    (bulletin ? `；已生成「${bulletinSheet}」` : '') +
     (history.length ? `；被替换的 ${history.length} 行旧数据存入 TD_History` : '');
   const logRow = rowCells('TD_Log', {
     time: now,
@@ -229,7 +263,7 @@ export function planRun(snapshot: BookSnapshot, periodText: string, options: Run
   });
 
   const tableUpdates: TableUpdate[] = [
-    tableUpdate('TD_Quotas', quotaRows, 'replace'),
+    tableUpdate('TD_Quotas', quotaTable.rows, 'replace'),
     tableUpdate('TD_Scores', scores, 'replace'),
     tableUpdate('TD_Ranking', ranking, 'replace'),
     tableUpdate('TD_Log', [logRow], 'append'),
@@ -238,7 +272,11 @@ export function planRun(snapshot: BookSnapshot, periodText: string, options: Run
   checkHeaders(snapshot, ['TD_Log', 'TD_History']);
 
   return {
-    plan: { sheets: [bulletin], tableUpdates: withUserColumns(snapshot, tableUpdates, { time: now, action: LOG_ACTIONS.run }), activate: bulletinSheet },
+    plan: {
+      sheets: bulletin ? [bulletin] : [],
+      tableUpdates: withUserColumns(snapshot, tableUpdates, { time: now, action: LOG_ACTIONS.run }),
+      ...(bulletin && { activate: bulletinSheet }),
+    },
     assessment,
     scenario: s,
     quotas,
