@@ -5,36 +5,12 @@ import JSZip from 'jszip';
 import * as iconv from 'iconv-lite';
 import { InputError } from '../engine/errors';
 import { GridBook, GridCell, GridSheet } from '../engine/grid';
+import { readCustomProperties } from './properties';
 
 /**
  * Reads return workbooks and recognition lists into plain grids (src/engine/grid.ts) for the pure
  * checks: what was typed stays apart from formulas, dates and error values.
  */
-
-function decodeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&amp;/g, '&');
-}
-
-/** Custom document properties (docProps/custom.xml) as name → text. */
-export async function readCustomProperties(zip: JSZip): Promise<Record<string, string>> {
-  const part = zip.file('docProps/custom.xml');
-  if (!part) return {};
-  const xml = await part.async('string');
-  const props: Record<string, string> = {};
-  const re = /<(?:\w+:)?property\b[^>]*?\bname="([^"]*)"[^>]*>([\s\S]*?)<\/(?:\w+:)?property>/g;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    const value = /<(?:\w+:)?\w+>([\s\S]*?)<\/(?:\w+:)?\w+>/.exec(m[2]);
-    props[decodeXml(m[1])] = value ? decodeXml(value[1]) : '';
-  }
-  return props;
-}
 
 function gridCell(value: ExcelJS.CellValue): GridCell {
   if (value === null || value === undefined) return null;
