@@ -1,4 +1,5 @@
 import { InputError } from './errors';
+import { zhShow } from './labels';
 
 /** An exact decimal: value = int / 10^scale. */
 export interface Decimal {
@@ -13,10 +14,10 @@ const DECIMAL_RE = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
  * shortest round-trip representation, so 0.07 is exactly 7/100, not the nearest binary double.
  */
 export function parseDecimal(x: number | string, where = ''): Decimal {
-  if (typeof x !== 'number' && typeof x !== 'string') throw new InputError(`not a number: ${JSON.stringify(x)}`, where);
-  if (typeof x === 'number' && !Number.isFinite(x)) throw new InputError(`not a finite number: ${x}`, where);
+  if (typeof x !== 'number' && typeof x !== 'string') throw notANumber(x, where);
+  if (typeof x === 'number' && !Number.isFinite(x)) throw new InputError(`not a finite number: ${x}`, where, '不是有效数字（不能为无穷大或非数）');
   const m = DECIMAL_RE.exec(typeof x === 'number' ? String(x) : x.trim());
-  if (!m || (m[2] === '' && (m[3] ?? '') === '')) throw new InputError(`not a number: ${JSON.stringify(x)}`, where);
+  if (!m || (m[2] === '' && (m[3] ?? '') === '')) throw notANumber(x, where);
   const frac = m[3] ?? '';
   const exp = m[4] ? parseInt(m[4], 10) : 0;
   let int = BigInt((m[2] || '0') + frac);
@@ -27,6 +28,10 @@ export function parseDecimal(x: number | string, where = ''): Decimal {
   }
   if (m[1] === '-') int = -int;
   return normalize({ int, scale });
+}
+
+function notANumber(x: unknown, where: string): InputError {
+  return new InputError(`not a number: ${JSON.stringify(x)}`, where, `不是数字：${zhShow(x)}，请填写数值`);
 }
 
 /** Strips trailing zeros so that scale is the number of significant decimal places. */

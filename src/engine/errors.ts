@@ -1,7 +1,12 @@
-/** One problem with the input, located by a JSON path (`targets[2].method`) or a file/sheet/cell. */
+/**
+ * One problem with the input, located by a JSON path (`targets[2].method`) or a file/sheet/cell.
+ * `message` is English (the CLI, the SPEC's examples); `zh` says the same in Chinese for the task
+ * pane, with the same `where`.
+ */
 export interface Problem {
   where: string;
   message: string;
+  zh?: string;
 }
 
 /**
@@ -11,8 +16,8 @@ export interface Problem {
 export class InputError extends Error {
   readonly problems: Problem[];
 
-  constructor(problems: Problem[] | string, where = '') {
-    const list = typeof problems === 'string' ? [{ where, message: problems }] : problems;
+  constructor(problems: Problem[] | string, where = '', zh?: string) {
+    const list = typeof problems === 'string' ? [zh === undefined ? { where, message: problems } : { where, message: problems, zh }] : problems;
     super(list.map(formatProblem).join('\n'));
     this.name = 'InputError';
     this.problems = list;

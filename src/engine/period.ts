@@ -1,4 +1,5 @@
 import { InputError } from './errors';
+import { zhShow } from './labels';
 
 /** A reporting period: the end of a quarter. Actuals are cumulative from 1 January (SPEC §3). */
 export interface Period {
@@ -17,6 +18,7 @@ export function parsePeriod(text: string, where = ''): Period {
     throw new InputError(
       `not a period: ${JSON.stringify(text)} (expected a year such as 2019 or a quarter such as 2019Q3)`,
       where,
+      `不是有效的考核期：${zhShow(text)}（应为年份，如“2019”；或季度，如“2019Q3”）`,
     );
   }
   return { year: Number(m[1]), quarter: (m[2] ? Number(m[2]) : 4) as Period['quarter'] };

@@ -47,7 +47,12 @@ export function computeQuotas(s: Scenario, year: number): QuotaRow[] {
       const where = `targets[${ti}] (${ind.id} ${year})`;
       for (const p of e.problems) {
         const field = scenarioPath(p.where, units, basisIndex);
-        problems.push({ where, message: field ? `${field}: ${p.message}` : p.message });
+        const zh = p.zh ?? p.message;
+        problems.push({
+          where,
+          message: field.en ? `${field.en}: ${p.message}` : p.message,
+          zh: field.zh ? `${field.zh}：${zh}` : zh,
+        });
       }
     }
   }
@@ -67,11 +72,15 @@ function groupBy(rows: { indicator: string; year: number }[], year: number): Map
   return out;
 }
 
+/** The request's own fields are the target's, named as the workbook's TD_Targets headers. */
+const TARGET_FIELDS_ZH: Record<string, string> = { total: '目标值', method: '分解方法', precision: '小数位数' };
+
 /** An allocation request path (`units[2].min`) as the scenario row it came from (`basis[7].min (unit "x")`). */
-function scenarioPath(where: string, units: Unit[], basisIndex: Map<string, number>): string {
+function scenarioPath(where: string, units: Unit[], basisIndex: Map<string, number>): { en: string; zh: string } {
   const m = /^units\[(\d+)\](.*)$/.exec(where);
-  if (!m) return where;
+  if (!m) return { en: where, zh: TARGET_FIELDS_ZH[where] ?? where };
   const unit = units[Number(m[1])];
   const i = unit && basisIndex.get(unit.id);
-  return i === undefined ? where : `basis[${i}]${m[2]} (unit ${JSON.stringify(unit.id)})`;
+  if (i === undefined) return { en: where, zh: where };
+  return { en: `basis[${i}]${m[2]} (unit ${JSON.stringify(unit.id)})`, zh: `basis[${i}]${m[2]}（单位“${unit.id}”）` };
 }

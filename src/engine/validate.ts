@@ -1,5 +1,6 @@
 import { parseDecimal } from './decimal';
 import { InputError, Problem } from './errors';
+import { ASSESSED_LABELS, KIND_LABELS, METHOD_LABELS, RULE_LABELS, SOURCE_LABELS, UNIT_TYPE_LABELS, zhList, zhShow } from './labels';
 import { formatPeriod, parsePeriod } from './period';
 import {
   ALLOCATION_METHODS,
@@ -40,21 +41,36 @@ type Obj = Record<string, unknown>;
 const show = (x: unknown) => JSON.stringify(x) ?? String(x);
 const quoteList = (xs: readonly string[]) => xs.map((x) => JSON.stringify(x)).join(', ');
 
-/** Collects every problem with its JSON path; helpers return undefined for a bad value. */
+/** An `assessed` value as the workbook names it, else as given. */
+const zhAssessed = (x: unknown) => (typeof x === 'string' && x in ASSESSED_LABELS ? `“${ASSESSED_LABELS[x as Assessed]}”` : zhShow(x));
+
+/** What a value must not be below, in Chinese. */
+const zhMin = (min: number) => (min === 0 ? '不能为负数' : `不能小于 ${min}`);
+
+/**
+ * Collects every problem with its JSON path, in English and in Chinese; helpers return undefined
+ * for a bad value.
+ */
 class Checker {
   readonly problems: Problem[] = [];
 
-  add(where: string, message: string): void {
-    this.problems.push({ where, message });
+  add(where: string, message: string, zh: string): void {
+    this.problems.push({ where, message, zh });
+  }
+
+  required(where: string): void {
+    this.add(where, 'is required', '必须填写');
   }
 
   object(x: unknown, where: string, allowed: readonly string[]): Obj | undefined {
     if (typeof x !== 'object' || x === null || Array.isArray(x)) {
-      this.add(where, `must be a JSON object (got ${show(x)})`);
+      this.add(where, `must be a JSON object (got ${show(x)})`, `应为对象结构（现为：${zhShow(x)}）`);
       return undefined;
     }
     for (const key of Object.keys(x)) {
-      if (!allowed.includes(key)) this.add(at(where, key), `unknown key (expected one of ${allowed.join(', ')})`);
+      if (!allowed.includes(key)) {
+        this.add(at(where, key), `unknown key (expected one of ${allowed.join(', ')})`, `无法识别的字段，可用字段：${zhList(allowed)}`);
+      }
     }
     return x as Obj;
   }
@@ -64,7 +80,7 @@ class Checker {
     const x = o[key];
     if (x === undefined) return [];
     if (!Array.isArray(x)) {
-      this.add(at(where, key), `must be an array (got ${show(x)})`);
+      this.add(at(where, key), `must be an array (got ${show(x)})`, `应为列表（现为：${zhShow(x)}）`);
       return [];
     }
     return x;
@@ -73,15 +89,15 @@ class Checker {
   string(o: Obj, key: string, where: string, required: boolean): string | undefined {
     const x = o[key];
     if (x === undefined || x === null) {
-      if (required) this.add(at(where, key), 'is required');
+      if (required) this.required(at(where, key));
       return undefined;
     }
     if (typeof x !== 'string') {
-      this.add(at(where, key), `must be a string (got ${show(x)})`);
+      this.add(at(where, key), `must be a string (got ${show(x)})`, `应为文本（现为：${zhShow(x)}）`);
       return undefined;
     }
     if (required && x.trim() === '') {
-      this.add(at(where, key), 'must not be empty');
+      this.add(at(where, key), 'must not be empty', '不能为空');
       return undefined;
     }
     return x;
@@ -90,15 +106,15 @@ class Checker {
   number(o: Obj, key: string, where: string, required: boolean, min?: number): number | undefined {
     const x = o[key];
     if (x === undefined || x === null) {
-      if (required) this.add(at(where, key), 'is required');
+      if (required) this.required(at(where, key));
       return undefined;
     }
     if (typeof x !== 'number' || !Number.isFinite(x)) {
-      this.add(at(where, key), `must be a number (got ${show(x)})`);
+      this.add(at(where, key), `must be a number (got ${show(x)})`, `应为数值（现为：${zhShow(x)}）`);
       return undefined;
     }
     if (min !== undefined && x < min) {
-      this.add(at(where, key), `must be ≥ ${min} (got ${x})`);
+      this.add(at(where, key), `must be ≥ ${min} (got ${x})`, `${zhMin(min)}（现为：${x}）`);
       return undefined;
     }
     return x;
@@ -107,24 +123,36 @@ class Checker {
   year(o: Obj, where: string): number | undefined {
     const x = o.year;
     if (x === undefined || x === null) {
-      this.add(at(where, 'year'), 'is required');
+      this.required(at(where, 'year'));
       return undefined;
     }
     if (!Number.isInteger(x) || (x as number) < 1000 || (x as number) > 9999) {
-      this.add(at(where, 'year'), `must be a year such as 2019 (got ${show(x)})`);
+      this.add(at(where, 'year'), `must be a year such as 2019 (got ${show(x)})`, `应为四位年份，如 2019（现为：${zhShow(x)}）`);
       return undefined;
     }
     return x as number;
   }
 
-  oneOf<T extends string>(o: Obj, key: string, where: string, allowed: readonly T[], what: string): T | undefined {
+  /** `what` names the field; `labels` are the Chinese names of the allowed values (as the workbook shows them). */
+  oneOf<T extends string>(
+    o: Obj,
+    key: string,
+    where: string,
+    allowed: readonly T[],
+    what: { en: string; zh: string },
+    labels: Readonly<Record<T, string>>,
+  ): T | undefined {
     const x = o[key];
     if (x === undefined || x === null) {
-      this.add(at(where, key), 'is required');
+      this.required(at(where, key));
       return undefined;
     }
     if (!allowed.includes(x as T)) {
-      this.add(at(where, key), `unknown ${what} ${show(x)} (expected ${allowed.join(', ')})`);
+      this.add(
+        at(where, key),
+        `unknown ${what.en} ${show(x)} (expected ${allowed.join(', ')})`,
+        `${what.zh}${zhShow(x)}无法识别，可选：${allowed.map((a) => labels[a]).join('、')}`,
+      );
       return undefined;
     }
     return x as T;
@@ -177,7 +205,7 @@ export function validateScenario(input: unknown): Scenario {
     'scoring',
     'registry',
   ]);
-  if (!root) throw new InputError(`a scenario must be a JSON object (got ${show(input)})`);
+  if (!root) throw new InputError(`a scenario must be a JSON object (got ${show(input)})`, '', `方案应为对象结构（现为：${zhShow(input)}）`);
 
   const plan = readPlan(c, root.plan);
   const unitById = new Map<string, KnownUnit>();
@@ -245,8 +273,8 @@ function readUnits(c: Checker, list: unknown[], known: Map<string, KnownUnit>): 
     if (!o) return;
     const id = c.string(o, 'id', where, true);
     const name = c.string(o, 'name', where, true);
-    const type = c.oneOf(o, 'type', where, UNIT_TYPES, 'unit type');
-    if (id === undefined || !unique(c, seen, id, `${where}.id`, `unit id ${show(id)}`)) return;
+    const type = c.oneOf(o, 'type', where, UNIT_TYPES, { en: 'unit type', zh: '单位类型' }, UNIT_TYPE_LABELS);
+    if (id === undefined || !unique(c, seen, id, `${where}.id`, { en: `unit id ${show(id)}`, zh: `单位编号${zhShow(id)}` })) return;
     known.set(id, { id, type });
     if (name !== undefined && type !== undefined) units.push({ id, name, type });
   });
@@ -262,7 +290,11 @@ function readProfile(c: Checker, x: unknown, where: string): Indicator['profile'
     x.every((v, i) => i === 0 || v >= x[i - 1]) &&
     x[3] === 1;
   if (!ok) {
-    c.add(where, `must be 4 numbers in [0, 1], non-decreasing, ending with 1 (got ${show(x)})`);
+    c.add(
+      where,
+      `must be 4 numbers in [0, 1], non-decreasing, ending with 1 (got ${show(x)})`,
+      `应为 4 个 0 到 1 之间的数，逐季不减，第四季度为 1（现为：${zhShow(x)}）`,
+    );
     return undefined;
   }
   return [x[0], x[1], x[2], x[3]];
@@ -278,24 +310,32 @@ function readIndicators(c: Checker, list: unknown[], known: Map<string, KnownInd
     const id = c.string(o, 'id', where, true);
     const name = c.string(o, 'name', where, true);
     const measure = c.string(o, 'measure', where, false) ?? '';
-    const kind = c.oneOf(o, 'kind', where, KINDS, 'kind');
+    const kind = c.oneOf(o, 'kind', where, KINDS, { en: 'kind', zh: '指标类型' }, KIND_LABELS);
     let assessed: Assessed | undefined;
     if (kind === 'level') {
       if (o.assessed !== undefined && o.assessed !== 'district') {
-        c.add(`${where}.assessed`, `a level indicator is a district value, not decomposed: must be "district" (got ${show(o.assessed)})`);
+        c.add(
+          `${where}.assessed`,
+          `a level indicator is a district value, not decomposed: must be "district" (got ${show(o.assessed)})`,
+          `水平型指标是全区数值，不分解到单位：考核对象应为“${ASSESSED_LABELS.district}”（现为：${zhAssessed(o.assessed)}）`,
+        );
       } else {
         assessed = 'district';
       }
     } else if (kind === 'flow') {
       const units: Assessed[] = [...UNIT_TYPES, 'all'];
       if (o.assessed === 'district') {
-        c.add(`${where}.assessed`, `a flow indicator is decomposed to units: must be one of ${units.join(', ')} (got "district")`);
+        c.add(
+          `${where}.assessed`,
+          `a flow indicator is decomposed to units: must be one of ${units.join(', ')} (got "district")`,
+          `累计型指标要分解到单位：考核对象应为${units.map((u) => ASSESSED_LABELS[u]).join('、')}之一（现为：“${ASSESSED_LABELS.district}”）`,
+        );
       } else {
-        assessed = c.oneOf(o, 'assessed', where, units, 'assessed');
+        assessed = c.oneOf(o, 'assessed', where, units, { en: 'assessed', zh: '考核对象' }, ASSESSED_LABELS);
       }
     }
     const profile = readProfile(c, o.profile, `${where}.profile`);
-    if (id === undefined || !unique(c, seen, id, `${where}.id`, `indicator id ${show(id)}`)) return;
+    if (id === undefined || !unique(c, seen, id, `${where}.id`, { en: `indicator id ${show(id)}`, zh: `指标编号${zhShow(id)}` })) return;
     known.set(id, { id, kind, assessed });
     if (name !== undefined && kind && assessed && profile) indicators.push({ id, name, measure, kind, assessed, profile });
   });
@@ -308,11 +348,15 @@ function indicatorRef(r: Refs, o: Obj, where: string, decomposed: boolean): Know
   if (id === undefined) return undefined;
   const ind = r.indicatorById.get(id);
   if (!ind) {
-    r.c.add(`${where}.indicator`, `unknown indicator ${show(id)}`);
+    r.c.add(`${where}.indicator`, `unknown indicator ${show(id)}`, `指标${zhShow(id)}不存在`);
     return undefined;
   }
   if (decomposed && ind.kind === 'level') {
-    r.c.add(`${where}.indicator`, `${show(id)} is a level indicator (a district value): it is not decomposed to units`);
+    r.c.add(
+      `${where}.indicator`,
+      `${show(id)} is a level indicator (a district value): it is not decomposed to units`,
+      `${zhShow(id)}是水平型指标（全区数值），不分解到单位`,
+    );
     return undefined;
   }
   return ind;
@@ -324,21 +368,25 @@ function unitRef(r: Refs, o: Obj, where: string, ind: KnownIndicator | undefined
   if (id === undefined) return undefined;
   const unit = r.unitById.get(id);
   if (!unit) {
-    r.c.add(`${where}.unit`, `unknown unit ${show(id)}`);
+    r.c.add(`${where}.unit`, `unknown unit ${show(id)}`, `单位${zhShow(id)}不存在`);
     return undefined;
   }
   if (unit.type && ind?.assessed && !carriesIndicator(unit.type, ind.assessed)) {
-    r.c.add(`${where}.unit`, `unit ${show(id)} (${unit.type}) does not carry indicator ${show(ind.id)} (assessed: ${ind.assessed})`);
+    r.c.add(
+      `${where}.unit`,
+      `unit ${show(id)} (${unit.type}) does not carry indicator ${show(ind.id)} (assessed: ${ind.assessed})`,
+      `单位${zhShow(id)}（${UNIT_TYPE_LABELS[unit.type]}）不承担指标${zhShow(ind.id)}（考核对象：${ASSESSED_LABELS[ind.assessed]}）`,
+    );
     return undefined;
   }
   return unit;
 }
 
 /** Reports a second row with the same key. */
-function unique(c: Checker, seen: Map<string, string>, key: string, where: string, what: string): boolean {
+function unique(c: Checker, seen: Map<string, string>, key: string, where: string, what: { en: string; zh: string }): boolean {
   const first = seen.get(key);
   if (first) {
-    c.add(where, `duplicate ${what} (also ${first})`);
+    c.add(where, `duplicate ${what.en} (also ${first})`, `${what.zh}重复（另见 ${first}）`);
     return false;
   }
   seen.set(key, where);
@@ -357,24 +405,29 @@ function readTargets(r: Refs, list: unknown[]): Located<Target>[] {
     if (!o) return;
     const ind = indicatorRef(r, o, where, false);
     const year = c.year(o, where);
-    const fresh = !ind || year === undefined || unique(c, seen, key(ind.id, year), where, `target for ${ind.id} ${year}`);
+    const fresh =
+      !ind || year === undefined || unique(c, seen, key(ind.id, year), where, { en: `target for ${ind.id} ${year}`, zh: `指标“${ind.id}”${year}年的目标` });
     const total = c.number(o, 'total', where, true, 0);
     const stretch = c.number(o, 'stretch', where, false, 0);
     if (stretch !== undefined && total !== undefined && stretch < total) {
-      c.add(`${where}.stretch`, `the stretch target (力争) ${stretch} is below the total ${total}`);
+      c.add(`${where}.stretch`, `the stretch target (力争) ${stretch} is below the total ${total}`, `力争值 ${stretch} 低于目标值 ${total}`);
     }
     let method: AllocationMethod | undefined = 'largest-remainder';
-    if (o.method !== undefined) method = c.oneOf(o, 'method', where, ALLOCATION_METHODS, 'method');
+    if (o.method !== undefined) method = c.oneOf(o, 'method', where, ALLOCATION_METHODS, { en: 'method', zh: '分解方法' }, METHOD_LABELS);
     let precision: number | undefined = 0;
     if (o.precision !== undefined) {
       precision = o.precision as number;
       if (!Number.isInteger(precision) || precision < 0 || precision > MAX_PRECISION) {
-        c.add(`${where}.precision`, `must be a whole number of decimal places from 0 to ${MAX_PRECISION} (got ${show(o.precision)})`);
+        c.add(
+          `${where}.precision`,
+          `must be a whole number of decimal places from 0 to ${MAX_PRECISION} (got ${show(o.precision)})`,
+          `小数位数应为 0 到 ${MAX_PRECISION} 之间的整数（现为：${zhShow(o.precision)}）`,
+        );
         precision = undefined;
       }
     }
     if (ind?.kind === 'flow' && total !== undefined && precision !== undefined && decimals(total) > precision) {
-      c.add(`${where}.total`, `${total} has more decimal places than the precision ${precision}`);
+      c.add(`${where}.total`, `${total} has more decimal places than the precision ${precision}`, `${total} 的小数位数超过了小数位数设定（${precision} 位）`);
     }
     if (!fresh || !ind?.kind || year === undefined || total === undefined || method === undefined || precision === undefined) return;
     const row: Target =
@@ -399,7 +452,13 @@ function readBasis(r: Refs, list: unknown[], targets: Located<Target>[]): Locate
     const year = c.year(o, where);
     const unit = unitRef(r, o, where, ind);
     const fresh =
-      !ind || year === undefined || !unit || unique(c, seen, key(ind.id, year, unit.id), where, `basis row for ${ind.id} ${year}, unit ${show(unit.id)}`);
+      !ind ||
+      year === undefined ||
+      !unit ||
+      unique(c, seen, key(ind.id, year, unit.id), where, {
+        en: `basis row for ${ind.id} ${year}, unit ${show(unit.id)}`,
+        zh: `指标“${ind.id}”${year}年单位${zhShow(unit.id)}的分解依据`,
+      });
     const weight = c.number(o, 'weight', where, true, 0);
     const bounds = {
       min: c.number(o, 'min', where, false, 0),
@@ -407,13 +466,17 @@ function readBasis(r: Refs, list: unknown[], targets: Located<Target>[]): Locate
       locked: c.number(o, 'locked', where, false, 0),
     };
     if (bounds.min !== undefined && bounds.max !== undefined && bounds.max < bounds.min) {
-      c.add(`${where}.max`, `${bounds.max} is below the min ${bounds.min}`);
+      c.add(`${where}.max`, `${bounds.max} is below the min ${bounds.min}`, `上限 ${bounds.max} 低于下限 ${bounds.min}`);
     }
     const precision = ind && year !== undefined ? precisionOf.get(key(ind.id, year)) : undefined;
     if (precision !== undefined) {
       for (const [k, v] of Object.entries(bounds)) {
         if (v !== undefined && decimals(v) > precision) {
-          c.add(`${where}.${k}`, `${v} has more decimal places than the target's precision ${precision}`);
+          c.add(
+            `${where}.${k}`,
+            `${v} has more decimal places than the target's precision ${precision}`,
+            `${v} 的小数位数超过了该目标的小数位数设定（${precision} 位）`,
+          );
         }
       }
     }
@@ -435,7 +498,13 @@ function readQuotas(r: Refs, list: unknown[]): Located<QuotaRow>[] {
     const year = c.year(o, where);
     const unit = unitRef(r, o, where, ind);
     const fresh =
-      !ind || year === undefined || !unit || unique(c, seen, key(ind.id, year, unit.id), where, `quota for ${ind.id} ${year}, unit ${show(unit.id)}`);
+      !ind ||
+      year === undefined ||
+      !unit ||
+      unique(c, seen, key(ind.id, year, unit.id), where, {
+        en: `quota for ${ind.id} ${year}, unit ${show(unit.id)}`,
+        zh: `指标“${ind.id}”${year}年单位${zhShow(unit.id)}的任务数`,
+      });
     const quota = c.number(o, 'quota', where, true, 0);
     if (!fresh || !ind || year === undefined || !unit || quota === undefined) return;
     out.push({ where, row: { indicator: ind.id, year, unit: unit.id, quota } });
@@ -468,6 +537,7 @@ function checkCoverage(
         'quotas',
         `${indicator} ${year}: no row for ${missing.length === 1 ? 'unit' : 'units'} ${quoteList(missing.map((u) => u.id))} ` +
           '(quotas rows replace the allocation for the indicator and year: give 0 for no task)',
+        `指标“${indicator}”${year}年：缺少单位${zhList(missing.map((u) => u.id))}的任务数（给定任务数即替代该指标该年度的分解结果，无任务的单位请填 0）`,
       );
     }
   }
@@ -477,7 +547,13 @@ function checkCoverage(
     if (ind.kind !== 'flow' || !ind.assessed || quotaUnits.has(key(row.indicator, row.year))) continue;
     const units = carriers(ind.assessed);
     if (units.length === 0) {
-      if (row.total > 0) r.c.add(where, `no unit carries indicator ${show(ind.id)} (assessed: ${ind.assessed})`);
+      if (row.total > 0) {
+        r.c.add(
+          where,
+          `no unit carries indicator ${show(ind.id)} (assessed: ${ind.assessed})`,
+          `没有单位承担指标${zhShow(ind.id)}（考核对象：${ASSESSED_LABELS[ind.assessed]}）`,
+        );
+      }
       continue;
     }
     if (row.method === 'equal') continue;
@@ -487,6 +563,8 @@ function checkCoverage(
         where,
         `${row.indicator} ${row.year} is allocated by weight (${row.method}) but has no basis row for ` +
           `${missing.length === 1 ? 'unit' : 'units'} ${quoteList(missing.map((u) => u.id))} (give weight 0 for no task, or quotas rows)`,
+        `指标“${row.indicator}”${row.year}年按权重分解（${METHOD_LABELS[row.method ?? 'largest-remainder']}），` +
+          `但缺少单位${zhList(missing.map((u) => u.id))}的分解依据（无任务的单位请填权重 0，或直接给定任务数）`,
       );
     }
   }
@@ -505,34 +583,48 @@ function readActuals(r: Refs, list: unknown[]): Actual[] {
     let unit: KnownUnit | undefined;
     if (ind?.kind === 'level') {
       if (o.unit !== undefined && o.unit !== null) {
-        c.add(`${where}.unit`, `${show(ind.id)} is a level indicator: its actual is the district value and has no unit`);
+        c.add(
+          `${where}.unit`,
+          `${show(ind.id)} is a level indicator: its actual is the district value and has no unit`,
+          `${zhShow(ind.id)}是水平型指标：完成数为全区数值，不填单位`,
+        );
       }
     } else if (ind?.kind === 'flow') {
       unit = unitRef(r, o, where, ind);
     }
     const periodText = c.string(o, 'period', where, true);
     let period: string | undefined;
+    let periodZh = '';
     if (periodText !== undefined) {
       try {
-        period = formatPeriod(parsePeriod(periodText));
+        const parsed = parsePeriod(periodText);
+        period = formatPeriod(parsed);
+        periodZh = `${parsed.year}年第${parsed.quarter}季度`;
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
-        c.add(`${where}.period`, e.problems[0].message);
+        const p = e.problems[0];
+        c.add(`${where}.period`, p.message, p.zh ?? p.message);
       }
     }
     let fresh = true;
     if (ind?.kind && (ind.kind === 'level' || unit) && periodText !== undefined && period !== undefined) {
       const k = key(ind.id, unit?.id ?? '', period);
       const first = firstText.get(k);
-      const what =
-        `actual for ${ind.id}${unit ? `, unit ${show(unit.id)}` : ''}, period ${period}` +
-        (first !== undefined && first !== periodText ? ` (${show(first)} and ${show(periodText)} are the same period)` : '');
+      const samePeriod = first !== undefined && first !== periodText;
+      const what = {
+        en:
+          `actual for ${ind.id}${unit ? `, unit ${show(unit.id)}` : ''}, period ${period}` +
+          (samePeriod ? ` (${show(first)} and ${show(periodText)} are the same period)` : ''),
+        zh:
+          `指标“${ind.id}”${unit ? `单位${zhShow(unit.id)}` : ''}${periodZh}的完成数` +
+          (samePeriod ? `（${zhShow(first)}与${zhShow(periodText)}是同一考核期）` : ''),
+      };
       fresh = unique(c, seen, k, where, what);
       if (fresh) firstText.set(k, periodText);
     }
     const value = c.number(o, 'value', where, true, ind?.kind === 'flow' ? 0 : undefined);
     let source: ActualSource | undefined;
-    if (o.source !== undefined) source = c.oneOf(o, 'source', where, SOURCES, 'source');
+    if (o.source !== undefined) source = c.oneOf(o, 'source', where, SOURCES, { en: 'source', zh: '来源' }, SOURCE_LABELS);
     const file = c.string(o, 'file', where, false);
     const importedAt = c.string(o, 'importedAt', where, false);
     if (!fresh || !ind?.kind || (ind.kind === 'flow' && !unit) || periodText === undefined || value === undefined) return;
@@ -543,7 +635,11 @@ function readActuals(r: Refs, list: unknown[]): Actual[] {
 
 function readTiers(c: Checker, x: unknown, where: string): Tier[] | undefined {
   if (!Array.isArray(x) || x.length === 0) {
-    c.add(where, `a tiered rule needs a non-empty list of tiers {min, factor} (got ${show(x)})`);
+    c.add(
+      where,
+      `a tiered rule needs a non-empty list of tiers {min, factor} (got ${show(x)})`,
+      `分档计分至少要有一档（完成率下限与系数）（现为：${zhShow(x)}）`,
+    );
     return undefined;
   }
   const tiers: Tier[] = [];
@@ -555,7 +651,7 @@ function readTiers(c: Checker, x: unknown, where: string): Tier[] | undefined {
     const min = c.number(o, 'min', tw, true, 0);
     const factor = c.number(o, 'factor', tw, true, 0);
     if (min === undefined || factor === undefined) return;
-    if (unique(c, seen, String(min), tw, `tier with min ${min}`)) tiers.push({ min, factor });
+    if (unique(c, seen, String(min), tw, { en: `tier with min ${min}`, zh: `完成率下限为 ${min} 的档次` })) tiers.push({ min, factor });
   });
   return tiers.length === x.length ? tiers : undefined;
 }
@@ -566,12 +662,16 @@ function readRule(r: Refs, x: unknown, where: string, seen: Map<string, string>)
   const o = c.object(x, where, ['indicator', 'weight', 'rule', 'cap', 'tiers', 'rankStep', 'floor', 'bonusPerPoint', 'bonusMax']);
   if (!o) return undefined;
   const ind = indicatorRef(r, o, where, true);
-  const fresh = !ind || unique(c, seen, ind.id, where, `rule for indicator ${show(ind.id)}`);
+  const fresh = !ind || unique(c, seen, ind.id, where, { en: `rule for indicator ${show(ind.id)}`, zh: `指标${zhShow(ind.id)}的计分规则` });
   const weight = c.number(o, 'weight', where, true, 0);
-  const kind = c.oneOf(o, 'rule', where, RULE_KINDS, 'rule');
+  const kind = c.oneOf(o, 'rule', where, RULE_KINDS, { en: 'rule', zh: '计分方法' }, RULE_LABELS);
   const only = (k: string, ruleKind: RuleKind) => {
     if (o[k] !== undefined && kind !== undefined && kind !== ruleKind) {
-      c.add(`${where}.${k}`, `applies to ${ruleKind} rules only (this rule is ${kind})`);
+      c.add(
+        `${where}.${k}`,
+        `applies to ${ruleKind} rules only (this rule is ${kind})`,
+        `仅适用于“${RULE_LABELS[ruleKind]}”计分方法（本规则为“${RULE_LABELS[kind]}”）`,
+      );
     }
   };
   only('cap', 'linear');
@@ -581,7 +681,11 @@ function readRule(r: Refs, x: unknown, where: string, seen: Map<string, string>)
   const bonusPerPoint = c.number(o, 'bonusPerPoint', where, false, 0);
   const bonusMax = c.number(o, 'bonusMax', where, false, 0);
   if (o.bonusMax !== undefined && o.bonusPerPoint === undefined) {
-    c.add(`${where}.bonusMax`, 'needs bonusPerPoint (the bonus per percentage point above 100%)');
+    c.add(
+      `${where}.bonusMax`,
+      'needs bonusPerPoint (the bonus per percentage point above 100%)',
+      '填写了加分上限，还需填写每超1个百分点加分（完成率超过 100% 后每个百分点的加分）',
+    );
   }
   const bonus = { bonusPerPoint, bonusMax };
   const params = kind && ruleParams(c, o, where, kind, weight);
@@ -597,7 +701,7 @@ function ruleParams(c: Checker, o: Obj, where: string, kind: RuleKind, weight: n
       const cap = c.number(o, 'cap', where, true);
       if (cap === undefined) return undefined;
       if (cap <= 0) {
-        c.add(`${where}.cap`, `must be > 0 (got ${cap})`);
+        c.add(`${where}.cap`, `must be > 0 (got ${cap})`, `应大于 0（现为：${cap}）`);
         return undefined;
       }
       return { cap };
@@ -611,7 +715,7 @@ function ruleParams(c: Checker, o: Obj, where: string, kind: RuleKind, weight: n
       let floor: number | undefined = 0;
       if (o.floor !== undefined) floor = c.number(o, 'floor', where, true, 0);
       if (floor !== undefined && weight !== undefined && floor > weight) {
-        c.add(`${where}.floor`, `${floor} is above the rule's weight ${weight}`);
+        c.add(`${where}.floor`, `${floor} is above the rule's weight ${weight}`, `保底分 ${floor} 高于该项分值 ${weight}`);
         floor = undefined;
       }
       return rankStep === undefined || floor === undefined ? undefined : { rankStep, floor };
@@ -630,8 +734,8 @@ function readGrades(c: Checker, list: unknown[]): Grade[] {
     const name = c.string(o, 'name', where, true);
     const min = c.number(o, 'min', where, true);
     if (name === undefined || min === undefined) return;
-    const okName = unique(c, names, name, `${where}.name`, `grade name ${show(name)}`);
-    const okMin = unique(c, mins, String(min), `${where}.min`, `grade min ${min}`);
+    const okName = unique(c, names, name, `${where}.name`, { en: `grade name ${show(name)}`, zh: `等次${zhShow(name)}` });
+    const okMin = unique(c, mins, String(min), `${where}.min`, { en: `grade min ${min}`, zh: `最低分为 ${min} 的等次` });
     if (okName && okMin) grades.push({ name, min });
   });
   return grades;
@@ -644,7 +748,7 @@ function readStatus(c: Checker, x: unknown): StatusThresholds {
   const ahead = o.ahead === undefined ? DEFAULT_STATUS.ahead : c.number(o, 'ahead', 'scoring.status', true, 0);
   const warn = o.warn === undefined ? DEFAULT_STATUS.warn : c.number(o, 'warn', 'scoring.status', true, 0);
   if (ahead !== undefined && warn !== undefined && warn > ahead) {
-    c.add('scoring.status.warn', `${warn} is above the ahead threshold ${ahead}`);
+    c.add('scoring.status.warn', `${warn} is above the ahead threshold ${ahead}`, `${warn} 高于“达到序时进度”的阈值 ${ahead}`);
   }
   return { ahead: ahead ?? DEFAULT_STATUS.ahead, warn: warn ?? DEFAULT_STATUS.warn };
 }
@@ -676,7 +780,9 @@ function readRegistry(r: Refs, list: unknown[]): RegistryRow[] {
     if (!o) return;
     const name = c.string(o, 'name', where, true);
     const creditCode = c.string(o, 'creditCode', where, false);
-    if (creditCode) unique(c, codes, creditCode, `${where}.creditCode`, `credit code ${show(creditCode)}`);
+    if (creditCode) {
+      unique(c, codes, creditCode, `${where}.creditCode`, { en: `credit code ${show(creditCode)}`, zh: `统一社会信用代码${zhShow(creditCode)}` });
+    }
     const unit = unitRef(r, o, where, undefined);
     if (name !== undefined && unit) out.push(withOptional<RegistryRow>({ name, unit: unit.id }, { creditCode }));
   });

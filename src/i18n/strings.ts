@@ -2,20 +2,27 @@
  * The task pane's words. Chinese is the product's first language; English follows Office's display
  * language when it is not Chinese. Every key exists in both (the type makes sure of it).
  */
+/** The workbook readers' messages that carry no Chinese text of their own. */
 const ZH_MESSAGES: [RegExp, (...m: string[]) => string][] = [
   [/^not a number: (.*)$/, (v) => `不是数字：${v}，请填写数值`],
-  [/^not a finite number: (.*)$/, (v) => `不是有效数字：${v}`],
   [/^table not found \(it belongs on sheet "([^"]*)".*$/, (sheet) => `找不到该表（应在工作表“${sheet}”上），请用“计划”步骤重新建立`],
   [/^missing column "([^"]*)"$/, (h) => `缺少列“${h}”`],
   [/^duplicate setting "([^"]*)"$/, (k) => `设置项“${k}”重复`],
 ];
 
-function localizeZh(text: string): string {
+/** A problem of an InputError (the engine's Problem), by shape. */
+export interface ProblemText {
+  message: string;
+  zh?: string;
+}
+
+function localizeZh(p: ProblemText): string {
+  if (p.zh) return p.zh;
   for (const [re, say] of ZH_MESSAGES) {
-    const m = re.exec(text);
+    const m = re.exec(p.message);
     if (m) return say(...m.slice(1));
   }
-  return text;
+  return p.message;
 }
 
 export const zhCN = {
@@ -25,8 +32,8 @@ export const zhCN = {
   steps: { plan: '计划', allocate: '分解', returns: '报表', assess: '考核', bulletin: '通报' },
   /** A tab's label: numbered in Chinese (two characters leave room), the bare word in English. */
   stepLabel: (n: number, name: string) => `${n} ${name}`,
-  /** The engine's remaining English messages, in the user's language. */
-  message: localizeZh,
+  /** A problem's text in the user's language: the engine's Chinese text, else a known reader message translated. */
+  problem: localizeZh,
   stepHints: {
     plan: '第一步：建立或检查计划工作表（单位、指标、目标、分解依据、考核办法）。',
     allocate: '第二步：把年度目标分解为各单位的任务数。先预览，确认无误后再写入。',
@@ -144,7 +151,7 @@ export const enUS: Strings = {
   appSubtitle: 'Allocate · Collect returns · Assess and report',
   steps: { plan: 'Plan', allocate: 'Allocate', returns: 'Returns', assess: 'Assess', bulletin: 'Bulletin' },
   stepLabel: (_n: number, name: string) => name,
-  message: (text: string) => text,
+  problem: (p: ProblemText) => p.message,
   stepHints: {
     plan: 'Step 1: create or check the plan sheets (units, indicators, targets, basis, scoring rules).',
     allocate: 'Step 2: split each annual target into unit quotas. Preview first, then write.',

@@ -7,6 +7,7 @@
  * Enumerations are shown in Chinese (单位类型 街道 / 部门 / 平台) and read back from either the
  * Chinese label or the JSON code.
  */
+import { ASSESSED_LABELS, KIND_LABELS, METHOD_LABELS, RULE_LABELS, SOURCE_LABELS, UNIT_TYPE_LABELS } from '../engine/labels';
 import type { TableColumn, ValidationPlan } from './types';
 
 export type ColumnType = 'text' | 'integer' | 'number' | 'percent' | 'enum' | 'json';
@@ -58,19 +59,7 @@ export type TableName =
   | 'TD_Log'
   | 'TD_History';
 
-export const UNIT_TYPE_LABELS = { street: '街道', department: '部门', platform: '平台' } as const;
-export const KIND_LABELS = { flow: '累计型', level: '水平型' } as const;
-export const ASSESSED_LABELS = { ...UNIT_TYPE_LABELS, all: '全部单位', district: '全区' } as const;
-export const METHOD_LABELS = {
-  'largest-remainder': '最大余额法',
-  equal: '平均分配',
-  dhondt: '洪特法',
-  'sainte-lague': '圣拉古法',
-  'huntington-hill': '亨廷顿-希尔法',
-  adams: '亚当斯法',
-} as const;
-export const RULE_LABELS = { linear: '线性', tiered: '分档', rank: '排名' } as const;
-export const SOURCE_LABELS = { return: '季度报表', list: '认定名单', manual: '手工录入' } as const;
+export { UNIT_TYPE_LABELS, KIND_LABELS, ASSESSED_LABELS, METHOD_LABELS, RULE_LABELS, SOURCE_LABELS };
 /** TD_Quotas 来源: a quota typed by the user overrides the allocation (scenario `quotas`). */
 export const QUOTA_SOURCE_LABELS = { given: '给定', computed: '分解' } as const;
 export const STATUS_LABELS = {

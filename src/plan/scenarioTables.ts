@@ -397,6 +397,7 @@ export function readScenario(snapshot: BookSnapshot): ReadScenario {
       e.problems.map((p) => ({
         where: locate(p.where, origins),
         message: p.message.replace(PATH_IN_TEXT, (path) => locate(path, origins)),
+        ...(p.zh !== undefined && { zh: p.zh.replace(PATH_IN_TEXT, (path) => locate(path, origins)) }),
       })),
     );
   try {

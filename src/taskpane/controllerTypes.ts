@@ -49,7 +49,8 @@ export interface FileResult {
   accepted: boolean;
   /** What went in, e.g. "武林街道 2019Q3：4 项". */
   summary: string;
-  problems: { where: string; message: string }[];
+  /** An InputError's problems: `zh` is their Chinese text where the engine gives one. */
+  problems: { where: string; message: string; zh?: string }[];
   warnings: { where: string; message: string }[];
 }
 
@@ -58,7 +59,7 @@ export interface ListResult {
   matched: number;
   unmatched: number;
   duplicates: number;
-  problems: { where: string; message: string }[];
+  problems: { where: string; message: string; zh?: string }[];
 }
 
 export interface RankingRow {

@@ -26,6 +26,7 @@ describe('periods', () => {
       {
         where: 'actuals[0].period',
         message: `not a period: ${JSON.stringify(text)} (expected a year such as 2019 or a quarter such as 2019Q3)`,
+        zh: `不是有效的考核期：“${text}”（应为年份，如“2019”；或季度，如“2019Q3”）`,
       },
     ]);
   });

@@ -1,5 +1,6 @@
 import { Decimal, formatScaled, parseDecimal, toScaledInt } from '../decimal';
 import { InputError, Problem } from '../errors';
+import { METHOD_LABELS, zhShow } from '../labels';
 import { ALLOCATION_METHODS, AllocationMethod } from '../types';
 
 /** Quotas are returned as JS numbers, so a scaled total must stay an exact double integer. */
@@ -29,9 +30,9 @@ export interface ParsedRequest {
  */
 export function parseRequest(req: unknown): ParsedRequest {
   const problems: Problem[] = [];
-  const add = (where: string, message: string) => problems.push({ where, message });
+  const add: Add = (where, message, zh) => problems.push({ where, message, zh });
   if (typeof req !== 'object' || req === null || Array.isArray(req)) {
-    throw new InputError('an allocation request must be a JSON object with total, method and units');
+    throw new InputError('an allocation request must be a JSON object with total, method and units', '', '分解请求应为对象结构，包含总数、分解方法和各单位');
   }
   const r = req as Record<string, unknown>;
 
@@ -39,18 +40,19 @@ export function parseRequest(req: unknown): ParsedRequest {
   const method = readMethod(r.method, add);
   const total = readAmount(r.total, 'total', precision, add);
   if (total !== null && total > MAX_SCALED) {
-    add('total', `${formatScaled(total, precision!)} is too large (at most ${formatScaled(MAX_SCALED, precision!)})`);
+    const [t, max] = [formatScaled(total, precision!), formatScaled(MAX_SCALED, precision!)];
+    add('total', `${t} is too large (at most ${max})`, `${t} 过大（最大为 ${max}）`);
   }
 
   const units: ParsedUnit[] = [];
-  if (r.units === undefined) add('units', 'missing: give a list of units with id and weight');
-  else if (!Array.isArray(r.units)) add('units', 'must be a list of units');
+  if (r.units === undefined) add('units', 'missing: give a list of units with id and weight', '缺少单位：请列出各单位的编号和权重');
+  else if (!Array.isArray(r.units)) add('units', 'must be a list of units', '应为单位列表');
   else {
     const firstIndex = new Map<string, number>();
     r.units.forEach((u, i) => {
       const where = `units[${i}]`;
       if (typeof u !== 'object' || u === null || Array.isArray(u)) {
-        add(where, 'must be an object with id and weight');
+        add(where, 'must be an object with id and weight', '应为对象结构，包含编号和权重');
         return;
       }
       const o = u as Record<string, unknown>;
@@ -60,7 +62,8 @@ export function parseRequest(req: unknown): ParsedRequest {
       const max = o.max === undefined ? null : readAmount(o.max, `${where}.max`, precision, add);
       const locked = o.locked === undefined ? null : readAmount(o.locked, `${where}.locked`, precision, add);
       if (o.locked === undefined && min !== null && max !== null && max < min) {
-        add(`${where}.max`, `${formatScaled(max, precision!)} is below min ${formatScaled(min, precision!)}`);
+        const [hi, lo] = [formatScaled(max, precision!), formatScaled(min, precision!)];
+        add(`${where}.max`, `${hi} is below min ${lo}`, `上限 ${hi} 低于下限 ${lo}`);
       }
       // A null from a bad field was reported, and then the request is refused below.
       units.push({ id: id!, weight: weight!, min: min!, max, locked });
@@ -73,31 +76,37 @@ export function parseRequest(req: unknown): ParsedRequest {
   return parsed;
 }
 
-type Add = (where: string, message: string) => void;
+/** Reports a problem in English and in Chinese. */
+type Add = (where: string, message: string, zh: string) => void;
 
 function readPrecision(x: unknown, add: Add): number | null {
   if (x === undefined) return 0;
   if (typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= MAX_PRECISION) return x;
-  add('precision', `must be a whole number of decimal places from 0 to ${MAX_PRECISION} (got ${JSON.stringify(x)})`);
+  add(
+    'precision',
+    `must be a whole number of decimal places from 0 to ${MAX_PRECISION} (got ${JSON.stringify(x)})`,
+    `小数位数应为 0 到 ${MAX_PRECISION} 之间的整数（现为：${zhShow(x)}）`,
+  );
   return null;
 }
 
 function readMethod(x: unknown, add: Add): AllocationMethod | null {
   const known = ALLOCATION_METHODS.join(', ');
-  if (x === undefined) add('method', `missing: use one of ${known}`);
+  const knownZh = ALLOCATION_METHODS.map((m) => METHOD_LABELS[m]).join('、');
+  if (x === undefined) add('method', `missing: use one of ${known}`, `缺少分解方法，可选：${knownZh}`);
   else if (typeof x !== 'string' || !(ALLOCATION_METHODS as readonly string[]).includes(x)) {
-    add('method', `unknown method ${JSON.stringify(x)}: use one of ${known}`);
+    add('method', `unknown method ${JSON.stringify(x)}: use one of ${known}`, `分解方法${zhShow(x)}无法识别，可选：${knownZh}`);
   } else return x as AllocationMethod;
   return null;
 }
 
 function readId(x: unknown, i: number, firstIndex: Map<string, number>, add: Add): string | null {
   const where = `units[${i}].id`;
-  if (x === undefined) add(where, 'missing');
-  else if (typeof x !== 'string' || x === '') add(where, `must be a non-empty string (got ${JSON.stringify(x)})`);
+  if (x === undefined) add(where, 'missing', '必须填写');
+  else if (typeof x !== 'string' || x === '') add(where, `must be a non-empty string (got ${JSON.stringify(x)})`, `应为非空文本（现为：${zhShow(x)}）`);
   else {
     const first = firstIndex.get(x);
-    if (first !== undefined) add(where, `duplicate id ${JSON.stringify(x)} (also units[${first}].id)`);
+    if (first !== undefined) add(where, `duplicate id ${JSON.stringify(x)} (also units[${first}].id)`, `编号${zhShow(x)}重复（另见 units[${first}].id）`);
     else firstIndex.set(x, i);
     return x;
   }
@@ -106,7 +115,7 @@ function readId(x: unknown, i: number, firstIndex: Map<string, number>, add: Add
 
 function readNumber(x: unknown, where: string, add: Add): Decimal | null {
   if (x === undefined) {
-    add(where, 'missing');
+    add(where, 'missing', '必须填写');
     return null;
   }
   // Whole numbers, the common case, skip the text round trip.
@@ -114,13 +123,14 @@ function readNumber(x: unknown, where: string, add: Add): Decimal | null {
   try {
     const d = parseDecimal(x as number | string, where);
     if (d.int < 0n) {
-      add(where, `must not be negative (got ${formatScaled(d.int, d.scale)})`);
+      const text = formatScaled(d.int, d.scale);
+      add(where, `must not be negative (got ${text})`, `不能为负数（现为：${text}）`);
       return null;
     }
     return d;
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    e.problems.forEach((p) => add(p.where, p.message));
+    e.problems.forEach((p) => add(p.where, p.message, p.zh ?? p.message));
     return null;
   }
 }
@@ -135,12 +145,14 @@ function readAmount(x: unknown, where: string, precision: number | null, add: Ad
   const scaled = toScaledInt(d, precision);
   if (scaled === null) {
     const text = formatScaled(d.int, d.scale);
-    add(
-      where,
-      precision === 0
-        ? `${text} is not a whole number (precision 0)`
-        : `${text} has more than ${precision} decimal place${precision === 1 ? '' : 's'} (precision ${precision})`,
-    );
+    if (precision === 0) add(where, `${text} is not a whole number (precision 0)`, `${text} 不是整数（分解精度为整数）`);
+    else {
+      add(
+        where,
+        `${text} has more than ${precision} decimal place${precision === 1 ? '' : 's'} (precision ${precision})`,
+        `${text} 的小数位数超过 ${precision} 位（分解精度为 ${precision} 位小数）`,
+      );
+    }
   }
   return scaled;
 }
@@ -165,14 +177,24 @@ function checkFeasible(req: ParsedRequest, add: Add): void {
   }
   const rest = req.total - lockedSum;
   const left = lockedSum > 0n ? `the ${fmt(rest)} left after locked quotas` : `the total ${fmt(req.total)}`;
+  const leftZh = lockedSum > 0n ? `扣除锁定值后剩余的 ${fmt(rest)}` : `目标总数 ${fmt(req.total)}`;
   if (rest < 0n) {
-    add('total', `the locked quotas add up to ${fmt(lockedSum)}, more than the total ${fmt(req.total)}`);
+    add(
+      'total',
+      `the locked quotas add up to ${fmt(lockedSum)}, more than the total ${fmt(req.total)}`,
+      `各单位锁定值合计 ${fmt(lockedSum)}，超过目标总数 ${fmt(req.total)}`,
+    );
   } else if (minSum > rest) {
-    add('total', `the free units' minimums add up to ${fmt(minSum)}, more than ${left}`);
+    add(
+      'total',
+      `the free units' minimums add up to ${fmt(minSum)}, more than ${left}`,
+      `未锁定单位的下限合计 ${fmt(minSum)}，超过${leftZh}`,
+    );
   } else if (capacity !== null && capacity < rest) {
     add(
       'total',
       `the free units can hold at most ${fmt(capacity)} (a unit stops at its max, a unit with weight 0 keeps its min), less than ${left}`,
+      `未锁定单位最多只能承担 ${fmt(capacity)}（各单位不超过其上限，权重为 0 的单位只取其下限），少于${leftZh}`,
     );
   }
 }

@@ -10,7 +10,7 @@ const useStyles = makeStyles({
   where: { fontWeight: tokens.fontWeightSemibold },
 });
 
-interface ProblemLike { where: string; message: string }
+interface ProblemLike { where: string; message: string; zh?: string }
 
 /** An InputError (by shape: the engine, the jobs and the adapter may each be a separate chunk). */
 function problemsOf(error: unknown): ProblemLike[] | undefined {
@@ -57,7 +57,7 @@ export function Feedback({ strings, state }: { strings: Strings; state: JobState
               {problems.map((p, i) => (
                 <li key={i}>
                   {p.where ? <span className={s.where}>{p.where}：</span> : null}
-                  {strings.message(p.message)}
+                  {strings.problem(p)}
                 </li>
               ))}
             </ul>

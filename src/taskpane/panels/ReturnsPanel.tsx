@@ -125,7 +125,7 @@ export default function ReturnsPanel({ strings, summary, refresh }: StepProps) {
                   <Text weight="semibold">{r.file}</Text>
                 </div>
                 {r.summary ? <Text size={200}>{r.summary}</Text> : null}
-                {r.problems.map((p, i) => <span key={`p${i}`} className={s.problem}>{p.where}：{p.message}</span>)}
+                {r.problems.map((p, i) => <span key={`p${i}`} className={s.problem}>{p.where}：{strings.problem(p)}</span>)}
                 {r.warnings.map((p, i) => <span key={`w${i}`} className={s.warning}>{t.warnings} {p.where}：{p.message}</span>)}
               </li>
             ))}
@@ -150,7 +150,7 @@ export default function ReturnsPanel({ strings, summary, refresh }: StepProps) {
               <Text size={200}>{t.matched(listResult.matched)}</Text>
               {listResult.unmatched ? <span className={s.warning}>{t.unmatched(listResult.unmatched)}</span> : null}
               {listResult.duplicates ? <span className={s.warning}>{t.duplicates(listResult.duplicates)}</span> : null}
-              {listResult.problems.map((p, i) => <span key={i} className={s.problem}>{p.where}：{p.message}</span>)}
+              {listResult.problems.map((p, i) => <span key={i} className={s.problem}>{p.where}：{strings.problem(p)}</span>)}
             </li>
           </ul>
         ) : null}
