@@ -7,6 +7,7 @@
  * Enumerations are shown in Chinese (单位类型 街道 / 部门 / 平台) and read back from either the
  * Chinese label or the JSON code.
  */
+import { columnName } from '../engine/grid';
 import { ASSESSED_LABELS, KIND_LABELS, METHOD_LABELS, RULE_LABELS, SOURCE_LABELS, UNIT_TYPE_LABELS } from '../engine/labels';
 import type { TableColumn, ValidationPlan } from './types';
 
@@ -378,16 +379,7 @@ export function headerOf(name: TableName, key: string): string {
 }
 
 /** Column letter(s) for a 0-based index: 0 → A, 26 → AA. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export const columnLetter = columnName;
 
 /** 0-based column index and 1-based row of an A1 address. */
 export function decodeCell(a1: string): { col: number; row: number } {

@@ -2,6 +2,8 @@
  * What the task pane asks of the controller (src/taskpane/controller.ts). The controller turns each
  * request into a job run against the workbook; components only show these results.
  */
+import type { AllocationPreview } from '../plan/jobs/allocate';
+
 export type Method = 'largest-remainder' | 'equal' | 'dhondt' | 'sainte-lague' | 'huntington-hill' | 'adams';
 
 export interface IndicatorInfo {
@@ -33,11 +35,8 @@ export interface AllocationOptions {
   method?: Method;
 }
 
-export interface AllocationPreview {
-  /** One column per indicator: its name and measure. */
-  columns: { indicator: string; name: string; measure: string; total: number }[];
-  rows: { unit: string; name: string; quotas: (number | null)[] }[];
-}
+/** The quotas an allocation would write, as the 分解 step previews them. */
+export type { AllocationPreview };
 
 export interface DownloadFile {
   name: string;

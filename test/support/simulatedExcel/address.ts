@@ -1,4 +1,5 @@
 /** A1 addresses for the simulated host: 0-based rectangles, inclusive bounds. */
+import { a1 } from '../../../src/engine/grid';
 
 export interface Rect {
   r0: number;
@@ -10,17 +11,6 @@ export interface Rect {
 const MAX_ROWS = 1048576;
 const MAX_COLS = 16384;
 
-export function columnLetters(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 function columnIndex(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
@@ -28,7 +18,7 @@ function columnIndex(letters: string): number {
 }
 
 export function cellAddress(r: number, c: number): string {
-  return `${columnLetters(c)}${r + 1}`;
+  return a1(r, c);
 }
 
 export function rectAddress(rect: Rect): string {
