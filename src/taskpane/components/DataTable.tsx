@@ -11,6 +11,9 @@ const useStyles = makeStyles({
   // text (unit names) wraps so that every column fits the pane's width; numbers never break
   td: { padding: '4px 5px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  // long indicator names head number columns: they wrap, so the names column keeps room to read
+  numHead: { textAlign: 'right' },
+  text: { minWidth: '6em' },
   foot: { fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -27,13 +30,13 @@ export function DataTable({ headers, rows, footer, numeric, testId }: {
 }) {
   const s = useStyles();
   const cell = (v: Cell, j: number, extra = '') => (
-    <td key={j} className={`${s.td} ${numeric[j] ? s.num : ''} ${extra}`}>{v ?? '—'}</td>
+    <td key={j} className={`${s.td} ${numeric[j] ? s.num : s.text} ${extra}`}>{v ?? '—'}</td>
   );
   return (
     <div className={s.wrap}>
       <table className={s.table} data-testid={testId}>
         <thead>
-          <tr>{headers.map((h, j) => <th key={j} className={`${s.th} ${numeric[j] ? s.num : ''}`}>{h}</th>)}</tr>
+          <tr>{headers.map((h, j) => <th key={j} className={`${s.th} ${numeric[j] ? s.numHead : s.text}`}>{h}</th>)}</tr>
         </thead>
         <tbody>
           {rows.map((r, i) => <tr key={i}>{r.map((v, j) => cell(v, j))}</tr>)}
