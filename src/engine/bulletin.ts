@@ -35,18 +35,11 @@ export interface BulletinParagraph {
   text: string;
 }
 
-export interface BulletinRow {
-  indicator: string;
+/** A unit's assessment row as the ranking table shows it: score and bonus added together. */
+export interface BulletinRow extends Omit<AssessmentRow, 'unit' | 'score' | 'bonus'> {
   indicatorName: string;
-  quota: number;
   /** The indicator's cumulative profile share for the period: milestone = quota × share. */
   share: number;
-  milestone: number;
-  actual: number;
-  reported: boolean;
-  rate: number | null;
-  timely: number | null;
-  status: Status;
   /** Rule score plus bonus; null for an indicator without a rule. */
   score: number | null;
 }
