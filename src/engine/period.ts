@@ -28,3 +28,12 @@ export function parsePeriod(text: string, where = ''): Period {
 export function formatPeriod(p: Period): string {
   return `${p.year}Q${p.quarter}`;
 }
+
+/**
+ * The calendar date of `d` where the user is (YYYY-MM-DD): a bulletin generated at 07:00 in
+ * Hangzhou bears that day's date, not the previous day's as the UTC date would.
+ */
+export function localDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

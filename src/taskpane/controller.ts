@@ -5,7 +5,7 @@
  * turns the pane's choices into job parameters and the jobs' reports into what the pane shows.
  */
 import { InputError } from '../engine/errors';
-import { formatPeriod, parsePeriod } from '../engine/period';
+import { formatPeriod, localDate, parsePeriod } from '../engine/period';
 import type { GridBook } from '../engine/grid';
 import type { Scenario } from '../engine/types';
 import { bulletinSheetName } from '../plan/bulletinPlan';
@@ -82,7 +82,9 @@ export function createController(): Controller {
     planAllocate(snapshot, { year: o.year, indicator: o.indicator, method: o.method, now: now() });
   const runAssessment = async (period: string, bulletin: 'write' | 'overwrite' | 'skip') =>
     runJob(
-      (snapshot) => planRun(snapshot, period, { now: now(), force: bulletin === 'overwrite', bulletin: bulletin !== 'skip' }),
+      (snapshot) => planRun(snapshot, period, {
+        now: now(), issuedOn: localDate(new Date()), force: bulletin === 'overwrite', bulletin: bulletin !== 'skip',
+      }),
       { sheets: bulletin === 'skip' ? [] : runSheetsToRead(period) },
     );
 

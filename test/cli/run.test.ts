@@ -2,7 +2,8 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { applyBookPlan, loadBook, readSnapshot, saveBookAtomic } from '../../src/xlsx';
-import { runCli } from '../support/cli';
+import { spawnSync } from 'child_process';
+import { BIN, runCli } from '../support/cli';
 import { editWorkbook } from '../support/planBook';
 import { NOTE, notedSheet, notesAndKeys } from '../plan/userEdits';
 
@@ -64,6 +65,31 @@ describe('target-desk run', () => {
     const r = runCli(['run', SAMPLE, '--period', '2019Q5']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--period: not a period: "2019Q5"');
+  });
+
+  it('dates the bulletin with --date, or with today where the user is', async () => {
+    const dated = join(dir, 'dated.xlsx');
+    expect(runCli(['run', SAMPLE, '--period', '2019Q3', '--out', dated, '--date', '2019-10-15']).code).toBe(0);
+    const grid = readSnapshot(await loadBook(dated), ['通报 2019Q3']).sheets['通报 2019Q3'];
+    expect(grid.flat()).toContain('区科技创新工作领导小组办公室　　2019年10月15日');
+
+    const today = join(dir, 'today.xlsx');
+    // Hangzhou is UTC+8: at 07:00 there it is still the previous day in UTC.
+    const r = spawnSync(process.execPath, [BIN, 'run', SAMPLE, '--period', '2019Q3', '--out', today], {
+      encoding: 'utf8', env: { ...process.env, TZ: 'Asia/Shanghai' },
+    });
+    expect(r.status).toBe(0);
+    const d = new Date(Date.now() + 8 * 3600e3);
+    const expected = `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+    expect(readSnapshot(await loadBook(today), ['通报 2019Q3']).sheets['通报 2019Q3'].flat().join(' ')).toContain(expected);
+  });
+
+  it('refuses a malformed --date, naming it, before touching anything', () => {
+    const bytes = readFileSync(SAMPLE);
+    const r = runCli(['run', SAMPLE, '--period', '2019Q3', '--date', '2019-02-30']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('target-desk run: --date: not a date: "2019-02-30" (write YYYY-MM-DD)\n');
+    expect(readFileSync(SAMPLE).equals(bytes)).toBe(true);
   });
 
   it('after an actual is edited in the sheet, a new run updates the scores and keeps the old values', async () => {

@@ -1,11 +1,12 @@
 import * as path from 'path';
 import { InputError } from '../../engine/errors';
-import { parsePeriod } from '../../engine/period';
+import { localDate, parsePeriod } from '../../engine/period';
+import { chineseDate } from '../../engine/bulletin';
 import { planRun, runSheetsToRead } from '../../plan/jobs/run';
 import { applyBookPlan, loadBook, readSnapshot, saveBookAtomic } from '../../xlsx';
 import { CliIO, Command, EXIT_OK, parseArgs, requireOption } from '../io';
 
-const USAGE = 'run BOOK.xlsx --period P [--out OUT.xlsx] [--force]';
+const USAGE = 'run BOOK.xlsx --period P [--out OUT.xlsx] [--date YYYY-MM-DD] [--force]';
 
 /**
  * `target-desk run` (SPEC §6): quotas, scores, ranking, the bulletin and a log row written into the
@@ -17,15 +18,22 @@ export const runCommand: Command = {
   summary: 'compute quotas, scores and the bulletin (通报) for period P into the plan workbook',
   async run(argv: string[], io: CliIO): Promise<number> {
     const args = parseArgs(argv, ['force']);
-    const unknown = Object.keys(args.options).filter((o) => !['period', 'out', 'force'].includes(o));
+    const unknown = Object.keys(args.options).filter((o) => !['period', 'out', 'date', 'force'].includes(o));
     if (args.positional.length !== 1 || unknown.length) throw new InputError(`usage: target-desk ${USAGE}`);
     const [book] = args.positional;
     const period = requireOption(args, 'period');
     parsePeriod(period, '--period');
     const out = typeof args.options.out === 'string' ? args.options.out : book;
+    const issuedOn = typeof args.options.date === 'string' ? args.options.date : localDate(new Date());
+    try {
+      chineseDate(issuedOn);
+    } catch {
+      throw new InputError(`not a date: ${JSON.stringify(issuedOn)} (write YYYY-MM-DD)`, '--date');
+    }
     const wb = await loadBook(book);
     const result = planRun(readSnapshot(wb, runSheetsToRead(period)), period, {
       now: new Date().toISOString(),
+      issuedOn,
       force: args.options.force === true,
       file: path.basename(book),
     });

@@ -9,7 +9,7 @@
  * values then go to TD_History too).
  */
 import { assess } from '../../engine/assess';
-import { InputError } from '../../engine/errors';
+import { InputError, Problem } from '../../engine/errors';
 import { formatPeriod, parsePeriod } from '../../engine/period';
 import { computeQuotas } from '../../engine/quotas';
 import type { Assessment, QuotaRow, Scenario } from '../../engine/types';
@@ -23,8 +23,10 @@ import { gridHash, sheetPlanGrid } from './sheetHash';
 import { bookDiscrepancies } from './actualsLedger';
 
 export interface RunOptions {
-  /** ISO time of the run: logged, and its date is the bulletin's issue date. */
+  /** ISO time of the run, for the log. */
   now: string;
+  /** The bulletin's issue date (YYYY-MM-DD); the date of `now` when absent. */
+  issuedOn?: string;
   /** Overwrite a bulletin sheet someone edited. */
   force?: boolean;
   /** The book's file name, for the log. */
@@ -78,7 +80,7 @@ function periodKey(v: Scalar): string {
 /** The body of an output table in schema column order, or [] when the book lacks it. */
 function existingRows(snapshot: BookSnapshot, name: TableName): Scalar[][] {
   if (!snapshot.tables[name]) return [];
-  const problems: { where: string; message: string }[] = [];
+  const problems: Problem[] = [];
   const located = locateColumns(snapshot, name, problems);
   if (!located) throw new InputError(problems);
   const { data, index } = located;
@@ -89,7 +91,7 @@ function existingRows(snapshot: BookSnapshot, name: TableName): Scalar[][] {
 
 /** Appended-to tables must have every column the plan writes (a missing one is the user's to fix). */
 export function checkHeaders(snapshot: BookSnapshot, names: TableName[]): void {
-  const problems: { where: string; message: string }[] = [];
+  const problems: Problem[] = [];
   for (const name of names) if (snapshot.tables[name]) locateColumns(snapshot, name, problems);
   if (problems.length) throw new InputError(problems);
 }
@@ -224,7 +226,7 @@ export function planRun(snapshot: BookSnapshot, periodText: string, options: Run
   const withBulletin = options.bulletin !== false;
   const bulletinSheet = bulletinSheetName(period);
   const bulletin: SheetPlan | null = withBulletin
-    ? bulletinSheetPlan(s, assessment, { issuedOn: now.slice(0, 10), discrepancies: bookDiscrepancies(snapshot, s.actuals, period) })
+    ? bulletinSheetPlan(s, assessment, { issuedOn: options.issuedOn ?? now.slice(0, 10), discrepancies: bookDiscrepancies(snapshot, s.actuals, period) })
     : null;
   if (withBulletin && snapshot.sheetNames.includes(bulletinSheet)) {
     const current = snapshot.sheets[bulletinSheet];
@@ -234,6 +236,7 @@ export function planRun(snapshot: BookSnapshot, periodText: string, options: Run
         throw new InputError(
           `this bulletin was changed after it was generated; rename the sheet to keep it, or run again with --force to overwrite it (its old contents go to TD_History)`,
           bulletinSheet,
+          '此通报生成后被手工修改过：如要保留，请先给工作表改名；如要覆盖，请选“覆盖并重新生成”（命令行加 --force），原内容存入 TD_History',
         );
       }
       current.forEach((cells) => {
