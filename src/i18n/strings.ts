@@ -2,14 +2,6 @@
  * The task pane's words. Chinese is the product's first language; English follows Office's display
  * language when it is not Chinese. Every key exists in both (the type makes sure of it).
  */
-/** The workbook readers' messages that carry no Chinese text of their own. */
-const ZH_MESSAGES: [RegExp, (...m: string[]) => string][] = [
-  [/^not a number: (.*)$/, (v) => `不是数字：${v}，请填写数值`],
-  [/^table not found \(it belongs on sheet "([^"]*)".*$/, (sheet) => `找不到该表（应在工作表“${sheet}”上），请用“计划”步骤重新建立`],
-  [/^missing column "([^"]*)"$/, (h) => `缺少列“${h}”`],
-  [/^duplicate setting "([^"]*)"$/, (k) => `设置项“${k}”重复`],
-];
-
 /** A problem of an InputError (the engine's Problem), by shape. */
 export interface ProblemText {
   message: string;
@@ -17,12 +9,7 @@ export interface ProblemText {
 }
 
 function localizeZh(p: ProblemText): string {
-  if (p.zh) return p.zh;
-  for (const [re, say] of ZH_MESSAGES) {
-    const m = re.exec(p.message);
-    if (m) return say(...m.slice(1));
-  }
-  return p.message;
+  return p.zh ?? p.message;
 }
 
 export const zhCN = {
@@ -32,7 +19,7 @@ export const zhCN = {
   steps: { plan: '计划', allocate: '分解', returns: '报表', assess: '考核', bulletin: '通报' },
   /** A tab's label: numbered in Chinese (two characters leave room), the bare word in English. */
   stepLabel: (n: number, name: string) => `${n} ${name}`,
-  /** A problem's text in the user's language: the engine's Chinese text, else a known reader message translated. */
+  /** A problem's text in the user's language: its Chinese text, else (a message with none) the English one. */
   problem: localizeZh,
   stepHints: {
     plan: '第一步：建立或检查计划工作表（单位、指标、目标、分解依据、考核办法）。',

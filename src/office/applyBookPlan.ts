@@ -9,6 +9,7 @@
  * native charts over figures kept in a very hidden sheet (chartData.ts).
  */
 import { InputError } from '../engine/errors';
+import { zhList } from '../engine/labels';
 import { decodeCell, encodeCell } from '../plan/bookSchema';
 import { resolveTableFormula } from '../plan/formula';
 import type {
@@ -126,9 +127,10 @@ function prepareUpdate(update: TableUpdate, table: TableState | undefined): Prep
   if (!table) return { update };
   const normalized = table.headers.map(normHeader);
   const position = update.columns.map((c) => normalized.indexOf(normHeader(c.header)));
-  const missing = update.columns.filter((_, j) => position[j] < 0).map((c) => `"${c.header}"`);
+  const missing = update.columns.filter((_, j) => position[j] < 0).map((c) => c.header);
   if (missing.length) {
-    throw new InputError(`missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, `${table.sheet} › ${update.table}`);
+    const quoted = missing.map((h) => `"${h}"`).join(', ');
+    throw new InputError(`missing column${missing.length > 1 ? 's' : ''} ${quoted}`, `${table.sheet} › ${update.table}`, `缺少列${zhList(missing)}`);
   }
   const topLeft = decodeCell(table.ref.split(':')[0]);
   let kept = 0;

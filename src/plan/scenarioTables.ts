@@ -6,6 +6,7 @@
  * paths (`targets[2].method`) are mapped back to the row and column they came from.
  */
 import { InputError, Problem } from '../engine/errors';
+import { zhShow } from '../engine/labels';
 import type {
   Actual,
   Basis,
@@ -124,14 +125,18 @@ export function locateColumns(snapshot: BookSnapshot, name: TableName, problems:
   const def = TABLES[name];
   const data = snapshot.tables[name];
   if (!data) {
-    problems.push({ where: name, message: `table not found (it belongs on sheet "${def.sheet}"; was it deleted or renamed?)` });
+    problems.push({
+      where: name,
+      message: `table not found (it belongs on sheet "${def.sheet}"; was it deleted or renamed?)`,
+      zh: `找不到表 ${name}（应在工作表“${def.sheet}”上），是否被删除或改名？`,
+    });
     return null;
   }
   const headers = data.headers.map(normHeader);
   const index = def.columns.map((c) => headers.indexOf(normHeader(c.header)));
   const missing = def.columns.filter((c, i) => index[i] < 0 && !c.optionalOnRead);
   for (const c of missing) {
-    problems.push({ where: where({ sheet: data.sheet, table: name }), message: `missing column "${c.header}"` });
+    problems.push({ where: where({ sheet: data.sheet, table: name }), message: `missing column "${c.header}"`, zh: `缺少列“${c.header}”` });
   }
   return missing.length ? null : { data, index };
 }
@@ -144,17 +149,23 @@ function cellText(v: Scalar): string | null {
 
 const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-function parseNumberCell(v: Scalar, c: ColumnDef): number | string {
+/** A problem's text, before it is given a place. */
+type Complaint = Omit<Problem, 'where'>;
+
+// The cell is quoted as the English message quotes it, straight quotes included.
+const notANumber = (shown: string): Complaint => ({ message: `not a number: ${shown}`, zh: `不是数字：${shown}，请填写数值` });
+
+function parseNumberCell(v: Scalar, c: ColumnDef): number | Complaint {
   if (typeof v === 'number') return v;
-  if (typeof v === 'boolean') return `not a number: ${v}`;
+  if (typeof v === 'boolean') return notANumber(String(v));
   const s = String(v).trim().normalize('NFKC');
   if (c.type === 'percent' && s.endsWith('%') && NUMBER_RE.test(s.slice(0, -1).trim())) return Number(s.slice(0, -1).trim()) / 100;
   if (NUMBER_RE.test(s)) return Number(s);
-  return `not a number: ${JSON.stringify(String(v))}`;
+  return notANumber(JSON.stringify(String(v)));
 }
 
-/** Reads one cell as the JSON value of its column; a string result from a number column is an error message. */
-function readCell(v: Scalar, c: ColumnDef): { value?: unknown; error?: string } {
+/** Reads one cell as the JSON value of its column, or what is wrong with it. */
+function readCell(v: Scalar, c: ColumnDef): { value?: unknown; error?: Complaint } {
   const text = cellText(v);
   if (text === null) return {};
   switch (c.type) {
@@ -162,8 +173,8 @@ function readCell(v: Scalar, c: ColumnDef): { value?: unknown; error?: string } 
     case 'number':
     case 'percent': {
       const n = parseNumberCell(v, c);
-      if (typeof n === 'string') return { error: n };
-      if (c.type === 'integer' && !Number.isInteger(n)) return { error: `not a whole number: ${n}` };
+      if (typeof n !== 'number') return { error: n };
+      if (c.type === 'integer' && !Number.isInteger(n)) return { error: { message: `not a whole number: ${n}`, zh: `不是整数：${n}` } };
       return { value: n };
     }
     case 'enum': {
@@ -192,7 +203,7 @@ export function readTable(snapshot: BookSnapshot, name: TableName, problems: Pro
     def.columns.forEach((c, k) => {
       if (index[k] < 0) return;
       const { value, error } = readCell(cells[index[k]] ?? null, c);
-      if (error) problems.push({ where: where(loc, rowNo, c.header), message: error });
+      if (error) problems.push({ where: where(loc, rowNo, c.header), ...error });
       if (value !== undefined) row[c.key] = value;
       if (value !== undefined || error) blank = false;
     });
@@ -209,7 +220,7 @@ function pick<T>(row: Row, keys: readonly string[]): T {
   return out as T;
 }
 
-function parseTiers(text: string): Tier[] | string {
+function parseTiers(text: string): Tier[] | Complaint {
   const parts = text
     .normalize('NFKC')
     .split(/[;,，；、]/)
@@ -219,7 +230,10 @@ function parseTiers(text: string): Tier[] | string {
   for (const p of parts) {
     const m = /^(\S+?)\s*[:=]\s*(\S+)$/.exec(p);
     if (!m || !NUMBER_RE.test(m[1]) || !NUMBER_RE.test(m[2])) {
-      return `not a tier "${p}" (write completion-rate:factor pairs, e.g. "1:1; 0.8:0.8")`;
+      return {
+        message: `not a tier "${p}" (write completion-rate:factor pairs, e.g. "1:1; 0.8:0.8")`,
+        zh: `分档写法有误：“${p}”，应为“完成率:系数”对，如“1:1; 0.8:0.8”`,
+      };
     }
     tiers.push({ min: Number(m[1]), factor: Number(m[2]) });
   }
@@ -296,7 +310,11 @@ export function readScenario(snapshot: BookSnapshot): ReadScenario {
     const key = typeof r.key === 'string' ? r.key.trim() : undefined;
     if (!key) return;
     if (key in settings) {
-      problems.push({ where: where(T.TD_Settings.loc, T.TD_Settings.rowNumbers[i], '键'), message: `duplicate setting "${key}"` });
+      problems.push({
+        where: where(T.TD_Settings.loc, T.TD_Settings.rowNumbers[i], '键'),
+        message: `duplicate setting "${key}"`,
+        zh: `设置项“${key}”重复`,
+      });
     }
     settings[key] = r.value;
     settingRows[key] = T.TD_Settings.rowNumbers[i];
@@ -305,8 +323,8 @@ export function readScenario(snapshot: BookSnapshot): ReadScenario {
     const v = settings[key];
     if (v === undefined) return undefined;
     const n = parseNumberCell(v as Scalar, { key, header: '值', type: 'number' });
-    if (typeof n === 'string') {
-      problems.push({ where: where(T.TD_Settings.loc, settingRows[key], '值'), message: n });
+    if (typeof n !== 'number') {
+      problems.push({ where: where(T.TD_Settings.loc, settingRows[key], '值'), ...n });
       return undefined;
     }
     return n;
@@ -330,6 +348,7 @@ export function readScenario(snapshot: BookSnapshot): ReadScenario {
       problems.push({
         where: where(T.TD_Indicators.loc, T.TD_Indicators.rowNumbers[i]),
         message: 'fill in all four Q1–Q4 序时进度 cells, or leave all four blank for the default 25%/50%/75%/100%',
+        zh: 'Q1–Q4序时进度四格应全部填写，或全部留空（按默认 25%/50%/75%/100%）',
       });
     }
     return ind;
@@ -343,6 +362,7 @@ export function readScenario(snapshot: BookSnapshot): ReadScenario {
       problems.push({
         where: where(T.TD_Quotas.loc, T.TD_Quotas.rowNumbers[i], '来源'),
         message: `unknown source ${JSON.stringify(r.source ?? '')} (${QUOTA_SOURCE_LABELS.given} for a quota you set, ${QUOTA_SOURCE_LABELS.computed} for a computed one)`,
+        zh: `来源${zhShow(r.source ?? '')}无法识别（自行设定的任务数填“${QUOTA_SOURCE_LABELS.given}”，分解所得的填“${QUOTA_SOURCE_LABELS.computed}”）`,
       });
       return;
     }
@@ -354,8 +374,8 @@ export function readScenario(snapshot: BookSnapshot): ReadScenario {
     const rule = pick<Rule>(r, ['indicator', 'weight', 'rule', 'cap', 'tiers', 'rankStep', 'floor', 'bonusPerPoint', 'bonusMax']);
     if (typeof r.tiers === 'string') {
       const tiers = parseTiers(r.tiers);
-      if (typeof tiers === 'string') {
-        problems.push({ where: where(T.TD_Rules.loc, T.TD_Rules.rowNumbers[i], TABLES.TD_Rules.columns[4].header), message: tiers });
+      if (!Array.isArray(tiers)) {
+        problems.push({ where: where(T.TD_Rules.loc, T.TD_Rules.rowNumbers[i], TABLES.TD_Rules.columns[4].header), ...tiers });
         delete rule.tiers;
       } else rule.tiers = tiers;
     }

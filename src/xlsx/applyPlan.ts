@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { InputError } from '../engine/errors';
+import { zhList } from '../engine/labels';
 import { decodeCell, encodeCell } from '../plan/bookSchema';
 import { resolveTableFormula } from '../plan/formula';
 import type {
@@ -202,9 +203,10 @@ function updateTable(wb: ExcelJS.Workbook, u: TableUpdate): void {
   const headers = headerTexts(ws, area);
   const normalized = headers.map(normHeader);
   const position = u.columns.map((c) => normalized.indexOf(normHeader(c.header)));
-  const missing = u.columns.filter((_, j) => position[j] < 0).map((c) => `"${c.header}"`);
+  const missing = u.columns.filter((_, j) => position[j] < 0).map((c) => c.header);
   if (missing.length) {
-    throw new InputError(`missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, `${ws.name} › ${u.table}`);
+    const quoted = missing.map((h) => `"${h}"`).join(', ');
+    throw new InputError(`missing column${missing.length > 1 ? 's' : ''} ${quoted}`, `${ws.name} › ${u.table}`, `缺少列${zhList(missing)}`);
   }
   const planned = u.rows.map((cells) => {
     const out: PlanCell[] = headers.map(() => null);

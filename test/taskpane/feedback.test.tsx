@@ -6,10 +6,12 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { InputError } from '../../src/engine/errors';
+import { InputError, Problem } from '../../src/engine/errors';
 import { validateScenario } from '../../src/engine/validate';
 import { enUS, Strings, zhCN } from '../../src/i18n/strings';
 import { Feedback } from '../../src/taskpane/components/Feedback';
+import { locateColumns } from '../../src/plan/scenarioTables';
+import type { TableData } from '../../src/plan/types';
 
 const MANY = JSON.parse(readFileSync(join(__dirname, '../fixtures/scenarios/many-problems.json'), 'utf8'));
 
@@ -52,8 +54,16 @@ describe('Feedback shows an InputError in the user language', () => {
     expect(items).toEqual(error.problems.map((p) => `${p.where}：${p.message}`));
   });
 
-  it('zh-CN: a workbook reader message without Chinese text is still translated', () => {
+  it('zh-CN: a workbook reader problem in its Chinese text', () => {
+    const problems: Problem[] = [];
+    const headers = ['指标编号', '年度', '单位编号', '下限', '上限', '锁定值'];
+    const data: TableData = { name: 'TD_Basis', sheet: '分解依据', ref: 'A1:F2', headers, rows: [['gqq', 2019, 'S01', null, null, null]] };
+    locateColumns({ sheetNames: ['分解依据'], tables: { TD_Basis: data }, sheets: {} }, 'TD_Basis', problems);
+    expect(shown(zhCN, new InputError(problems))).toEqual(['分解依据 › TD_Basis：缺少列“权重”']);
+  });
+
+  it('zh-CN: a problem without Chinese text shows its English message', () => {
     const items = shown(zhCN, new InputError('missing column "权重"', '分解依据 › TD_Basis'));
-    expect(items).toEqual(['分解依据 › TD_Basis：缺少列“权重”']);
+    expect(items).toEqual(['分解依据 › TD_Basis：missing column "权重"']);
   });
 });

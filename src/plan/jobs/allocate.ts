@@ -6,6 +6,7 @@
  */
 import { parseDecimal, scaledToNumber, toScaledInt } from '../../engine/decimal';
 import { InputError } from '../../engine/errors';
+import { zhShow } from '../../engine/labels';
 import { computeQuotas } from '../../engine/quotas';
 import { ALLOCATION_METHODS } from '../../engine/types';
 import type { AllocationMethod, QuotaRow, Scenario } from '../../engine/types';
@@ -42,21 +43,46 @@ export interface AllocateResult {
 
 /** The flow indicators the request covers; throws naming an unknown indicator or year. */
 function scopeOf(s: Scenario, params: AllocateParams): string[] {
-  if (!Number.isInteger(params.year)) throw new InputError(`year must be a whole number, not ${JSON.stringify(params.year)}`, 'year');
-  if (params.method !== undefined && !ALLOCATION_METHODS.includes(params.method)) {
-    throw new InputError(`unknown allocation method "${params.method}" (one of ${ALLOCATION_METHODS.join(', ')})`, 'method');
+  if (!Number.isInteger(params.year)) {
+    throw new InputError(`year must be a whole number, not ${JSON.stringify(params.year)}`, 'year', `年份应为整数，不能是 ${zhShow(params.year)}`);
   }
+  if (params.method !== undefined && !ALLOCATION_METHODS.includes(params.method)) {
+    throw new InputError(
+      `unknown allocation method "${params.method}" (one of ${ALLOCATION_METHODS.join(', ')})`,
+      'method',
+      `分解方法${zhShow(params.method)}无法识别，可选：${ALLOCATION_METHODS.map((m) => METHOD_LABELS[m]).join('、')}`,
+    );
+  }
+  const targetsSheet = TABLES.TD_Targets.sheet;
   const planned = (id: string) =>
     s.targets.some((t) => t.indicator === id && t.year === params.year) || s.quotas.some((q) => q.indicator === id && q.year === params.year);
   if (params.indicator !== undefined) {
     const ind = s.indicators.find((i) => i.id === params.indicator);
-    if (!ind) throw new InputError(`unknown indicator "${params.indicator}"`, 'indicator');
-    if (ind.kind !== 'flow') throw new InputError(`indicator "${ind.id}" (${ind.name}) is a level indicator and is not split into quotas`, 'indicator');
-    if (!planned(ind.id)) throw new InputError(`indicator "${ind.id}" (${ind.name}) has no target for ${params.year} in TD_Targets`, 'year');
+    if (!ind) throw new InputError(`unknown indicator "${params.indicator}"`, 'indicator', `找不到指标“${params.indicator}”`);
+    if (ind.kind !== 'flow') {
+      throw new InputError(
+        `indicator "${ind.id}" (${ind.name}) is a level indicator and is not split into quotas`,
+        'indicator',
+        `指标“${ind.id}”（${ind.name}）是水平型指标，不分解任务数`,
+      );
+    }
+    if (!planned(ind.id)) {
+      throw new InputError(
+        `indicator "${ind.id}" (${ind.name}) has no target for ${params.year} in TD_Targets`,
+        'year',
+        `指标“${ind.id}”（${ind.name}）在工作表“${targetsSheet}”（TD_Targets）中没有 ${params.year} 年的目标`,
+      );
+    }
     return [ind.id];
   }
   const ids = s.indicators.filter((i) => i.kind === 'flow' && planned(i.id)).map((i) => i.id);
-  if (!ids.length) throw new InputError(`no indicator has a target for ${params.year} in TD_Targets`, 'year');
+  if (!ids.length) {
+    throw new InputError(
+      `no indicator has a target for ${params.year} in TD_Targets`,
+      'year',
+      `工作表“${targetsSheet}”（TD_Targets）中没有任何可分解指标 ${params.year} 年的目标`,
+    );
+  }
   return ids;
 }
 
@@ -65,7 +91,10 @@ function targetsWithMethod(snapshot: BookSnapshot, year: number, ids: ReadonlySe
   const targets = snapshot.tables.TD_Targets!;
   const col = (key: string) => targets.headers.indexOf(TABLES.TD_Targets.columns.find((c) => c.key === key)!.header);
   const [ind, yr, at] = [col('indicator'), col('year'), col('method')];
-  if (at < 0) throw new InputError(`table TD_Targets has no column "${TABLES.TD_Targets.columns.find((c) => c.key === 'method')!.header}"`, targets.sheet);
+  if (at < 0) {
+    const header = TABLES.TD_Targets.columns.find((c) => c.key === 'method')!.header;
+    throw new InputError(`table TD_Targets has no column "${header}"`, targets.sheet, `表 TD_Targets 缺少列“${header}”`);
+  }
   const label = METHOD_LABELS[method];
   let changed = false;
   const rows = targets.rows.map((r) => {
