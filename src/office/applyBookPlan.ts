@@ -158,7 +158,11 @@ function checkSheetTables(plan: BookPlan, snapshot: BookSnapshot): void {
     for (const t of sheet.tables ?? []) {
       const other = snapshot.tables[t.name];
       if (other && !rewritten.has(other.sheet.toLowerCase())) {
-        throw new InputError(`table ${t.name} already exists on sheet "${other.sheet}"`, `${sheet.sheet} › ${t.name}`);
+        throw new InputError(
+          `table ${t.name} already exists on sheet "${other.sheet}"`,
+          `${sheet.sheet} › ${t.name}`,
+          `工作表“${other.sheet}”上已有表 ${t.name}，请删除或改名后重试`,
+        );
       }
     }
   }

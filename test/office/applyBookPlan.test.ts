@@ -79,6 +79,21 @@ describe('applyBookPlan on the simulated host', () => {
     expect(dumpWorkbook(office.workbook)).toEqual(before);
   });
 
+  it('refuses, before writing anything, a new sheet whose table name another sheet already uses', async () => {
+    office = install();
+    await runJob(() => ({ plan: emptyPlan({ tableUpdates: [{ table: 'TD_Log', sheet: '日志', at: 'A1', columns: LOG_COLUMNS, rows: [['t', 'init', 1]], mode: 'append' }] }) }));
+    const before = dumpWorkbook(office.workbook);
+    const plan = emptyPlan({ sheets: [{ sheet: '新表', ranges: [], tables: [{ name: 'TD_Log', at: 'A1', columns: LOG_COLUMNS, rows: [] }] }] });
+    const error = await runJob(() => ({ plan })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).problems).toEqual([{
+      where: '新表 › TD_Log',
+      message: 'table TD_Log already exists on sheet "日志"',
+      zh: '工作表“日志”上已有表 TD_Log，请删除或改名后重试',
+    }]);
+    expect(dumpWorkbook(office.workbook)).toEqual(before);
+  });
+
   it('finds a table by name after its sheet was renamed and the table moved, appending and replacing in place', async () => {
     office = install();
     const sheet = office.workbook.addSheet('改名的日志');
