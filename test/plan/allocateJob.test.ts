@@ -1,10 +1,9 @@
 import ExcelJS from 'exceljs';
-import { InputError } from '../../src/engine/errors';
 import { planAllocate, AllocateParams } from '../../src/plan/jobs/allocate';
 import type { PlanCell } from '../../src/plan/types';
 import { xiachengSample } from '../../src/sample/xiacheng';
 import { applyBookPlan, readSnapshot } from '../../src/xlsx';
-import { NOW, initBook, reload, tableObjects } from './books';
+import { NOW, initBook, reload, tableObjects, inputProblems } from './books';
 
 const LATER = '2019-10-09T10:00:00.000Z';
 const POOL_2019_DHONDT = { keji: 41, jinglv: 26, shangwu: 18, shichang: 14, wenchuang: 11 };
@@ -19,15 +18,6 @@ function allocate(wb: ExcelJS.Workbook, params: Omit<AllocateParams, 'now'> & { 
 const quotaRows = (wb: ExcelJS.Workbook, indicator: string, year: number) =>
   tableObjects(wb, 'TD_Quotas').filter((r) => r['指标编号'] === indicator && r['年度'] === year);
 
-function problems(f: () => unknown): string[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e.problems.map((p) => `${p.where}: ${p.message}`);
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('planAllocate', () => {
   let wb: ExcelJS.Workbook;
@@ -100,15 +90,15 @@ describe('planAllocate', () => {
 
   it('refuses an unknown or unsplittable indicator and a year without targets, naming them', () => {
     const snapshot = readSnapshot(wb);
-    expect(problems(() => planAllocate(snapshot, { year: 2019, indicator: 'nope', now: NOW }))).toEqual(['indicator: unknown indicator "nope"']);
-    expect(problems(() => planAllocate(snapshot, { year: 2019, indicator: 'gqq_total', now: NOW }))).toEqual([
+    expect(inputProblems(() => planAllocate(snapshot, { year: 2019, indicator: 'nope', now: NOW }))).toEqual(['indicator: unknown indicator "nope"']);
+    expect(inputProblems(() => planAllocate(snapshot, { year: 2019, indicator: 'gqq_total', now: NOW }))).toEqual([
       'indicator: indicator "gqq_total" (国高企数量) is a level indicator and is not split into quotas',
     ]);
-    expect(problems(() => planAllocate(snapshot, { year: 2031, indicator: 'pool_new', now: NOW }))).toEqual([
+    expect(inputProblems(() => planAllocate(snapshot, { year: 2031, indicator: 'pool_new', now: NOW }))).toEqual([
       'year: indicator "pool_new" (国高企培育库新增入库企业) has no target for 2031 in TD_Targets',
     ]);
-    expect(problems(() => planAllocate(snapshot, { year: 2031, now: NOW }))).toEqual(['year: no indicator has a target for 2031 in TD_Targets']);
-    expect(problems(() => planAllocate(snapshot, { year: 2019, method: 'coin-toss' as never, now: NOW }))[0]).toMatch(/^method: unknown allocation method "coin-toss"/);
+    expect(inputProblems(() => planAllocate(snapshot, { year: 2031, now: NOW }))).toEqual(['year: no indicator has a target for 2031 in TD_Targets']);
+    expect(inputProblems(() => planAllocate(snapshot, { year: 2019, method: 'coin-toss' as never, now: NOW }))[0]).toMatch(/^method: unknown allocation method "coin-toss"/);
   });
 
   it('previews exactly the rows it then writes', async () => {

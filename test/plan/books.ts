@@ -1,4 +1,5 @@
 /** Plan workbooks in memory for the plan and xlsx tests: init a scenario, run a period, reload. */
+import { InputError } from '../../src/engine/errors';
 import ExcelJS from 'exceljs';
 import type { Scenario } from '../../src/engine/types';
 import { planInit } from '../../src/plan/jobs/init';
@@ -28,4 +29,15 @@ export function runBook(wb: ExcelJS.Workbook, period: string, options: { now?: s
 export function tableObjects(wb: ExcelJS.Workbook, table: string): Record<string, unknown>[] {
   const t = readSnapshot(wb).tables[table];
   return t.rows.filter((r) => r.some((v) => v !== null)).map((r) => Object.fromEntries(t.headers.map((h, i) => [h, r[i]])));
+}
+
+/** The problems, as `where: message`, of the InputError that `f` throws; fails if it throws none. */
+export function inputProblems(f: () => unknown): string[] {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof InputError) return e.problems.map((p) => `${p.where}: ${p.message}`);
+    throw e;
+  }
+  throw new Error('expected an InputError');
 }

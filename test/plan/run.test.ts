@@ -2,7 +2,6 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
 import { assess } from '../../src/engine/assess';
-import { InputError } from '../../src/engine/errors';
 import { computeQuotas } from '../../src/engine/quotas';
 import type { Scenario } from '../../src/engine/types';
 import { validateScenario } from '../../src/engine/validate';
@@ -11,7 +10,7 @@ import { planRun, runSheetsToRead } from '../../src/plan/jobs/run';
 import { gridHash, sheetPlanGrid } from '../../src/plan/jobs/sheetHash';
 import { xiachengSample } from '../../src/sample/xiacheng';
 import { applyBookPlan, readSnapshot } from '../../src/xlsx';
-import { NOW, initBook, reload, runBook, tableObjects } from './books';
+import { NOW, initBook, reload, runBook, tableObjects, inputProblems } from './books';
 
 const HAND: Scenario = JSON.parse(readFileSync(join(__dirname, '../fixtures/plan/hand-made-scenario.json'), 'utf8'));
 
@@ -24,15 +23,6 @@ function setActual(wb: ExcelJS.Workbook, indicator: string, unit: string, period
   wb.getWorksheet(t.sheet)!.getCell(top + 1 + i, col('完成数')).value = value;
 }
 
-function inputProblems(f: () => unknown): string[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e.problems.map((p) => `${p.where}: ${p.message}`);
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('run writes what the engine computes', () => {
   let wb: ExcelJS.Workbook;

@@ -1,12 +1,11 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { InputError } from '../../src/engine/errors';
 import type { Scenario } from '../../src/engine/types';
 import { snapshotToScenario } from '../../src/plan/scenarioTables';
 import type { BookSnapshot, TableData } from '../../src/plan/types';
 import { xiachengSample } from '../../src/sample/xiacheng';
 import { readSnapshot } from '../../src/xlsx';
-import { initBook, reload } from './books';
+import { initBook, reload, inputProblems } from './books';
 
 const HAND: Scenario = JSON.parse(readFileSync(join(__dirname, '../fixtures/plan/hand-made-scenario.json'), 'utf8'));
 const canonical = (x: unknown) => JSON.parse(JSON.stringify(x));
@@ -15,15 +14,6 @@ async function snapshotOf(s: Scenario): Promise<BookSnapshot> {
   return readSnapshot(await reload(initBook(s)));
 }
 
-function problemsOf(f: () => unknown): string[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e.problems.map((p) => `${p.where}: ${p.message}`);
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
 
 /** A copy of a table with its columns in another order, an extra user column and its sheet renamed. */
 function rearranged(t: TableData, order: number[], sheet: string): TableData {
@@ -75,7 +65,7 @@ describe('errors name sheet, table, row and column', () => {
     const snap = await snapshotOf(HAND);
     const targets = snap.tables.TD_Targets;
     targets.rows[2][targets.headers.indexOf('分解方法')] = 'hare';
-    expect(problemsOf(() => snapshotToScenario(snap))).toEqual([
+    expect(inputProblems(() => snapshotToScenario(snap))).toEqual([
       expect.stringMatching(/^目标 › TD_Targets › 第4行 › 分解方法: unknown method "hare"/),
     ]);
   });
@@ -87,11 +77,11 @@ describe('errors name sheet, table, row and column', () => {
     units.rows[1][units.headers.indexOf('单位类型')] = '乡镇';
     const basis = snap.tables.TD_Basis;
     basis.rows[0][basis.headers.indexOf('权重')] = '十二';
-    expect(problemsOf(() => snapshotToScenario(snap))).toEqual([
+    expect(inputProblems(() => snapshotToScenario(snap))).toEqual([
       '分解依据 › TD_Basis › 第2行 › 权重: not a number: "十二"',
     ]);
     basis.rows[0][basis.headers.indexOf('权重')] = 12;
-    expect(problemsOf(() => snapshotToScenario(snap))).toEqual([
+    expect(inputProblems(() => snapshotToScenario(snap))).toEqual([
       expect.stringMatching(/^单位名单 › TD_Units › 第7行 › 单位类型: unknown unit type "乡镇"/),
     ]);
   });
@@ -102,7 +92,7 @@ describe('errors name sheet, table, row and column', () => {
     const rules = snap.tables.TD_Rules;
     const at = rules.headers.indexOf('分值');
     snap.tables.TD_Rules = { ...rules, headers: rules.headers.filter((_, i) => i !== at), rows: rules.rows.map((r) => r.filter((_, i) => i !== at)) };
-    expect(problemsOf(() => snapshotToScenario(snap))).toEqual([
+    expect(inputProblems(() => snapshotToScenario(snap))).toEqual([
       'TD_Basis: table not found (it belongs on sheet "分解依据"; was it deleted or renamed?)',
       '考核办法 › TD_Rules: missing column "分值"',
     ]);
@@ -114,7 +104,7 @@ describe('errors name sheet, table, row and column', () => {
     ind.rows[0][ind.headers.indexOf('Q2序时进度')] = null;
     const rules = snap.tables.TD_Rules;
     rules.rows[0][rules.headers.indexOf('分档（完成率:系数；…）')] = '1:1; 0.8';
-    expect(problemsOf(() => snapshotToScenario(snap))).toEqual([
+    expect(inputProblems(() => snapshotToScenario(snap))).toEqual([
       '指标 › TD_Indicators › 第2行: fill in all four Q1–Q4 序时进度 cells, or leave all four blank for the default 25%/50%/75%/100%',
       '考核办法 › TD_Rules › 第2行 › 分档（完成率:系数；…）: not a tier "0.8" (write completion-rate:factor pairs, e.g. "1:1; 0.8:0.8")',
     ]);
@@ -128,10 +118,10 @@ describe('errors name sheet, table, row and column', () => {
     settings.rows[settings.rows.findIndex((r) => r[1] === 'status.warn')][2] = 'abc';
     const actuals = snap.tables.TD_Actuals;
     actuals.rows[1][actuals.headers.indexOf('单位编号')] = 'zz';
-    const problems = problemsOf(() => snapshotToScenario(snap));
+    const problems = inputProblems(() => snapshotToScenario(snap));
     expect(problems).toEqual(['设置 › TD_Settings › 第6行 › 值: not a number: "abc"']);
     settings.rows[settings.rows.findIndex((r) => r[1] === 'status.warn')][2] = 0.7;
-    expect(problemsOf(() => snapshotToScenario(snap))).toEqual([
+    expect(inputProblems(() => snapshotToScenario(snap))).toEqual([
       '指标 › TD_Indicators › 第2行 › Q1–Q4序时进度: must be 4 numbers in [0, 1], non-decreasing, ending with 1 (got [0,0.1,0.25,0.9])',
       expect.stringMatching(/^完成情况 › TD_Actuals › 第3行 › 单位编号: unknown unit "zz"/),
     ]);
