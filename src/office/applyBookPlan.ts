@@ -31,6 +31,7 @@ import { CHART_DATA_FORMATS, CHART_DATA_SHEET, chartBlock, ownedRuns } from './c
 import { RequestBudget, jsonBytes } from './requestBudget';
 import type { OfficeSnapshot } from './readSnapshot';
 import { Feature, supports } from './requirements';
+import { columnWidthPoints } from '../plan/columnWidth';
 
 export interface ApplyOptions {
   /** Largest measured payload per sync; default 4 MB (Excel on the web refuses 5 MB). */
@@ -53,12 +54,6 @@ export const NOTICES = {
 const DEFAULT_TABLE_STYLE = 'TableStyleMedium2';
 const normHeader = (h: string) => h.normalize('NFKC').replace(/\s+/g, '');
 const color = (hex: string) => `#${hex}`;
-
-/** Excel column width in characters (of the default font's digit, 7 px) → points, as Office.js sets it. */
-export function widthToPoints(chars: number): number {
-  const pixels = Math.trunc(((256 * chars + Math.trunc(128 / 7)) / 256) * 7);
-  return (pixels * 72) / 96;
-}
 
 export async function applyBookPlan(
   context: Excel.RequestContext,
@@ -291,7 +286,7 @@ class PlanWriter {
     if (plan.tabColor) ws.tabColor = color(plan.tabColor);
     plan.columnWidths?.forEach((w, i) => {
       const col = encodeCell(i, 1).replace(/\d+$/, '');
-      ws.getRange(`${col}:${col}`).format.columnWidth = widthToPoints(w);
+      ws.getRange(`${col}:${col}`).format.columnWidth = columnWidthPoints(w);
     });
     for (const [row, h] of Object.entries(plan.rowHeights ?? {})) ws.getRange(`${row}:${row}`).format.rowHeight = h;
     for (const r of plan.ranges) {
@@ -374,7 +369,7 @@ class PlanWriter {
     columns.forEach((c, j) => {
       if (c.width) {
         const letter = encodeCell(col + j, 1).replace(/\d+$/, '');
-        ws.getRange(`${letter}:${letter}`).format.columnWidth = widthToPoints(c.width);
+        ws.getRange(`${letter}:${letter}`).format.columnWidth = columnWidthPoints(c.width);
       }
     });
   }

@@ -12,6 +12,7 @@ import type { Assessment, Scenario } from '../engine/types';
 import { bulletinContent, STATUS_TEXT } from '../engine/bulletin';
 import type { BulletinContent, BulletinGroup, BulletinOptions } from '../engine/bulletin';
 import type { CellStyle, ConditionalFormatPlan, PlanCell, RangeWrite, SheetPlan } from './types';
+import { columnWidthPoints } from './columnWidth';
 
 export const BULLETIN_HEADERS = [
   '排名',
@@ -94,7 +95,7 @@ function bulletinColumnWidths(c: BulletinContent): number[] {
  * width, in whole percents.
  */
 export function fitToWidthScale(columnWidths: number[]): number {
-  const widthPt = columnWidths.reduce((sum, w) => sum + columnPt(w), 0);
+  const widthPt = columnWidths.reduce((sum, w) => sum + columnWidthPoints(w), 0);
   return Math.min(100, Math.floor((100 * PAGE.widthPt) / widthPt)) / 100;
 }
 
@@ -173,7 +174,7 @@ class SheetBuilder {
   readonly lineWidthPt: number;
 
   constructor(readonly widths: number[]) {
-    this.lineWidthPt = widths.reduce((sum, w) => sum + columnPt(w), 0);
+    this.lineWidthPt = widths.reduce((sum, w) => sum + columnWidthPoints(w), 0);
   }
 
   /** One line merged across the page. */
@@ -246,16 +247,6 @@ class SheetBuilder {
   }
 }
 
-/**
- * Excel's width in points of a column stored `width` wide: 7 px a character of Calibri 11, rounded
- * as the OOXML spec says (src/office's widthToPoints sets the same). LibreOffice draws columns about
- * 6% wider (it measures Carlito's digits exactly, 7.43 px), so Excel's narrower columns are the ones
- * text must fit in, and Excel's larger fit-to-width scale the one a page's rows must fit at.
- */
-function columnPt(width: number): number {
-  return Math.trunc(((256 * width + Math.trunc(128 / 7)) / 256) * 7) * 0.75;
-}
-
 /** Rounds a height up to whole pixels. */
 function wholePixels(pt: number): number {
   return Math.ceil(pt / 0.75 - 1e-9) * 0.75;
@@ -292,7 +283,7 @@ function tableRowHeight(text: string, widthChars: number): number {
 }
 
 function cellLines(text: string, widthChars: number): number {
-  return wrappedLines(text, columnPt(widthChars), TABLE_PT, CELL_FILL);
+  return wrappedLines(text, columnWidthPoints(widthChars), TABLE_PT, CELL_FILL);
 }
 
 function rankingTable(sheet: SheetBuilder, g: BulletinGroup, c: BulletinContent): void {
