@@ -439,6 +439,25 @@ function readTargets(r: Refs, list: unknown[]): Located<Target>[] {
   return out;
 }
 
+/**
+ * The indicator, year and unit a basis or quota row names, and whether it is the first row for
+ * them (a repeat is reported as a duplicate `what`).
+ */
+function unitYearRow(r: Refs, o: Obj, where: string, seen: Map<string, string>, what: { en: string; zh: string }) {
+  const ind = indicatorRef(r, o, where, true);
+  const year = r.c.year(o, where);
+  const unit = unitRef(r, o, where, ind);
+  const fresh =
+    !ind ||
+    year === undefined ||
+    !unit ||
+    unique(r.c, seen, key(ind.id, year, unit.id), where, {
+      en: `${what.en} for ${ind.id} ${year}, unit ${show(unit.id)}`,
+      zh: `指标“${ind.id}”${year}年单位${zhShow(unit.id)}的${what.zh}`,
+    });
+  return { ind, year, unit, fresh };
+}
+
 function readBasis(r: Refs, list: unknown[], targets: Located<Target>[]): Located<Basis>[] {
   const { c } = r;
   const out: Located<Basis>[] = [];
@@ -448,17 +467,7 @@ function readBasis(r: Refs, list: unknown[], targets: Located<Target>[]): Locate
     const where = `basis[${i}]`;
     const o = c.object(x, where, ['indicator', 'year', 'unit', 'weight', 'min', 'max', 'locked']);
     if (!o) return;
-    const ind = indicatorRef(r, o, where, true);
-    const year = c.year(o, where);
-    const unit = unitRef(r, o, where, ind);
-    const fresh =
-      !ind ||
-      year === undefined ||
-      !unit ||
-      unique(c, seen, key(ind.id, year, unit.id), where, {
-        en: `basis row for ${ind.id} ${year}, unit ${show(unit.id)}`,
-        zh: `指标“${ind.id}”${year}年单位${zhShow(unit.id)}的分解依据`,
-      });
+    const { ind, year, unit, fresh } = unitYearRow(r, o, where, seen, { en: 'basis row', zh: '分解依据' });
     const weight = c.number(o, 'weight', where, true, 0);
     const bounds = {
       min: c.number(o, 'min', where, false, 0),
@@ -494,17 +503,7 @@ function readQuotas(r: Refs, list: unknown[]): Located<QuotaRow>[] {
     const where = `quotas[${i}]`;
     const o = c.object(x, where, ['indicator', 'year', 'unit', 'quota']);
     if (!o) return;
-    const ind = indicatorRef(r, o, where, true);
-    const year = c.year(o, where);
-    const unit = unitRef(r, o, where, ind);
-    const fresh =
-      !ind ||
-      year === undefined ||
-      !unit ||
-      unique(c, seen, key(ind.id, year, unit.id), where, {
-        en: `quota for ${ind.id} ${year}, unit ${show(unit.id)}`,
-        zh: `指标“${ind.id}”${year}年单位${zhShow(unit.id)}的任务数`,
-      });
+    const { ind, year, unit, fresh } = unitYearRow(r, o, where, seen, { en: 'quota', zh: '任务数' });
     const quota = c.number(o, 'quota', where, true, 0);
     if (!fresh || !ind || year === undefined || !unit || quota === undefined) return;
     out.push({ where, row: { indicator: ind.id, year, unit: unit.id, quota } });
