@@ -49,12 +49,23 @@ function workbookOf(page: Page): Workbook {
   });
 }
 
-async function openPane(lang: string): Promise<{ page: Page; book: Workbook; errors: string[] }> {
+/**
+ * Opens the task pane in `lang`, runs `steps` on it, and closes it; a failing step leaves a
+ * full-page screenshot in test-output/ to look at.
+ */
+async function withPane(lang: string, steps: (pane: { page: Page; book: Workbook; errors: string[] }) => Promise<void>) {
   const page = await chromium.context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${server.url}/test-harness.html?lang=${lang}`);
-  return { page, book: workbookOf(page), errors };
+  try {
+    await page.goto(`${server.url}/test-harness.html?lang=${lang}`);
+    await steps({ page, book: workbookOf(page), errors });
+  } catch (e) {
+    await page.screenshot({ path: path.join(root, 'test-output', `failed-${Date.now()}.png`), fullPage: true }).catch(() => undefined);
+    throw e;
+  } finally {
+    await page.close();
+  }
 }
 
 async function shot(page: Page, name: string) {
@@ -77,8 +88,7 @@ describe('task pane in Chromium on the simulated Excel host', () => {
   });
 
   test('zh-CN: 计划 → 分解 → 报表 → 考核 → 通报 on the sample plan', async () => {
-    const { page, book, errors } = await openPane('zh-CN');
-    try {
+    await withPane('zh-CN', async ({ page, book, errors }) => {
       await page.getByRole('tab').first().waitFor();
       expect(await page.getByRole('tab').allInnerTexts()).toEqual(['1 计划', '2 分解', '3 报表', '4 考核', '5 通报']);
       await page.getByText('当前工作簿还没有计划工作表').waitFor();
@@ -199,17 +209,11 @@ describe('task pane in Chromium on the simulated Excel host', () => {
       expect(await book.tableRows('TD_Ranking')).toEqual(rankingBefore);
       await shot(page, 'zh-CN-7-error');
       expect(errors).toEqual([]);
-    } catch (e) {
-      await page.screenshot({ path: path.join(root, 'test-output', `failed-${Date.now()}.png`), fullPage: true }).catch(() => undefined);
-      throw e;
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   test('en-US: the same steps in English', async () => {
-    const { page, book, errors } = await openPane('en-US');
-    try {
+    await withPane('en-US', async ({ page, book, errors }) => {
       await page.getByRole('tab').first().waitFor();
       expect(await page.getByRole('tab').allInnerTexts()).toEqual(['Plan', 'Allocate', 'Returns', 'Assess', 'Bulletin']);
       await page.getByTestId('create-sample').click();
@@ -249,11 +253,6 @@ describe('task pane in Chromium on the simulated Excel host', () => {
       expect(await book.activeSheet()).toBe('通报 2019Q3');
       await shot(page, 'en-US-5-bulletin');
       expect(errors).toEqual([]);
-    } catch (e) {
-      await page.screenshot({ path: path.join(root, 'test-output', `failed-${Date.now()}.png`), fullPage: true }).catch(() => undefined);
-      throw e;
-    } finally {
-      await page.close();
-    }
+    });
   });
 });
