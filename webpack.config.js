@@ -9,7 +9,17 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const officeDist = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
 // office.js picks its host script and strings at run time; other Office apps' files are not needed.
-const otherHosts = ['word', 'powerpoint', 'outlook', 'onenote', 'project', 'access', 'visio', 'excelios', 'excelwebapp'];
+const otherHosts = [
+  'word',
+  'powerpoint',
+  'outlook',
+  'onenote',
+  'project',
+  'access',
+  'visio',
+  'excelios',
+  'excelwebapp',
+];
 
 /**
  * HTTPS options for the dev server: the office-addin-dev-certs certificate, installed as trusted
@@ -24,8 +34,14 @@ async function devServerHttps() {
     const fs = require('fs');
     const d = require('office-addin-dev-certs/lib/defaults');
     if (!fs.existsSync(d.localhostCertificatePath)) throw e;
-    console.warn(`dev-server: ${e.message.split('\n')[0]}\ndev-server: serving with ${d.localhostCertificatePath}; trust ${d.caCertificatePath} by hand`);
-    return { cert: fs.readFileSync(d.localhostCertificatePath), key: fs.readFileSync(d.localhostKeyPath), ca: fs.readFileSync(d.caCertificatePath) };
+    console.warn(
+      `dev-server: ${e.message.split('\n')[0]}\ndev-server: serving with ${d.localhostCertificatePath}; trust ${d.caCertificatePath} by hand`,
+    );
+    return {
+      cert: fs.readFileSync(d.localhostCertificatePath),
+      key: fs.readFileSync(d.localhostKeyPath),
+      ca: fs.readFileSync(d.caCertificatePath),
+    };
   }
 }
 
@@ -39,16 +55,30 @@ module.exports = async (env = {}, argv = {}) => {
     : { taskpane: './src/taskpane/index.tsx', commands: './src/commands/commands.ts' };
 
   const pages = harness
-    ? [new HtmlWebpackPlugin({
-        filename: 'test-harness.html',
-        template: './test/browser/harness/test-harness.html',
-        chunks: ['harness', 'taskpane'],
-        chunksSortMode: 'manual',
-      })]
+    ? [
+        new HtmlWebpackPlugin({
+          filename: 'test-harness.html',
+          template: './test/browser/harness/test-harness.html',
+          chunks: ['harness', 'taskpane'],
+          chunksSortMode: 'manual',
+        }),
+      ]
     : [
-        new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
-        new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
-        new HtmlWebpackPlugin({ filename: 'help.html', template: './src/taskpane/help.html', chunks: [] }),
+        new HtmlWebpackPlugin({
+          filename: 'taskpane.html',
+          template: './src/taskpane/taskpane.html',
+          chunks: ['taskpane'],
+        }),
+        new HtmlWebpackPlugin({
+          filename: 'commands.html',
+          template: './src/commands/commands.html',
+          chunks: ['commands'],
+        }),
+        new HtmlWebpackPlugin({
+          filename: 'help.html',
+          template: './src/taskpane/help.html',
+          chunks: [],
+        }),
       ];
 
   // `minimized` keeps Terser off the copied files (office.js is shipped minified; 13 MB of it).
@@ -59,8 +89,13 @@ module.exports = async (env = {}, argv = {}) => {
       context: officeDist,
       to: 'assets/office/',
       globOptions: {
-        ignore: ['**/*.debug.js', '**/*.d.ts', '**/office-vsdoc.js', '**/outlook_strings.js',
-          ...otherHosts.map((h) => `**/${h}*`)],
+        ignore: [
+          '**/*.debug.js',
+          '**/*.d.ts',
+          '**/office-vsdoc.js',
+          '**/outlook_strings.js',
+          ...otherHosts.map((h) => `**/${h}*`),
+        ],
       },
       info: { minimized: true },
     });
@@ -80,19 +115,31 @@ module.exports = async (env = {}, argv = {}) => {
     resolve: {
       extensions: ['.ts', '.tsx', '.js'],
       // ExcelJS's browser build and iconv-lite expect Node's Buffer.
-      fallback: { buffer: require.resolve('buffer/'), fs: false, path: false, stream: false, crypto: false, zlib: false },
+      fallback: {
+        buffer: require.resolve('buffer/'),
+        fs: false,
+        path: false,
+        stream: false,
+        crypto: false,
+        zlib: false,
+      },
     },
     module: {
-      rules: [{
-        test: /\.tsx?$/,
-        exclude: /node_modules/,
-        use: {
-          loader: 'ts-loader',
-          // type-checking is `npm run typecheck`; here only transpile, with ES modules so that
-          // dynamic import() makes lazy chunks.
-          options: { transpileOnly: true, compilerOptions: { module: 'esnext', moduleResolution: 'node', sourceMap: true } },
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            // type-checking is `npm run typecheck`; here only transpile, with ES modules so that
+            // dynamic import() makes lazy chunks.
+            options: {
+              transpileOnly: true,
+              compilerOptions: { module: 'esnext', moduleResolution: 'node', sourceMap: true },
+            },
+          },
         },
-      }],
+      ],
     },
     plugins: [
       ...pages,

@@ -74,11 +74,17 @@ async function main() {
     inputs.slice(0, 200).forEach(({ v, seats }, i) => {
       const a = allocate(requests[i]);
       const b = sainteLague(v, seats, { draw: true });
-      for (const id of Object.keys(v)) if (a[id] !== b[id]) throw new Error(`${label}: results differ for ${id}`);
+      for (const id of Object.keys(v))
+        if (a[id] !== b[id]) throw new Error(`${label}: results differ for ${id}`);
     });
     const ours = time((req) => allocate(req), requests, rounds);
     const theirs = time(({ v, seats }) => sainteLague(v, seats, { draw: true }), inputs, rounds);
-    row(`${label}${inputs.length > 1 && label.startsWith('435') ? ` ×${inputs.length}` : ''}`, ours, theirs, inputs.length);
+    row(
+      `${label}${inputs.length > 1 && label.startsWith('435') ? ` ×${inputs.length}` : ''}`,
+      ours,
+      theirs,
+      inputs.length,
+    );
   }
 
   console.log('\nOther methods, allocate only (CPU time, best of 3):');
@@ -90,7 +96,14 @@ async function main() {
     }
   }
 
-  const methods = ['largest-remainder', 'equal', 'dhondt', 'sainte-lague', 'huntington-hill', 'adams'];
+  const methods = [
+    'largest-remainder',
+    'equal',
+    'dhondt',
+    'sainte-lague',
+    'huntington-hill',
+    'adams',
+  ];
   const lines = small.map(({ v, seats }, i) => {
     const req = toRequest(v, seats, methods[i % methods.length]);
     if (i % 5 === 0) req.units[0].min = 2;
@@ -100,14 +113,19 @@ async function main() {
   });
   const t0 = performance.now();
   const bin = path.join(__dirname, '../bin/target-desk.js');
-  const r = spawnSync(process.execPath, ['-r', path.join(__dirname, '_report-cpu.js'), bin, 'allocate', '--jsonl'], {
-    input: `${lines.join('\n')}\n`,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['-r', path.join(__dirname, '_report-cpu.js'), bin, 'allocate', '--jsonl'],
+    {
+      input: `${lines.join('\n')}\n`,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   const ms = performance.now() - t0;
   const answers = r.stdout.trimEnd().split('\n');
-  if (answers.length !== lines.length) throw new Error(`--jsonl answered ${answers.length} of ${lines.length} lines`);
+  if (answers.length !== lines.length)
+    throw new Error(`--jsonl answered ${answers.length} of ${lines.length} lines`);
   const refused = answers.filter((a) => a.startsWith('{"error"')).length;
   const cpu = /cpu-ms (\d+)/.exec(r.stderr)[1];
   console.log(

@@ -8,7 +8,14 @@ const { assess } = require('../dist/engine/assess.js');
 const UNITS = 100;
 const INDICATORS = 50;
 const YEARS = [2019, 2020];
-const METHODS = ['largest-remainder', 'equal', 'dhondt', 'sainte-lague', 'huntington-hill', 'adams'];
+const METHODS = [
+  'largest-remainder',
+  'equal',
+  'dhondt',
+  'sainte-lague',
+  'huntington-hill',
+  'adams',
+];
 
 // Deterministic pseudo-random numbers (mulberry32), so every run measures the same province.
 let seed = 20190930;
@@ -22,7 +29,11 @@ const int = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
 
 function province() {
   const types = ['street', 'department', 'platform'];
-  const units = Array.from({ length: UNITS }, (_, i) => ({ id: `u${i}`, name: `单位${i}`, type: types[i % 3] }));
+  const units = Array.from({ length: UNITS }, (_, i) => ({
+    id: `u${i}`,
+    name: `单位${i}`,
+    type: types[i % 3],
+  }));
   const indicators = Array.from({ length: INDICATORS }, (_, i) => ({
     id: `i${i}`,
     name: `指标${i}`,
@@ -31,7 +42,10 @@ function province() {
     assessed: 'all',
     profile: i % 2 ? [0, 0, 0.2, 1] : [0.1, 0.35, 0.6, 1],
   }));
-  indicators.push({ id: 'share', name: '占比', measure: '%', kind: 'level' }, { id: 'rd', name: '研发投入强度', measure: '%', kind: 'level' });
+  indicators.push(
+    { id: 'share', name: '占比', measure: '%', kind: 'level' },
+    { id: 'rd', name: '研发投入强度', measure: '%', kind: 'level' },
+  );
   const targets = [];
   const basis = [];
   for (const year of YEARS) {
@@ -41,9 +55,22 @@ function province() {
         return;
       }
       const method = METHODS[i % METHODS.length];
-      targets.push({ indicator: ind.id, year, total: int(500, 5000), method, precision: i % 5 === 0 ? 1 : 0 });
+      targets.push({
+        indicator: ind.id,
+        year,
+        total: int(500, 5000),
+        method,
+        precision: i % 5 === 0 ? 1 : 0,
+      });
       if (method === 'equal') return;
-      for (const u of units) basis.push({ indicator: ind.id, year, unit: u.id, weight: int(0, 400) / 4, min: int(0, 2) });
+      for (const u of units)
+        basis.push({
+          indicator: ind.id,
+          year,
+          unit: u.id,
+          weight: int(0, 400) / 4,
+          min: int(0, 2),
+        });
     });
   }
   const actuals = [];
@@ -51,8 +78,22 @@ function province() {
     for (let q = 1; q <= 4; q++) {
       const period = `${year}Q${q}`;
       for (const ind of indicators) {
-        if (ind.kind === 'level') actuals.push({ indicator: ind.id, period, value: 70 + int(0, 150) / 10, source: 'manual' });
-        else for (const u of units) actuals.push({ indicator: ind.id, unit: u.id, period, value: int(0, 8) * q, source: 'return' });
+        if (ind.kind === 'level')
+          actuals.push({
+            indicator: ind.id,
+            period,
+            value: 70 + int(0, 150) / 10,
+            source: 'manual',
+          });
+        else
+          for (const u of units)
+            actuals.push({
+              indicator: ind.id,
+              unit: u.id,
+              period,
+              value: int(0, 8) * q,
+              source: 'return',
+            });
       }
     }
   }
@@ -60,8 +101,19 @@ function province() {
   const rules = indicators
     .filter((ind) => ind.kind === 'flow')
     .map((ind, i) => {
-      const rule = { indicator: ind.id, weight: 2, rule: kinds[i % 3], bonusPerPoint: 0.01, bonusMax: 0.5 };
-      if (rule.rule === 'tiered') rule.tiers = [{ min: 1, factor: 1 }, { min: 0.8, factor: 0.8 }, { min: 0.6, factor: 0.6 }];
+      const rule = {
+        indicator: ind.id,
+        weight: 2,
+        rule: kinds[i % 3],
+        bonusPerPoint: 0.01,
+        bonusMax: 0.5,
+      };
+      if (rule.rule === 'tiered')
+        rule.tiers = [
+          { min: 1, factor: 1 },
+          { min: 0.8, factor: 0.8 },
+          { min: 0.6, factor: 0.6 },
+        ];
       if (rule.rule === 'rank') Object.assign(rule, { rankStep: 0.05, floor: 1 });
       return rule;
     });
@@ -75,7 +127,12 @@ function province() {
     actuals,
     scoring: {
       rules,
-      grades: [{ name: '优秀', min: 90 }, { name: '良好', min: 75 }, { name: '合格', min: 60 }, { name: '不合格', min: 0 }],
+      grades: [
+        { name: '优秀', min: 90 },
+        { name: '良好', min: 75 },
+        { name: '合格', min: 60 },
+        { name: '不合格', min: 0 },
+      ],
     },
   };
 }
@@ -92,7 +149,12 @@ function time(f) {
 /** The first (cold) run, the best of three, and the least CPU time of the three, in ms. */
 function measure(f) {
   const runs = [time(f), time(f), time(f)];
-  return { value: runs[0].value, cold: runs[0].ms, best: Math.min(...runs.map((r) => r.ms)), cpu: Math.min(...runs.map((r) => r.cpu)) };
+  return {
+    value: runs[0].value,
+    cold: runs[0].ms,
+    best: Math.min(...runs.map((r) => r.ms)),
+    cpu: Math.min(...runs.map((r) => r.cpu)),
+  };
 }
 
 const fmt = (m) =>
@@ -108,5 +170,7 @@ console.log(`JSON.parse + validateScenario  ${fmt(validated)}`);
 for (const period of ['2019Q1', '2019Q3', '2019', '2020Q2', '2020']) {
   const run = measure(() => assess(s, period));
   const a = run.value;
-  console.log(`assess ${period.padEnd(7)}                ${fmt(run)}  (${a.rows.length} rows, ${a.units.length} units, ${a.district.length} district rows)`);
+  console.log(
+    `assess ${period.padEnd(7)}                ${fmt(run)}  (${a.rows.length} rows, ${a.units.length} units, ${a.district.length} district rows)`,
+  );
 }

@@ -15,7 +15,9 @@ if (!fs.existsSync(path.join(out, 'taskpane.html'))) {
 }
 
 const html = fs.readFileSync(path.join(out, 'taskpane.html'), 'utf8');
-const initial = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)].map((m) => m[1]).filter((src) => !src.includes('office.js'));
+const initial = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)]
+  .map((m) => m[1])
+  .filter((src) => !src.includes('office.js'));
 const gz = (file) => zlib.gzipSync(fs.readFileSync(path.join(out, file)), { level: 9 }).length;
 let total = 0;
 for (const file of initial) {
@@ -25,6 +27,8 @@ for (const file of initial) {
 }
 const chunks = fs.readdirSync(path.join(out, 'chunks')).filter((f) => f.endsWith('.js'));
 const lazy = chunks.reduce((sum, f) => sum + gz(path.join('chunks', f)), 0);
-console.log(`lazy     ${`${chunks.length} chunks`.padEnd(40)} ${(lazy / 1024).toFixed(1).padStart(7)} KB gzip`);
+console.log(
+  `lazy     ${`${chunks.length} chunks`.padEnd(40)} ${(lazy / 1024).toFixed(1).padStart(7)} KB gzip`,
+);
 console.log(`initial task pane bundle: ${(total / 1024).toFixed(1)} KB gzip (limit 150 KB)`);
 process.exitCode = total <= 150 * 1024 ? 0 : 1;

@@ -26,8 +26,18 @@ function ms(t0) {
 const clock = () => process.hrtime.bigint();
 
 function scenario() {
-  const units = Array.from({ length: UNITS }, (_, i) => ({ id: `u${i}`, name: `第${i}街道`, type: 'street' }));
-  const indicators = ['a', 'b', 'c', 'd', 'e'].map((id, k) => ({ id, name: `指标${id}`, measure: k === 4 ? '万元' : '家', kind: 'flow', assessed: 'street' }));
+  const units = Array.from({ length: UNITS }, (_, i) => ({
+    id: `u${i}`,
+    name: `第${i}街道`,
+    type: 'street',
+  }));
+  const indicators = ['a', 'b', 'c', 'd', 'e'].map((id, k) => ({
+    id,
+    name: `指标${id}`,
+    measure: k === 4 ? '万元' : '家',
+    kind: 'flow',
+    assessed: 'street',
+  }));
   return {
     plan: { name: '基准测试计划', district: '测试区', organization: '测试办' },
     units,
@@ -38,7 +48,11 @@ function scenario() {
     actuals: [],
     scoring: { rules: [], grades: [{ name: '合格', min: 0 }] },
     registry: Array.from({ length: ENTERPRISES }, (_, i) => ({
-      name: [`杭州星${i}科技(集团)有限公司`, `浙江云${i}网络有限公司杭州分公司`, `杭州ABC${i}软件有限公司`][i % 3],
+      name: [
+        `杭州星${i}科技(集团)有限公司`,
+        `浙江云${i}网络有限公司杭州分公司`,
+        `杭州ABC${i}软件有限公司`,
+      ][i % 3],
       ...(i % 2 === 0 ? { creditCode: `91330103MA${String(i).padStart(8, '0')}` } : {}),
       unit: `u${i % UNITS}`,
     })),
@@ -54,7 +68,10 @@ async function main() {
     const bookBuf = await bookBuffer(wb0);
 
     let t = clock();
-    const { templates } = templatesJob(readSnapshot(await loadBookBuffer(bookBuf, 'plan.xlsx')), { period: '2019Q3', now: NOW });
+    const { templates } = templatesJob(readSnapshot(await loadBookBuffer(bookBuf, 'plan.xlsx')), {
+      period: '2019Q3',
+      now: NOW,
+    });
     const files = [];
     for (const [n, tpl] of templates.entries()) {
       // Filled as a unit would: 本年累计完成 typed into every row.
@@ -86,8 +103,21 @@ async function main() {
     const rows = [['序号', '企业名称', '统一社会信用代码', '证书编号', '发证日期']];
     for (let r = 0; r < LIST_ROWS; r++) {
       const i = (r * 7) % (ENTERPRISES * 1.2);
-      const name = i >= ENTERPRISES ? `杭州未登记${i}有限公司` : [`杭州星${i}科技（集团）有限公司`, `浙江云${i}网络有限公司 杭州分公司`, `杭州ａｂｃ${i}软件有限公司`][i % 3];
-      rows.push([String(r + 1), name, i % 4 === 0 && i < ENTERPRISES ? `91330103MA${String(i).padStart(8, '0')}` : '', `GR2019${String(r % 9000).padStart(6, '0')}`, `2019-${String((r % 12) + 1).padStart(2, '0')}-15`]);
+      const name =
+        i >= ENTERPRISES
+          ? `杭州未登记${i}有限公司`
+          : [
+              `杭州星${i}科技（集团）有限公司`,
+              `浙江云${i}网络有限公司 杭州分公司`,
+              `杭州ａｂｃ${i}软件有限公司`,
+            ][i % 3];
+      rows.push([
+        String(r + 1),
+        name,
+        i % 4 === 0 && i < ENTERPRISES ? `91330103MA${String(i).padStart(8, '0')}` : '',
+        `GR2019${String(r % 9000).padStart(6, '0')}`,
+        `2019-${String((r % 12) + 1).padStart(2, '0')}-15`,
+      ]);
     }
     const csv = path.join(dir, 'list.csv');
     fs.writeFileSync(csv, rows.map((r) => r.join(',')).join('\n'));
@@ -98,7 +128,9 @@ async function main() {
     t = clock();
     let hits = 0;
     for (const r of rows.slice(1)) if (m.match(r[1], r[2]).status === 'matched') hits++;
-    console.log(`matching: ${LIST_ROWS} names against ${ENTERPRISES} enterprises — index ${tIndex}, match ${ms(t)} (${hits} matched)`);
+    console.log(
+      `matching: ${LIST_ROWS} names against ${ENTERPRISES} enterprises — index ${tIndex}, match ${ms(t)} (${hits} matched)`,
+    );
 
     t = clock();
     const list = await readGridFile(csv);

@@ -15,19 +15,44 @@ const { applyBookPlan, loadBook, readSnapshot, saveBookAtomic } = require('../di
 const { xiachengSample } = require('../dist/sample/xiacheng.js');
 
 const BIN = path.join(__dirname, '../bin/target-desk.js');
-const METHODS = ['largest-remainder', 'dhondt', 'sainte-lague', 'huntington-hill', 'equal', 'adams'];
+const METHODS = [
+  'largest-remainder',
+  'dhondt',
+  'sainte-lague',
+  'huntington-hill',
+  'equal',
+  'adams',
+];
 const TYPES = ['street', 'department', 'platform'];
 
 /** 100 units, 45 flow indicators carried by all of them and 5 district shares; actuals through Q3. */
 function bigScenario(units = 100, indicators = 50) {
   let seed = 12345;
-  const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-  const us = Array.from({ length: units }, (_, i) => ({ id: `u${i + 1}`, name: `单位${i + 1}`, type: TYPES[i % 3] }));
+  const rnd = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const us = Array.from({ length: units }, (_, i) => ({
+    id: `u${i + 1}`,
+    name: `单位${i + 1}`,
+    type: TYPES[i % 3],
+  }));
   const flows = indicators - 5;
   const inds = Array.from({ length: indicators }, (_, i) =>
     i < flows
-      ? { id: `f${i + 1}`, name: `累计指标${i + 1}`, measure: '家', kind: 'flow', assessed: 'all', profile: [0.2, 0.45, 0.7, 1] }
-      : { id: `s${i + 1}`, name: `占比指标${i + 1}`, measure: '%', kind: 'level', assessed: 'district', profile: [1, 1, 1, 1] },
+      ? {
+          id: `f${i + 1}`,
+          name: `累计指标${i + 1}`,
+          measure: '家',
+          kind: 'flow',
+          assessed: 'all',
+          profile: [0.2, 0.45, 0.7, 1],
+        }
+      : {
+          id: `s${i + 1}`,
+          name: `占比指标${i + 1}`,
+          measure: '%',
+          kind: 'level',
+          assessed: 'district',
+          profile: [1, 1, 1, 1],
+        },
   );
   const targets = [];
   const basis = [];
@@ -41,17 +66,46 @@ function bigScenario(units = 100, indicators = 50) {
     const method = METHODS[k % METHODS.length];
     targets.push({ indicator: ind.id, year: 2019, total: 5 * units, method, precision: 0 });
     for (const u of us) {
-      if (method !== 'equal') basis.push({ indicator: ind.id, year: 2019, unit: u.id, weight: 1 + Math.floor(rnd() * 20) });
-      if (rnd() < 0.9) actuals.push({ indicator: ind.id, unit: u.id, period: '2019Q3', value: Math.floor(rnd() * 8), source: 'return', file: `2019Q3-${u.name}.xlsx` });
+      if (method !== 'equal')
+        basis.push({
+          indicator: ind.id,
+          year: 2019,
+          unit: u.id,
+          weight: 1 + Math.floor(rnd() * 20),
+        });
+      if (rnd() < 0.9)
+        actuals.push({
+          indicator: ind.id,
+          unit: u.id,
+          period: '2019Q3',
+          value: Math.floor(rnd() * 8),
+          source: 'return',
+          file: `2019Q3-${u.name}.xlsx`,
+        });
     }
   }
   const rules = inds
     .filter((i) => i.kind === 'flow')
     .map((ind, k) =>
       k % 3 === 0
-        ? { indicator: ind.id, weight: 2, rule: 'linear', cap: 1.2, bonusPerPoint: 0.05, bonusMax: 1 }
+        ? {
+            indicator: ind.id,
+            weight: 2,
+            rule: 'linear',
+            cap: 1.2,
+            bonusPerPoint: 0.05,
+            bonusMax: 1,
+          }
         : k % 3 === 1
-          ? { indicator: ind.id, weight: 2, rule: 'tiered', tiers: [{ min: 1, factor: 1 }, { min: 0.6, factor: 0.6 }] }
+          ? {
+              indicator: ind.id,
+              weight: 2,
+              rule: 'tiered',
+              tiers: [
+                { min: 1, factor: 1 },
+                { min: 0.6, factor: 0.6 },
+              ],
+            }
           : { indicator: ind.id, weight: 2, rule: 'rank', rankStep: 0.05, floor: 0.5 },
     );
   return {
@@ -62,7 +116,14 @@ function bigScenario(units = 100, indicators = 50) {
     basis,
     quotas: [],
     actuals,
-    scoring: { rules, grades: [{ name: '优秀', min: 80 }, { name: '良好', min: 60 }, { name: '一般', min: 0 }] },
+    scoring: {
+      rules,
+      grades: [
+        { name: '优秀', min: 80 },
+        { name: '良好', min: 60 },
+        { name: '一般', min: 0 },
+      ],
+    },
     registry: [],
   };
 }
@@ -105,11 +166,26 @@ async function timeRun(label, scenario, dir) {
     t = phase();
     await saveBookAtomic(wb, book, { properties: result.plan.properties });
     const save = t();
-    runs.push(`  ${which} run in-process ${total()}: load ${load}, snapshot ${read}, plan ${plan}, apply ${apply}, save ${save}`);
+    runs.push(
+      `  ${which} run in-process ${total()}: load ${load}, snapshot ${read}, plan ${plan}, apply ${apply}, save ${save}`,
+    );
   }
 
   const wall = performance.now();
-  const cli = spawnSync(process.execPath, ['-r', path.join(__dirname, '_report-cpu.js'), BIN, 'run', book, '--period', '2019Q3', '--force'], { encoding: 'utf8' });
+  const cli = spawnSync(
+    process.execPath,
+    [
+      '-r',
+      path.join(__dirname, '_report-cpu.js'),
+      BIN,
+      'run',
+      book,
+      '--period',
+      '2019Q3',
+      '--force',
+    ],
+    { encoding: 'utf8' },
+  );
   if (cli.status !== 0) throw new Error(cli.stderr);
   const cliTime = `${(performance.now() - wall).toFixed(0)} ms (cpu ${/cpu-ms (\d+)/.exec(cli.stderr)?.[1]})`;
   const size = `${(fs.statSync(book).size / 1024).toFixed(0)} KiB`;

@@ -22,7 +22,8 @@ const dist = {
   line: (s, x, y) => {
     // a thick polyline segment with round caps
     const [ax, ay, bx, by] = s.p;
-    const vx = bx - ax, vy = by - ay;
+    const vx = bx - ax,
+      vy = by - ay;
     const t = Math.max(0, Math.min(1, ((x - ax) * vx + (y - ay) * vy) / (vx * vx + vy * vy)));
     return Math.hypot(x - (ax + t * vx), y - (ay + t * vy)) - s.w / 2;
   },
@@ -33,18 +34,30 @@ function draw(size, shapes) {
   const ss = 4; // 4x4 supersampling for smooth edges at 16 px
   for (let j = 0; j < size; j++) {
     for (let i = 0; i < size; i++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sj = 0; sj < ss; sj++) {
         for (let si = 0; si < ss; si++) {
           const x = (i + (si + 0.5) / ss) / size;
           const y = (j + (sj + 0.5) / ss) / size;
           let c = null;
           for (const s of shapes) if (dist[s.type](s, x, y) <= 0) c = s.color;
-          if (c) { r += c[0]; g += c[1]; b += c[2]; a += 1; }
+          if (c) {
+            r += c[0];
+            g += c[1];
+            b += c[2];
+            a += 1;
+          }
         }
       }
       const o = (j * size + i) * 4;
-      if (a) { px[o] = Math.round(r / a); px[o + 1] = Math.round(g / a); px[o + 2] = Math.round(b / a); }
+      if (a) {
+        px[o] = Math.round(r / a);
+        px[o + 1] = Math.round(g / a);
+        px[o + 2] = Math.round(b / a);
+      }
       px[o + 3] = Math.round((255 * a) / (ss * ss));
     }
   }
@@ -76,7 +89,8 @@ function png(size, rgba) {
   ihdr[8] = 8; // bit depth
   ihdr[9] = 6; // RGBA
   const raw = Buffer.alloc(size * (size * 4 + 1));
-  for (let y = 0; y < size; y++) rgba.copy(raw, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4);
+  for (let y = 0; y < size; y++)
+    rgba.copy(raw, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4);
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', ihdr),
@@ -97,36 +111,66 @@ const targetMark = [
   circle(0.44, 0.44, 0.21, BRAND),
   circle(0.44, 0.44, 0.11, WHITE),
   circle(0.44, 0.44, 0.05, BRAND),
-  ...polyline([[0.5, 0.72], [0.66, 0.88], [0.95, 0.5]], 0.22, WHITE),
-  ...polyline([[0.5, 0.72], [0.66, 0.88], [0.95, 0.5]], 0.12, GREEN),
+  ...polyline(
+    [
+      [0.5, 0.72],
+      [0.66, 0.88],
+      [0.95, 0.5],
+    ],
+    0.22,
+    WHITE,
+  ),
+  ...polyline(
+    [
+      [0.5, 0.72],
+      [0.66, 0.88],
+      [0.95, 0.5],
+    ],
+    0.12,
+    GREEN,
+  ),
 ];
 
 /** One glyph per step of the work, in the same colour, for the ribbon buttons. */
 const stepGlyphs = {
   // 计划: a plan sheet with lines of text
   plan: [
-    rect(0.16, 0.06, 0.84, 0.94, BRAND), rect(0.24, 0.14, 0.76, 0.86, WHITE),
-    rect(0.32, 0.26, 0.68, 0.34, BRAND), rect(0.32, 0.46, 0.68, 0.54, BRAND), rect(0.32, 0.66, 0.56, 0.74, BRAND),
+    rect(0.16, 0.06, 0.84, 0.94, BRAND),
+    rect(0.24, 0.14, 0.76, 0.86, WHITE),
+    rect(0.32, 0.26, 0.68, 0.34, BRAND),
+    rect(0.32, 0.46, 0.68, 0.54, BRAND),
+    rect(0.32, 0.66, 0.56, 0.74, BRAND),
   ],
   // 分解: one total split into three quotas
   allocate: [
-    line([0.5, 0.2, 0.5, 0.5], 0.09, DARK), line([0.5, 0.5, 0.16, 0.8], 0.09, DARK),
-    line([0.5, 0.5, 0.84, 0.8], 0.09, DARK), line([0.5, 0.5, 0.5, 0.8], 0.09, DARK),
-    circle(0.5, 0.18, 0.14, BRAND), circle(0.16, 0.82, 0.12, BRAND), circle(0.5, 0.82, 0.12, BRAND), circle(0.84, 0.82, 0.12, BRAND),
+    line([0.5, 0.2, 0.5, 0.5], 0.09, DARK),
+    line([0.5, 0.5, 0.16, 0.8], 0.09, DARK),
+    line([0.5, 0.5, 0.84, 0.8], 0.09, DARK),
+    line([0.5, 0.5, 0.5, 0.8], 0.09, DARK),
+    circle(0.5, 0.18, 0.14, BRAND),
+    circle(0.16, 0.82, 0.12, BRAND),
+    circle(0.5, 0.82, 0.12, BRAND),
+    circle(0.84, 0.82, 0.12, BRAND),
   ],
   // 报表: a return form (a grid)
   returns: [
-    rect(0.08, 0.12, 0.92, 0.88, BRAND), rect(0.15, 0.3, 0.85, 0.81, WHITE),
-    rect(0.15, 0.52, 0.85, 0.58, BRAND), rect(0.46, 0.3, 0.52, 0.81, BRAND),
+    rect(0.08, 0.12, 0.92, 0.88, BRAND),
+    rect(0.15, 0.3, 0.85, 0.81, WHITE),
+    rect(0.15, 0.52, 0.85, 0.58, BRAND),
+    rect(0.46, 0.3, 0.52, 0.81, BRAND),
   ],
   // 考核: completion bars rising
   assess: [
     rect(0.1, 0.86, 0.9, 0.93, DARK),
-    rect(0.14, 0.58, 0.32, 0.86, BRAND), rect(0.41, 0.38, 0.59, 0.86, BRAND), rect(0.68, 0.14, 0.86, 0.86, BRAND),
+    rect(0.14, 0.58, 0.32, 0.86, BRAND),
+    rect(0.41, 0.38, 0.59, 0.86, BRAND),
+    rect(0.68, 0.14, 0.86, 0.86, BRAND),
   ],
   // 通报: a flag on a pole (the bulletin is posted)
   bulletin: [
-    rect(0.16, 0.08, 0.25, 0.94, DARK), rect(0.25, 0.1, 0.86, 0.52, BRAND), rect(0.36, 0.22, 0.74, 0.28, WHITE),
+    rect(0.16, 0.08, 0.25, 0.94, DARK),
+    rect(0.25, 0.1, 0.86, 0.52, BRAND),
+    rect(0.36, 0.22, 0.74, 0.28, WHITE),
     rect(0.36, 0.34, 0.64, 0.4, WHITE),
   ],
 };

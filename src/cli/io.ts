@@ -52,7 +52,11 @@ export interface ParsedArgs {
  * `--name value`, `--name=value` and bare `--flag`. Options listed in `flags` never take a value;
  * options listed in `repeatable` collect every occurrence.
  */
-export function parseArgs(argv: string[], flags: string[] = [], repeatable: string[] = []): ParsedArgs {
+export function parseArgs(
+  argv: string[],
+  flags: string[] = [],
+  repeatable: string[] = [],
+): ParsedArgs {
   const positional: string[] = [];
   const options: ParsedArgs['options'] = {};
   for (let i = 0; i < argv.length; i++) {

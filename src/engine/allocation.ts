@@ -40,7 +40,9 @@ function toFreeUnits(req: ParsedRequest): FreeUnits {
   const scale = equal ? 0 : Math.max(0, ...free.map((u) => u.weight.scale));
   return {
     weight: free.map((u) => (equal ? 1n : u.weight.int * 10n ** BigInt(scale - u.weight.scale))),
-    approx: free.map(({ weight: w }) => (equal ? 1 : w.scale === 0 ? Number(w.int) : Number(`${w.int}e-${w.scale}`))),
+    approx: free.map(({ weight: w }) =>
+      equal ? 1 : w.scale === 0 ? Number(w.int) : Number(`${w.int}e-${w.scale}`),
+    ),
     min: free.map((u) => u.min),
     max: free.map((u) => u.max),
   };
@@ -48,6 +50,12 @@ function toFreeUnits(req: ParsedRequest): FreeUnits {
 
 /** Sets an own property even for the id "__proto__", which plain assignment would not. */
 function setOwn(obj: Record<string, number>, key: string, value: number): void {
-  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(obj, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   else obj[key] = value;
 }

@@ -3,7 +3,16 @@ import { exactThresholds, progress, Progress } from './progress';
 import { carriers, computeQuotas } from './quotas';
 import { Rational, sum } from './rational';
 import { bonusOf, competitionRanks, exactRule, ExactRule, grader, ruleScore } from './scoring';
-import { Assessment, AssessmentRow, DistrictRow, Indicator, Scenario, Unit, UnitResult, UnitType } from './types';
+import {
+  Assessment,
+  AssessmentRow,
+  DistrictRow,
+  Indicator,
+  Scenario,
+  Unit,
+  UnitResult,
+  UnitType,
+} from './types';
 import { DEFAULT_PROFILE, DEFAULT_STATUS } from './validate';
 
 /** One unit × indicator row, exact. */
@@ -63,11 +72,17 @@ export function assessExact(s: Scenario, periodText: string): ExactAssessment {
   const period = parsePeriod(periodText, 'period');
   const { year, quarter } = period;
   const th = exactThresholds(s.scoring.status ?? DEFAULT_STATUS);
-  const share = new Map(s.indicators.map((i) => [i.id, Rational.fromNumber((i.profile ?? DEFAULT_PROFILE)[quarter - 1])]));
+  const share = new Map(
+    s.indicators.map((i) => [
+      i.id,
+      Rational.fromNumber((i.profile ?? DEFAULT_PROFILE)[quarter - 1]),
+    ]),
+  );
   const rules = new Map(s.scoring.rules.map((r) => [r.indicator, exactRule(r)]));
 
   const quotas = new Map<string, Rational>();
-  for (const q of computeQuotas(s, year)) quotas.set(key(q.indicator, q.unit), Rational.fromNumber(q.quota));
+  for (const q of computeQuotas(s, year))
+    quotas.set(key(q.indicator, q.unit), Rational.fromNumber(q.quota));
   const actuals = new Map<string, Rational>();
   const wanted = formatPeriod(period);
   const canonical = new Map<string, string>();
@@ -77,7 +92,9 @@ export function assessExact(s: Scenario, periodText: string): ExactAssessment {
     if (p === wanted) actuals.set(key(a.indicator, a.unit ?? ''), Rational.fromNumber(a.value));
   }
 
-  const decomposed = s.indicators.filter((i) => i.kind === 'flow' && carriers(s, i).some((u) => quotas.has(key(i.id, u.id))));
+  const decomposed = s.indicators.filter(
+    (i) => i.kind === 'flow' && carriers(s, i).some((u) => quotas.has(key(i.id, u.id))),
+  );
   const rows: ExactRow[] = [];
   for (const u of s.units) {
     for (const ind of decomposed) {
@@ -170,11 +187,27 @@ function districtRows(
       const total = Rational.fromNumber(target.total);
       const actual = actuals.get(key(ind.id, '')) ?? null;
       if (actual === null) {
-        out.push({ indicator: ind.id, target: total, actual: null, rate: null, milestone: total, timely: null, status: 'none' });
+        out.push({
+          indicator: ind.id,
+          target: total,
+          actual: null,
+          rate: null,
+          milestone: total,
+          timely: null,
+          status: 'none',
+        });
       } else {
         // A level value is not cumulative: its milestone is the target itself.
         const p = progress(total, actual, Rational.ONE, th);
-        out.push({ indicator: ind.id, target: total, actual, rate: p.rate, milestone: p.milestone, timely: p.timely, status: p.status });
+        out.push({
+          indicator: ind.id,
+          target: total,
+          actual,
+          rate: p.rate,
+          milestone: p.milestone,
+          timely: p.timely,
+          status: p.status,
+        });
       }
       continue;
     }
@@ -183,7 +216,15 @@ function districtRows(
     const total = target ? Rational.fromNumber(target.total) : sum(own.map((r) => r.quota));
     const actual = sum(own.map((r) => r.actual));
     const p = progress(total, actual, share.get(ind.id)!, th);
-    out.push({ indicator: ind.id, target: total, actual, rate: p.rate, milestone: p.milestone, timely: p.timely, status: p.status });
+    out.push({
+      indicator: ind.id,
+      target: total,
+      actual,
+      rate: p.rate,
+      milestone: p.milestone,
+      timely: p.timely,
+      status: p.status,
+    });
   }
   return out;
 }
@@ -213,18 +254,22 @@ export function toAssessment(x: ExactAssessment): Assessment {
       }
       return row;
     }),
-    units: x.units.map((u): UnitResult => ({ unit: u.unit, type: u.type, total: num(u.total), rank: u.rank, grade: u.grade })),
-    district: x.district.map(
-      (d): DistrictRow => ({
-        indicator: d.indicator,
-        target: num(d.target),
-        actual: numOrNull(d.actual),
-        rate: numOrNull(d.rate),
-        milestone: num(d.milestone),
-        timely: numOrNull(d.timely),
-        status: d.status,
-      }),
-    ),
+    units: x.units.map((u): UnitResult => ({
+      unit: u.unit,
+      type: u.type,
+      total: num(u.total),
+      rank: u.rank,
+      grade: u.grade,
+    })),
+    district: x.district.map((d): DistrictRow => ({
+      indicator: d.indicator,
+      target: num(d.target),
+      actual: numOrNull(d.actual),
+      rate: numOrNull(d.rate),
+      milestone: num(d.milestone),
+      timely: numOrNull(d.timely),
+      status: d.status,
+    })),
   };
 }
 

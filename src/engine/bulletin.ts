@@ -132,7 +132,11 @@ export const STATUS_TEXT: Record<Status, string> = {
 const QUARTER_NAMES = ['第一季度', '第二季度', '第三季度'];
 const PLAN_SUFFIXES = ['三年行动计划', '行动计划', '实施方案', '工作方案'];
 
-export function bulletinContent(s: Scenario, a: Assessment, options: BulletinOptions): BulletinContent {
+export function bulletinContent(
+  s: Scenario,
+  a: Assessment,
+  options: BulletinOptions,
+): BulletinContent {
   const { year, quarter } = parsePeriod(a.period, 'period');
   const issuedOn = chineseDate(options.issuedOn);
   const when = quarter === 4 ? `${year}年度` : `${year}年${QUARTER_NAMES[quarter - 1]}`;
@@ -143,7 +147,11 @@ export function bulletinContent(s: Scenario, a: Assessment, options: BulletinOpt
 
   const context: ParagraphContext = { s, year, quarter, monthEnd: `截至${quarter * 3}月底` };
   const paragraphs = s.indicators.flatMap((ind) => {
-    const text = indicatorParagraph(context, ind, a.district.find((d) => d.indicator === ind.id));
+    const text = indicatorParagraph(
+      context,
+      ind,
+      a.district.find((d) => d.indicator === ind.id),
+    );
     return text === null ? [] : [{ indicator: ind.id, text }];
   });
 
@@ -196,7 +204,12 @@ export function planTopic(planName: string, district: string): string {
 export function chineseDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!m || !date || date.getUTCMonth() !== Number(m[2]) - 1 || date.getUTCDate() !== Number(m[3])) {
+  if (
+    !m ||
+    !date ||
+    date.getUTCMonth() !== Number(m[2]) - 1 ||
+    date.getUTCDate() !== Number(m[3])
+  ) {
     throw new InputError(`发文日期“${iso}”不是有效日期，应为 YYYY-MM-DD`, 'issuedOn');
   }
   return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
@@ -236,7 +249,11 @@ function profileOf(ind: Indicator): [number, number, number, number] {
   return ind.profile ?? DEFAULT_PROFILE;
 }
 
-function indicatorParagraph(c: ParagraphContext, ind: Indicator, d: DistrictRow | undefined): string | null {
+function indicatorParagraph(
+  c: ParagraphContext,
+  ind: Indicator,
+  d: DistrictRow | undefined,
+): string | null {
   const stretch = c.s.targets.find((t) => t.indicator === ind.id && t.year === c.year)?.stretch;
   if (ind.kind === 'level') return levelParagraph(c, ind, d, stretch);
   if (!d) return null;
@@ -281,7 +298,9 @@ function levelParagraph(
     : c.s.actuals.find((x) => x.indicator === ind.id && !x.unit && samePeriod(x.period, c))?.value;
   const subject = `${c.monthEnd}，全区${ind.name}`;
   if (!d || !(d.target > 0)) {
-    return actual === undefined || actual === null ? null : `${subject}为${amount(actual, ind.measure)}，未设年度目标。`;
+    return actual === undefined || actual === null
+      ? null
+      : `${subject}为${amount(actual, ind.measure)}，未设年度目标。`;
   }
   const target = `年度目标${amount(d.target, ind.measure)}${stretch ? `（力争${amount(stretch, ind.measure)}）` : ''}`;
   if (actual === undefined || actual === null) return `${subject}${target}，本期暂无统计数据。`;
@@ -352,7 +371,9 @@ function progressLists(s: Scenario, a: Assessment, groups: BulletinGroup[]): Pro
   const units = groups.flatMap((g) => g.units);
   return s.indicators.flatMap((ind) => {
     const named = (status: Status) =>
-      units.filter((u) => u.rows.some((r) => r.indicator === ind.id && r.status === status)).map((u) => u.name);
+      units
+        .filter((u) => u.rows.some((r) => r.indicator === ind.id && r.status === status))
+        .map((u) => u.name);
     const ahead = named('ahead');
     const behind = named('behind');
     const lagging = named('lagging');
@@ -373,20 +394,31 @@ function unreportedUnits(groups: BulletinGroup[]): UnreportedUnit[] {
       const missing = u.rows.filter((r) => !r.reported);
       if (!missing.length) return [];
       const all = missing.length === u.rows.length;
-      return [{ unit: u.unit, name: u.name, indicators: all ? [] : missing.map((r) => r.indicatorName) }];
+      return [
+        { unit: u.unit, name: u.name, indicators: all ? [] : missing.map((r) => r.indicatorName) },
+      ];
     }),
   );
 }
 
 function unreportedSentence(list: UnreportedUnit[]): string {
   if (!list.length) return '本期各单位均已按时报送季度报表。';
-  const names = list.map((u) => (u.indicators.length ? `${u.name}（${u.indicators.join('、')}）` : u.name));
+  const names = list.map((u) =>
+    u.indicators.length ? `${u.name}（${u.indicators.join('、')}）` : u.name,
+  );
   return `本期未报送季度报表的单位（${list.length}个）：${names.join('、')}。未报送的指标按完成数为0计算，请相关单位及时报送。`;
 }
 
 /** Completion rate by unit for the first flow indicator with unit quotas, against its 序时进度. */
-function completionChart(s: Scenario, a: Assessment, groups: BulletinGroup[], quarter: number): BulletinChart | null {
-  const ind = s.indicators.find((i) => i.kind === 'flow' && a.rows.some((r) => r.indicator === i.id && r.rate !== null));
+function completionChart(
+  s: Scenario,
+  a: Assessment,
+  groups: BulletinGroup[],
+  quarter: number,
+): BulletinChart | null {
+  const ind = s.indicators.find(
+    (i) => i.kind === 'flow' && a.rows.some((r) => r.indicator === i.id && r.rate !== null),
+  );
   if (!ind) return null;
   const points = groups.flatMap((g) =>
     g.units.flatMap((u) => {

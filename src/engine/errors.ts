@@ -17,7 +17,10 @@ export class InputError extends Error {
   readonly problems: Problem[];
 
   constructor(problems: Problem[] | string, where = '', zh?: string) {
-    const list = typeof problems === 'string' ? [zh === undefined ? { where, message: problems } : { where, message: problems, zh }] : problems;
+    const list =
+      typeof problems === 'string'
+        ? [zh === undefined ? { where, message: problems } : { where, message: problems, zh }]
+        : problems;
     super(list.map(formatProblem).join('\n'));
     this.name = 'InputError';
     this.problems = list;

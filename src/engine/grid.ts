@@ -49,11 +49,21 @@ export function parseA1(addr: string): { row: number; col: number } {
 }
 
 /** 0-based bounds of "A1:F9" (or of a single cell). */
-export function parseRange(ref: string): { top: number; left: number; bottom: number; right: number } {
+export function parseRange(ref: string): {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+} {
   const [from, to = from] = ref.split(':');
   const a = parseA1(from);
   const b = parseA1(to);
-  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
 }
 
 export function cellAt(sheet: GridSheet, row0: number, col0: number): GridCell {

@@ -48,7 +48,12 @@ export function buildMatcher(registry: readonly RegistryRow[]): Matcher {
       const code = creditCode ? normalizeCreditCode(creditCode) : '';
       const byCodeIndex = code ? byCode.get(code) : undefined;
       if (byCodeIndex !== undefined) {
-        return { status: 'matched', unit: registry[byCodeIndex].unit, by: 'code', registryIndex: byCodeIndex };
+        return {
+          status: 'matched',
+          unit: registry[byCodeIndex].unit,
+          by: 'code',
+          registryIndex: byCodeIndex,
+        };
       }
       const candidates = byName.get(normalizeName(name)) ?? [];
       if (candidates.length === 0) return { status: 'unmatched' };

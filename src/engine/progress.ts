@@ -30,7 +30,12 @@ export function statusOf(timely: Rational | null, th: ExactThresholds): Status {
 }
 
 /** `share` is the profile's cumulative share for the quarter. */
-export function progress(quota: Rational, actual: Rational, share: Rational, th: ExactThresholds): Progress {
+export function progress(
+  quota: Rational,
+  actual: Rational,
+  share: Rational,
+  th: ExactThresholds,
+): Progress {
   const milestone = quota.mul(share);
   const rate = quota.isZero() ? null : actual.div(quota);
   const timely = milestone.isZero() ? null : actual.div(milestone);

@@ -26,7 +26,8 @@ export function computeQuotas(s: Scenario, year: number): QuotaRow[] {
     const units = carriers(s, ind);
     const given = new Map(givenFor.get(ind.id)?.map((i) => [s.quotas[i].unit, s.quotas[i].quota]));
     if (given.size > 0) {
-      for (const u of units) rows.push({ indicator: ind.id, year, unit: u.id, quota: given.get(u.id) ?? 0 });
+      for (const u of units)
+        rows.push({ indicator: ind.id, year, unit: u.id, quota: given.get(u.id) ?? 0 });
       continue;
     }
     const ti = s.targets.findIndex((t) => t.indicator === ind.id && t.year === year);
@@ -37,11 +38,23 @@ export function computeQuotas(s: Scenario, year: number): QuotaRow[] {
       const i = basisIndex.get(u.id);
       if (i === undefined) return { id: u.id, weight: 1 };
       const { weight, min, max, locked } = s.basis[i];
-      return { id: u.id, weight, ...(min !== undefined && { min }), ...(max !== undefined && { max }), ...(locked !== undefined && { locked }) };
+      return {
+        id: u.id,
+        weight,
+        ...(min !== undefined && { min }),
+        ...(max !== undefined && { max }),
+        ...(locked !== undefined && { locked }),
+      };
     });
     try {
-      const quotas = allocate({ total: target.total, method: target.method ?? 'largest-remainder', precision: target.precision ?? 0, units: request });
-      for (const u of units) rows.push({ indicator: ind.id, year, unit: u.id, quota: quotas[u.id] });
+      const quotas = allocate({
+        total: target.total,
+        method: target.method ?? 'largest-remainder',
+        precision: target.precision ?? 0,
+        units: request,
+      });
+      for (const u of units)
+        rows.push({ indicator: ind.id, year, unit: u.id, quota: quotas[u.id] });
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       const where = `targets[${ti}] (${ind.id} ${year})`;
@@ -73,14 +86,25 @@ function groupBy(rows: { indicator: string; year: number }[], year: number): Map
 }
 
 /** The request's own fields are the target's, named as the workbook's TD_Targets headers. */
-const TARGET_FIELDS_ZH: Record<string, string> = { total: '目标值', method: '分解方法', precision: '小数位数' };
+const TARGET_FIELDS_ZH: Record<string, string> = {
+  total: '目标值',
+  method: '分解方法',
+  precision: '小数位数',
+};
 
 /** An allocation request path (`units[2].min`) as the scenario row it came from (`basis[7].min (unit "x")`). */
-function scenarioPath(where: string, units: Unit[], basisIndex: Map<string, number>): { en: string; zh: string } {
+function scenarioPath(
+  where: string,
+  units: Unit[],
+  basisIndex: Map<string, number>,
+): { en: string; zh: string } {
   const m = /^units\[(\d+)\](.*)$/.exec(where);
   if (!m) return { en: where, zh: TARGET_FIELDS_ZH[where] ?? where };
   const unit = units[Number(m[1])];
   const i = unit && basisIndex.get(unit.id);
   if (i === undefined) return { en: where, zh: where };
-  return { en: `basis[${i}]${m[2]} (unit ${JSON.stringify(unit.id)})`, zh: `basis[${i}]${m[2]}（单位“${unit.id}”）` };
+  return {
+    en: `basis[${i}]${m[2]} (unit ${JSON.stringify(unit.id)})`,
+    zh: `basis[${i}]${m[2]}（单位“${unit.id}”）`,
+  };
 }

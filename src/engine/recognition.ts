@@ -72,7 +72,16 @@ function validDate(y: number, m: number, d: number): string | null {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-const CN_QUARTERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+const CN_QUARTERS: Record<string, number> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  '1': 1,
+  '2': 2,
+  '3': 3,
+  '4': 4,
+};
 
 /**
  * The quarter an issue date or batch falls in: Excel dates and serials, `2019-11-27`, `2019/11/27`,
@@ -86,7 +95,8 @@ export function issueQuarter(cell: GridCell): { issued: string; period: Period }
     return issueQuarter(cell.date);
   }
   if (typeof cell === 'number') {
-    if (Number.isInteger(cell) && cell >= 19000101 && cell <= 29991231) return issueQuarter(String(cell));
+    if (Number.isInteger(cell) && cell >= 19000101 && cell <= 29991231)
+      return issueQuarter(String(cell));
     if (cell >= 1 && cell < 2958466) {
       const d = new Date(EXCEL_EPOCH_MS + Math.floor(cell) * 86400000);
       return issueQuarter(d.toISOString().slice(0, 10));
@@ -94,7 +104,9 @@ export function issueQuarter(cell: GridCell): { issued: string; period: Period }
     return null;
   }
   const t = cell.normalize('NFKC').replace(/\s+/g, '');
-  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:T.*|\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+  let m =
+    /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:T.*|\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(t) ??
+    /^(\d{4})(\d{2})(\d{2})$/.exec(t);
   if (m) {
     const date = validDate(Number(m[1]), Number(m[2]), Number(m[3]));
     const period = date && quarterOfMonth(Number(m[1]), Number(m[2]));
@@ -106,11 +118,17 @@ export function issueQuarter(cell: GridCell): { issued: string; period: Period }
     return period ? { issued: t, period } : null;
   }
   m = /^(\d{4})(?:Q([1-4])|年第([一二三四1-4])季度?)$/i.exec(t);
-  if (m) return { issued: t, period: { year: Number(m[1]), quarter: CN_QUARTERS[m[2] ?? m[3]] as Period['quarter'] } };
+  if (m)
+    return {
+      issued: t,
+      period: { year: Number(m[1]), quarter: CN_QUARTERS[m[2] ?? m[3]] as Period['quarter'] },
+    };
   return null;
 }
 
-function locateHeader(sheet: GridSheet): { row: number; cols: Partial<Record<ListField, number>> } | null {
+function locateHeader(
+  sheet: GridSheet,
+): { row: number; cols: Partial<Record<ListField, number>> } | null {
   let best: { row: number; cols: Partial<Record<ListField, number>> } | null = null;
   for (let r = 0; r < Math.min(LIST_HEAD_ROWS, sheet.cells.length); r++) {
     const cols = findColumns(sheet.cells[r] ?? []);
@@ -129,13 +147,21 @@ export function parseList(book: GridBook, fallback?: Period): ParsedList {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   const sheet = book.sheets.find((s) => locateHeader(s)) ?? book.sheets[0];
-  const out: ParsedList = { file: book.file, sheet: sheet?.name ?? '', headerRow: 0, rows: [], warnings, errors };
+  const out: ParsedList = {
+    file: book.file,
+    sheet: sheet?.name ?? '',
+    headerRow: 0,
+    rows: [],
+    warnings,
+    errors,
+  };
   const where = (cell?: string) => [book.file, sheet?.name, cell].filter(Boolean).join(' › ');
   const header = sheet ? locateHeader(sheet) : null;
   const missing: string[] = [];
   if (!header) missing.push(LIST_HEADERS.name[0]);
   if (header?.cols.certificate === undefined) missing.push(LIST_HEADERS.certificate[0]);
-  if (header?.cols.date === undefined && header?.cols.batch === undefined) missing.push(`${LIST_HEADERS.date[0]}（或${LIST_HEADERS.batch[0]}）`);
+  if (header?.cols.date === undefined && header?.cols.batch === undefined)
+    missing.push(`${LIST_HEADERS.date[0]}（或${LIST_HEADERS.batch[0]}）`);
   if (!header || missing.length) {
     errors.push({
       where: where(),
@@ -144,15 +170,27 @@ export function parseList(book: GridBook, fallback?: Period): ParsedList {
     return out;
   }
   out.headerRow = header.row + 1;
-  const { name: nameCol, code: codeCol, certificate: certCol, date: dateCol, batch: batchCol } = header.cols;
+  const {
+    name: nameCol,
+    code: codeCol,
+    certificate: certCol,
+    date: dateCol,
+    batch: batchCol,
+  } = header.cols;
   for (let r = header.row + 1; r < sheet.cells.length; r++) {
     const row = sheet.cells[r];
     if (isEmptyRow(row)) continue;
     const name = cellText(cellAt(sheet, r, nameCol!));
-    const certificate = certCol !== undefined ? cellText(cellAt(sheet, r, certCol)).normalize('NFKC').replace(/\s+/g, '') : '';
+    const certificate =
+      certCol !== undefined
+        ? cellText(cellAt(sheet, r, certCol))
+            .normalize('NFKC')
+            .replace(/\s+/g, '')
+        : '';
     if (!name) {
       // A footer such as 合计 or 注：… has neither a name nor a certificate.
-      if (certificate) errors.push({ where: where(a1(r, nameCol!)), message: `证书 ${certificate} 缺少企业名称` });
+      if (certificate)
+        errors.push({ where: where(a1(r, nameCol!)), message: `证书 ${certificate} 缺少企业名称` });
       continue;
     }
     if (name.startsWith('注') || name === '合计') continue;
@@ -162,23 +200,42 @@ export function parseList(book: GridBook, fallback?: Period): ParsedList {
     let period = issue?.period;
     let issued = issue?.issued ?? (cellText(dateCell) || cellText(batchCell));
     if (!period) {
-      const col = dateCol !== undefined && cellText(dateCell) !== '' ? dateCol : (batchCol ?? dateCol)!;
-      const text = cellText(cellAt(sheet, r, col)) || (dateCell !== null && typeof dateCell === 'object' && 'formula' in dateCell ? `=${dateCell.formula}` : '');
+      const col =
+        dateCol !== undefined && cellText(dateCell) !== '' ? dateCol : (batchCol ?? dateCol)!;
+      const text =
+        cellText(cellAt(sheet, r, col)) ||
+        (dateCell !== null && typeof dateCell === 'object' && 'formula' in dateCell
+          ? `=${dateCell.formula}`
+          : '');
       if (fallback) {
         period = fallback;
         if (!issued) issued = `${fallback.year}Q${fallback.quarter}`;
       } else {
         errors.push({
           where: where(a1(r, col)),
-          message: text ? `无法从「${text}」确定发证季度（请写成 2019-11-27，或用 --period 指定）` : '缺少发证日期（或用 --period 指定）',
+          message: text
+            ? `无法从「${text}」确定发证季度（请写成 2019-11-27，或用 --period 指定）`
+            : '缺少发证日期（或用 --period 指定）',
         });
         continue;
       }
     }
-    if (!certificate) warnings.push({ where: where(a1(r, certCol!)), message: `「${name}」缺少证书编号，无法查重` });
-    out.rows.push({ row: r + 1, name, creditCode: codeCol !== undefined ? cellText(cellAt(sheet, r, codeCol)) : '', certificate, issued, period });
+    if (!certificate)
+      warnings.push({
+        where: where(a1(r, certCol!)),
+        message: `「${name}」缺少证书编号，无法查重`,
+      });
+    out.rows.push({
+      row: r + 1,
+      name,
+      creditCode: codeCol !== undefined ? cellText(cellAt(sheet, r, codeCol)) : '',
+      certificate,
+      issued,
+      period,
+    });
   }
-  if (out.rows.length === 0 && errors.length === 0) errors.push({ where: where(), message: '名单中没有企业' });
+  if (out.rows.length === 0 && errors.length === 0)
+    errors.push({ where: where(), message: '名单中没有企业' });
   return out;
 }
 
@@ -187,7 +244,10 @@ export function parseList(book: GridBook, fallback?: Period): ParsedList {
  * later quarter of that year, like a year-to-date actual. Returns, per unit, the counts at the end
  * of Q1..Q4.
  */
-export function cumulativeCounts(items: readonly { unit: string; period: Period }[], year: number): Map<string, [number, number, number, number]> {
+export function cumulativeCounts(
+  items: readonly { unit: string; period: Period }[],
+  year: number,
+): Map<string, [number, number, number, number]> {
   const counts = new Map<string, [number, number, number, number]>();
   for (const it of items) {
     if (it.period.year !== year) continue;

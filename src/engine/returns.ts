@@ -1,5 +1,14 @@
 import { Problem } from './errors';
-import { a1, cellAt, cellText, GridBook, GridCell, GridSheet, isEmptyRow, parseRange } from './grid';
+import {
+  a1,
+  cellAt,
+  cellText,
+  GridBook,
+  GridCell,
+  GridSheet,
+  isEmptyRow,
+  parseRange,
+} from './grid';
 import { formatPeriod, Period } from './period';
 import { parseTextNumber } from './textNumber';
 import { Indicator, Unit } from './types';
@@ -8,9 +17,27 @@ import { carriesIndicator } from './validate';
 /** The quarterly return (季度报表) of SPEC §8: its table, columns, header labels and properties. */
 export const RETURN_TABLE = 'TD_Return';
 export const RETURN_VERSION = 'TD-RETURN-1';
-export const RETURN_COLUMNS = ['指标编号', '指标名称', '计量单位', '年度任务', '本年累计完成', '备注'] as const;
-export const RETURN_LABELS = { unit: '填报单位', unitId: '单位编号', period: '报送期', version: '模板版本', plan: '所属计划' } as const;
-export const RETURN_PROPS = { unit: 'td.unit', period: 'td.period', version: 'td.version', plan: 'td.plan' } as const;
+export const RETURN_COLUMNS = [
+  '指标编号',
+  '指标名称',
+  '计量单位',
+  '年度任务',
+  '本年累计完成',
+  '备注',
+] as const;
+export const RETURN_LABELS = {
+  unit: '填报单位',
+  unitId: '单位编号',
+  period: '报送期',
+  version: '模板版本',
+  plan: '所属计划',
+} as const;
+export const RETURN_PROPS = {
+  unit: 'td.unit',
+  period: 'td.period',
+  version: 'td.version',
+  plan: 'td.plan',
+} as const;
 
 const ID_COL = 0;
 const VALUE_COL = 4;
@@ -85,7 +112,15 @@ function findReturnTable(book: GridBook): Located | null {
       const found = header.indexOf(h, r.left);
       return found >= 0 && found <= r.right ? found : -1;
     });
-    return { sheet, headerRow: r.top, left: r.left, right: r.right, cols, bottom: r.bottom, fromTable: true };
+    return {
+      sheet,
+      headerRow: r.top,
+      left: r.left,
+      right: r.right,
+      cols,
+      bottom: r.bottom,
+      fromTable: true,
+    };
   }
   // A table converted to a plain range (or dropped by another spreadsheet program) is still read.
   for (const sheet of book.sheets) {
@@ -93,7 +128,15 @@ function findReturnTable(book: GridBook): Located | null {
       const header = (sheet.cells[r] ?? []).map((c) => normHeader(cellText(c)));
       if (header.includes(RETURN_COLUMNS[ID_COL]) && header.includes(RETURN_COLUMNS[VALUE_COL])) {
         const cols = RETURN_COLUMNS.map((h) => header.indexOf(h));
-        return { sheet, headerRow: r, left: 0, right: Math.max(...cols), cols, bottom: sheet.cells.length - 1, fromTable: false };
+        return {
+          sheet,
+          headerRow: r,
+          left: 0,
+          right: Math.max(...cols),
+          cols,
+          bottom: sheet.cells.length - 1,
+          fromTable: false,
+        };
       }
     }
   }
@@ -101,7 +144,11 @@ function findReturnTable(book: GridBook): Located | null {
 }
 
 /** The value next to a label such as 填报单位 in the rows above the table. */
-function labelled(sheet: GridSheet, label: string, above: number): { value: string; cell: string } | null {
+function labelled(
+  sheet: GridSheet,
+  label: string,
+  above: number,
+): { value: string; cell: string } | null {
   for (let r = 0; r < Math.min(above, sheet.cells.length); r++) {
     const row = sheet.cells[r] ?? [];
     for (let c = 0; c < row.length; c++) {
@@ -122,7 +169,10 @@ function describeCell(cell: GridCell): string {
   return `「${String(cell)}」`;
 }
 
-type ValueRead = { kind: 'blank' } | { kind: 'value'; value: number; warning?: string } | { kind: 'error'; message: string };
+type ValueRead =
+  | { kind: 'blank' }
+  | { kind: 'value'; value: number; warning?: string }
+  | { kind: 'error'; message: string };
 
 /** One 本年累计完成 cell: a non-negative number (whole for counts); typed text when unambiguous. */
 export function readValueCell(cell: GridCell, whole: boolean): ValueRead {
@@ -141,7 +191,10 @@ export function readValueCell(cell: GridCell, whole: boolean): ValueRead {
   } else if (typeof cell === 'object' && 'formula' in cell) {
     return { kind: 'error', message: `不接受公式「=${cell.formula}」，请直接填写数值` };
   } else {
-    return { kind: 'error', message: `${typeof cell === 'boolean' ? `「${cell}」` : describeCell(cell)}不是数值，请填写数值` };
+    return {
+      kind: 'error',
+      message: `${typeof cell === 'boolean' ? `「${cell}」` : describeCell(cell)}不是数值，请填写数值`,
+    };
   }
   if (value < 0) return { kind: 'error', message: `不能为负数（${value}）` };
   if (whole && !Number.isInteger(value)) return { kind: 'error', message: `应为整数（${value}）` };
@@ -156,8 +209,17 @@ export function readValueCell(cell: GridCell, whole: boolean): ValueRead {
 export function checkReturn(book: GridBook, ctx: ReturnContext): CheckedReturn {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
-  const out: CheckedReturn = { file: book.file, unit: null, period: null, values: [], notReported: [], warnings, errors };
-  const where = (sheet: string, cell?: string) => [book.file, sheet, cell].filter(Boolean).join(' › ');
+  const out: CheckedReturn = {
+    file: book.file,
+    unit: null,
+    period: null,
+    values: [],
+    notReported: [],
+    warnings,
+    errors,
+  };
+  const where = (sheet: string, cell?: string) =>
+    [book.file, sheet, cell].filter(Boolean).join(' › ');
   const propWhere = (name: string) => `${book.file} › 文档属性 ${name}`;
 
   const located = findReturnTable(book);
@@ -172,7 +234,10 @@ export function checkReturn(book: GridBook, ctx: ReturnContext): CheckedReturn {
   const plan = planProp ?? planCell?.value;
   if (plan !== undefined && plan !== '' && normHeader(plan) !== normHeader(ctx.planName)) {
     errors.push({
-      where: planProp !== undefined ? propWhere(RETURN_PROPS.plan) : where(headSheet.name, planCell!.cell),
+      where:
+        planProp !== undefined
+          ? propWhere(RETURN_PROPS.plan)
+          : where(headSheet.name, planCell!.cell),
       message: `这是计划「${plan}」的报表模板，不是本计划「${ctx.planName}」的`,
     });
   }
@@ -182,7 +247,10 @@ export function checkReturn(book: GridBook, ctx: ReturnContext): CheckedReturn {
   const version = versionProp ?? versionCell?.value;
   if (version !== undefined && version !== RETURN_VERSION) {
     errors.push({
-      where: versionProp !== undefined ? propWhere(RETURN_PROPS.version) : where(headSheet.name, versionCell!.cell),
+      where:
+        versionProp !== undefined
+          ? propWhere(RETURN_PROPS.version)
+          : where(headSheet.name, versionCell!.cell),
       message: `模板版本「${version}」不受支持，请使用 ${RETURN_VERSION} 版模板`,
     });
   }
@@ -194,21 +262,42 @@ export function checkReturn(book: GridBook, ctx: ReturnContext): CheckedReturn {
   let unit: Unit | undefined;
   if (unitProp !== undefined) {
     unit = ctx.units.find((u) => u.id === unitProp);
-    if (!unit) errors.push({ where: propWhere(RETURN_PROPS.unit), message: `未知单位「${unitProp}」，本计划没有这个单位` });
+    if (!unit)
+      errors.push({
+        where: propWhere(RETURN_PROPS.unit),
+        message: `未知单位「${unitProp}」，本计划没有这个单位`,
+      });
   } else if (idCell && idCell.value) {
     unit = ctx.units.find((u) => u.id === idCell.value);
-    if (!unit) errors.push({ where: where(headSheet.name, idCell.cell), message: `未知单位编号「${idCell.value}」，本计划没有这个单位` });
+    if (!unit)
+      errors.push({
+        where: where(headSheet.name, idCell.cell),
+        message: `未知单位编号「${idCell.value}」，本计划没有这个单位`,
+      });
   } else if (nameCell && nameCell.value) {
     unit = ctx.units.find((u) => normHeader(u.name) === normHeader(nameCell.value));
-    if (!unit) errors.push({ where: where(headSheet.name, nameCell.cell), message: `未知单位「${nameCell.value}」，本计划没有这个单位` });
+    if (!unit)
+      errors.push({
+        where: where(headSheet.name, nameCell.cell),
+        message: `未知单位「${nameCell.value}」，本计划没有这个单位`,
+      });
   } else {
-    errors.push({ where: where(headSheet?.name ?? ''), message: '无法确定填报单位：文档属性 td.unit 和表头「填报单位」都没有' });
+    errors.push({
+      where: where(headSheet?.name ?? ''),
+      message: '无法确定填报单位：文档属性 td.unit 和表头「填报单位」都没有',
+    });
   }
   if (unit && unitProp !== undefined) {
     if (idCell && idCell.value && idCell.value !== unit.id) {
-      errors.push({ where: where(headSheet.name, idCell.cell), message: `单位编号「${idCell.value}」与文档属性 td.unit「${unit.id}」不一致` });
+      errors.push({
+        where: where(headSheet.name, idCell.cell),
+        message: `单位编号「${idCell.value}」与文档属性 td.unit「${unit.id}」不一致`,
+      });
     } else if (nameCell && nameCell.value && normHeader(nameCell.value) !== normHeader(unit.name)) {
-      errors.push({ where: where(headSheet.name, nameCell.cell), message: `填报单位「${nameCell.value}」与文档属性 td.unit（${unit.name}）不一致` });
+      errors.push({
+        where: where(headSheet.name, nameCell.cell),
+        message: `填报单位「${nameCell.value}」与文档属性 td.unit（${unit.name}）不一致`,
+      });
     }
   }
   if (unit) out.unit = unit.id;
@@ -217,33 +306,62 @@ export function checkReturn(book: GridBook, ctx: ReturnContext): CheckedReturn {
   const periodProp = props[RETURN_PROPS.period];
   const periodCell = label(RETURN_LABELS.period);
   const periodText = periodProp ?? periodCell?.value;
-  const periodWhere = periodProp !== undefined ? propWhere(RETURN_PROPS.period) : periodCell ? where(headSheet.name, periodCell.cell) : where(headSheet?.name ?? '');
+  const periodWhere =
+    periodProp !== undefined
+      ? propWhere(RETURN_PROPS.period)
+      : periodCell
+        ? where(headSheet.name, periodCell.cell)
+        : where(headSheet?.name ?? '');
   const period = periodText ? parseQuarter(periodText) : null;
   if (!periodText) {
-    errors.push({ where: periodWhere, message: '无法确定报送期：文档属性 td.period 和表头「报送期」都没有' });
+    errors.push({
+      where: periodWhere,
+      message: '无法确定报送期：文档属性 td.period 和表头「报送期」都没有',
+    });
   } else if (!period) {
     errors.push({ where: periodWhere, message: `报送期「${periodText}」不是季度（应如 2019Q3）` });
   } else {
     const text = formatPeriod(period);
-    if (periodProp !== undefined && periodCell && periodCell.value && parseQuarter(periodCell.value) && formatPeriod(parseQuarter(periodCell.value)!) !== text) {
-      errors.push({ where: where(headSheet.name, periodCell.cell), message: `报送期「${periodCell.value}」与文档属性 td.period「${text}」不一致` });
+    if (
+      periodProp !== undefined &&
+      periodCell &&
+      periodCell.value &&
+      parseQuarter(periodCell.value) &&
+      formatPeriod(parseQuarter(periodCell.value)!) !== text
+    ) {
+      errors.push({
+        where: where(headSheet.name, periodCell.cell),
+        message: `报送期「${periodCell.value}」与文档属性 td.period「${text}」不一致`,
+      });
     }
     if (ctx.period && ctx.period !== text) {
-      errors.push({ where: periodWhere, message: `这是 ${text} 的报表，本次导入的是 ${ctx.period}` });
+      errors.push({
+        where: periodWhere,
+        message: `这是 ${text} 的报表，本次导入的是 ${ctx.period}`,
+      });
     } else if (!ctx.years.includes(period.year)) {
-      errors.push({ where: periodWhere, message: `本计划没有 ${period.year} 年的目标，不能导入 ${text} 的报表` });
+      errors.push({
+        where: periodWhere,
+        message: `本计划没有 ${period.year} 年的目标，不能导入 ${text} 的报表`,
+      });
     } else {
       out.period = text;
     }
   }
 
   if (!located) {
-    errors.push({ where: where(headSheet?.name ?? ''), message: `找不到填报表 ${RETURN_TABLE}（表头：${RETURN_COLUMNS.join('、')}），请使用下发的模板填报` });
+    errors.push({
+      where: where(headSheet?.name ?? ''),
+      message: `找不到填报表 ${RETURN_TABLE}（表头：${RETURN_COLUMNS.join('、')}），请使用下发的模板填报`,
+    });
     return out;
   }
   const { sheet, headerRow, cols } = located;
   if (!located.fromTable) {
-    warnings.push({ where: where(sheet.name), message: `表格 ${RETURN_TABLE} 已变为普通区域，按表头「${RETURN_COLUMNS[ID_COL]}」所在行读取` });
+    warnings.push({
+      where: where(sheet.name),
+      message: `表格 ${RETURN_TABLE} 已变为普通区域，按表头「${RETURN_COLUMNS[ID_COL]}」所在行读取`,
+    });
   }
   let headerOk = true;
   for (const i of [ID_COL, VALUE_COL]) {
@@ -259,13 +377,20 @@ export function checkReturn(book: GridBook, ctx: ReturnContext): CheckedReturn {
   const bodyTop = headerRow + 1;
   for (const m of sheet.merges) {
     const r = parseRange(m);
-    if (r.bottom >= headerRow && r.top <= located.bottom && r.right >= located.left && r.left <= located.right) {
+    if (
+      r.bottom >= headerRow &&
+      r.top <= located.bottom &&
+      r.right >= located.left &&
+      r.left <= located.right
+    ) {
       errors.push({ where: where(sheet.name, m), message: '填报表中不能合并单元格' });
     }
   }
   if (!headerOk) return out;
 
-  const carried = new Map(unit ? ctx.indicators.filter((i) => carries(unit!, i)).map((i) => [i.id, i]) : []);
+  const carried = new Map(
+    unit ? ctx.indicators.filter((i) => carries(unit!, i)).map((i) => [i.id, i]) : [],
+  );
   const known = new Map(ctx.indicators.map((i) => [i.id, i]));
   const seen = new Map<string, string>();
   const idCol = cols[ID_COL];
@@ -289,20 +414,28 @@ export function checkReturn(book: GridBook, ctx: ReturnContext): CheckedReturn {
       continue;
     }
     if (unit && !carried.has(id)) {
-      errors.push({ where: where(sheet.name, idCellAddr), message: `${unit.name}不承担指标「${indicator.name}」（${id}）` });
+      errors.push({
+        where: where(sheet.name, idCellAddr),
+        message: `${unit.name}不承担指标「${indicator.name}」（${id}）`,
+      });
       continue;
     }
     const first = seen.get(id);
     if (first) {
-      errors.push({ where: where(sheet.name, idCellAddr), message: `指标「${id}」重复出现（第 ${first} 行已填报）` });
+      errors.push({
+        where: where(sheet.name, idCellAddr),
+        message: `指标「${id}」重复出现（第 ${first} 行已填报）`,
+      });
       continue;
     }
     seen.set(id, String(r + 1));
     const read = readValueCell(raw, isWholeMeasure(indicator));
-    if (read.kind === 'error') errors.push({ where: where(sheet.name, valueAddr), message: read.message });
+    if (read.kind === 'error')
+      errors.push({ where: where(sheet.name, valueAddr), message: read.message });
     else if (read.kind === 'blank') out.notReported.push(id);
     else {
-      if (read.warning) warnings.push({ where: where(sheet.name, valueAddr), message: read.warning });
+      if (read.warning)
+        warnings.push({ where: where(sheet.name, valueAddr), message: read.warning });
       out.values.push({ indicator: id, value: read.value, cell: valueAddr });
     }
   }

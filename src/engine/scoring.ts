@@ -29,7 +29,8 @@ export function exactRule(rule: Rule): ExactRule {
       .sort((a, b) => b.min.cmp(a.min)),
     rankStep: r(rule.rankStep, 0),
     floor: r(rule.floor, 0),
-    bonusPerPoint: rule.bonusPerPoint === undefined ? null : Rational.fromNumber(rule.bonusPerPoint),
+    bonusPerPoint:
+      rule.bonusPerPoint === undefined ? null : Rational.fromNumber(rule.bonusPerPoint),
     bonusMax: rule.bonusMax === undefined ? null : Rational.fromNumber(rule.bonusMax),
   };
 }
@@ -77,6 +78,8 @@ export function competitionRanks(values: Rational[]): number[] {
 
 /** Grade lookup: the first grade, by min descending, whose min ≤ the rounded total; null when none. */
 export function grader(grades: Grade[]): (rounded: Rational) => string | null {
-  const sorted = grades.map((g) => ({ name: g.name, min: Rational.fromNumber(g.min) })).sort((a, b) => b.min.cmp(a.min));
+  const sorted = grades
+    .map((g) => ({ name: g.name, min: Rational.fromNumber(g.min) }))
+    .sort((a, b) => b.min.cmp(a.min));
   return (rounded) => sorted.find((g) => g.min.le(rounded))?.name ?? null;
 }

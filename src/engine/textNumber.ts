@@ -14,13 +14,17 @@ const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
 export function parseTextNumber(raw: string): TextNumber {
   // NFKC maps full-width digits, comma, period, minus and the ideographic space to ASCII.
-  const text = raw.normalize('NFKC').replace(/[\u2212\uff0d]/g, '-').trim();
+  const text = raw
+    .normalize('NFKC')
+    .replace(/[\u2212\uff0d]/g, '-')
+    .trim();
   if (text === '') return { kind: 'blank' };
   if (PLAIN.test(text)) return { kind: 'number', value: Number(text), text };
   if (GROUPED.test(text)) return { kind: 'number', value: Number(text.replace(/,/g, '')), text };
   if (/^[+-]?[\d,]+(?:\.\d+)?$/.test(text)) {
     return { kind: 'invalid', reason: `「${raw}」的千分位逗号位置不对，无法确定数值` };
   }
-  if (/^[+-]?[\d.,\s]+$/.test(text)) return { kind: 'invalid', reason: `「${raw}」有多种读法，无法确定数值` };
+  if (/^[+-]?[\d.,\s]+$/.test(text))
+    return { kind: 'invalid', reason: `「${raw}」有多种读法，无法确定数值` };
   return { kind: 'invalid', reason: `「${raw}」不是数字` };
 }

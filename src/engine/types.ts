@@ -26,12 +26,7 @@ export interface Indicator {
 }
 
 export type AllocationMethod =
-  | 'largest-remainder'
-  | 'equal'
-  | 'dhondt'
-  | 'sainte-lague'
-  | 'huntington-hill'
-  | 'adams';
+  'largest-remainder' | 'equal' | 'dhondt' | 'sainte-lague' | 'huntington-hill' | 'adams';
 export const ALLOCATION_METHODS: readonly AllocationMethod[] = [
   'largest-remainder',
   'equal',

@@ -1,6 +1,15 @@
 import { parseDecimal } from './decimal';
 import { InputError, Problem } from './errors';
-import { ASSESSED_LABELS, KIND_LABELS, METHOD_LABELS, RULE_LABELS, SOURCE_LABELS, UNIT_TYPE_LABELS, zhList, zhShow } from './labels';
+import {
+  ASSESSED_LABELS,
+  KIND_LABELS,
+  METHOD_LABELS,
+  RULE_LABELS,
+  SOURCE_LABELS,
+  UNIT_TYPE_LABELS,
+  zhList,
+  zhShow,
+} from './labels';
 import { formatPeriod, parsePeriod } from './period';
 import {
   ALLOCATION_METHODS,
@@ -42,7 +51,8 @@ const show = (x: unknown) => JSON.stringify(x) ?? String(x);
 const quoteList = (xs: readonly string[]) => xs.map((x) => JSON.stringify(x)).join(', ');
 
 /** An `assessed` value as the workbook names it, else as given. */
-const zhAssessed = (x: unknown) => (typeof x === 'string' && x in ASSESSED_LABELS ? `“${ASSESSED_LABELS[x as Assessed]}”` : zhShow(x));
+const zhAssessed = (x: unknown) =>
+  typeof x === 'string' && x in ASSESSED_LABELS ? `“${ASSESSED_LABELS[x as Assessed]}”` : zhShow(x);
 
 /** What a value must not be below, in Chinese. */
 const zhMin = (min: number) => (min === 0 ? '不能为负数' : `不能小于 ${min}`);
@@ -64,12 +74,20 @@ class Checker {
 
   object(x: unknown, where: string, allowed: readonly string[]): Obj | undefined {
     if (typeof x !== 'object' || x === null || Array.isArray(x)) {
-      this.add(where, `must be a JSON object (got ${show(x)})`, `应为对象结构（现为：${zhShow(x)}）`);
+      this.add(
+        where,
+        `must be a JSON object (got ${show(x)})`,
+        `应为对象结构（现为：${zhShow(x)}）`,
+      );
       return undefined;
     }
     for (const key of Object.keys(x)) {
       if (!allowed.includes(key)) {
-        this.add(at(where, key), `unknown key (expected one of ${allowed.join(', ')})`, `无法识别的字段，可用字段：${zhList(allowed)}`);
+        this.add(
+          at(where, key),
+          `unknown key (expected one of ${allowed.join(', ')})`,
+          `无法识别的字段，可用字段：${zhList(allowed)}`,
+        );
       }
     }
     return x as Obj;
@@ -80,7 +98,11 @@ class Checker {
     const x = o[key];
     if (x === undefined) return [];
     if (!Array.isArray(x)) {
-      this.add(at(where, key), `must be an array (got ${show(x)})`, `应为列表（现为：${zhShow(x)}）`);
+      this.add(
+        at(where, key),
+        `must be an array (got ${show(x)})`,
+        `应为列表（现为：${zhShow(x)}）`,
+      );
       return [];
     }
     return x;
@@ -93,7 +115,11 @@ class Checker {
       return undefined;
     }
     if (typeof x !== 'string') {
-      this.add(at(where, key), `must be a string (got ${show(x)})`, `应为文本（现为：${zhShow(x)}）`);
+      this.add(
+        at(where, key),
+        `must be a string (got ${show(x)})`,
+        `应为文本（现为：${zhShow(x)}）`,
+      );
       return undefined;
     }
     if (required && x.trim() === '') {
@@ -110,7 +136,11 @@ class Checker {
       return undefined;
     }
     if (typeof x !== 'number' || !Number.isFinite(x)) {
-      this.add(at(where, key), `must be a number (got ${show(x)})`, `应为数值（现为：${zhShow(x)}）`);
+      this.add(
+        at(where, key),
+        `must be a number (got ${show(x)})`,
+        `应为数值（现为：${zhShow(x)}）`,
+      );
       return undefined;
     }
     if (min !== undefined && x < min) {
@@ -127,7 +157,11 @@ class Checker {
       return undefined;
     }
     if (!Number.isInteger(x) || (x as number) < 1000 || (x as number) > 9999) {
-      this.add(at(where, 'year'), `must be a year such as 2019 (got ${show(x)})`, `应为四位年份，如 2019（现为：${zhShow(x)}）`);
+      this.add(
+        at(where, 'year'),
+        `must be a year such as 2019 (got ${show(x)})`,
+        `应为四位年份，如 2019（现为：${zhShow(x)}）`,
+      );
       return undefined;
     }
     return x as number;
@@ -205,7 +239,12 @@ export function validateScenario(input: unknown): Scenario {
     'scoring',
     'registry',
   ]);
-  if (!root) throw new InputError(`a scenario must be a JSON object (got ${show(input)})`, '', `方案应为对象结构（现为：${zhShow(input)}）`);
+  if (!root)
+    throw new InputError(
+      `a scenario must be a JSON object (got ${show(input)})`,
+      '',
+      `方案应为对象结构（现为：${zhShow(input)}）`,
+    );
 
   const plan = readPlan(c, root.plan);
   const unitById = new Map<string, KnownUnit>();
@@ -260,7 +299,8 @@ function readPlan(c: Checker, x: unknown): Plan {
   if (x === undefined) return plan;
   const o = c.object(x, 'plan', ['name', 'district', 'organization']);
   if (!o) return plan;
-  for (const key of ['name', 'district', 'organization'] as const) plan[key] = c.string(o, key, 'plan', false) ?? '';
+  for (const key of ['name', 'district', 'organization'] as const)
+    plan[key] = c.string(o, key, 'plan', false) ?? '';
   return plan;
 }
 
@@ -273,8 +313,22 @@ function readUnits(c: Checker, list: unknown[], known: Map<string, KnownUnit>): 
     if (!o) return;
     const id = c.string(o, 'id', where, true);
     const name = c.string(o, 'name', where, true);
-    const type = c.oneOf(o, 'type', where, UNIT_TYPES, { en: 'unit type', zh: '单位类型' }, UNIT_TYPE_LABELS);
-    if (id === undefined || !unique(c, seen, id, `${where}.id`, { en: `unit id ${show(id)}`, zh: `单位编号${zhShow(id)}` })) return;
+    const type = c.oneOf(
+      o,
+      'type',
+      where,
+      UNIT_TYPES,
+      { en: 'unit type', zh: '单位类型' },
+      UNIT_TYPE_LABELS,
+    );
+    if (
+      id === undefined ||
+      !unique(c, seen, id, `${where}.id`, {
+        en: `unit id ${show(id)}`,
+        zh: `单位编号${zhShow(id)}`,
+      })
+    )
+      return;
     known.set(id, { id, type });
     if (name !== undefined && type !== undefined) units.push({ id, name, type });
   });
@@ -300,7 +354,11 @@ function readProfile(c: Checker, x: unknown, where: string): Indicator['profile'
   return [x[0], x[1], x[2], x[3]];
 }
 
-function readIndicators(c: Checker, list: unknown[], known: Map<string, KnownIndicator>): Indicator[] {
+function readIndicators(
+  c: Checker,
+  list: unknown[],
+  known: Map<string, KnownIndicator>,
+): Indicator[] {
   const indicators: Indicator[] = [];
   const seen = new Map<string, string>();
   list.forEach((x, i) => {
@@ -331,19 +389,39 @@ function readIndicators(c: Checker, list: unknown[], known: Map<string, KnownInd
           `累计型指标要分解到单位：考核对象应为${units.map((u) => ASSESSED_LABELS[u]).join('、')}之一（现为：“${ASSESSED_LABELS.district}”）`,
         );
       } else {
-        assessed = c.oneOf(o, 'assessed', where, units, { en: 'assessed', zh: '考核对象' }, ASSESSED_LABELS);
+        assessed = c.oneOf(
+          o,
+          'assessed',
+          where,
+          units,
+          { en: 'assessed', zh: '考核对象' },
+          ASSESSED_LABELS,
+        );
       }
     }
     const profile = readProfile(c, o.profile, `${where}.profile`);
-    if (id === undefined || !unique(c, seen, id, `${where}.id`, { en: `indicator id ${show(id)}`, zh: `指标编号${zhShow(id)}` })) return;
+    if (
+      id === undefined ||
+      !unique(c, seen, id, `${where}.id`, {
+        en: `indicator id ${show(id)}`,
+        zh: `指标编号${zhShow(id)}`,
+      })
+    )
+      return;
     known.set(id, { id, kind, assessed });
-    if (name !== undefined && kind && assessed && profile) indicators.push({ id, name, measure, kind, assessed, profile });
+    if (name !== undefined && kind && assessed && profile)
+      indicators.push({ id, name, measure, kind, assessed, profile });
   });
   return indicators;
 }
 
 /** The indicator a row names, or undefined after reporting why it cannot be used. */
-function indicatorRef(r: Refs, o: Obj, where: string, decomposed: boolean): KnownIndicator | undefined {
+function indicatorRef(
+  r: Refs,
+  o: Obj,
+  where: string,
+  decomposed: boolean,
+): KnownIndicator | undefined {
   const id = r.c.string(o, 'indicator', where, true);
   if (id === undefined) return undefined;
   const ind = r.indicatorById.get(id);
@@ -363,7 +441,12 @@ function indicatorRef(r: Refs, o: Obj, where: string, decomposed: boolean): Know
 }
 
 /** The unit a row names, which must carry the indicator. */
-function unitRef(r: Refs, o: Obj, where: string, ind: KnownIndicator | undefined): KnownUnit | undefined {
+function unitRef(
+  r: Refs,
+  o: Obj,
+  where: string,
+  ind: KnownIndicator | undefined,
+): KnownUnit | undefined {
   const id = r.c.string(o, 'unit', where, true);
   if (id === undefined) return undefined;
   const unit = r.unitById.get(id);
@@ -383,7 +466,13 @@ function unitRef(r: Refs, o: Obj, where: string, ind: KnownIndicator | undefined
 }
 
 /** Reports a second row with the same key. */
-function unique(c: Checker, seen: Map<string, string>, key: string, where: string, what: { en: string; zh: string }): boolean {
+function unique(
+  c: Checker,
+  seen: Map<string, string>,
+  key: string,
+  where: string,
+  what: { en: string; zh: string },
+): boolean {
   const first = seen.get(key);
   if (first) {
     c.add(where, `duplicate ${what.en} (also ${first})`, `${what.zh}重复（另见 ${first}）`);
@@ -406,14 +495,31 @@ function readTargets(r: Refs, list: unknown[]): Located<Target>[] {
     const ind = indicatorRef(r, o, where, false);
     const year = c.year(o, where);
     const fresh =
-      !ind || year === undefined || unique(c, seen, key(ind.id, year), where, { en: `target for ${ind.id} ${year}`, zh: `指标“${ind.id}”${year}年的目标` });
+      !ind ||
+      year === undefined ||
+      unique(c, seen, key(ind.id, year), where, {
+        en: `target for ${ind.id} ${year}`,
+        zh: `指标“${ind.id}”${year}年的目标`,
+      });
     const total = c.number(o, 'total', where, true, 0);
     const stretch = c.number(o, 'stretch', where, false, 0);
     if (stretch !== undefined && total !== undefined && stretch < total) {
-      c.add(`${where}.stretch`, `the stretch target (力争) ${stretch} is below the total ${total}`, `力争值 ${stretch} 低于目标值 ${total}`);
+      c.add(
+        `${where}.stretch`,
+        `the stretch target (力争) ${stretch} is below the total ${total}`,
+        `力争值 ${stretch} 低于目标值 ${total}`,
+      );
     }
     let method: AllocationMethod | undefined = 'largest-remainder';
-    if (o.method !== undefined) method = c.oneOf(o, 'method', where, ALLOCATION_METHODS, { en: 'method', zh: '分解方法' }, METHOD_LABELS);
+    if (o.method !== undefined)
+      method = c.oneOf(
+        o,
+        'method',
+        where,
+        ALLOCATION_METHODS,
+        { en: 'method', zh: '分解方法' },
+        METHOD_LABELS,
+      );
     let precision: number | undefined = 0;
     if (o.precision !== undefined) {
       precision = o.precision as number;
@@ -426,10 +532,27 @@ function readTargets(r: Refs, list: unknown[]): Located<Target>[] {
         precision = undefined;
       }
     }
-    if (ind?.kind === 'flow' && total !== undefined && precision !== undefined && decimals(total) > precision) {
-      c.add(`${where}.total`, `${total} has more decimal places than the precision ${precision}`, `${total} 的小数位数超过了小数位数设定（${precision} 位）`);
+    if (
+      ind?.kind === 'flow' &&
+      total !== undefined &&
+      precision !== undefined &&
+      decimals(total) > precision
+    ) {
+      c.add(
+        `${where}.total`,
+        `${total} has more decimal places than the precision ${precision}`,
+        `${total} 的小数位数超过了小数位数设定（${precision} 位）`,
+      );
     }
-    if (!fresh || !ind?.kind || year === undefined || total === undefined || method === undefined || precision === undefined) return;
+    if (
+      !fresh ||
+      !ind?.kind ||
+      year === undefined ||
+      total === undefined ||
+      method === undefined ||
+      precision === undefined
+    )
+      return;
     const row: Target =
       ind.kind === 'flow'
         ? withOptional<Target>({ indicator: ind.id, year, total }, { stretch, method, precision })
@@ -443,7 +566,13 @@ function readTargets(r: Refs, list: unknown[]): Located<Target>[] {
  * The indicator, year and unit a basis or quota row names, and whether it is the first row for
  * them (a repeat is reported as a duplicate `what`).
  */
-function unitYearRow(r: Refs, o: Obj, where: string, seen: Map<string, string>, what: { en: string; zh: string }) {
+function unitYearRow(
+  r: Refs,
+  o: Obj,
+  where: string,
+  seen: Map<string, string>,
+  what: { en: string; zh: string },
+) {
   const ind = indicatorRef(r, o, where, true);
   const year = r.c.year(o, where);
   const unit = unitRef(r, o, where, ind);
@@ -462,12 +591,17 @@ function readBasis(r: Refs, list: unknown[], targets: Located<Target>[]): Locate
   const { c } = r;
   const out: Located<Basis>[] = [];
   const seen = new Map<string, string>();
-  const precisionOf = new Map(targets.map((t) => [key(t.row.indicator, t.row.year), t.row.precision ?? 0]));
+  const precisionOf = new Map(
+    targets.map((t) => [key(t.row.indicator, t.row.year), t.row.precision ?? 0]),
+  );
   list.forEach((x, i) => {
     const where = `basis[${i}]`;
     const o = c.object(x, where, ['indicator', 'year', 'unit', 'weight', 'min', 'max', 'locked']);
     if (!o) return;
-    const { ind, year, unit, fresh } = unitYearRow(r, o, where, seen, { en: 'basis row', zh: '分解依据' });
+    const { ind, year, unit, fresh } = unitYearRow(r, o, where, seen, {
+      en: 'basis row',
+      zh: '分解依据',
+    });
     const weight = c.number(o, 'weight', where, true, 0);
     const bounds = {
       min: c.number(o, 'min', where, false, 0),
@@ -475,7 +609,11 @@ function readBasis(r: Refs, list: unknown[], targets: Located<Target>[]): Locate
       locked: c.number(o, 'locked', where, false, 0),
     };
     if (bounds.min !== undefined && bounds.max !== undefined && bounds.max < bounds.min) {
-      c.add(`${where}.max`, `${bounds.max} is below the min ${bounds.min}`, `上限 ${bounds.max} 低于下限 ${bounds.min}`);
+      c.add(
+        `${where}.max`,
+        `${bounds.max} is below the min ${bounds.min}`,
+        `上限 ${bounds.max} 低于下限 ${bounds.min}`,
+      );
     }
     const precision = ind && year !== undefined ? precisionOf.get(key(ind.id, year)) : undefined;
     if (precision !== undefined) {
@@ -490,7 +628,10 @@ function readBasis(r: Refs, list: unknown[], targets: Located<Target>[]): Locate
       }
     }
     if (!fresh || !ind || year === undefined || !unit || weight === undefined) return;
-    out.push({ where, row: withOptional<Basis>({ indicator: ind.id, year, unit: unit.id, weight }, bounds) });
+    out.push({
+      where,
+      row: withOptional<Basis>({ indicator: ind.id, year, unit: unit.id, weight }, bounds),
+    });
   });
   return out;
 }
@@ -503,7 +644,10 @@ function readQuotas(r: Refs, list: unknown[]): Located<QuotaRow>[] {
     const where = `quotas[${i}]`;
     const o = c.object(x, where, ['indicator', 'year', 'unit', 'quota']);
     if (!o) return;
-    const { ind, year, unit, fresh } = unitYearRow(r, o, where, seen, { en: 'quota', zh: '任务数' });
+    const { ind, year, unit, fresh } = unitYearRow(r, o, where, seen, {
+      en: 'quota',
+      zh: '任务数',
+    });
     const quota = c.number(o, 'quota', where, true, 0);
     if (!fresh || !ind || year === undefined || !unit || quota === undefined) return;
     out.push({ where, row: { indicator: ind.id, year, unit: unit.id, quota } });
@@ -543,7 +687,8 @@ function checkCoverage(
   const basisUnits = new Set(basis.map(({ row }) => key(row.indicator, row.year, row.unit)));
   for (const { where, row } of targets) {
     const ind = r.indicatorById.get(row.indicator)!;
-    if (ind.kind !== 'flow' || !ind.assessed || quotaUnits.has(key(row.indicator, row.year))) continue;
+    if (ind.kind !== 'flow' || !ind.assessed || quotaUnits.has(key(row.indicator, row.year)))
+      continue;
     const units = carriers(ind.assessed);
     if (units.length === 0) {
       if (row.total > 0) {
@@ -576,7 +721,15 @@ function readActuals(r: Refs, list: unknown[]): Actual[] {
   const firstText = new Map<string, string>();
   list.forEach((x, i) => {
     const where = `actuals[${i}]`;
-    const o = c.object(x, where, ['indicator', 'unit', 'period', 'value', 'source', 'file', 'importedAt']);
+    const o = c.object(x, where, [
+      'indicator',
+      'unit',
+      'period',
+      'value',
+      'source',
+      'file',
+      'importedAt',
+    ]);
     if (!o) return;
     const ind = indicatorRef(r, o, where, false);
     let unit: KnownUnit | undefined;
@@ -606,7 +759,12 @@ function readActuals(r: Refs, list: unknown[]): Actual[] {
       }
     }
     let fresh = true;
-    if (ind?.kind && (ind.kind === 'level' || unit) && periodText !== undefined && period !== undefined) {
+    if (
+      ind?.kind &&
+      (ind.kind === 'level' || unit) &&
+      periodText !== undefined &&
+      period !== undefined
+    ) {
       const k = key(ind.id, unit?.id ?? '', period);
       const first = firstText.get(k);
       const samePeriod = first !== undefined && first !== periodText;
@@ -623,11 +781,24 @@ function readActuals(r: Refs, list: unknown[]): Actual[] {
     }
     const value = c.number(o, 'value', where, true, ind?.kind === 'flow' ? 0 : undefined);
     let source: ActualSource | undefined;
-    if (o.source !== undefined) source = c.oneOf(o, 'source', where, SOURCES, { en: 'source', zh: '来源' }, SOURCE_LABELS);
+    if (o.source !== undefined)
+      source = c.oneOf(o, 'source', where, SOURCES, { en: 'source', zh: '来源' }, SOURCE_LABELS);
     const file = c.string(o, 'file', where, false);
     const importedAt = c.string(o, 'importedAt', where, false);
-    if (!fresh || !ind?.kind || (ind.kind === 'flow' && !unit) || periodText === undefined || value === undefined) return;
-    out.push(withOptional<Actual>({ indicator: ind.id, period: periodText, value }, { unit: unit?.id, source, file, importedAt }));
+    if (
+      !fresh ||
+      !ind?.kind ||
+      (ind.kind === 'flow' && !unit) ||
+      periodText === undefined ||
+      value === undefined
+    )
+      return;
+    out.push(
+      withOptional<Actual>(
+        { indicator: ind.id, period: periodText, value },
+        { unit: unit?.id, source, file, importedAt },
+      ),
+    );
   });
   return out;
 }
@@ -650,7 +821,13 @@ function readTiers(c: Checker, x: unknown, where: string): Tier[] | undefined {
     const min = c.number(o, 'min', tw, true, 0);
     const factor = c.number(o, 'factor', tw, true, 0);
     if (min === undefined || factor === undefined) return;
-    if (unique(c, seen, String(min), tw, { en: `tier with min ${min}`, zh: `完成率下限为 ${min} 的档次` })) tiers.push({ min, factor });
+    if (
+      unique(c, seen, String(min), tw, {
+        en: `tier with min ${min}`,
+        zh: `完成率下限为 ${min} 的档次`,
+      })
+    )
+      tiers.push({ min, factor });
   });
   return tiers.length === x.length ? tiers : undefined;
 }
@@ -658,10 +835,25 @@ function readTiers(c: Checker, x: unknown, where: string): Tier[] | undefined {
 /** `seen`: the indicators that already have a rule (one rule per indicator). */
 function readRule(r: Refs, x: unknown, where: string, seen: Map<string, string>): Rule | undefined {
   const { c } = r;
-  const o = c.object(x, where, ['indicator', 'weight', 'rule', 'cap', 'tiers', 'rankStep', 'floor', 'bonusPerPoint', 'bonusMax']);
+  const o = c.object(x, where, [
+    'indicator',
+    'weight',
+    'rule',
+    'cap',
+    'tiers',
+    'rankStep',
+    'floor',
+    'bonusPerPoint',
+    'bonusMax',
+  ]);
   if (!o) return undefined;
   const ind = indicatorRef(r, o, where, true);
-  const fresh = !ind || unique(c, seen, ind.id, where, { en: `rule for indicator ${show(ind.id)}`, zh: `指标${zhShow(ind.id)}的计分规则` });
+  const fresh =
+    !ind ||
+    unique(c, seen, ind.id, where, {
+      en: `rule for indicator ${show(ind.id)}`,
+      zh: `指标${zhShow(ind.id)}的计分规则`,
+    });
   const weight = c.number(o, 'weight', where, true, 0);
   const kind = c.oneOf(o, 'rule', where, RULE_KINDS, { en: 'rule', zh: '计分方法' }, RULE_LABELS);
   const only = (k: string, ruleKind: RuleKind) => {
@@ -693,7 +885,13 @@ function readRule(r: Refs, x: unknown, where: string, seen: Map<string, string>)
 }
 
 /** The parameters of one kind of rule, defaults filled; undefined after reporting a bad one. */
-function ruleParams(c: Checker, o: Obj, where: string, kind: RuleKind, weight: number | undefined): Partial<Rule> | undefined {
+function ruleParams(
+  c: Checker,
+  o: Obj,
+  where: string,
+  kind: RuleKind,
+  weight: number | undefined,
+): Partial<Rule> | undefined {
   switch (kind) {
     case 'linear': {
       if (o.cap === undefined) return { cap: 1 };
@@ -714,7 +912,11 @@ function ruleParams(c: Checker, o: Obj, where: string, kind: RuleKind, weight: n
       let floor: number | undefined = 0;
       if (o.floor !== undefined) floor = c.number(o, 'floor', where, true, 0);
       if (floor !== undefined && weight !== undefined && floor > weight) {
-        c.add(`${where}.floor`, `${floor} is above the rule's weight ${weight}`, `保底分 ${floor} 高于该项分值 ${weight}`);
+        c.add(
+          `${where}.floor`,
+          `${floor} is above the rule's weight ${weight}`,
+          `保底分 ${floor} 高于该项分值 ${weight}`,
+        );
         floor = undefined;
       }
       return rankStep === undefined || floor === undefined ? undefined : { rankStep, floor };
@@ -733,8 +935,14 @@ function readGrades(c: Checker, list: unknown[]): Grade[] {
     const name = c.string(o, 'name', where, true);
     const min = c.number(o, 'min', where, true);
     if (name === undefined || min === undefined) return;
-    const okName = unique(c, names, name, `${where}.name`, { en: `grade name ${show(name)}`, zh: `等次${zhShow(name)}` });
-    const okMin = unique(c, mins, String(min), `${where}.min`, { en: `grade min ${min}`, zh: `最低分为 ${min} 的等次` });
+    const okName = unique(c, names, name, `${where}.name`, {
+      en: `grade name ${show(name)}`,
+      zh: `等次${zhShow(name)}`,
+    });
+    const okMin = unique(c, mins, String(min), `${where}.min`, {
+      en: `grade min ${min}`,
+      zh: `最低分为 ${min} 的等次`,
+    });
     if (okName && okMin) grades.push({ name, min });
   });
   return grades;
@@ -744,10 +952,16 @@ function readStatus(c: Checker, x: unknown): StatusThresholds {
   if (x === undefined) return { ...DEFAULT_STATUS };
   const o = c.object(x, 'scoring.status', ['ahead', 'warn']);
   if (!o) return { ...DEFAULT_STATUS };
-  const ahead = o.ahead === undefined ? DEFAULT_STATUS.ahead : c.number(o, 'ahead', 'scoring.status', true, 0);
-  const warn = o.warn === undefined ? DEFAULT_STATUS.warn : c.number(o, 'warn', 'scoring.status', true, 0);
+  const ahead =
+    o.ahead === undefined ? DEFAULT_STATUS.ahead : c.number(o, 'ahead', 'scoring.status', true, 0);
+  const warn =
+    o.warn === undefined ? DEFAULT_STATUS.warn : c.number(o, 'warn', 'scoring.status', true, 0);
   if (ahead !== undefined && warn !== undefined && warn > ahead) {
-    c.add('scoring.status.warn', `${warn} is above the ahead threshold ${ahead}`, `${warn} 高于“达到序时进度”的阈值 ${ahead}`);
+    c.add(
+      'scoring.status.warn',
+      `${warn} is above the ahead threshold ${ahead}`,
+      `${warn} 高于“达到序时进度”的阈值 ${ahead}`,
+    );
   }
   return { ahead: ahead ?? DEFAULT_STATUS.ahead, warn: warn ?? DEFAULT_STATUS.warn };
 }
@@ -780,10 +994,14 @@ function readRegistry(r: Refs, list: unknown[]): RegistryRow[] {
     const name = c.string(o, 'name', where, true);
     const creditCode = c.string(o, 'creditCode', where, false);
     if (creditCode) {
-      unique(c, codes, creditCode, `${where}.creditCode`, { en: `credit code ${show(creditCode)}`, zh: `统一社会信用代码${zhShow(creditCode)}` });
+      unique(c, codes, creditCode, `${where}.creditCode`, {
+        en: `credit code ${show(creditCode)}`,
+        zh: `统一社会信用代码${zhShow(creditCode)}`,
+      });
     }
     const unit = unitRef(r, o, where, undefined);
-    if (name !== undefined && unit) out.push(withOptional<RegistryRow>({ name, unit: unit.id }, { creditCode }));
+    if (name !== undefined && unit)
+      out.push(withOptional<RegistryRow>({ name, unit: unit.id }, { creditCode }));
   });
   return out;
 }

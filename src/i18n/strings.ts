@@ -82,7 +82,8 @@ export const zhCN = {
   returns: {
     period: '报表期',
     templatesTitle: '下发报表模板',
-    templatesHelp: '为每个单位生成一份 Excel 报表，发给各街道和部门填写（无需安装本插件，WPS 也可填写）。',
+    templatesHelp:
+      '为每个单位生成一份 Excel 报表，发给各街道和部门填写（无需安装本插件，WPS 也可填写）。',
     makeTemplates: '生成报表模板',
     download: '下载',
     downloadAll: '全部下载',
@@ -123,7 +124,8 @@ export const zhCN = {
     generate: '生成通报',
     generated: (sheet: string) => `已生成通报工作表“${sheet}”并转到该表。`,
     editedTitle: '通报表已被修改',
-    edited: (sheet: string) => `工作表“${sheet}”在生成后被手工修改过。重新生成将覆盖这些修改，是否继续？`,
+    edited: (sheet: string) =>
+      `工作表“${sheet}”在生成后被手工修改过。重新生成将覆盖这些修改，是否继续？`,
     overwrite: '覆盖并重新生成',
     keep: '保留原表',
     kept: '已保留原通报表，未作修改。',
@@ -136,13 +138,20 @@ export const enUS: Strings = {
   lang: 'en-US',
   appTitle: 'Target Desk',
   appSubtitle: 'Allocate · Collect returns · Assess and report',
-  steps: { plan: 'Plan', allocate: 'Allocate', returns: 'Returns', assess: 'Assess', bulletin: 'Bulletin' },
+  steps: {
+    plan: 'Plan',
+    allocate: 'Allocate',
+    returns: 'Returns',
+    assess: 'Assess',
+    bulletin: 'Bulletin',
+  },
   stepLabel: (_n: number, name: string) => name,
   problem: (p: ProblemText) => p.message,
   stepHints: {
     plan: 'Step 1: create or check the plan sheets (units, indicators, targets, basis, scoring rules).',
     allocate: 'Step 2: split each annual target into unit quotas. Preview first, then write.',
-    returns: 'Step 3: send quarterly return templates, import the filled returns and recognition lists.',
+    returns:
+      'Step 3: send quarterly return templates, import the filled returns and recognition lists.',
     assess: 'Step 4: pick the period and compute scores, ranks and grades.',
     bulletin: 'Step 5: generate the bulletin sheet for the period, ready to print.',
   },
@@ -156,10 +165,12 @@ export const enUS: Strings = {
   where: 'Where',
   stepFailed: 'This step could not be loaded',
   reload: 'Reload',
-  noticesTitle: 'This Excel version lacks these features; they were skipped (run the step again after updating Excel)',
+  noticesTitle:
+    'This Excel version lacks these features; they were skipped (run the step again after updating Excel)',
   plan: {
     summaryTitle: 'Plan summary',
-    noPlan: 'This workbook has no plan sheets yet. Create them from the sample, or start from a blank plan.',
+    noPlan:
+      'This workbook has no plan sheets yet. Create them from the sample, or start from a blank plan.',
     planName: 'Plan',
     district: 'District',
     organization: 'Lead office',
@@ -170,7 +181,8 @@ export const enUS: Strings = {
     count: (n: number) => String(n),
     fromSample: 'Create from the sample (Xiacheng high-tech plan)',
     fromScratch: 'Create a blank plan',
-    replaceWarning: 'This workbook already has plan sheets. Creating them again replaces their contents; the old contents go to the log.',
+    replaceWarning:
+      'This workbook already has plan sheets. Creating them again replaces their contents; the old contents go to the log.',
     created: (sheets: number) => `Created ${sheets} plan sheets.`,
     refresh: 'Refresh',
   },
@@ -200,16 +212,19 @@ export const enUS: Strings = {
   returns: {
     period: 'Period',
     templatesTitle: 'Send return templates',
-    templatesHelp: 'One Excel return per unit, for streets and departments to fill in (no add-in needed; WPS works too).',
+    templatesHelp:
+      'One Excel return per unit, for streets and departments to fill in (no add-in needed; WPS works too).',
     makeTemplates: 'Generate templates',
     download: 'Download',
     downloadAll: 'Download all',
     templatesMade: (n: number) => `${n} return templates generated.`,
     importTitle: 'Import returns',
-    importHelp: 'Choose several files at once. A file with any error is rejected whole; the others go in.',
+    importHelp:
+      'Choose several files at once. A file with any error is rejected whole; the others go in.',
     chooseReturns: 'Choose return files…',
     listTitle: 'Import a recognition list',
-    listHelp: 'Choose the official recognition list (xlsx or csv); rows are matched to units through the registry.',
+    listHelp:
+      'Choose the official recognition list (xlsx or csv); rows are matched to units through the registry.',
     listIndicator: 'Counts toward',
     chooseList: 'Choose list file…',
     accepted: 'Imported',
@@ -227,7 +242,8 @@ export const enUS: Strings = {
     quarter: 'Quarter',
     quarters: ['Q1', 'Q2', 'Q3', 'Full year (Q4)'],
     compute: 'Compute scores',
-    computed: (units: number) => `Scores computed for ${units} units and written to the results sheet.`,
+    computed: (units: number) =>
+      `Scores computed for ${units} units and written to the results sheet.`,
     resultTitle: 'Results',
     unit: 'Unit',
     type: 'Type',
@@ -241,7 +257,8 @@ export const enUS: Strings = {
     generate: 'Generate bulletin',
     generated: (sheet: string) => `Bulletin sheet "${sheet}" generated and selected.`,
     editedTitle: 'The bulletin was edited',
-    edited: (sheet: string) => `Sheet "${sheet}" was edited by hand after it was generated. Generating it again replaces those edits. Continue?`,
+    edited: (sheet: string) =>
+      `Sheet "${sheet}" was edited by hand after it was generated. Generating it again replaces those edits. Continue?`,
     overwrite: 'Replace it',
     keep: 'Keep it',
     kept: 'The bulletin sheet was kept as it was.',

@@ -65,7 +65,11 @@ export async function applyBookPlan(
   const updates = plan.tableUpdates.map((u) => prepareUpdate(u, tables[u.table]));
   checkSheetTables(plan, snapshot);
   checkUnprotected(plan, snapshot);
-  const writer = new PlanWriter(context, snapshot, new RequestBudget(context, options.maxRequestBytes));
+  const writer = new PlanWriter(
+    context,
+    snapshot,
+    new RequestBudget(context, options.maxRequestBytes),
+  );
   writer.clearChartData(plan.sheets.map((s) => s.sheet));
   for (const sheet of plan.sheets) await writer.sheet(sheet);
   for (const u of updates) await writer.tableUpdate(u);
@@ -107,12 +111,18 @@ interface TableState {
 function tablesAfterSheets(plan: BookPlan, snapshot: BookSnapshot): Record<string, TableState> {
   const rewritten = new Set(plan.sheets.map((s) => s.sheet.toLowerCase()));
   const out: Record<string, TableState> = {};
-  for (const t of Object.values(snapshot.tables)) if (t && !rewritten.has(t.sheet.toLowerCase())) out[t.name] = t;
+  for (const t of Object.values(snapshot.tables))
+    if (t && !rewritten.has(t.sheet.toLowerCase())) out[t.name] = t;
   for (const sheet of plan.sheets) {
     for (const t of sheet.tables ?? []) {
       const rows = t.rows.length ? t.rows : [t.columns.map(() => null)];
       const { col, row } = decodeCell(t.at);
-      out[t.name] = { sheet: sheet.sheet, ref: `${t.at}:${encodeCell(col + t.columns.length - 1, row + rows.length)}`, headers: t.columns.map((c) => c.header), rows };
+      out[t.name] = {
+        sheet: sheet.sheet,
+        ref: `${t.at}:${encodeCell(col + t.columns.length - 1, row + rows.length)}`,
+        headers: t.columns.map((c) => c.header),
+        rows,
+      };
     }
   }
   return out;
@@ -125,13 +135,18 @@ function prepareUpdate(update: TableUpdate, table: TableState | undefined): Prep
   const missing = update.columns.filter((_, j) => position[j] < 0).map((c) => c.header);
   if (missing.length) {
     const quoted = missing.map((h) => `"${h}"`).join(', ');
-    throw new InputError(`missing column${missing.length > 1 ? 's' : ''} ${quoted}`, `${table.sheet} › ${update.table}`, `缺少列${zhList(missing)}`);
+    throw new InputError(
+      `missing column${missing.length > 1 ? 's' : ''} ${quoted}`,
+      `${table.sheet} › ${update.table}`,
+      `缺少列${zhList(missing)}`,
+    );
   }
   const topLeft = decodeCell(table.ref.split(':')[0]);
   let kept = 0;
   if (update.mode === 'append') {
     kept = table.rows.length;
-    while (kept > 0 && table.rows[kept - 1].every((v) => v === null || v === undefined || v === '')) kept--;
+    while (kept > 0 && table.rows[kept - 1].every((v) => v === null || v === undefined || v === ''))
+      kept--;
   }
   return {
     update,
@@ -168,11 +183,18 @@ function checkSheetTables(plan: BookPlan, snapshot: BookSnapshot): void {
  * would do so halfway through the batch. Sheets laid out afresh are replaced, which protection allows.
  */
 function checkUnprotected(plan: BookPlan, snapshot: BookSnapshot): void {
-  const locked = new Set(((snapshot as Partial<OfficeSnapshot>).protectedSheets ?? []).map((s) => s.toLowerCase()));
+  const locked = new Set(
+    ((snapshot as Partial<OfficeSnapshot>).protectedSheets ?? []).map((s) => s.toLowerCase()),
+  );
   const problems = plan.tableUpdates.flatMap((u) => {
     const sheet = snapshot.tables[u.table]?.sheet ?? u.sheet;
     return locked.has(sheet.toLowerCase())
-      ? [{ where: `${sheet} › ${u.table}`, message: `工作表“${sheet}”受保护，无法写入表 ${u.table}；请先撤销工作表保护再重试` }]
+      ? [
+          {
+            where: `${sheet} › ${u.table}`,
+            message: `工作表“${sheet}”受保护，无法写入表 ${u.table}；请先撤销工作表保护再重试`,
+          },
+        ]
       : [];
   });
   if (problems.length) throw new InputError(problems);
@@ -203,7 +225,8 @@ class PlanWriter {
   clearChartData(sheets: readonly string[]): void {
     if (!this.chartRows) return;
     const owners = new Set(sheets.map((s) => s.toLowerCase()));
-    for (const [first, last] of ownedRuns(this.chartRows, owners)) this.dataSheet().getRange(`A${first}:D${last}`).clear();
+    for (const [first, last] of ownedRuns(this.chartRows, owners))
+      this.dataSheet().getRange(`A${first}:D${last}`).clear();
   }
 
   /**
@@ -218,12 +241,22 @@ class PlanWriter {
     if (this.storeRows) {
       ws = worksheets.getItem(CHART_STORE_SHEET);
       const width = Math.max(2, ...this.storeRows.map((r) => r.length));
-      if (this.storeRows.length) ws.getRange(rangeAddress(0, 1, width, this.storeRows.length)).clear('Contents' as Excel.ClearApplyTo);
+      if (this.storeRows.length)
+        ws.getRange(rangeAddress(0, 1, width, this.storeRows.length)).clear(
+          'Contents' as Excel.ClearApplyTo,
+        );
     } else {
       ws = worksheets.add(CHART_STORE_SHEET);
       ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
     }
-    if (rows.length) await this.block(ws, 0, 1, rows.map((r) => r.map((v) => officeInput(v))), undefined);
+    if (rows.length)
+      await this.block(
+        ws,
+        0,
+        1,
+        rows.map((r) => r.map((v) => officeInput(v))),
+        undefined,
+      );
   }
 
   private dataSheet(): Excel.Worksheet {
@@ -245,7 +278,11 @@ class PlanWriter {
     const first = this.chartRow;
     this.chartRow += block.length;
     await this.block(data, 0, first, block, CHART_DATA_FORMATS);
-    const chart = ws.charts.add('ColumnClustered' as Excel.ChartType, data.getRange(`A${first}:C${first + block.length - 1}`), 'Columns' as Excel.ChartSeriesBy);
+    const chart = ws.charts.add(
+      'ColumnClustered' as Excel.ChartType,
+      data.getRange(`A${first}:C${first + block.length - 1}`),
+      'Columns' as Excel.ChartSeriesBy,
+    );
     chart.title.text = plan.title;
     chart.series.getItemAt(1).chartType = 'Line' as Excel.ChartType;
     chart.legend.position = 'Bottom' as Excel.ChartLegendPosition;
@@ -288,12 +325,26 @@ class PlanWriter {
       const col = encodeCell(i, 1).replace(/\d+$/, '');
       ws.getRange(`${col}:${col}`).format.columnWidth = columnWidthPoints(w);
     });
-    for (const [row, h] of Object.entries(plan.rowHeights ?? {})) ws.getRange(`${row}:${row}`).format.rowHeight = h;
+    for (const [row, h] of Object.entries(plan.rowHeights ?? {}))
+      ws.getRange(`${row}:${row}`).format.rowHeight = h;
     for (const r of plan.ranges) {
       const { col, row } = decodeCell(r.at);
       const width = Math.max(0, ...r.values.map((v) => v.length));
-      const formats = r.numberFormat === undefined ? undefined : Array.from({ length: width }, (_, j) => (Array.isArray(r.numberFormat) ? r.numberFormat[j] : r.numberFormat) ?? null);
-      await this.block(ws, col, row, r.values.map((cells) => pad(cells, width)), formats);
+      const formats =
+        r.numberFormat === undefined
+          ? undefined
+          : Array.from(
+              { length: width },
+              (_, j) =>
+                (Array.isArray(r.numberFormat) ? r.numberFormat[j] : r.numberFormat) ?? null,
+            );
+      await this.block(
+        ws,
+        col,
+        row,
+        r.values.map((cells) => pad(cells, width)),
+        formats,
+      );
       if (r.style) applyStyle(ws.getRange(rangeAddress(col, row, width, r.values.length)), r.style);
     }
     for (const m of plan.merges ?? []) ws.getRange(m).merge(false);
@@ -309,14 +360,18 @@ class PlanWriter {
     if ((plan.print || plan.rowBreaks?.length) && this.need('print')) {
       if (plan.print) {
         ws.pageLayout.paperSize = 'A4' as Excel.PaperType;
-        ws.pageLayout.orientation = (plan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
+        ws.pageLayout.orientation = (
+          plan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait'
+        ) as Excel.PageOrientation;
         ws.pageLayout.zoom = { horizontalFitToPages: plan.print.fitToWidth, verticalFitToPages: 0 };
-        if (plan.print.titleRows) ws.pageLayout.setPrintTitleRows(absoluteRows(plan.print.titleRows));
+        if (plan.print.titleRows)
+          ws.pageLayout.setPrintTitleRows(absoluteRows(plan.print.titleRows));
       }
       for (const r of plan.rowBreaks ?? []) if (r > 1) ws.horizontalPageBreaks.add(`A${r}`);
     }
     if (plan.protection) {
-      for (const range of plan.protection.unlocked) ws.getRange(range).format.protection.locked = false;
+      for (const range of plan.protection.unlocked)
+        ws.getRange(range).format.protection.locked = false;
       ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
     }
     for (const chart of plan.charts ?? []) await this.chart(ws, plan.sheet, chart);
@@ -358,7 +413,9 @@ class PlanWriter {
   ): Promise<void> {
     const headers = columns.map((c) => c.header);
     const body = (rows.length ? rows : [headers.map(() => null)]).map((cells, i) =>
-      headers.map((_, j) => officeInput(cells[j] ?? null, (f) => resolveTableFormula(f, headers, col, row + 1 + i))),
+      headers.map((_, j) =>
+        officeInput(cells[j] ?? null, (f) => resolveTableFormula(f, headers, col, row + 1 + i)),
+      ),
     );
     await this.block(ws, col, row, [headers.map((h) => officeInput(h))], undefined);
     const formats = columns.map((c) => c.numberFormat ?? null);
@@ -377,7 +434,9 @@ class PlanWriter {
   async tableUpdate({ update: u, existing }: PreparedUpdate): Promise<void> {
     if (!existing) {
       const created = !this.exists(u.sheet);
-      const ws = created ? this.freshSheet(u.sheet) : this.context.workbook.worksheets.getItem(u.sheet);
+      const ws = created
+        ? this.freshSheet(u.sheet)
+        : this.context.workbook.worksheets.getItem(u.sheet);
       const { col, row } = decodeCell(u.at);
       await this.newTable(ws, u.table, col, row, u.columns, u.rows, u.style);
       if (created && row === 1) freeze(ws, 1, 0);
@@ -387,16 +446,29 @@ class PlanWriter {
     const table = this.context.workbook.tables.getItem(u.table);
     const total = Math.max(kept + u.rows.length, 1);
     if (total > bodyRows) {
-      table.rows.add(undefined, Array.from({ length: total - bodyRows }, () => headers.map(() => '')));
+      table.rows.add(
+        undefined,
+        Array.from({ length: total - bodyRows }, () => headers.map(() => '')),
+      );
     } else if (total < bodyRows) {
-      table.getDataBodyRange().getRow(total).getResizedRange(bodyRows - total - 1, 0).delete('Up' as Excel.DeleteShiftDirection);
+      table
+        .getDataBodyRange()
+        .getRow(total)
+        .getResizedRange(bodyRows - total - 1, 0)
+        .delete('Up' as Excel.DeleteShiftDirection);
     }
     const firstRow = headerRow + 1 + kept;
     const input = u.rows.map((cells, i) =>
-      source.map((j) => officeInput(j < 0 ? null : (cells[j] ?? null), (f) => resolveTableFormula(f, headers, firstCol, firstRow + i))),
+      source.map((j) =>
+        officeInput(j < 0 ? null : (cells[j] ?? null), (f) =>
+          resolveTableFormula(f, headers, firstCol, firstRow + i),
+        ),
+      ),
     );
     if (kept === 0 && u.rows.length === 0) input.push(headers.map(() => ''));
-    const formats = source.map((j) => (j < 0 ? 'General' : (u.columns[j].numberFormat ?? 'General')));
+    const formats = source.map((j) =>
+      j < 0 ? 'General' : (u.columns[j].numberFormat ?? 'General'),
+    );
     // Rewritten rows lose their old cell formats, as in the ExcelJS adapter (the table style stays).
     await this.block(table.worksheet, firstCol, firstRow, input, formats, true);
   }
@@ -432,11 +504,24 @@ function applyStyle(range: Excel.Range, s: CellStyle): void {
   if (s.font) font.name = s.font;
   if (s.color) font.color = color(s.color);
   if (s.fill) range.format.fill.color = color(s.fill);
-  if (s.hAlign) range.format.horizontalAlignment = ({ left: 'Left', center: 'Center', right: 'Right' } as const)[s.hAlign];
-  if (s.vAlign) range.format.verticalAlignment = ({ top: 'Top', middle: 'Center', bottom: 'Bottom' } as const)[s.vAlign];
+  if (s.hAlign)
+    range.format.horizontalAlignment = (
+      { left: 'Left', center: 'Center', right: 'Right' } as const
+    )[s.hAlign];
+  if (s.vAlign)
+    range.format.verticalAlignment = ({ top: 'Top', middle: 'Center', bottom: 'Bottom' } as const)[
+      s.vAlign
+    ];
   if (s.wrap) range.format.wrapText = true;
   if (s.border === 'thin') {
-    for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const) {
+    for (const edge of [
+      'EdgeTop',
+      'EdgeBottom',
+      'EdgeLeft',
+      'EdgeRight',
+      'InsideHorizontal',
+      'InsideVertical',
+    ] as const) {
       const border = range.format.borders.getItem(edge);
       border.style = 'Continuous';
       border.color = '#808080';
@@ -459,7 +544,13 @@ function addValidation(ws: Excel.Worksheet, v: ValidationPlan): void {
   }
   dv.ignoreBlanks = v.allowBlank ?? true;
   if (v.prompt) dv.prompt = { showPrompt: true, message: v.prompt, title: '' };
-  if (v.error) dv.errorAlert = { showAlert: true, style: 'Stop' as Excel.DataValidationAlertStyle, title: '输入有误', message: v.error };
+  if (v.error)
+    dv.errorAlert = {
+      showAlert: true,
+      style: 'Stop' as Excel.DataValidationAlertStyle,
+      title: '输入有误',
+      message: v.error,
+    };
 }
 
 function addConditionalFormat(ws: Excel.Worksheet, p: ConditionalFormatPlan): void {

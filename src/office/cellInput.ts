@@ -10,7 +10,10 @@ import type { PlanCell, Scalar } from '../plan/types';
 export type OfficeInput = string | number | boolean;
 
 /** `resolve` turns table placeholders into A1 references (see resolveTableFormula). */
-export function officeInput(cell: PlanCell, resolve: (formula: string) => string = (f) => f): OfficeInput {
+export function officeInput(
+  cell: PlanCell,
+  resolve: (formula: string) => string = (f) => f,
+): OfficeInput {
   if (cell === null || cell === undefined) return '';
   if (isFormulaCell(cell)) {
     const formula = resolve(cell.formula);
@@ -23,7 +26,8 @@ export function officeInput(cell: PlanCell, resolve: (formula: string) => string
 /** A value Office.js returned: empty cells come back as "". */
 export function snapshotScalar(value: unknown): Scalar {
   if (value === '' || value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return value;
   return String(value);
 }
 

@@ -14,12 +14,20 @@ export const CHART_DATA_FORMATS = ['General', '0.0%', '0.0%', 'General'];
 export function chartBlock(owner: string, plan: ChartPlan): OfficeInput[][] {
   return [
     ['', officeInput(plan.valueLabel), officeInput(plan.referenceLabel), officeInput(owner)],
-    ...plan.categories.map((c, i) => [officeInput(c), plan.values[i], plan.reference, officeInput(owner)]),
+    ...plan.categories.map((c, i) => [
+      officeInput(c),
+      plan.values[i],
+      plan.reference,
+      officeInput(owner),
+    ]),
   ];
 }
 
 /** 1-based rows of the data sheet that belong to the given sheets, as runs [first, last]. */
-export function ownedRuns(values: readonly Scalar[][], owners: ReadonlySet<string>): [number, number][] {
+export function ownedRuns(
+  values: readonly Scalar[][],
+  owners: ReadonlySet<string>,
+): [number, number][] {
   const runs: [number, number][] = [];
   values.forEach((row, i) => {
     const owner = row[3];

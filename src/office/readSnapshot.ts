@@ -27,7 +27,10 @@ export interface OfficeSnapshot extends BookSnapshot {
   protectedSheets: string[];
 }
 
-export async function readSnapshot(context: Excel.RequestContext, options: ReadOptions = {}): Promise<OfficeSnapshot> {
+export async function readSnapshot(
+  context: Excel.RequestContext,
+  options: ReadOptions = {},
+): Promise<OfficeSnapshot> {
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name,items/protection/protected');
   const tables = (options.tables ?? TABLE_ORDER).map((name) => {
@@ -59,7 +62,9 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
   }
   for (const { name, used } of sheets) {
     if (!allNames.some((n) => n.toLowerCase() === name.toLowerCase())) continue;
-    snapshot.sheets[name] = used.isNullObject ? [] : fromA1(used.values, used.rowIndex, used.columnIndex);
+    snapshot.sheets[name] = used.isNullObject
+      ? []
+      : fromA1(used.values, used.rowIndex, used.columnIndex);
   }
   return snapshot;
 }
@@ -78,7 +83,10 @@ function tableData(name: string, sheet: string, address: string, values: unknown
 function fromA1(values: unknown[][], rowIndex: number, columnIndex: number): Scalar[][] {
   const out: Scalar[][] = Array.from({ length: rowIndex }, () => []);
   for (const row of values) {
-    const cells: Scalar[] = [...Array.from({ length: columnIndex }, () => null), ...row.map(snapshotScalar)];
+    const cells: Scalar[] = [
+      ...Array.from({ length: columnIndex }, () => null),
+      ...row.map(snapshotScalar),
+    ];
     while (cells.length && cells[cells.length - 1] === null) cells.pop();
     out.push(cells);
   }

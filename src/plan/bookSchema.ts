@@ -8,7 +8,14 @@
  * Chinese label or the JSON code.
  */
 import { columnName } from '../engine/grid';
-import { ASSESSED_LABELS, KIND_LABELS, METHOD_LABELS, RULE_LABELS, SOURCE_LABELS, UNIT_TYPE_LABELS } from '../engine/labels';
+import {
+  ASSESSED_LABELS,
+  KIND_LABELS,
+  METHOD_LABELS,
+  RULE_LABELS,
+  SOURCE_LABELS,
+  UNIT_TYPE_LABELS,
+} from '../engine/labels';
 import type { TableColumn, ValidationPlan } from './types';
 
 export type ColumnType = 'text' | 'integer' | 'number' | 'percent' | 'enum' | 'json';
@@ -60,7 +67,14 @@ export type TableName =
   | 'TD_Log'
   | 'TD_History';
 
-export { UNIT_TYPE_LABELS, KIND_LABELS, ASSESSED_LABELS, METHOD_LABELS, RULE_LABELS, SOURCE_LABELS };
+export {
+  UNIT_TYPE_LABELS,
+  KIND_LABELS,
+  ASSESSED_LABELS,
+  METHOD_LABELS,
+  RULE_LABELS,
+  SOURCE_LABELS,
+};
 /** TD_Quotas 来源: a quota typed by the user overrides the allocation (scenario `quotas`). */
 export const QUOTA_SOURCE_LABELS = { given: '给定', computed: '分解' } as const;
 export const STATUS_LABELS = {
@@ -85,16 +99,26 @@ export const FORMAT = {
   score: '0.00',
 } as const;
 
-const col = (key: string, header: string, type: ColumnType = 'text', extra: Partial<ColumnDef> = {}): ColumnDef => ({
+const col = (
+  key: string,
+  header: string,
+  type: ColumnType = 'text',
+  extra: Partial<ColumnDef> = {},
+): ColumnDef => ({
   key,
   header,
   type,
   ...extra,
 });
 const idCol = (key: string, header: string) => col(key, header, 'text', { width: 14 });
-const nameCol = (key: string, header: string, extra: Partial<ColumnDef> = {}) => col(key, header, 'text', { width: 24, ...extra });
-const enumCol = (key: string, header: string, labels: Readonly<Record<string, string>>, extra: Partial<ColumnDef> = {}) =>
-  col(key, header, 'enum', { labels, width: 14, ...extra });
+const nameCol = (key: string, header: string, extra: Partial<ColumnDef> = {}) =>
+  col(key, header, 'text', { width: 24, ...extra });
+const enumCol = (
+  key: string,
+  header: string,
+  labels: Readonly<Record<string, string>>,
+  extra: Partial<ColumnDef> = {},
+) => col(key, header, 'enum', { labels, width: 14, ...extra });
 
 /** Keys of TD_Settings rows (键 column). */
 export const SETTING_KEYS = {
@@ -117,13 +141,21 @@ export const TABLES: Readonly<Record<TableName, TableDef>> = {
     name: 'TD_Settings',
     sheet: '设置',
     at: 'A1',
-    columns: [col('label', '项目', 'text', { width: 58, optionalOnRead: true }), col('key', '键', 'text', { width: 18 }), col('value', '值', 'text', { width: 40 })],
+    columns: [
+      col('label', '项目', 'text', { width: 58, optionalOnRead: true }),
+      col('key', '键', 'text', { width: 18 }),
+      col('value', '值', 'text', { width: 40 }),
+    ],
   },
   TD_Units: {
     name: 'TD_Units',
     sheet: '单位',
     at: 'A1',
-    columns: [idCol('id', '单位编号'), nameCol('name', '单位名称'), enumCol('type', '单位类型', UNIT_TYPE_LABELS)],
+    columns: [
+      idCol('id', '单位编号'),
+      nameCol('name', '单位名称'),
+      enumCol('type', '单位类型', UNIT_TYPE_LABELS),
+    ],
   },
   TD_Indicators: {
     name: 'TD_Indicators',
@@ -219,7 +251,10 @@ export const TABLES: Readonly<Record<TableName, TableDef>> = {
     name: 'TD_Grades',
     sheet: '考核办法',
     at: 'K1',
-    columns: [col('name', '等次', 'text', { width: 10 }), col('min', '最低分', 'number', { width: 10 })],
+    columns: [
+      col('name', '等次', 'text', { width: 10 }),
+      col('min', '最低分', 'number', { width: 10 }),
+    ],
   },
   TD_Scores: {
     name: 'TD_Scores',
@@ -266,7 +301,11 @@ export const TABLES: Readonly<Record<TableName, TableDef>> = {
     sheet: '企业库',
     at: 'A1',
     rowKey: ['name', 'creditCode'],
-    columns: [nameCol('name', '企业名称', { width: 36 }), col('creditCode', '统一社会信用代码', 'text', { width: 22 }), idCol('unit', '单位编号')],
+    columns: [
+      nameCol('name', '企业名称', { width: 36 }),
+      col('creditCode', '统一社会信用代码', 'text', { width: 22 }),
+      idCol('unit', '单位编号'),
+    ],
   },
   TD_Recognitions: {
     name: 'TD_Recognitions',
@@ -364,7 +403,11 @@ export function numberFormatOf(c: ColumnDef): string | undefined {
 export function tableColumns(name: TableName): TableColumn[] {
   return TABLES[name].columns.map((c) => {
     const numberFormat = numberFormatOf(c);
-    return { header: c.header, ...(numberFormat ? { numberFormat } : {}), ...(c.width ? { width: c.width } : {}) };
+    return {
+      header: c.header,
+      ...(numberFormat ? { numberFormat } : {}),
+      ...(c.width ? { width: c.width } : {}),
+    };
   });
 }
 
@@ -410,13 +453,40 @@ export function tableValidations(name: TableName, rows: number): ValidationPlan[
   def.columns.forEach((c, i) => {
     const range = `${columnLetter(c0 + i)}${r0 + 1}:${columnLetter(c0 + i)}${last}`;
     if (c.type === 'enum' && c.labels) {
-      out.push({ range, type: 'list', list: Object.values(c.labels), allowBlank: true, error: `请从列表中选择${c.header}` });
+      out.push({
+        range,
+        type: 'list',
+        list: Object.values(c.labels),
+        allowBlank: true,
+        error: `请从列表中选择${c.header}`,
+      });
     } else if (c.type === 'integer') {
-      out.push({ range, type: 'whole', min: 0, max: 9999, allowBlank: true, error: `${c.header}应为整数` });
+      out.push({
+        range,
+        type: 'whole',
+        min: 0,
+        max: 9999,
+        allowBlank: true,
+        error: `${c.header}应为整数`,
+      });
     } else if (c.type === 'percent') {
-      out.push({ range, type: 'decimal', min: 0, max: 1, allowBlank: true, error: `${c.header}应在0%到100%之间` });
+      out.push({
+        range,
+        type: 'decimal',
+        min: 0,
+        max: 1,
+        allowBlank: true,
+        error: `${c.header}应在0%到100%之间`,
+      });
     } else if (c.type === 'number' && name !== 'TD_Settings') {
-      out.push({ range, type: 'decimal', min: 0, max: 1e12, allowBlank: true, error: `${c.header}应为不小于0的数` });
+      out.push({
+        range,
+        type: 'decimal',
+        min: 0,
+        max: 1e12,
+        allowBlank: true,
+        error: `${c.header}应为不小于0的数`,
+      });
     }
   });
   return out;

@@ -101,8 +101,16 @@ export function fitToWidthScale(columnWidths: number[]): number {
 
 export function layoutBulletin(c: BulletinContent): SheetPlan {
   const sheet = new SheetBuilder(bulletinColumnWidths(c));
-  sheet.line([[c.title]], { bold: true, size: 18, font: TITLE_FONT, hAlign: 'center', vAlign: 'middle' }, TITLE_PT);
-  sheet.line([[`${c.organization}　　${c.issuedOn}`]], { size: PARAGRAPH_PT, font: BODY_FONT, hAlign: 'center', vAlign: 'middle' }, DATELINE_PT);
+  sheet.line(
+    [[c.title]],
+    { bold: true, size: 18, font: TITLE_FONT, hAlign: 'center', vAlign: 'middle' },
+    TITLE_PT,
+  );
+  sheet.line(
+    [[`${c.organization}　　${c.issuedOn}`]],
+    { size: PARAGRAPH_PT, font: BODY_FONT, hAlign: 'center', vAlign: 'middle' },
+    DATELINE_PT,
+  );
   sheet.spacer();
   sheet.paragraph(c.opening);
 
@@ -125,7 +133,10 @@ export function layoutBulletin(c: BulletinContent): SheetPlan {
   sheet.paragraph(c.unreportedText);
   if (c.discrepancies.length) {
     sheet.heading(`${headings()}、核对差异`);
-    sheet.paragraph('下列单位季度报表填报数与认定名单不一致，完成数以认定名单为准，请相关单位核实：', true);
+    sheet.paragraph(
+      '下列单位季度报表填报数与认定名单不一致，完成数以认定名单为准，请相关单位核实：',
+      true,
+    );
     discrepancyTable(sheet, c);
   }
 
@@ -201,12 +212,20 @@ class SheetBuilder {
   paragraph(text: string, withNext = false): void {
     const body = `　　${text}`;
     this.keep(this.row, this.row, withNext);
-    this.line([[body]], { size: PARAGRAPH_PT, font: BODY_FONT, wrap: true, vAlign: 'top', hAlign: 'left' }, paragraphHeight(body, this.lineWidthPt));
+    this.line(
+      [[body]],
+      { size: PARAGRAPH_PT, font: BODY_FONT, wrap: true, vAlign: 'top', hAlign: 'left' },
+      paragraphHeight(body, this.lineWidthPt),
+    );
   }
 
   heading(text: string, bold = true): void {
     this.keep(this.row, this.row, true);
-    this.line([[text]], { bold, size: PARAGRAPH_PT, font: BODY_FONT, vAlign: 'middle' }, HEADING_PT);
+    this.line(
+      [[text]],
+      { bold, size: PARAGRAPH_PT, font: BODY_FONT, vAlign: 'middle' },
+      HEADING_PT,
+    );
   }
 
   /**
@@ -292,7 +311,16 @@ function rankingTable(sheet: SheetBuilder, g: BulletinGroup, c: BulletinContent)
   sheet.ranges.push({
     at: `A${header}`,
     values: [BULLETIN_HEADERS],
-    style: { bold: true, size: 11, font: BODY_FONT, fill: 'D9D9D9', hAlign: 'center', vAlign: 'middle', wrap: true, border: 'thin' },
+    style: {
+      bold: true,
+      size: 11,
+      font: BODY_FONT,
+      fill: 'D9D9D9',
+      hAlign: 'center',
+      vAlign: 'middle',
+      wrap: true,
+      border: 'thin',
+    },
   });
   sheet.heights[header] = TABLE_HEADER_PT;
   const first = header + 1;
@@ -334,14 +362,31 @@ function rankingTable(sheet: SheetBuilder, g: BulletinGroup, c: BulletinContent)
   sheet.row = r;
   if (r === first) return;
   const last = r - 1;
-  const cell: CellStyle = { size: TABLE_PT, font: BODY_FONT, vAlign: 'middle', border: 'thin', wrap: true };
+  const cell: CellStyle = {
+    size: TABLE_PT,
+    font: BODY_FONT,
+    vAlign: 'middle',
+    border: 'thin',
+    wrap: true,
+  };
   sheet.ranges.push(
     { at: `A${first}`, values: rankCol, numberFormat: '0', style: { ...cell, hAlign: 'center' } },
     { at: `B${first}`, values: names, style: { ...cell, hAlign: 'left' } },
     {
       at: `D${first}`,
       values: figures,
-      numberFormat: ['General', '0.0#', 'General', '0.0%', '0.0%', 'General', '0.00', '0.00', 'General', 'General'],
+      numberFormat: [
+        'General',
+        '0.0#',
+        'General',
+        '0.0%',
+        '0.0%',
+        'General',
+        '0.00',
+        '0.00',
+        'General',
+        'General',
+      ],
       style: { ...cell, hAlign: 'center' },
     },
   );
@@ -370,7 +415,15 @@ function discrepancyTable(sheet: SheetBuilder, c: BulletinContent): void {
   sheet.ranges.push({
     at: `B${header}`,
     values: [['单位', '考核指标', '报表数', '名单数', '差异']],
-    style: { bold: true, size: 11, font: BODY_FONT, fill: 'D9D9D9', hAlign: 'center', vAlign: 'middle', border: 'thin' },
+    style: {
+      bold: true,
+      size: 11,
+      font: BODY_FONT,
+      fill: 'D9D9D9',
+      hAlign: 'center',
+      vAlign: 'middle',
+      border: 'thin',
+    },
   });
   sheet.heights[header] = 22;
   const first = header + 1;
@@ -383,7 +436,7 @@ function discrepancyTable(sheet: SheetBuilder, c: BulletinContent): void {
       d.listed,
       { formula: `=E${first + k}-D${first + k}`, value: d.difference },
     ]),
-        style: { size: 11, font: BODY_FONT, vAlign: 'middle', border: 'thin', hAlign: 'center' },
+    style: { size: 11, font: BODY_FONT, vAlign: 'middle', border: 'thin', hAlign: 'center' },
   });
   c.discrepancies.forEach((_, k) => (sheet.heights[first + k] = 20));
   sheet.row = first + c.discrepancies.length;

@@ -43,5 +43,7 @@ export function chartStoreRows(
   const kept = readChartStore(current ?? []).filter((c) => !rewritten.has(c.sheet));
   const added = sheets.flatMap((s) => (s.charts ?? []).map((chart) => ({ sheet: s.sheet, chart })));
   if (!kept.length && !added.length && current === undefined) return null;
-  return [...kept, ...added].map((c): [string, string] => [c.sheet, JSON.stringify(c.chart)]).filter(([, json]) => json.length <= MAX_CELL_TEXT);
+  return [...kept, ...added]
+    .map((c): [string, string] => [c.sheet, JSON.stringify(c.chart)])
+    .filter(([, json]) => json.length <= MAX_CELL_TEXT);
 }

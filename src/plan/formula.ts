@@ -12,7 +12,12 @@ const PLACEHOLDER = /\{\{([^}]+)\}\}/g;
  * `row`. `headers` are the table's headers in sheet order and `firstCol` the 0-based column of the
  * first one. An unknown header is a programming error (plans only name their own columns).
  */
-export function resolveTableFormula(formula: string, headers: readonly string[], firstCol: number, row: number): string {
+export function resolveTableFormula(
+  formula: string,
+  headers: readonly string[],
+  firstCol: number,
+  row: number,
+): string {
   return formula.replace(PLACEHOLDER, (_, name: string) => {
     const i = headers.indexOf(name);
     if (i < 0) throw new Error(`formula ${formula} names column "${name}", which the table lacks`);

@@ -65,10 +65,16 @@ export function settingsRows(s: Scenario): PlanCell[][] {
     [SETTING_KEYS.statusAhead, s.scoring.status?.ahead ?? null],
     [SETTING_KEYS.statusWarn, s.scoring.status?.warn ?? null],
   ];
-  return values.map(([key, value]) => rowCells('TD_Settings', { label: SETTING_LABELS[key], key, value }));
+  return values.map(([key, value]) =>
+    rowCells('TD_Settings', { label: SETTING_LABELS[key], key, value }),
+  );
 }
 
-export function quotaRowCells(s: Scenario, q: QuotaRow, source: keyof typeof QUOTA_SOURCE_LABELS): PlanCell[] {
+export function quotaRowCells(
+  s: Scenario,
+  q: QuotaRow,
+  source: keyof typeof QUOTA_SOURCE_LABELS,
+): PlanCell[] {
   return rowCells('TD_Quotas', {
     ...q,
     indicatorName: s.indicators.find((i) => i.id === q.indicator)?.name ?? null,
@@ -84,13 +90,18 @@ export function scenarioToTables(s: Scenario): Record<(typeof INPUT_TABLES)[numb
     TD_Settings: settingsRows(s),
     TD_Units: s.units.map((u) => rowCells('TD_Units', flat(u))),
     TD_Indicators: s.indicators.map((i) =>
-      rowCells('TD_Indicators', flat(i, Object.fromEntries((i.profile ?? []).map((p, k) => [`profile.${k}`, p])))),
+      rowCells(
+        'TD_Indicators',
+        flat(i, Object.fromEntries((i.profile ?? []).map((p, k) => [`profile.${k}`, p]))),
+      ),
     ),
     TD_Targets: s.targets.map((t) => rowCells('TD_Targets', flat(t))),
     TD_Basis: s.basis.map((b) => rowCells('TD_Basis', flat(b))),
     TD_Quotas: s.quotas.map((q) => quotaRowCells(s, q, 'given')),
     TD_Actuals: s.actuals.map((a) => rowCells('TD_Actuals', flat(a))),
-    TD_Rules: s.scoring.rules.map((r) => rowCells('TD_Rules', flat(r, { tiers: r.tiers ? formatTiers(r.tiers) : null }))),
+    TD_Rules: s.scoring.rules.map((r) =>
+      rowCells('TD_Rules', flat(r, { tiers: r.tiers ? formatTiers(r.tiers) : null })),
+    ),
     TD_Grades: s.scoring.grades.map((g) => rowCells('TD_Grades', flat(g))),
     TD_Registry: s.registry.map((r) => rowCells('TD_Registry', flat(r))),
   };
@@ -104,8 +115,14 @@ export interface TableLocation {
   sheet: string;
 }
 
-export function where(loc: Pick<TableLocation, 'table' | 'sheet'>, row?: number, header?: string): string {
-  return [loc.sheet, loc.table, row === undefined ? undefined : `第${row}行`, header].filter((x) => x !== undefined).join(' › ');
+export function where(
+  loc: Pick<TableLocation, 'table' | 'sheet'>,
+  row?: number,
+  header?: string,
+): string {
+  return [loc.sheet, loc.table, row === undefined ? undefined : `第${row}行`, header]
+    .filter((x) => x !== undefined)
+    .join(' › ');
 }
 
 /** A table's body read by column key; `rowNumbers[i]` is the sheet row of `rows[i]`. */
@@ -115,13 +132,20 @@ export interface ReadTable {
   rowNumbers: number[];
 }
 
-const normHeader = (h: unknown) => String(h ?? '').normalize('NFKC').replace(/\s+/g, '');
+const normHeader = (h: unknown) =>
+  String(h ?? '')
+    .normalize('NFKC')
+    .replace(/\s+/g, '');
 
 /**
  * Finds a table in a snapshot and checks that its required headers are present, returning the
  * index of each schema column in the table (−1 for a missing optional one).
  */
-export function locateColumns(snapshot: BookSnapshot, name: TableName, problems: Problem[]): { data: TableData; index: number[] } | null {
+export function locateColumns(
+  snapshot: BookSnapshot,
+  name: TableName,
+  problems: Problem[],
+): { data: TableData; index: number[] } | null {
   const def = TABLES[name];
   const data = snapshot.tables[name];
   if (!data) {
@@ -136,7 +160,11 @@ export function locateColumns(snapshot: BookSnapshot, name: TableName, problems:
   const index = def.columns.map((c) => headers.indexOf(normHeader(c.header)));
   const missing = def.columns.filter((c, i) => index[i] < 0 && !c.optionalOnRead);
   for (const c of missing) {
-    problems.push({ where: where({ sheet: data.sheet, table: name }), message: `missing column "${c.header}"`, zh: `缺少列“${c.header}”` });
+    problems.push({
+      where: where({ sheet: data.sheet, table: name }),
+      message: `missing column "${c.header}"`,
+      zh: `缺少列“${c.header}”`,
+    });
   }
   return missing.length ? null : { data, index };
 }
@@ -153,13 +181,17 @@ const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 type Complaint = Omit<Problem, 'where'>;
 
 // The cell is quoted as the English message quotes it, straight quotes included.
-const notANumber = (shown: string): Complaint => ({ message: `not a number: ${shown}`, zh: `不是数字：${shown}，请填写数值` });
+const notANumber = (shown: string): Complaint => ({
+  message: `not a number: ${shown}`,
+  zh: `不是数字：${shown}，请填写数值`,
+});
 
 function parseNumberCell(v: Scalar, c: ColumnDef): number | Complaint {
   if (typeof v === 'number') return v;
   if (typeof v === 'boolean') return notANumber(String(v));
   const s = String(v).trim().normalize('NFKC');
-  if (c.type === 'percent' && s.endsWith('%') && NUMBER_RE.test(s.slice(0, -1).trim())) return Number(s.slice(0, -1).trim()) / 100;
+  if (c.type === 'percent' && s.endsWith('%') && NUMBER_RE.test(s.slice(0, -1).trim()))
+    return Number(s.slice(0, -1).trim()) / 100;
   if (NUMBER_RE.test(s)) return Number(s);
   return notANumber(JSON.stringify(String(v)));
 }
@@ -174,7 +206,8 @@ function readCell(v: Scalar, c: ColumnDef): { value?: unknown; error?: Complaint
     case 'percent': {
       const n = parseNumberCell(v, c);
       if (typeof n !== 'number') return { error: n };
-      if (c.type === 'integer' && !Number.isInteger(n)) return { error: { message: `not a whole number: ${n}`, zh: `不是整数：${n}` } };
+      if (c.type === 'integer' && !Number.isInteger(n))
+        return { error: { message: `not a whole number: ${n}`, zh: `不是整数：${n}` } };
       return { value: n };
     }
     case 'enum': {
@@ -187,7 +220,11 @@ function readCell(v: Scalar, c: ColumnDef): { value?: unknown; error?: Complaint
   }
 }
 
-export function readTable(snapshot: BookSnapshot, name: TableName, problems: Problem[]): ReadTable | null {
+export function readTable(
+  snapshot: BookSnapshot,
+  name: TableName,
+  problems: Problem[],
+): ReadTable | null {
   const located = locateColumns(snapshot, name, problems);
   if (!located) return null;
   const { data, index } = located;
@@ -266,7 +303,11 @@ function locate(path: string, origins: Origins): string {
     const row = rows[Number(m[2])];
     let key: string | undefined = m[3];
     if (key === 'profile') key = m[4] === undefined ? undefined : `profile.${m[4]}`;
-    const header = key ? TABLES[loc.table].columns.find((c) => c.key === key)?.header : m[3] === 'profile' ? 'Q1–Q4序时进度' : undefined;
+    const header = key
+      ? TABLES[loc.table].columns.find((c) => c.key === key)?.header
+      : m[3] === 'profile'
+        ? 'Q1–Q4序时进度'
+        : undefined;
     return where(loc, row, header ?? key);
   }
   const s = /^(plan\.\w+|scoring\.status(?:\.\w+)?)/.exec(path);
@@ -274,7 +315,9 @@ function locate(path: string, origins: Origins): string {
     const key = s[1].replace(/^scoring\./, '');
     const { loc, rows } = origins.settings;
     const rowKey = Object.keys(rows).find((k) => k === key || k.startsWith(`${key}.`));
-    return rowKey ? where(loc, rows[rowKey], TABLES.TD_Settings.columns[2].header) : `${where(loc)} › ${key}`;
+    return rowKey
+      ? where(loc, rows[rowKey], TABLES.TD_Settings.columns[2].header)
+      : `${where(loc)} › ${key}`;
   }
   return path;
 }
@@ -288,7 +331,8 @@ export interface ReadScenario {
   relocate(e: InputError): InputError;
 }
 
-const PATH_IN_TEXT = /\b(?:units|indicators|targets|basis|quotas|actuals|registry|scoring\.rules|scoring\.grades)\[\d+\](?:\.[A-Za-z]+(?:\[\d+\])?)?/g;
+const PATH_IN_TEXT =
+  /\b(?:units|indicators|targets|basis|quotas|actuals|registry|scoring\.rules|scoring\.grades)\[\d+\](?:\.[A-Za-z]+(?:\[\d+\])?)?/g;
 
 /**
  * Reads and validates the scenario of a plan workbook. Throws InputError listing every problem,
@@ -347,7 +391,8 @@ export function readScenario(snapshot: BookSnapshot): ReadScenario {
     else if (given > 0) {
       problems.push({
         where: where(T.TD_Indicators.loc, T.TD_Indicators.rowNumbers[i]),
-        message: 'fill in all four Q1–Q4 序时进度 cells, or leave all four blank for the default 25%/50%/75%/100%',
+        message:
+          'fill in all four Q1–Q4 序时进度 cells, or leave all four blank for the default 25%/50%/75%/100%',
         zh: 'Q1–Q4序时进度四格应全部填写，或全部留空（按默认 25%/50%/75%/100%）',
       });
     }
@@ -371,11 +416,24 @@ export function readScenario(snapshot: BookSnapshot): ReadScenario {
   });
 
   const rules = T.TD_Rules.rows.map((r, i) => {
-    const rule = pick<Rule>(r, ['indicator', 'weight', 'rule', 'cap', 'tiers', 'rankStep', 'floor', 'bonusPerPoint', 'bonusMax']);
+    const rule = pick<Rule>(r, [
+      'indicator',
+      'weight',
+      'rule',
+      'cap',
+      'tiers',
+      'rankStep',
+      'floor',
+      'bonusPerPoint',
+      'bonusMax',
+    ]);
     if (typeof r.tiers === 'string') {
       const tiers = parseTiers(r.tiers);
       if (!Array.isArray(tiers)) {
-        problems.push({ where: where(T.TD_Rules.loc, T.TD_Rules.rowNumbers[i], TABLES.TD_Rules.columns[4].header), ...tiers });
+        problems.push({
+          where: where(T.TD_Rules.loc, T.TD_Rules.rowNumbers[i], TABLES.TD_Rules.columns[4].header),
+          ...tiers,
+        });
         delete rule.tiers;
       } else rule.tiers = tiers;
     }
@@ -386,18 +444,32 @@ export function readScenario(snapshot: BookSnapshot): ReadScenario {
     plan,
     units: T.TD_Units.rows.map((r) => pick<Unit>(r, ['id', 'name', 'type'])),
     indicators,
-    targets: T.TD_Targets.rows.map((r) => pick<Target>(r, ['indicator', 'year', 'total', 'stretch', 'method', 'precision'])),
-    basis: T.TD_Basis.rows.map((r) => pick<Basis>(r, ['indicator', 'year', 'unit', 'weight', 'min', 'max', 'locked'])),
+    targets: T.TD_Targets.rows.map((r) =>
+      pick<Target>(r, ['indicator', 'year', 'total', 'stretch', 'method', 'precision']),
+    ),
+    basis: T.TD_Basis.rows.map((r) =>
+      pick<Basis>(r, ['indicator', 'year', 'unit', 'weight', 'min', 'max', 'locked']),
+    ),
     quotas,
     actuals: T.TD_Actuals.rows.map((r) => {
-      const a = pick<Actual>(r, ['indicator', 'unit', 'period', 'value', 'source', 'file', 'importedAt']);
+      const a = pick<Actual>(r, [
+        'indicator',
+        'unit',
+        'period',
+        'value',
+        'source',
+        'file',
+        'importedAt',
+      ]);
       if (typeof r.period === 'string') a.period = r.period.trim();
       return a;
     }),
     scoring: {
       rules,
       grades: T.TD_Grades.rows.map((r) => pick<Grade>(r, ['name', 'min'])),
-      ...(ahead !== undefined || warn !== undefined ? { status: pick<{ ahead: number; warn: number }>({ ahead, warn }, ['ahead', 'warn']) } : {}),
+      ...(ahead !== undefined || warn !== undefined
+        ? { status: pick<{ ahead: number; warn: number }>({ ahead, warn }, ['ahead', 'warn']) }
+        : {}),
     },
     registry: T.TD_Registry.rows.map((r) => pick<RegistryRow>(r, ['name', 'creditCode', 'unit'])),
   };
@@ -407,7 +479,13 @@ export function readScenario(snapshot: BookSnapshot): ReadScenario {
     arrays: Object.fromEntries(
       Object.entries(ARRAY_TABLES).map(([path, name]) => [
         path,
-        { loc: T[name as (typeof INPUT_TABLES)[number]].loc, rows: name === 'TD_Quotas' ? quotaOrigin : T[name as (typeof INPUT_TABLES)[number]].rowNumbers },
+        {
+          loc: T[name as (typeof INPUT_TABLES)[number]].loc,
+          rows:
+            name === 'TD_Quotas'
+              ? quotaOrigin
+              : T[name as (typeof INPUT_TABLES)[number]].rowNumbers,
+        },
       ]),
     ),
     settings: { loc: T.TD_Settings.loc, rows: settingRows },
@@ -417,7 +495,9 @@ export function readScenario(snapshot: BookSnapshot): ReadScenario {
       e.problems.map((p) => ({
         where: locate(p.where, origins),
         message: p.message.replace(PATH_IN_TEXT, (path) => locate(path, origins)),
-        ...(p.zh !== undefined && { zh: p.zh.replace(PATH_IN_TEXT, (path) => locate(path, origins)) }),
+        ...(p.zh !== undefined && {
+          zh: p.zh.replace(PATH_IN_TEXT, (path) => locate(path, origins)),
+        }),
       })),
     );
   try {

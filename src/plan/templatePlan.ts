@@ -1,6 +1,13 @@
 import { Indicator, Unit } from '../engine/types';
 import { Period } from '../engine/period';
-import { isWholeMeasure, RETURN_COLUMNS, RETURN_LABELS, RETURN_PROPS, RETURN_TABLE, RETURN_VERSION } from '../engine/returns';
+import {
+  isWholeMeasure,
+  RETURN_COLUMNS,
+  RETURN_LABELS,
+  RETURN_PROPS,
+  RETURN_TABLE,
+  RETURN_VERSION,
+} from '../engine/returns';
 import { BookPlan, ConditionalFormatPlan, SheetPlan, ValidationPlan } from './types';
 
 /**
@@ -54,28 +61,69 @@ export function returnTemplatePlan(input: TemplateInput): BookPlan {
   const last = RETURN_HEADER_ROW + Math.max(rows.length, 1);
   const validations: ValidationPlan[] = rows.map((r, i) =>
     isWholeMeasure(r.indicator)
-      ? { range: `E${first + i}`, type: 'whole', min: 0, allowBlank: true, prompt: '填写不小于0的整数，暂无数据请留空', error: `「${r.indicator.name}」应填写不小于0的整数` }
-      : { range: `E${first + i}`, type: 'decimal', min: 0, allowBlank: true, prompt: '填写不小于0的数值，可带小数，暂无数据请留空', error: `「${r.indicator.name}」应填写不小于0的数值` },
+      ? {
+          range: `E${first + i}`,
+          type: 'whole',
+          min: 0,
+          allowBlank: true,
+          prompt: '填写不小于0的整数，暂无数据请留空',
+          error: `「${r.indicator.name}」应填写不小于0的整数`,
+        }
+      : {
+          range: `E${first + i}`,
+          type: 'decimal',
+          min: 0,
+          allowBlank: true,
+          prompt: '填写不小于0的数值，可带小数，暂无数据请留空',
+          error: `「${r.indicator.name}」应填写不小于0的数值`,
+        },
   );
-  const editable: ConditionalFormatPlan = { range: `E${first}:F${last}`, formula: 'TRUE', fill: 'FFF2CC' };
+  const editable: ConditionalFormatPlan = {
+    range: `E${first}:F${last}`,
+    formula: 'TRUE',
+    fill: 'FFF2CC',
+  };
   const sheet: SheetPlan = {
     sheet: RETURN_SHEET,
     columnWidths: [14, 32, 10, 12, 16, 34],
     rowHeights: { 1: 28 },
     ranges: [
-      { at: 'A1', values: [[title]], style: { bold: true, size: 16, hAlign: 'center', vAlign: 'middle' } },
+      {
+        at: 'A1',
+        values: [[title]],
+        style: { bold: true, size: 16, hAlign: 'center', vAlign: 'middle' },
+      },
       {
         at: 'A2',
         values: [
-          [RETURN_LABELS.unit, unit.name, RETURN_LABELS.unitId, unit.id, RETURN_LABELS.period, periodText],
+          [
+            RETURN_LABELS.unit,
+            unit.name,
+            RETURN_LABELS.unitId,
+            unit.id,
+            RETURN_LABELS.period,
+            periodText,
+          ],
           [RETURN_LABELS.plan, planName, null, null, RETURN_LABELS.version, RETURN_VERSION],
           ['统计截止', `${period.year}年${QUARTER_END[q - 1]}`, null, null, null, null],
         ],
       },
-      { at: 'A2', values: [[RETURN_LABELS.unit], [RETURN_LABELS.plan], ['统计截止']], style: { bold: true } },
+      {
+        at: 'A2',
+        values: [[RETURN_LABELS.unit], [RETURN_LABELS.plan], ['统计截止']],
+        style: { bold: true },
+      },
       { at: 'C2', values: [[RETURN_LABELS.unitId]], style: { bold: true } },
-      { at: 'E2', values: [[RETURN_LABELS.period], [RETURN_LABELS.version]], style: { bold: true } },
-      { at: 'A6', values: RETURN_INSTRUCTIONS.map((line) => [line]), style: { wrap: true, color: '404040' } },
+      {
+        at: 'E2',
+        values: [[RETURN_LABELS.period], [RETURN_LABELS.version]],
+        style: { bold: true },
+      },
+      {
+        at: 'A6',
+        values: RETURN_INSTRUCTIONS.map((line) => [line]),
+        style: { wrap: true, color: '404040' },
+      },
     ],
     merges: ['A1:F1', 'B3:D3', ...RETURN_INSTRUCTIONS.map((_, i) => `A${6 + i}:F${6 + i}`)],
     tables: [
@@ -84,12 +132,24 @@ export function returnTemplatePlan(input: TemplateInput): BookPlan {
         at: `A${RETURN_HEADER_ROW}`,
         style: 'TableStyleMedium2',
         columns: RETURN_COLUMNS.map((header) => ({ header })),
-        rows: rows.map((r) => [r.indicator.id, r.indicator.name, r.indicator.measure, r.quota, null, null]),
+        rows: rows.map((r) => [
+          r.indicator.id,
+          r.indicator.name,
+          r.indicator.measure,
+          r.quota,
+          null,
+          null,
+        ]),
       },
     ],
     validations,
     conditionalFormats: [editable],
-    print: { paperSize: 'A4', orientation: 'landscape', fitToWidth: 1, titleRows: `${RETURN_HEADER_ROW}:${RETURN_HEADER_ROW}` },
+    print: {
+      paperSize: 'A4',
+      orientation: 'landscape',
+      fitToWidth: 1,
+      titleRows: `${RETURN_HEADER_ROW}:${RETURN_HEADER_ROW}`,
+    },
     protection: { unlocked: [`E${first}:F${last}`] },
   };
   return {

@@ -34,17 +34,24 @@ export interface CarriedColumns {
  * the update's columns). Rows sharing a key take the old rows of that key in order. Anything but a
  * `replace` of an existing table with user columns is returned as it is.
  */
-export function carryUserColumns(table: TableData | undefined, update: TableUpdate, keyHeaders: readonly string[]): CarriedColumns {
+export function carryUserColumns(
+  table: TableData | undefined,
+  update: TableUpdate,
+  keyHeaders: readonly string[],
+): CarriedColumns {
   if (!table || update.mode !== 'replace') return { update, leftOver: [] };
   const planned = new Set(update.columns.map((c) => normHeader(c.header)));
-  const extra = table.headers.flatMap((h, i) => (normHeader(h) === '' || planned.has(normHeader(h)) ? [] : [i]));
+  const extra = table.headers.flatMap((h, i) =>
+    normHeader(h) === '' || planned.has(normHeader(h)) ? [] : [i],
+  );
   if (!extra.length) return { update, leftOver: [] };
 
   const tableHeaders = table.headers.map(normHeader);
   const updateHeaders = update.columns.map((c) => normHeader(c.header));
   const inTable = keyHeaders.map((h) => tableHeaders.indexOf(normHeader(h)));
   const inUpdate = keyHeaders.map((h) => updateHeaders.indexOf(normHeader(h)));
-  const keyOf = (cells: readonly PlanCell[], at: number[]) => JSON.stringify(at.map((i) => (i < 0 ? '' : keyPart(cells[i]))));
+  const keyOf = (cells: readonly PlanCell[], at: number[]) =>
+    JSON.stringify(at.map((i) => (i < 0 ? '' : keyPart(cells[i]))));
 
   const old = new Map<string, Scalar[][]>();
   for (const cells of table.rows) {
@@ -58,11 +65,21 @@ export function carryUserColumns(table: TableData | undefined, update: TableUpda
   const rows = update.rows.map((cells) => {
     const from = old.get(keyOf(cells, inUpdate))?.shift();
     if (from) taken.add(from);
-    return [...update.columns.map((_, j) => cells[j] ?? null), ...extra.map((i) => (from ? (from[i] ?? null) : null))];
+    return [
+      ...update.columns.map((_, j) => cells[j] ?? null),
+      ...extra.map((i) => (from ? (from[i] ?? null) : null)),
+    ];
   });
   return {
-    update: { ...update, columns: [...update.columns, ...extra.map((i) => ({ header: table.headers[i] }))], rows },
-    leftOver: [...old.values()].flat().filter((r) => !taken.has(r)).sort((a, b) => table.rows.indexOf(a) - table.rows.indexOf(b)),
+    update: {
+      ...update,
+      columns: [...update.columns, ...extra.map((i) => ({ header: table.headers[i] }))],
+      rows,
+    },
+    leftOver: [...old.values()]
+      .flat()
+      .filter((r) => !taken.has(r))
+      .sort((a, b) => table.rows.indexOf(a) - table.rows.indexOf(b)),
   };
 }
 
@@ -71,7 +88,11 @@ export function carryUserColumns(table: TableData | undefined, update: TableUpda
  * carried over; rows left over go to TD_History (appended to the plan's TD_History update, if any),
  * logged with the job's `time` and `action`.
  */
-export function withUserColumns(snapshot: BookSnapshot, updates: readonly TableUpdate[], log: { time: string; action: string }): TableUpdate[] {
+export function withUserColumns(
+  snapshot: BookSnapshot,
+  updates: readonly TableUpdate[],
+  log: { time: string; action: string },
+): TableUpdate[] {
   const history: PlanCell[][] = [];
   const out = updates.map((u) => {
     const def = TABLES[u.table as TableName];
@@ -80,16 +101,33 @@ export function withUserColumns(snapshot: BookSnapshot, updates: readonly TableU
     const table = snapshot.tables[u.table];
     const { update, leftOver } = carryUserColumns(table, u, keyHeaders);
     if (!table || !leftOver.length) return update;
-    const period = def.columns.some((c) => c.key === 'period') ? table.headers.map(normHeader).indexOf(normHeader(headerOf(def.name, 'period'))) : -1;
+    const period = def.columns.some((c) => c.key === 'period')
+      ? table.headers.map(normHeader).indexOf(normHeader(headerOf(def.name, 'period')))
+      : -1;
     for (const cells of leftOver) {
       const row = Object.fromEntries(table.headers.map((h, i) => [h, cells[i] ?? null]));
-      history.push(rowCells('TD_History', { ...log, table: u.table, period: period < 0 ? null : (cells[period] ?? null), row }));
+      history.push(
+        rowCells('TD_History', {
+          ...log,
+          table: u.table,
+          period: period < 0 ? null : (cells[period] ?? null),
+          row,
+        }),
+      );
     }
     return update;
   });
   if (!history.length) return out;
   const i = out.findIndex((u) => u.table === 'TD_History' && u.mode === 'append');
   if (i >= 0) out[i] = { ...out[i], rows: [...out[i].rows, ...history] };
-  else out.push({ table: 'TD_History', sheet: TABLES.TD_History.sheet, at: TABLES.TD_History.at, columns: tableColumns('TD_History'), rows: history, mode: 'append' });
+  else
+    out.push({
+      table: 'TD_History',
+      sheet: TABLES.TD_History.sheet,
+      at: TABLES.TD_History.at,
+      columns: tableColumns('TD_History'),
+      rows: history,
+      mode: 'append',
+    });
   return out;
 }

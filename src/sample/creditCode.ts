@@ -16,11 +16,13 @@ const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 
 /** The 18th character of a credit code whose first 17 characters are `body`. */
 export function creditCodeCheckChar(body: string): string {
-  if (body.length !== 17) throw new Error(`a credit code body has 17 characters, got ${body.length}`);
+  if (body.length !== 17)
+    throw new Error(`a credit code body has 17 characters, got ${body.length}`);
   let sum = 0;
   for (let i = 0; i < 17; i++) {
     const v = CREDIT_CODE_ALPHABET.indexOf(body[i]);
-    if (v < 0) throw new Error(`character ${JSON.stringify(body[i])} is not allowed in a credit code`);
+    if (v < 0)
+      throw new Error(`character ${JSON.stringify(body[i])} is not allowed in a credit code`);
     sum += v * CREDIT_WEIGHTS[i];
   }
   return CREDIT_CODE_ALPHABET[(31 - (sum % 31)) % 31];
@@ -28,7 +30,10 @@ export function creditCodeCheckChar(body: string): string {
 
 /** The 9th character of an organization code whose first 8 characters are `body` (digits, A–Z). */
 export function orgCodeCheckChar(body: string): string {
-  if (!/^[0-9A-Z]{8}$/.test(body)) throw new Error(`an organization code body is 8 digits or capitals, got ${JSON.stringify(body)}`);
+  if (!/^[0-9A-Z]{8}$/.test(body))
+    throw new Error(
+      `an organization code body is 8 digits or capitals, got ${JSON.stringify(body)}`,
+    );
   let sum = 0;
   for (let i = 0; i < 8; i++) sum += parseInt(body[i], 36) * ORG_WEIGHTS[i];
   const c = 11 - (sum % 11);
@@ -37,6 +42,7 @@ export function orgCodeCheckChar(body: string): string {
 
 /** True when `code` is 18 characters of the GB 32100 alphabet with a correct check character. */
 export function isValidCreditCode(code: string): boolean {
-  if (code.length !== 18 || [...code].some((ch) => !CREDIT_CODE_ALPHABET.includes(ch))) return false;
+  if (code.length !== 18 || [...code].some((ch) => !CREDIT_CODE_ALPHABET.includes(ch)))
+    return false;
   return creditCodeCheckChar(code.slice(0, 17)) === code[17];
 }

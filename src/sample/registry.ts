@@ -32,12 +32,68 @@ const UNIT_STOCK: ReadonlyArray<readonly [string, number]> = [
 ];
 
 /** Trade-name (字号) syllables; two-character combinations of them are the usual trade name. */
-const NAME_FIRST = ['澜', '溪', '禾', '芯', '岚', '曜', '骁', '沐', '舜', '铂', '锐', '澈', '栖', '翎', '砚', '璟', '峻', '萤', '昕', '桐'];
-const NAME_SECOND = ['川', '启', '衡', '朗', '湃', '拓', '研', '弈', '舟', '岫', '晴', '原', '穗', '辰', '策', '途', '霁', '屿', '帆', '芮'];
+const NAME_FIRST = [
+  '澜',
+  '溪',
+  '禾',
+  '芯',
+  '岚',
+  '曜',
+  '骁',
+  '沐',
+  '舜',
+  '铂',
+  '锐',
+  '澈',
+  '栖',
+  '翎',
+  '砚',
+  '璟',
+  '峻',
+  '萤',
+  '昕',
+  '桐',
+];
+const NAME_SECOND = [
+  '川',
+  '启',
+  '衡',
+  '朗',
+  '湃',
+  '拓',
+  '研',
+  '弈',
+  '舟',
+  '岫',
+  '晴',
+  '原',
+  '穗',
+  '辰',
+  '策',
+  '途',
+  '霁',
+  '屿',
+  '帆',
+  '芮',
+];
 
 const INDUSTRIES = [
-  '网络科技', '信息技术', '软件', '智能科技', '数据科技', '电子科技', '生物科技', '医药科技',
-  '检测技术', '环境科技', '新材料科技', '节能科技', '物联网科技', '数字技术', '健康科技', '教育科技',
+  '网络科技',
+  '信息技术',
+  '软件',
+  '智能科技',
+  '数据科技',
+  '电子科技',
+  '生物科技',
+  '医药科技',
+  '检测技术',
+  '环境科技',
+  '新材料科技',
+  '节能科技',
+  '物联网科技',
+  '数字技术',
+  '健康科技',
+  '教育科技',
 ];
 /** Platforms attract their own trades (cross-border e-commerce, e-sports, internet film). */
 const PLATFORM_INDUSTRIES: Record<string, readonly string[]> = {
@@ -45,12 +101,32 @@ const PLATFORM_INDUSTRIES: Record<string, readonly string[]> = {
   dianjing: ['网络科技', '互动娱乐', '数字文化', '电竞科技'],
   yingshi: ['影视科技', '文化传媒', '数字影像', '网络科技'],
 };
-const LATIN_WORDS = ['Nova', 'Lumen', 'Orbit', 'Pixel', 'Vertex', 'Quanta', 'Cedar', 'Tidal', 'Amber', 'Helix'];
+const LATIN_WORDS = [
+  'Nova',
+  'Lumen',
+  'Orbit',
+  'Pixel',
+  'Vertex',
+  'Quanta',
+  'Cedar',
+  'Tidal',
+  'Amber',
+  'Helix',
+];
 const OTHER_CITIES = ['上海', '北京', '深圳', '南京', '苏州'];
 const LATIN_CAPITALS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
 
 /** 登记管理机关行政区划码: mostly 下城区 itself, some city- and province-level registrations. */
-const REGISTRATION_AREAS: readonly string[] = ['330103', '330103', '330103', '330103', '330103', '330100', '330100', '330000'];
+const REGISTRATION_AREAS: readonly string[] = [
+  '330103',
+  '330103',
+  '330103',
+  '330103',
+  '330103',
+  '330100',
+  '330100',
+  '330000',
+];
 
 function pickUnit(rnd: SeededRandom): string {
   const total = UNIT_STOCK.reduce((s, [, w]) => s + w, 0);

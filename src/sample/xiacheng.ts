@@ -40,10 +40,31 @@ const UNITS: Unit[] = [
 const EVEN: [number, number, number, number] = [0.25, 0.5, 0.75, 1];
 
 const INDICATORS: Required<Indicator>[] = [
-  { id: 'gqq_total', name: '国高企数量', measure: '家', kind: 'level', assessed: 'district', profile: EVEN },
+  {
+    id: 'gqq_total',
+    name: '国高企数量',
+    measure: '家',
+    kind: 'level',
+    assessed: 'district',
+    profile: EVEN,
+  },
   // Recognitions are published in batches from late Q3, most in Q4.
-  { id: 'gqq_new', name: '新增国高企', measure: '家', kind: 'flow', assessed: 'all', profile: [0, 0, 0.2, 1] },
-  { id: 'hitech_share', name: '高新技术产业增加值占规上工业增加值比重', measure: '%', kind: 'level', assessed: 'district', profile: EVEN },
+  {
+    id: 'gqq_new',
+    name: '新增国高企',
+    measure: '家',
+    kind: 'flow',
+    assessed: 'all',
+    profile: [0, 0, 0.2, 1],
+  },
+  {
+    id: 'hitech_share',
+    name: '高新技术产业增加值占规上工业增加值比重',
+    measure: '%',
+    kind: 'level',
+    assessed: 'district',
+    profile: EVEN,
+  },
   {
     id: 'sme_new',
     name: '新增省科技型中小企业和市级高新技术企业',
@@ -53,11 +74,32 @@ const INDICATORS: Required<Indicator>[] = [
     profile: [0.2, 0.45, 0.7, 1],
   },
   // The city's application window closes in the third quarter.
-  { id: 'startup_apply', name: '杭州市科技型初创企业培育申报', measure: '家', kind: 'flow', assessed: 'street', profile: [0.1, 0.6, 0.9, 1] },
+  {
+    id: 'startup_apply',
+    name: '杭州市科技型初创企业培育申报',
+    measure: '家',
+    kind: 'flow',
+    assessed: 'street',
+    profile: [0.1, 0.6, 0.9, 1],
+  },
   // Illustrative: the departments' own task, from the plan's 培育库 work (task 一.1).
-  { id: 'pool_new', name: '国高企培育库新增入库企业', measure: '家', kind: 'flow', assessed: 'department', profile: EVEN },
+  {
+    id: 'pool_new',
+    name: '国高企培育库新增入库企业',
+    measure: '家',
+    kind: 'flow',
+    assessed: 'department',
+    profile: EVEN,
+  },
   // Illustrative: the platforms' own task, from the plan's platform work (task 三).
-  { id: 'platform_intro', name: '平台引进高新技术支撑型企业', measure: '家', kind: 'flow', assessed: 'platform', profile: EVEN },
+  {
+    id: 'platform_intro',
+    name: '平台引进高新技术支撑型企业',
+    measure: '家',
+    kind: 'flow',
+    assessed: 'platform',
+    profile: EVEN,
+  },
 ];
 
 const YEARS = [2018, 2019, 2020] as const;
@@ -309,7 +351,8 @@ function actualRows(): Actual[] {
     for (const [indicator, byUnit] of Object.entries(FLOW_ACTUALS)) {
       for (const u of UNITS) {
         const value = byUnit[u.id]?.[i];
-        if (value !== undefined && value !== null) rows.push({ indicator, unit: u.id, period, value, source: 'return' });
+        if (value !== undefined && value !== null)
+          rows.push({ indicator, unit: u.id, period, value, source: 'return' });
       }
     }
   });
@@ -319,7 +362,11 @@ function actualRows(): Actual[] {
 /** The Xiacheng sample scenario; a fresh, identical object on every call. */
 export function xiachengSample(): Scenario {
   return {
-    plan: { name: '下城区国高企培育三年行动计划', district: '下城区', organization: '区科技创新工作领导小组办公室' },
+    plan: {
+      name: '下城区国高企培育三年行动计划',
+      district: '下城区',
+      organization: '区科技创新工作领导小组办公室',
+    },
     units: UNITS.map((u) => ({ ...u })),
     indicators: INDICATORS.map((i) => ({ ...i, profile: [...i.profile] })),
     targets: [...LEVEL_TARGETS.map((t) => ({ ...t })), ...flowTargets()],
@@ -328,7 +375,14 @@ export function xiachengSample(): Scenario {
     actuals: actualRows(),
     scoring: {
       rules: [
-        { indicator: 'gqq_new', weight: 40, rule: 'linear', cap: 1, bonusPerPoint: 0.05, bonusMax: 5 },
+        {
+          indicator: 'gqq_new',
+          weight: 40,
+          rule: 'linear',
+          cap: 1,
+          bonusPerPoint: 0.05,
+          bonusMax: 5,
+        },
         {
           indicator: 'sme_new',
           weight: 30,

@@ -1,6 +1,14 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import {
-  FluentProvider, makeStyles, Spinner, Tab, TabList, Text, tokens, webDarkTheme, webLightTheme,
+  FluentProvider,
+  makeStyles,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
 } from '@fluentui/react-components';
 import type { Strings } from '../i18n/strings';
 import { STEPS, type Step } from './steps';
@@ -20,15 +28,25 @@ const panels = {
 };
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    minHeight: '100vh',
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
   header: {
-    display: 'flex', alignItems: 'center', gap: '10px', padding: '12px 14px 8px',
+    display: 'flex',
+    alignItems: 'center',
+    gap: '10px',
+    padding: '12px 14px 8px',
     backgroundColor: tokens.colorNeutralBackground1,
   },
   logo: { width: '32px', height: '32px', flexShrink: 0 },
   titles: { display: 'flex', flexDirection: 'column' },
   tabs: {
-    backgroundColor: tokens.colorNeutralBackground1, paddingLeft: '4px', overflowX: 'auto',
+    backgroundColor: tokens.colorNeutralBackground1,
+    paddingLeft: '4px',
+    overflowX: 'auto',
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   body: { padding: '12px 14px 24px', display: 'flex', flexDirection: 'column', gap: '12px' },
@@ -42,7 +60,15 @@ export interface StepProps {
   refresh: () => Promise<void>;
 }
 
-export function App({ strings, initialStep, dark }: { strings: Strings; initialStep: Step; dark: boolean }) {
+export function App({
+  strings,
+  initialStep,
+  dark,
+}: {
+  strings: Strings;
+  initialStep: Step;
+  dark: boolean;
+}) {
   const s = useStyles();
   const [step, setStep] = useState<Step>(initialStep);
   const [summary, setSummary] = useState<PlanSummary | undefined>();
@@ -55,7 +81,10 @@ export function App({ strings, initialStep, dark }: { strings: Strings; initialS
   }, []);
 
   useEffect(() => {
-    void run(strings.reading, async () => { await refresh(); return undefined; });
+    void run(strings.reading, async () => {
+      await refresh();
+      return undefined;
+    });
   }, [run, refresh, strings]);
 
   const Panel = panels[step];
@@ -65,8 +94,12 @@ export function App({ strings, initialStep, dark }: { strings: Strings; initialS
         <header className={s.header}>
           <img className={s.logo} src="assets/icon-64.png" alt="" />
           <div className={s.titles}>
-            <Text weight="semibold" size={400}>{strings.appTitle}</Text>
-            <Text size={200} className={s.hint}>{summary?.name || strings.appSubtitle}</Text>
+            <Text weight="semibold" size={400}>
+              {strings.appTitle}
+            </Text>
+            <Text size={200} className={s.hint}>
+              {summary?.name || strings.appSubtitle}
+            </Text>
           </div>
         </header>
         <TabList
@@ -77,11 +110,15 @@ export function App({ strings, initialStep, dark }: { strings: Strings; initialS
           aria-label={strings.appTitle}
         >
           {STEPS.map((id, i) => (
-            <Tab key={id} value={id} data-step={id}>{strings.stepLabel(i + 1, strings.steps[id])}</Tab>
+            <Tab key={id} value={id} data-step={id}>
+              {strings.stepLabel(i + 1, strings.steps[id])}
+            </Tab>
           ))}
         </TabList>
         <main className={s.body}>
-          <Text size={300} className={s.hint}>{strings.stepHints[step]}</Text>
+          <Text size={300} className={s.hint}>
+            {strings.stepHints[step]}
+          </Text>
           {summary ? (
             <StepBoundary key={step} strings={strings}>
               <Suspense fallback={<Spinner size="small" label={strings.busy} />}>

@@ -21,7 +21,14 @@ import { readSnapshot } from '../office/readSnapshot';
 import { runJob } from '../office/runJob';
 import { xiachengSample } from '../sample/xiacheng';
 import type {
-  AllocationOptions, BulletinOutcome, Controller, DownloadFile, FileResult, ListResult, PlanSummary, RankingRow,
+  AllocationOptions,
+  BulletinOutcome,
+  Controller,
+  DownloadFile,
+  FileResult,
+  ListResult,
+  PlanSummary,
+  RankingRow,
 } from './controllerTypes';
 
 const now = () => new Date().toISOString();
@@ -30,10 +37,20 @@ const now = () => new Date().toISOString();
 function blankScenario(): Scenario {
   return {
     plan: { name: '', district: '', organization: '' },
-    units: [], indicators: [], targets: [], basis: [], quotas: [], actuals: [],
+    units: [],
+    indicators: [],
+    targets: [],
+    basis: [],
+    quotas: [],
+    actuals: [],
     scoring: {
       rules: [],
-      grades: [{ name: '优秀', min: 90 }, { name: '良好', min: 75 }, { name: '合格', min: 60 }, { name: '不合格', min: 0 }],
+      grades: [
+        { name: '优秀', min: 90 },
+        { name: '良好', min: 75 },
+        { name: '合格', min: 60 },
+        { name: '不合格', min: 0 },
+      ],
       status: { ahead: 1, warn: 0.8 },
     },
     registry: [],
@@ -44,7 +61,17 @@ function summarize(snapshot: BookSnapshot): PlanSummary {
   const hasPlan = Boolean(snapshot.tables.TD_Units && snapshot.tables.TD_Targets);
   if (!hasPlan) {
     const year = new Date().getFullYear();
-    return { hasPlan, name: '', district: '', organization: '', units: 0, indicators: [], targets: 0, years: [year], period: `${year}Q1` };
+    return {
+      hasPlan,
+      name: '',
+      district: '',
+      organization: '',
+      units: 0,
+      indicators: [],
+      targets: 0,
+      years: [year],
+      period: `${year}Q1`,
+    };
   }
   const s = readScenario(snapshot).scenario;
   const years = [...new Set(s.targets.map((t) => t.year))].sort((a, b) => a - b);
@@ -55,7 +82,12 @@ function summarize(snapshot: BookSnapshot): PlanSummary {
     district: s.plan.district ?? '',
     organization: s.plan.organization ?? '',
     units: s.units.length,
-    indicators: s.indicators.map((i) => ({ id: i.id, name: i.name, measure: i.measure, allocatable: i.kind === 'flow' })),
+    indicators: s.indicators.map((i) => ({
+      id: i.id,
+      name: i.name,
+      measure: i.measure,
+      allocatable: i.kind === 'flow',
+    })),
     targets: s.targets.length,
     years: years.length ? years : [new Date().getFullYear()],
     period: periods.at(-1) ?? `${years[0] ?? new Date().getFullYear()}Q1`,
@@ -65,7 +97,9 @@ function summarize(snapshot: BookSnapshot): PlanSummary {
 /** The edited-bulletin refusal of planRun, recognised by the sheet it names. */
 function editedBulletin(e: unknown, period: string): string | undefined {
   const sheet = bulletinSheetName(formatPeriod(parsePeriod(period)));
-  return e instanceof InputError && e.problems.length === 1 && e.problems[0].where === sheet ? sheet : undefined;
+  return e instanceof InputError && e.problems.length === 1 && e.problems[0].where === sheet
+    ? sheet
+    : undefined;
 }
 
 async function xlsxLib() {
@@ -82,9 +116,13 @@ export function createController(): Controller {
     planAllocate(snapshot, { year: o.year, indicator: o.indicator, method: o.method, now: now() });
   const runAssessment = async (period: string, bulletin: 'write' | 'overwrite' | 'skip') =>
     runJob(
-      (snapshot) => planRun(snapshot, period, {
-        now: now(), issuedOn: localDate(new Date()), force: bulletin === 'overwrite', bulletin: bulletin !== 'skip',
-      }),
+      (snapshot) =>
+        planRun(snapshot, period, {
+          now: now(),
+          issuedOn: localDate(new Date()),
+          force: bulletin === 'overwrite',
+          bulletin: bulletin !== 'skip',
+        }),
       { sheets: bulletin === 'skip' ? [] : runSheetsToRead(period) },
     );
 
@@ -95,7 +133,10 @@ export function createController(): Controller {
 
     async createPlan(source) {
       const scenario = source === 'sample' ? xiachengSample() : blankScenario();
-      const plan: BookPlan = planInit(scenario, { now: now(), ...(source === 'sample' ? { note: ILLUSTRATIVE_NOTE } : {}) });
+      const plan: BookPlan = planInit(scenario, {
+        now: now(),
+        ...(source === 'sample' ? { note: ILLUSTRATIVE_NOTE } : {}),
+      });
       const { notices } = await runJob(() => ({ plan }));
       return { sheets: plan.sheets.length, notices };
     },
@@ -110,13 +151,18 @@ export function createController(): Controller {
     },
 
     async makeTemplates(period) {
-      const { templates } = await runJob((snapshot) => templatesJob(snapshot, { period, now: now() }));
+      const { templates } = await runJob((snapshot) =>
+        templatesJob(snapshot, { period, now: now() }),
+      );
       const { ExcelJS, applyBookPlan, bookBuffer } = await xlsxLib();
       const files: DownloadFile[] = [];
       for (const t of templates) {
         const wb = new ExcelJS.Workbook();
         applyBookPlan(wb, t.book);
-        files.push({ name: t.fileName, data: new Uint8Array(await bookBuffer(wb, { properties: t.book.properties })) });
+        files.push({
+          name: t.fileName,
+          data: new Uint8Array(await bookBuffer(wb, { properties: t.book.properties })),
+        });
       }
       return files;
     },
@@ -129,15 +175,26 @@ export function createController(): Controller {
         try {
           books.push(await readXlsxGrid(Buffer.from(f.data), f.name));
         } catch (e) {
-          unreadable.push({ file: f.name, accepted: false, summary: '', problems: problemsOf(e, f.name), warnings: [] });
+          unreadable.push({
+            file: f.name,
+            accepted: false,
+            summary: '',
+            problems: problemsOf(e, f.name),
+            warnings: [],
+          });
         }
       }
-      const { report } = await runJob((snapshot) => importReturnsJob(snapshot, books, { now: now() }));
+      const { report } = await runJob((snapshot) =>
+        importReturnsJob(snapshot, books, { now: now() }),
+      );
       return [
         ...report.files.map((r): FileResult => ({
           file: r.file,
           accepted: r.status === 'accepted',
-          summary: r.status === 'accepted' ? `${r.unitName ?? r.unit ?? ''} ${r.period ?? ''}：${r.values.length} 项` : '',
+          summary:
+            r.status === 'accepted'
+              ? `${r.unitName ?? r.unit ?? ''} ${r.period ?? ''}：${r.values.length} 项`
+              : '',
           problems: r.errors.map((message) => ({ where: '', message })),
           warnings: r.warnings.map((message) => ({ where: '', message })),
         })),
@@ -148,8 +205,12 @@ export function createController(): Controller {
     async importList(file, indicator) {
       const { readXlsxGrid, csvGrid } = await xlsxLib();
       const data = Buffer.from(file.data);
-      const list = /\.csv$/i.test(file.name) ? csvGrid(data, file.name) : await readXlsxGrid(data, file.name);
-      const { report } = await runJob((snapshot) => importListJob(snapshot, list, { indicator, assign: {}, now: now() }));
+      const list = /\.csv$/i.test(file.name)
+        ? csvGrid(data, file.name)
+        : await readXlsxGrid(data, file.name);
+      const { report } = await runJob((snapshot) =>
+        importListJob(snapshot, list, { indicator, assign: {}, now: now() }),
+      );
       const result: ListResult = {
         file: report.file,
         matched: report.matched,
@@ -164,7 +225,12 @@ export function createController(): Controller {
       const result = await runAssessment(period, 'skip');
       const names = new Map(result.scenario.units.map((u) => [u.id, u.name]));
       return result.assessment.units.map((u): RankingRow => ({
-        unit: u.unit, name: names.get(u.unit) ?? u.unit, type: u.type, total: u.total, rank: u.rank, grade: u.grade ?? '',
+        unit: u.unit,
+        name: names.get(u.unit) ?? u.unit,
+        type: u.type,
+        total: u.total,
+        rank: u.rank,
+        grade: u.grade ?? '',
       }));
     },
 

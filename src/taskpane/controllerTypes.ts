@@ -4,7 +4,8 @@
  */
 import type { AllocationPreview } from '../plan/jobs/allocate';
 
-export type Method = 'largest-remainder' | 'equal' | 'dhondt' | 'sainte-lague' | 'huntington-hill' | 'adams';
+export type Method =
+  'largest-remainder' | 'equal' | 'dhondt' | 'sainte-lague' | 'huntington-hill' | 'adams';
 
 export interface IndicatorInfo {
   id: string;

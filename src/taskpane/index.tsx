@@ -9,6 +9,10 @@ Office.onReady(() => {
   document.documentElement.lang = strings.lang;
   document.title = strings.appTitle;
   createRoot(document.getElementById('root')!).render(
-    <App strings={strings} initialStep={stepFromUrl(window.location.search)} dark={officeThemeIsDark()} />,
+    <App
+      strings={strings}
+      initialStep={stepFromUrl(window.location.search)}
+      dark={officeThemeIsDark()}
+    />,
   );
 });

@@ -18,7 +18,15 @@ import type {
   TableUpdate,
   ValidationPlan,
 } from '../plan/types';
-import { applyCellStyle, argbColor, extras, rawValue, restyle, setNumFmt, toExcelValue } from './cells';
+import {
+  applyCellStyle,
+  argbColor,
+  extras,
+  rawValue,
+  restyle,
+  setNumFmt,
+  toExcelValue,
+} from './cells';
 import { rememberCharts } from './chartStore';
 import { findTable, headerTexts, tableArea } from './snapshot';
 
@@ -36,7 +44,18 @@ export function applyBookPlan(wb: ExcelJS.Workbook, plan: BookPlan): void {
   );
   if (plan.activate) {
     const ws = wb.getWorksheet(plan.activate);
-    if (ws) wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: wb.worksheets.indexOf(ws), visibility: 'visible' }];
+    if (ws)
+      wb.views = [
+        {
+          x: 0,
+          y: 0,
+          width: 20000,
+          height: 12000,
+          firstSheet: 0,
+          activeTab: wb.worksheets.indexOf(ws),
+          visibility: 'visible',
+        },
+      ];
   }
 }
 
@@ -67,7 +86,14 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
   for (const v of plan.validations ?? []) addValidation(ws, v);
   addConditionalFormats(ws, plan.conditionalFormats ?? []);
   if (plan.freeze) {
-    ws.views = [{ state: 'frozen', xSplit: plan.freeze.columns, ySplit: plan.freeze.rows, topLeftCell: encodeCell(plan.freeze.columns, plan.freeze.rows + 1) }];
+    ws.views = [
+      {
+        state: 'frozen',
+        xSplit: plan.freeze.columns,
+        ySplit: plan.freeze.rows,
+        topLeftCell: encodeCell(plan.freeze.columns, plan.freeze.rows + 1),
+      },
+    ];
   }
   if (plan.print) {
     ws.pageSetup = {
@@ -83,7 +109,13 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
   // ExcelJS breaks below a row; the plan names the row a page starts at.
   for (const r of plan.rowBreaks ?? []) if (r > 1) ws.getRow(r - 1).addPageBreak();
   if (plan.protection) {
-    extras(ws).sheetProtection = { sheet: true, selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true };
+    extras(ws).sheetProtection = {
+      sheet: true,
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatColumns: true,
+      formatRows: true,
+    };
     for (const range of plan.protection.unlocked) {
       forEachCell(range, (col, row) => {
         restyle(ws.getCell(row, col + 1), 'unlocked', { protection: { locked: false } });
@@ -122,7 +154,11 @@ function addValidation(ws: ExcelJS.Worksheet, v: ValidationPlan): void {
     ...(v.prompt ? { showInputMessage: true, prompt: v.prompt } : {}),
   };
   if (v.type === 'list') {
-    extras(ws).dataValidations.add(v.range, { type: 'list', formulae: [`"${(v.list ?? []).join(',')}"`], ...common } as ExcelJS.DataValidation);
+    extras(ws).dataValidations.add(v.range, {
+      type: 'list',
+      formulae: [`"${(v.list ?? []).join(',')}"`],
+      ...common,
+    } as ExcelJS.DataValidation);
     return;
   }
   const bounds =
@@ -131,7 +167,11 @@ function addValidation(ws: ExcelJS.Worksheet, v: ValidationPlan): void {
       : v.min !== undefined
         ? { operator: 'greaterThanOrEqual', formulae: [v.min] }
         : { operator: 'lessThanOrEqual', formulae: [v.max ?? 0] };
-  extras(ws).dataValidations.add(v.range, { type: v.type, ...bounds, ...common } as ExcelJS.DataValidation);
+  extras(ws).dataValidations.add(v.range, {
+    type: v.type,
+    ...bounds,
+    ...common,
+  } as ExcelJS.DataValidation);
 }
 
 function addConditionalFormats(ws: ExcelJS.Worksheet, plans: ConditionalFormatPlan[]): void {
@@ -144,7 +184,12 @@ function addConditionalFormats(ws: ExcelJS.Worksheet, plans: ConditionalFormatPl
           priority: i + 1,
           formulae: [p.formula.replace(/^=/, '')],
           style: {
-            fill: { type: 'pattern', pattern: 'solid', bgColor: argbColor(p.fill), fgColor: argbColor(p.fill) },
+            fill: {
+              type: 'pattern',
+              pattern: 'solid',
+              bgColor: argbColor(p.fill),
+              fgColor: argbColor(p.fill),
+            },
             ...(p.color ? { font: { color: argbColor(p.color) } } : {}),
           },
         },
@@ -168,14 +213,19 @@ function writeTable(
 ): void {
   const headers = columns.map((c) => c.header);
   const body = (rows.length ? rows : [headers.map(() => null)]).map((cells, i) =>
-    headers.map((_, j) => toExcelValue(cells[j] ?? null, (f) => resolveTableFormula(f, headers, col, row + 1 + i))),
+    headers.map((_, j) =>
+      toExcelValue(cells[j] ?? null, (f) => resolveTableFormula(f, headers, col, row + 1 + i)),
+    ),
   );
   ws.addTable({
     name,
     ref: encodeCell(col, row),
     headerRow: true,
     totalsRow: false,
-    style: { theme: (style ?? DEFAULT_TABLE_STYLE) as ExcelJS.TableStyleProperties['theme'], showRowStripes: true },
+    style: {
+      theme: (style ?? DEFAULT_TABLE_STYLE) as ExcelJS.TableStyleProperties['theme'],
+      showRowStripes: true,
+    },
     columns: headers.map((h) => ({ name: h, filterButton: true })),
     rows: body,
   });
@@ -184,7 +234,8 @@ function writeTable(
     applyCellStyle(ws.getCell(row, col + j + 1), HEADER_STYLE);
     if (c.width) ws.getColumn(col + j + 1).width = c.width;
     if (!c.numberFormat) return;
-    for (let i = 0; i < body.length; i++) setNumFmt(ws.getCell(row + 1 + i, col + j + 1), c.numberFormat);
+    for (let i = 0; i < body.length; i++)
+      setNumFmt(ws.getCell(row + 1 + i, col + j + 1), c.numberFormat);
   });
 }
 
@@ -195,7 +246,8 @@ function updateTable(wb: ExcelJS.Workbook, u: TableUpdate): void {
     const ws = wb.getWorksheet(u.sheet) ?? wb.addWorksheet(u.sheet);
     const { col, row } = decodeCell(u.at);
     writeTable(ws, u.table, col, row, u.columns, u.rows, u.style);
-    if (!ws.views?.length && row === 1) ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2' }];
+    if (!ws.views?.length && row === 1)
+      ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2' }];
     return;
   }
   const { ws, model } = found;
@@ -206,7 +258,11 @@ function updateTable(wb: ExcelJS.Workbook, u: TableUpdate): void {
   const missing = u.columns.filter((_, j) => position[j] < 0).map((c) => c.header);
   if (missing.length) {
     const quoted = missing.map((h) => `"${h}"`).join(', ');
-    throw new InputError(`missing column${missing.length > 1 ? 's' : ''} ${quoted}`, `${ws.name} › ${u.table}`, `缺少列${zhList(missing)}`);
+    throw new InputError(
+      `missing column${missing.length > 1 ? 's' : ''} ${quoted}`,
+      `${ws.name} › ${u.table}`,
+      `缺少列${zhList(missing)}`,
+    );
   }
   const planned = u.rows.map((cells) => {
     const out: PlanCell[] = headers.map(() => null);
@@ -222,7 +278,11 @@ function updateTable(wb: ExcelJS.Workbook, u: TableUpdate): void {
       const row = ws.getRow(r);
       kept.push(headers.map((_, j) => rawValue(row.getCell(area.firstCol + j + 1))));
     }
-    while (kept.length && kept[kept.length - 1].every((v) => v === null || v === undefined || v === '')) kept.pop();
+    while (
+      kept.length &&
+      kept[kept.length - 1].every((v) => v === null || v === undefined || v === '')
+    )
+      kept.pop();
   }
   for (let r = area.firstRow; r <= area.lastRow; r++) {
     const row = ws.getRow(r);
@@ -238,7 +298,11 @@ function updateTable(wb: ExcelJS.Workbook, u: TableUpdate): void {
   const body: ExcelJS.CellValue[][] = [
     ...kept,
     ...planned.map((cells, i) =>
-      cells.map((v) => toExcelValue(v, (f) => resolveTableFormula(f, headers, area.firstCol, area.firstRow + keptCount + i))),
+      cells.map((v) =>
+        toExcelValue(v, (f) =>
+          resolveTableFormula(f, headers, area.firstCol, area.firstRow + keptCount + i),
+        ),
+      ),
     ),
   ];
   ws.addTable({
@@ -246,13 +310,19 @@ function updateTable(wb: ExcelJS.Workbook, u: TableUpdate): void {
     ref: encodeCell(area.firstCol, area.headerRow),
     headerRow: true,
     totalsRow: false,
-    style: { theme: (model.style?.theme ?? u.style ?? DEFAULT_TABLE_STYLE) as ExcelJS.TableStyleProperties['theme'], showRowStripes: true },
+    style: {
+      theme: (model.style?.theme ??
+        u.style ??
+        DEFAULT_TABLE_STYLE) as ExcelJS.TableStyleProperties['theme'],
+      showRowStripes: true,
+    },
     columns: headers.map((h) => ({ name: h, filterButton: true })),
     rows: body.length ? body : [headers.map(() => null)],
   });
   headers.forEach((_, j) => {
     const fmt = formats[j];
     if (!fmt) return;
-    for (let i = keptCount; i < body.length; i++) setNumFmt(ws.getCell(area.firstRow + i, area.firstCol + j + 1), fmt);
+    for (let i = keptCount; i < body.length; i++)
+      setNumFmt(ws.getCell(area.firstRow + i, area.firstCol + j + 1), fmt);
   });
 }

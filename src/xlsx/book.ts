@@ -44,7 +44,10 @@ export async function loadBook(file: string): Promise<ExcelJS.Workbook> {
   try {
     buffer = fs.readFileSync(file);
   } catch (e) {
-    throw new InputError(`cannot read the workbook (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, file);
+    throw new InputError(
+      `cannot read the workbook (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      file,
+    );
   }
   // ExcelJS would inflate the parts with jszip's JavaScript; Node's zlib does it several times
   // faster. A package inflateZip cannot read goes to ExcelJS as it is, which says what is wrong.
@@ -86,11 +89,17 @@ function compactValidations(ws: ExcelJS.Worksheet): void {
   const model: Record<string, unknown> = {};
   if (ranges) for (const [a, v] of Object.entries(dv.model)) if (v && a.includes(':')) model[a] = v;
   for (const [key, cells] of groups) {
-    cells.sort((a, b) => (a.col === b.col ? a.row - b.row : a.col.length - b.col.length || (a.col < b.col ? -1 : 1)));
+    cells.sort((a, b) =>
+      a.col === b.col ? a.row - b.row : a.col.length - b.col.length || (a.col < b.col ? -1 : 1),
+    );
     let start = cells[0];
     let prev = cells[0];
     const flush = () => {
-      model[start.row === prev.row ? `${start.col}${start.row}` : `${start.col}${start.row}:${prev.col}${prev.row}`] = specs.get(key);
+      model[
+        start.row === prev.row
+          ? `${start.col}${start.row}`
+          : `${start.col}${start.row}:${prev.col}${prev.row}`
+      ] = specs.get(key);
     };
     for (const c of cells.slice(1)) {
       if (c.col === prev.col && c.row === prev.row + 1) {
@@ -123,7 +132,9 @@ async function bookPackage(wb: ExcelJS.Workbook, options: SaveOptions): Promise<
   const restore = shareEmptyStyles(wb);
   let stored: ExcelJS.Buffer;
   try {
-    stored = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions);
+    stored = await wb.xlsx.writeBuffer({
+      zip: { compression: 'STORE' },
+    } as ExcelJS.XlsxWriteOptions);
   } finally {
     restore();
   }
@@ -157,7 +168,9 @@ function shareEmptyStyles(wb: ExcelJS.Workbook): () => void {
     o.style = empty;
   };
   for (const ws of wb.worksheets) {
-    for (const row of (ws as unknown as { _rows: (ExcelJS.Row & { _cells: (ExcelJS.Cell | undefined)[] })[] })._rows) {
+    for (const row of (
+      ws as unknown as { _rows: (ExcelJS.Row & { _cells: (ExcelJS.Cell | undefined)[] })[] }
+    )._rows) {
       if (!row) continue;
       share(row as unknown as Styled, -1);
       for (const cell of row._cells) if (cell) share(cell as unknown as Styled, cell.effectiveType);
@@ -181,10 +194,16 @@ export function writeFileAtomic(file: string, data: Buffer): void {
   }
 }
 
-export async function saveBookAtomic(wb: ExcelJS.Workbook, file: string, options: SaveOptions = {}): Promise<void> {
+export async function saveBookAtomic(
+  wb: ExcelJS.Workbook,
+  file: string,
+  options: SaveOptions = {},
+): Promise<void> {
   // bookBuffer's package, compressed by Node's zlib rather than jszip's much slower JavaScript.
   const zip = await bookPackage(wb, options);
-  const buffer = deflateStoredZip(await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }));
+  const buffer = deflateStoredZip(
+    await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }),
+  );
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   writeFileAtomic(file, buffer);
 }

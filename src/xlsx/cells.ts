@@ -11,7 +11,10 @@ export function isFormulaCell(c: PlanCell): c is { formula: string; value: Scala
  * strings, so `=1+1` typed by a user stays text); only a FormulaCell becomes a formula, written with
  * its cached result. `resolve` turns table placeholders into A1 references.
  */
-export function toExcelValue(c: PlanCell, resolve: (formula: string) => string = (f) => f): ExcelJS.CellValue {
+export function toExcelValue(
+  c: PlanCell,
+  resolve: (formula: string) => string = (f) => f,
+): ExcelJS.CellValue {
   if (c === null || c === undefined) return null;
   if (!isFormulaCell(c)) return c;
   const formula = resolve(c.formula).replace(/^=/, '');
@@ -26,8 +29,10 @@ export function fromExcelValue(v: ExcelJS.CellValue): Scalar {
   if (typeof v === 'number' || typeof v === 'boolean') return v;
   if (v instanceof Date) return v.toISOString();
   const o = v as unknown as Record<string, unknown>;
-  if ('formula' in o || 'sharedFormula' in o) return fromExcelValue((o.result ?? null) as ExcelJS.CellValue);
-  if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((r) => r.text).join('') || null;
+  if ('formula' in o || 'sharedFormula' in o)
+    return fromExcelValue((o.result ?? null) as ExcelJS.CellValue);
+  if (Array.isArray(o.richText))
+    return (o.richText as { text: string }[]).map((r) => r.text).join('') || null;
   if ('error' in o) return String(o.error);
   if ('text' in o) return fromExcelValue(o.text as ExcelJS.CellValue);
   return String(v);
@@ -125,7 +130,10 @@ export function argbColor(hex: string): { argb: string } {
 
 /** Worksheet members ExcelJS has but its type definitions lack. */
 export interface WorksheetExtras {
-  dataValidations: { model: Record<string, unknown>; add(address: string, validation: ExcelJS.DataValidation): void };
+  dataValidations: {
+    model: Record<string, unknown>;
+    add(address: string, validation: ExcelJS.DataValidation): void;
+  };
   sheetProtection: Record<string, unknown> | null;
 }
 

@@ -21,9 +21,22 @@ const CHART_TYPE = 'application/vnd.openxmlformats-officedocument.drawingml.char
 const DRAWING_TYPE = 'application/vnd.openxmlformats-officedocument.drawing+xml';
 
 /** Elements that must follow <drawing> in a worksheet (CT_Worksheet order). */
-const AFTER_DRAWING = ['legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
+const AFTER_DRAWING = [
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
+];
 
-export async function addNativeCharts(xlsx: Buffer, charts: { sheet: string; chart: ChartPlan }[]): Promise<Buffer> {
+export async function addNativeCharts(
+  xlsx: Buffer,
+  charts: { sheet: string; chart: ChartPlan }[],
+): Promise<Buffer> {
   if (!charts.length) return xlsx;
   const zip = await JSZip.loadAsync(xlsx);
   await drawNativeCharts(zip, charts);
@@ -31,7 +44,10 @@ export async function addNativeCharts(xlsx: Buffer, charts: { sheet: string; cha
 }
 
 /** addNativeCharts on a package already open, for a caller that zips it once after other changes. */
-export async function drawNativeCharts(zip: JSZip, charts: { sheet: string; chart: ChartPlan }[]): Promise<void> {
+export async function drawNativeCharts(
+  zip: JSZip,
+  charts: { sheet: string; chart: ChartPlan }[],
+): Promise<void> {
   if (!charts.length) return;
   const pkg = new Package(zip);
   await pkg.load();
@@ -93,7 +109,11 @@ class Package {
       anchors += anchorXml(plan, rel.id, nextShapeId(drawingXml + anchors));
     }
     this.zip.file(drawingRelsPath, drawingRels);
-    if (!drawingXml.includes('xmlns:c=')) drawingXml = drawingXml.replace('<xdr:wsDr ', `<xdr:wsDr xmlns:c="${NS.c}" xmlns:r="${NS.rel}" `);
+    if (!drawingXml.includes('xmlns:c='))
+      drawingXml = drawingXml.replace(
+        '<xdr:wsDr ',
+        `<xdr:wsDr xmlns:c="${NS.c}" xmlns:r="${NS.rel}" `,
+      );
     this.zip.file(drawingPath, drawingXml.replace('</xdr:wsDr>', `${anchors}</xdr:wsDr>`));
   }
 
@@ -104,7 +124,10 @@ class Package {
   private addOverride(path: string, type: string): void {
     const part = `/${path}`;
     if (this.contentTypes.includes(`PartName="${part}"`)) return;
-    this.contentTypes = this.contentTypes.replace('</Types>', `<Override PartName="${part}" ContentType="${type}"/></Types>`);
+    this.contentTypes = this.contentTypes.replace(
+      '</Types>',
+      `<Override PartName="${part}" ContentType="${type}"/></Types>`,
+    );
   }
 
   /** The first `prefixN.ext` not yet in the package. */
@@ -130,7 +153,8 @@ function attr(tag: string, name: string): string | undefined {
 
 function parseRels(xml: string): Map<string, string> {
   const rels = new Map<string, string>();
-  for (const m of xml.matchAll(/<Relationship\b[^>]*>/g)) rels.set(attr(m[0], 'Id') ?? '', attr(m[0], 'Target') ?? '');
+  for (const m of xml.matchAll(/<Relationship\b[^>]*>/g))
+    rels.set(attr(m[0], 'Id') ?? '', attr(m[0], 'Target') ?? '');
   return rels;
 }
 
@@ -153,8 +177,11 @@ function addRel(xml: string, type: string, target: string): { xml: string; id: s
 function insertDrawing(sheetXml: string, id: string): string {
   const tag = `<drawing r:id="${id}"/>`;
   let xml = sheetXml;
-  if (!/<worksheet\b[^>]*xmlns:r=/.test(xml)) xml = xml.replace('<worksheet ', `<worksheet xmlns:r="${NS.rel}" `);
-  const positions = AFTER_DRAWING.map((name) => xml.search(new RegExp(`<${name}\\b`))).filter((i) => i >= 0);
+  if (!/<worksheet\b[^>]*xmlns:r=/.test(xml))
+    xml = xml.replace('<worksheet ', `<worksheet xmlns:r="${NS.rel}" `);
+  const positions = AFTER_DRAWING.map((name) => xml.search(new RegExp(`<${name}\\b`))).filter(
+    (i) => i >= 0,
+  );
   const at = positions.length ? Math.min(...positions) : xml.lastIndexOf('</worksheet>');
   return xml.slice(0, at) + tag + xml.slice(at);
 }
@@ -188,7 +215,11 @@ function nextShapeId(xml: string): number {
 }
 
 export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 function unescapeXml(text: string): string {
@@ -246,7 +277,13 @@ function fontProps(size: number): string {
   return `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}"/></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>`;
 }
 
-function series(idx: number, name: string, categories: string[], values: number[], body: string): string {
+function series(
+  idx: number,
+  name: string,
+  categories: string[],
+  values: number[],
+  body: string,
+): string {
   return (
     `<c:ser><c:idx val="${idx}"/><c:order val="${idx}"/><c:tx><c:v>${escapeXml(name)}</c:v></c:tx>${body}` +
     `<c:cat>${strLit(categories)}</c:cat><c:val>${numLit(values, '0.0%')}</c:val>`

@@ -22,10 +22,15 @@ function storeRows(wb: ExcelJS.Workbook): Scalar[][] | undefined {
 }
 
 /** Records the charts of sheets just laid out (replacing what those sheets had before). */
-export function rememberCharts(wb: ExcelJS.Workbook, sheets: { sheet: string; charts: ChartPlan[] }[]): void {
+export function rememberCharts(
+  wb: ExcelJS.Workbook,
+  sheets: { sheet: string; charts: ChartPlan[] }[],
+): void {
   const rows = chartStoreRows(storeRows(wb), sheets);
   if (!rows) return;
-  const ws = wb.getWorksheet(CHART_STORE_SHEET) ?? wb.addWorksheet(CHART_STORE_SHEET, { state: 'veryHidden' });
+  const ws =
+    wb.getWorksheet(CHART_STORE_SHEET) ??
+    wb.addWorksheet(CHART_STORE_SHEET, { state: 'veryHidden' });
   ws.spliceRows(1, ws.rowCount);
   rows.forEach((cells, i) => {
     ws.getRow(i + 1).values = cells;

@@ -15,7 +15,8 @@ const DEFLATED = 8;
 const DATA_DESCRIPTOR = 0x0008;
 
 function endRecord(zip: Buffer): number {
-  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) if (zip.readUInt32LE(i) === END) return i;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--)
+    if (zip.readUInt32LE(i) === END) return i;
   throw new Error('rezip: not a zip package (no end of central directory)');
 }
 
@@ -30,7 +31,12 @@ export function inflateZip(zip: Buffer): Buffer {
 }
 
 /** The package with each non-empty part in method `from` converted by `convert` to method `to`. */
-function rezip(zip: Buffer, from: number, convert: (content: Buffer) => Buffer, to: number): Buffer {
+function rezip(
+  zip: Buffer,
+  from: number,
+  convert: (content: Buffer) => Buffer,
+  to: number,
+): Buffer {
   const end = endRecord(zip);
   const count = zip.readUInt16LE(end + 10);
   let at = zip.readUInt32LE(end + 16);
@@ -39,17 +45,28 @@ function rezip(zip: Buffer, from: number, convert: (content: Buffer) => Buffer, 
   let offset = 0;
   for (let n = 0; n < count; n++) {
     if (zip.readUInt32LE(at) !== CENTRAL) throw new Error('rezip: damaged central directory');
-    const central = Buffer.from(zip.subarray(at, at + 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32)));
+    const central = Buffer.from(
+      zip.subarray(
+        at,
+        at + 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32),
+      ),
+    );
     at += central.length;
     const method = central.readUInt16LE(10);
     const size = central.readUInt32LE(20); // as stored in the package, compressed or not
     const header = central.readUInt32LE(42);
     if (zip.readUInt32LE(header) !== LOCAL) throw new Error('rezip: damaged local header');
-    const localHeader = Buffer.from(zip.subarray(header, header + 30 + zip.readUInt16LE(header + 26) + zip.readUInt16LE(header + 28)));
+    const localHeader = Buffer.from(
+      zip.subarray(
+        header,
+        header + 30 + zip.readUInt16LE(header + 26) + zip.readUInt16LE(header + 28),
+      ),
+    );
     const content = zip.subarray(header + localHeader.length, header + localHeader.length + size);
     const converted = method === from && size > 0;
     const data = converted ? convert(content) : content;
-    if (converted && to === STORED && data.length !== central.readUInt32LE(24)) throw new Error('rezip: a part does not expand to its size');
+    if (converted && to === STORED && data.length !== central.readUInt32LE(24))
+      throw new Error('rezip: a part does not expand to its size');
     const newMethod = converted ? to : method;
     const flags = central.readUInt16LE(8) & ~DATA_DESCRIPTOR;
     for (const [h, base] of [

@@ -6,10 +6,12 @@ import JSZip from 'jszip';
 
 const CUSTOM_PART = 'docProps/custom.xml';
 const CUSTOM_TYPE = 'application/vnd.openxmlformats-officedocument.custom-properties+xml';
-const CUSTOM_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties';
+const CUSTOM_REL =
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties';
 const FMTID = '{D5CDD505-2E9C-101B-9397-08002B2CF9AE}';
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const unescapeXml = (text: string) =>
   text
     .replace(/&lt;/g, '<')
@@ -26,7 +28,9 @@ export async function readCustomProperties(zip: JSZip): Promise<Record<string, s
   if (!part) return {};
   const xml = await part.async('string');
   const props: Record<string, string> = {};
-  for (const m of xml.matchAll(/<(?:\w+:)?property\b[^>]*?\bname="([^"]*)"[^>]*>([\s\S]*?)<\/(?:\w+:)?property>/g)) {
+  for (const m of xml.matchAll(
+    /<(?:\w+:)?property\b[^>]*?\bname="([^"]*)"[^>]*>([\s\S]*?)<\/(?:\w+:)?property>/g,
+  )) {
     const value = /<(?:\w+:)?\w+>([\s\S]*?)<\/(?:\w+:)?\w+>/.exec(m[2]);
     props[unescapeXml(m[1])] = value ? unescapeXml(value[1]) : '';
   }
@@ -48,13 +52,22 @@ function customXml(props: Record<string, string>): string {
 }
 
 /** Replaces the package's custom properties by `props` (adding the part, its content type and relationship). */
-export async function writeCustomProperties(zip: JSZip, props: Record<string, string>): Promise<void> {
+export async function writeCustomProperties(
+  zip: JSZip,
+  props: Record<string, string>,
+): Promise<void> {
   zip.file(CUSTOM_PART, customXml(props));
   const typesFile = zip.file('[Content_Types].xml');
   if (typesFile) {
     const types = await typesFile.async('string');
     if (!types.includes(`PartName="/${CUSTOM_PART}"`)) {
-      zip.file('[Content_Types].xml', types.replace('</Types>', `<Override PartName="/${CUSTOM_PART}" ContentType="${CUSTOM_TYPE}"/></Types>`));
+      zip.file(
+        '[Content_Types].xml',
+        types.replace(
+          '</Types>',
+          `<Override PartName="/${CUSTOM_PART}" ContentType="${CUSTOM_TYPE}"/></Types>`,
+        ),
+      );
     }
   }
   const relsFile = zip.file('_rels/.rels');
@@ -63,13 +76,22 @@ export async function writeCustomProperties(zip: JSZip, props: Record<string, st
     if (!rels.includes(`Target="${CUSTOM_PART}"`) && !rels.includes(`Target="/${CUSTOM_PART}"`)) {
       const ids = [...rels.matchAll(/Id="rId(\d+)"/g)].map((m) => Number(m[1]));
       const id = `rId${Math.max(0, ...ids) + 1}`;
-      zip.file('_rels/.rels', rels.replace('</Relationships>', `<Relationship Id="${id}" Type="${CUSTOM_REL}" Target="${CUSTOM_PART}"/></Relationships>`));
+      zip.file(
+        '_rels/.rels',
+        rels.replace(
+          '</Relationships>',
+          `<Relationship Id="${id}" Type="${CUSTOM_REL}" Target="${CUSTOM_PART}"/></Relationships>`,
+        ),
+      );
     }
   }
 }
 
 /** An xlsx package with its custom properties set to `props`. */
-export async function withCustomProperties(xlsx: Buffer, props: Record<string, string>): Promise<Buffer> {
+export async function withCustomProperties(
+  xlsx: Buffer,
+  props: Record<string, string>,
+): Promise<Buffer> {
   const zip = await JSZip.loadAsync(xlsx);
   await writeCustomProperties(zip, props);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });

@@ -14,13 +14,15 @@ import { readCustomProperties } from './properties';
 
 function gridCell(value: ExcelJS.CellValue): GridCell {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean')
+    return value;
   if (value instanceof Date) return { date: value.toISOString().slice(0, 10) };
   const v = value as unknown as Record<string, unknown>;
   if (typeof v.formula === 'string') return { formula: v.formula };
   if (typeof v.sharedFormula === 'string') return { formula: v.sharedFormula };
   if ('error' in v) return { error: String(v.error) };
-  if (Array.isArray(v.richText)) return (v.richText as { text: string }[]).map((r) => r.text).join('');
+  if (Array.isArray(v.richText))
+    return (v.richText as { text: string }[]).map((r) => r.text).join('');
   if ('text' in v) return gridCell(v.text as ExcelJS.CellValue);
   if ('result' in v) return gridCell(v.result as ExcelJS.CellValue);
   return String(value);
@@ -54,7 +56,10 @@ export async function readXlsxGrid(buffer: Buffer, file: string): Promise<GridBo
     zip = await JSZip.loadAsync(buffer);
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
-    throw new InputError('不是有效的 xlsx 文件，请用 Excel、WPS 或 LibreOffice 另存为 xlsx 格式', file);
+    throw new InputError(
+      '不是有效的 xlsx 文件，请用 Excel、WPS 或 LibreOffice 另存为 xlsx 格式',
+      file,
+    );
   }
   const properties = await readCustomProperties(zip);
   return { file, properties, sheets: wb.worksheets.map(gridSheet) };
@@ -62,7 +67,8 @@ export async function readXlsxGrid(buffer: Buffer, file: string): Promise<GridBo
 
 /** CSV bytes as text: UTF-8 with or without BOM, UTF-16 with BOM, else GB18030 (Excel's 中文 CSV). */
 export function decodeCsv(buffer: Buffer): string {
-  if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) return buffer.subarray(3).toString('utf8');
+  if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf)
+    return buffer.subarray(3).toString('utf8');
   if (buffer[0] === 0xff && buffer[1] === 0xfe) return iconv.decode(buffer.subarray(2), 'utf16le');
   if (buffer[0] === 0xfe && buffer[1] === 0xff) return iconv.decode(buffer.subarray(2), 'utf16be');
   try {
@@ -109,18 +115,30 @@ export function parseCsv(text: string): string[][] {
 }
 
 export function csvGrid(buffer: Buffer, file: string): GridBook {
-  const cells = parseCsv(decodeCsv(buffer)).map((r) => r.map((v): GridCell => (v.trim() === '' ? null : v)));
+  const cells = parseCsv(decodeCsv(buffer)).map((r) =>
+    r.map((v): GridCell => (v.trim() === '' ? null : v)),
+  );
   // No `path` here: the task pane bundles this module for the browser.
-  return { file, properties: {}, sheets: [{ name: file.split(/[\\/]/).pop() ?? file, cells, merges: [], tables: [] }] };
+  return {
+    file,
+    properties: {},
+    sheets: [{ name: file.split(/[\\/]/).pop() ?? file, cells, merges: [], tables: [] }],
+  };
 }
 
 /** A return or list file by extension; `file` names it in messages (defaults to its base name). */
-export async function readGridFile(filePath: string, file = path.basename(filePath)): Promise<GridBook> {
+export async function readGridFile(
+  filePath: string,
+  file = path.basename(filePath),
+): Promise<GridBook> {
   let buffer: Buffer;
   try {
     buffer = fs.readFileSync(filePath);
   } catch (e) {
-    throw new InputError(`无法读取文件（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`, file);
+    throw new InputError(
+      `无法读取文件（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`,
+      file,
+    );
   }
   const ext = path.extname(filePath).toLowerCase();
   if (ext === '.csv' || ext === '.txt') return csvGrid(buffer, file);

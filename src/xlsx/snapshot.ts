@@ -38,7 +38,10 @@ export function tableArea(m: TableModel): TableArea {
   return { headerRow, firstRow: headerRow + 1, lastRow, firstCol: tl.col, lastCol: br.col };
 }
 
-export function findTable(wb: ExcelJS.Workbook, name: string): { ws: ExcelJS.Worksheet; model: TableModel } | null {
+export function findTable(
+  wb: ExcelJS.Workbook,
+  name: string,
+): { ws: ExcelJS.Worksheet; model: TableModel } | null {
   for (const ws of wb.worksheets) {
     for (const t of ws.getTables()) {
       const model = tableModel(t);
@@ -51,7 +54,8 @@ export function findTable(wb: ExcelJS.Workbook, name: string): { ws: ExcelJS.Wor
 export function headerTexts(ws: ExcelJS.Worksheet, area: TableArea): string[] {
   const row = ws.getRow(area.headerRow);
   const out: string[] = [];
-  for (let c = area.firstCol; c <= area.lastCol; c++) out.push(String(cellScalar(row.getCell(c + 1)) ?? ''));
+  for (let c = area.firstCol; c <= area.lastCol; c++)
+    out.push(String(cellScalar(row.getCell(c + 1)) ?? ''));
   return out;
 }
 
@@ -106,5 +110,9 @@ export function readSnapshot(wb: ExcelJS.Workbook, sheets: readonly string[] = [
     const ws = wb.getWorksheet(name);
     if (ws) values[name] = sheetValues(ws);
   }
-  return { sheetNames: wb.worksheets.map((w) => w.name).filter((n) => n !== CHART_STORE_SHEET), tables, sheets: values };
+  return {
+    sheetNames: wb.worksheets.map((w) => w.name).filter((n) => n !== CHART_STORE_SHEET),
+    tables,
+    sheets: values,
+  };
 }

@@ -16,14 +16,19 @@ import { serveStatic } from './serveStatic';
 
 const root = path.join(__dirname, '..', '..');
 const build = path.join(root, 'dist', 'test-harness');
-const shots = path.resolve(root, process.env.SCREENSHOTS ?? path.join('test-output', 'screenshots'));
+const shots = path.resolve(
+  root,
+  process.env.SCREENSHOTS ?? path.join('test-output', 'screenshots'),
+);
 
 let server: Awaited<ReturnType<typeof serveStatic>>;
 let chromium: Awaited<ReturnType<typeof launchChromium>>;
 
 beforeAll(async () => {
   if (!existsSync(path.join(build, 'test-harness.html'))) {
-    throw new Error('dist/test-harness is missing: run `npm run build:test-harness` (npm test runs it in pretest)');
+    throw new Error(
+      'dist/test-harness is missing: run `npm run build:test-harness` (npm test runs it in pretest)',
+    );
   }
   mkdirSync(shots, { recursive: true });
   mkdirSync(path.join(root, 'test-output'), { recursive: true });
@@ -36,16 +41,27 @@ afterAll(async () => {
   await server?.close();
 });
 
-type Workbook = { [K in keyof HarnessApi]: (...args: Parameters<HarnessApi[K]>) => Promise<ReturnType<HarnessApi[K]>> };
+type Workbook = {
+  [K in keyof HarnessApi]: (
+    ...args: Parameters<HarnessApi[K]>
+  ) => Promise<ReturnType<HarnessApi[K]>>;
+};
 
 /** The simulated workbook behind the page, queried inside the page. */
 function workbookOf(page: Page): Workbook {
   return new Proxy({} as Workbook, {
-    get: (_, method: string) => (...args: unknown[]) =>
-      page.evaluate(([m, a]) => {
-        const api = (window as unknown as { __targetDesk: Record<string, (...x: unknown[]) => unknown> }).__targetDesk;
-        return api[m as string](...(a as unknown[]));
-      }, [method, args] as const),
+    get:
+      (_, method: string) =>
+      (...args: unknown[]) =>
+        page.evaluate(
+          ([m, a]) => {
+            const api = (
+              window as unknown as { __targetDesk: Record<string, (...x: unknown[]) => unknown> }
+            ).__targetDesk;
+            return api[m as string](...(a as unknown[]));
+          },
+          [method, args] as const,
+        ),
   });
 }
 
@@ -53,7 +69,10 @@ function workbookOf(page: Page): Workbook {
  * Opens the task pane in `lang`, runs `steps` on it, and closes it; a failing step leaves a
  * full-page screenshot in test-output/ to look at.
  */
-async function withPane(lang: string, steps: (pane: { page: Page; book: Workbook; errors: string[] }) => Promise<void>) {
+async function withPane(
+  lang: string,
+  steps: (pane: { page: Page; book: Workbook; errors: string[] }) => Promise<void>,
+) {
   const page = await chromium.context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -61,7 +80,12 @@ async function withPane(lang: string, steps: (pane: { page: Page; book: Workbook
     await page.goto(`${server.url}/test-harness.html?lang=${lang}`);
     await steps({ page, book: workbookOf(page), errors });
   } catch (e) {
-    await page.screenshot({ path: path.join(root, 'test-output', `failed-${Date.now()}.png`), fullPage: true }).catch(() => undefined);
+    await page
+      .screenshot({
+        path: path.join(root, 'test-output', `failed-${Date.now()}.png`),
+        fullPage: true,
+      })
+      .catch(() => undefined);
     throw e;
   } finally {
     await page.close();
@@ -78,19 +102,29 @@ describe('task pane in Chromium on the simulated Excel host', () => {
   test('the initial task pane bundle is at most 150 KB gzip, ExcelJS not in it', () => {
     const js = readFileSync(path.join(build, 'taskpane.js'));
     const kb = gzipSync(js, { level: 9 }).length / 1024;
-    console.log(`initial task pane bundle: ${(js.length / 1024).toFixed(1)} KB, ${kb.toFixed(1)} KB gzip`);
+    console.log(
+      `initial task pane bundle: ${(js.length / 1024).toFixed(1)} KB, ${kb.toFixed(1)} KB gzip`,
+    );
     expect(kb).toBeLessThanOrEqual(150);
     // ExcelJS (which writes xl/worksheets/…) is in a lazy chunk, not in the first download
     const marker = 'xl/worksheets/';
     expect(js.toString('utf8').includes(marker)).toBe(false);
-    const lazy = readdirSync(path.join(build, 'chunks')).filter((f) => readFileSync(path.join(build, 'chunks', f), 'utf8').includes(marker));
+    const lazy = readdirSync(path.join(build, 'chunks')).filter((f) =>
+      readFileSync(path.join(build, 'chunks', f), 'utf8').includes(marker),
+    );
     expect(lazy.length).toBeGreaterThan(0);
   });
 
   test('zh-CN: 计划 → 分解 → 报表 → 考核 → 通报 on the sample plan', async () => {
     await withPane('zh-CN', async ({ page, book, errors }) => {
       await page.getByRole('tab').first().waitFor();
-      expect(await page.getByRole('tab').allInnerTexts()).toEqual(['1 计划', '2 分解', '3 报表', '4 考核', '5 通报']);
+      expect(await page.getByRole('tab').allInnerTexts()).toEqual([
+        '1 计划',
+        '2 分解',
+        '3 报表',
+        '4 考核',
+        '5 通报',
+      ]);
       await page.getByText('当前工作簿还没有计划工作表').waitFor();
       await shot(page, 'zh-CN-0-empty');
 
@@ -98,11 +132,19 @@ describe('task pane in Chromium on the simulated Excel host', () => {
       await page.getByTestId('create-sample').click();
       await page.getByTestId('result').waitFor();
       expect(await resultText(page)).toMatch(/^已建立计划工作表 \d+ 张。$/);
-      expect(await book.sheetNames()).toEqual(expect.arrayContaining(['单位', '指标', '目标', '分解依据', '考核办法']));
+      expect(await book.sheetNames()).toEqual(
+        expect.arrayContaining(['单位', '指标', '目标', '分解依据', '考核办法']),
+      );
       const units = await book.tableRows('TD_Units');
-      expect(units!.map((u) => u['单位名称'])).toEqual(expect.arrayContaining(['武林街道', '天水街道', '文晖街道']));
+      expect(units!.map((u) => u['单位名称'])).toEqual(
+        expect.arrayContaining(['武林街道', '天水街道', '文晖街道']),
+      );
       await page.getByTestId('plan-summary').getByText('下城区', { exact: true }).waitFor();
-      await page.getByTestId('plan-summary').getByText(`${units!.length} 个`, { exact: true }).first().waitFor();
+      await page
+        .getByTestId('plan-summary')
+        .getByText(`${units!.length} 个`, { exact: true })
+        .first()
+        .waitFor();
       await shot(page, 'zh-CN-1-plan');
 
       // 分解: preview first (nothing written), then write
@@ -133,14 +175,21 @@ describe('task pane in Chromium on the simulated Excel host', () => {
       expect(names.every((n) => n.endsWith('.xlsx'))).toBe(true);
       expect(await resultText(page)).toBe(`已生成 ${names.length} 份报表模板。`);
       expect(names.length).toBe(units!.length);
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('templates').locator('a').first().click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('templates').locator('a').first().click(),
+      ]);
       const template = await download.path();
       expect(readFileSync(template).subarray(0, 2).toString('latin1')).toBe('PK');
 
       // imports: a per-file result list; a file that is not a workbook is refused with its name
       await page.getByTestId('returns-input').setInputFiles([
         { name: names[0], mimeType: 'application/octet-stream', buffer: readFileSync(template) },
-        { name: '损坏的报表.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a workbook') },
+        {
+          name: '损坏的报表.xlsx',
+          mimeType: 'application/octet-stream',
+          buffer: Buffer.from('not a workbook'),
+        },
       ]);
       const results = page.getByTestId('import-results').locator('li');
       await results.nth(1).waitFor();
@@ -150,7 +199,11 @@ describe('task pane in Chromium on the simulated Excel host', () => {
 
       const registry = (await book.tableRows('TD_Registry'))!;
       const csv = `企业名称,证书编号,发证日期\n${registry[0]['企业名称']},GR201933009999,2019-11-30\n某某未登记科技有限公司,GR201933009998,2019-11-30\n`;
-      await page.getByTestId('list-input').setInputFiles({ name: '2019年第一批国高企名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+      await page.getByTestId('list-input').setInputFiles({
+        name: '2019年第一批国高企名单.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(csv, 'utf8'),
+      });
       const listResult = await page.getByTestId('list-result').innerText();
       expect(listResult).toContain('2019年第一批国高企名单.csv');
       expect(listResult).toContain('匹配 1 家');
@@ -166,7 +219,9 @@ describe('task pane in Chromium on the simulated Excel host', () => {
       await page.getByTestId('ranking').waitFor();
       const ranking = (await book.tableRows('TD_Ranking'))!.filter((r) => r['期间'] === '2019Q3');
       expect(ranking.length).toBeGreaterThan(0);
-      expect(await resultText(page)).toBe(`已计算 ${ranking.length} 个单位的得分，结果写入“考核结果”表。`);
+      expect(await resultText(page)).toBe(
+        `已计算 ${ranking.length} 个单位的得分，结果写入“考核结果”表。`,
+      );
       await page.getByTestId('ranking').getByText('武林街道').waitFor();
       expect(await book.sheetNames()).not.toContain('通报 2019Q3'); // the bulletin is step 5's
       await shot(page, 'zh-CN-4-assess');
@@ -215,7 +270,13 @@ describe('task pane in Chromium on the simulated Excel host', () => {
   test('en-US: the same steps in English', async () => {
     await withPane('en-US', async ({ page, book, errors }) => {
       await page.getByRole('tab').first().waitFor();
-      expect(await page.getByRole('tab').allInnerTexts()).toEqual(['Plan', 'Allocate', 'Returns', 'Assess', 'Bulletin']);
+      expect(await page.getByRole('tab').allInnerTexts()).toEqual([
+        'Plan',
+        'Allocate',
+        'Returns',
+        'Assess',
+        'Bulletin',
+      ]);
       await page.getByTestId('create-sample').click();
       await page.getByTestId('result').waitFor();
       expect(await resultText(page)).toMatch(/^Created \d+ plan sheets\.$/);
@@ -231,14 +292,20 @@ describe('task pane in Chromium on the simulated Excel host', () => {
       await page.getByTestId('result').waitFor();
       expect(await resultText(page)).toMatch(/^Quotas written: \d+ rows\.$/);
       const targets2019 = (await book.tableRows('TD_Targets'))!.filter((r) => r['年度'] === 2019);
-      expect(targets2019.filter((r) => r['分解方法'] !== null).every((r) => r['分解方法'] === '圣拉古法')).toBe(true);
+      expect(
+        targets2019
+          .filter((r) => r['分解方法'] !== null)
+          .every((r) => r['分解方法'] === '圣拉古法'),
+      ).toBe(true);
       await shot(page, 'en-US-2-allocate');
 
       // a step whose code cannot be downloaded says so, and the other steps still work
       await page.route('**/chunks/step-returns.*', (route) => route.abort());
       await page.getByRole('tab', { name: 'Returns' }).click();
       await page.getByTestId('step-failed').waitFor();
-      expect(await page.getByTestId('step-failed').innerText()).toContain('This step could not be loaded');
+      expect(await page.getByTestId('step-failed').innerText()).toContain(
+        'This step could not be loaded',
+      );
 
       await page.getByRole('tab', { name: 'Assess' }).click();
       await page.getByTestId('assess-compute').click();

@@ -16,21 +16,42 @@ const byRequest = {
 describe('target-desk allocate', () => {
   it('reads one request on stdin and prints its quotas, exit 0', () => {
     const r = runCli(['allocate'], JSON.stringify(byRequest));
-    expect(r).toEqual({ code: 0, stdout: '{"quotas":{"A":9,"B":7,"C":6,"D":3,"E":1}}\n', stderr: '' });
+    expect(r).toEqual({
+      code: 0,
+      stdout: '{"quotas":{"A":9,"B":7,"C":6,"D":3,"E":1}}\n',
+      stderr: '',
+    });
   });
 
   it('keeps the ids in request order, even ids that look like numbers', () => {
-    const req = { total: 10, method: 'equal', precision: 1, units: [{ id: 'z', weight: 1 }, { id: '10', weight: 1 }, { id: '2', weight: 1 }] };
-    expect(runCli(['allocate'], JSON.stringify(req)).stdout).toBe('{"quotas":{"z":3.4,"10":3.3,"2":3.3}}\n');
+    const req = {
+      total: 10,
+      method: 'equal',
+      precision: 1,
+      units: [
+        { id: 'z', weight: 1 },
+        { id: '10', weight: 1 },
+        { id: '2', weight: 1 },
+      ],
+    };
+    expect(runCli(['allocate'], JSON.stringify(req)).stdout).toBe(
+      '{"quotas":{"z":3.4,"10":3.3,"2":3.3}}\n',
+    );
   });
 
   it('accepts a byte-order mark and pretty-printed JSON', () => {
-    const r = runCli(['allocate'], `\uFEFF${JSON.stringify({ ...byRequest, method: 'dhondt' }, null, 2)}`);
+    const r = runCli(
+      ['allocate'],
+      `\uFEFF${JSON.stringify({ ...byRequest, method: 'dhondt' }, null, 2)}`,
+    );
     expect(r.stdout).toBe('{"quotas":{"A":10,"B":7,"C":5,"D":3,"E":1}}\n');
   });
 
   it('refuses bad input with every problem on stderr, exit 2, no stack trace and nothing on stdout', () => {
-    const r = runCli(['allocate'], JSON.stringify({ total: 2.5, method: 'hare', units: [{ id: 'a', weight: -1 }] }));
+    const r = runCli(
+      ['allocate'],
+      JSON.stringify({ total: 2.5, method: 'hare', units: [{ id: 'a', weight: -1 }] }),
+    );
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
@@ -41,9 +62,14 @@ describe('target-desk allocate', () => {
   });
 
   it('refuses an infeasible request, exit 2', () => {
-    const r = runCli(['allocate'], JSON.stringify({ total: 5, method: 'dhondt', units: [{ id: 'a', weight: 1, locked: 6 }] }));
+    const r = runCli(
+      ['allocate'],
+      JSON.stringify({ total: 5, method: 'dhondt', units: [{ id: 'a', weight: 1, locked: 6 }] }),
+    );
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('target-desk allocate: total: the locked quotas add up to 6, more than the total 5\n');
+    expect(r.stderr).toBe(
+      'target-desk allocate: total: the locked quotas add up to 6, more than the total 5\n',
+    );
   });
 
   it('refuses input that is not JSON, and stray arguments, exit 2', () => {
@@ -53,7 +79,9 @@ describe('target-desk allocate', () => {
     expect(bad.stderr).not.toMatch(/\n\s+at /);
     const extra = runCli(['allocate', 'request.json'], JSON.stringify(byRequest));
     expect(extra.code).toBe(2);
-    expect(extra.stderr).toBe('target-desk allocate: unexpected argument request.json (usage: target-desk allocate [--jsonl])\n');
+    expect(extra.stderr).toBe(
+      'target-desk allocate: unexpected argument request.json (usage: target-desk allocate [--jsonl])\n',
+    );
   });
 
   it('is listed by --help', () => {
@@ -66,11 +94,27 @@ describe('target-desk allocate --jsonl', () => {
     const input = [
       JSON.stringify(byRequest),
       '',
-      JSON.stringify({ total: 7, method: 'largest-remainder', units: [{ id: 'x', weight: 5 }, { id: 'y', weight: 5 }, { id: 'z', weight: 5 }] }),
+      JSON.stringify({
+        total: 7,
+        method: 'largest-remainder',
+        units: [
+          { id: 'x', weight: 5 },
+          { id: 'y', weight: 5 },
+          { id: 'z', weight: 5 },
+        ],
+      }),
       '   ',
       JSON.stringify({ total: 3, method: 'dhondt', units: [{ id: 'a', weight: 1, max: 1 }] }),
       'not json',
-      JSON.stringify({ total: 0.5, precision: 1, method: 'adams', units: [{ id: 'p', weight: 2 }, { id: 'q', weight: 1 }] }),
+      JSON.stringify({
+        total: 0.5,
+        precision: 1,
+        method: 'adams',
+        units: [
+          { id: 'p', weight: 2 },
+          { id: 'q', weight: 1 },
+        ],
+      }),
     ].join('\r\n');
     const r = runCli(['allocate', '--jsonl'], `${input}\n`);
     expect(r.code).toBe(3);
@@ -89,9 +133,14 @@ describe('target-desk allocate --jsonl', () => {
   });
 
   it('exits 0 when every request is answered, and accepts a last line without a newline', () => {
-    const r = runCli(['allocate', '--jsonl'], `${JSON.stringify(byRequest)}\n${JSON.stringify({ ...byRequest, method: 'adams' })}`);
+    const r = runCli(
+      ['allocate', '--jsonl'],
+      `${JSON.stringify(byRequest)}\n${JSON.stringify({ ...byRequest, method: 'adams' })}`,
+    );
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('{"quotas":{"A":9,"B":7,"C":6,"D":3,"E":1}}\n{"quotas":{"A":9,"B":7,"C":5,"D":3,"E":2}}\n');
+    expect(r.stdout).toBe(
+      '{"quotas":{"A":9,"B":7,"C":6,"D":3,"E":1}}\n{"quotas":{"A":9,"B":7,"C":5,"D":3,"E":2}}\n',
+    );
   });
 
   it('exits 0 with no output for empty input', () => {
@@ -99,11 +148,22 @@ describe('target-desk allocate --jsonl', () => {
   });
 
   it('runs 10,000 mixed requests in one process, each answer equal to the engine', () => {
-    const methods = ['largest-remainder', 'equal', 'dhondt', 'sainte-lague', 'huntington-hill', 'adams'] as const;
+    const methods = [
+      'largest-remainder',
+      'equal',
+      'dhondt',
+      'sainte-lague',
+      'huntington-hill',
+      'adams',
+    ] as const;
     const requests = Array.from({ length: 10_000 }, (_, n) => ({
       total: 20 + (n % 97),
       method: methods[n % methods.length],
-      units: Array.from({ length: 3 + (n % 9) }, (_, i) => ({ id: `u${i}`, weight: ((n * 7919 + i * 104729) % 1000) / 10, min: i % 4 === 0 ? 1 : 0 })),
+      units: Array.from({ length: 3 + (n % 9) }, (_, i) => ({
+        id: `u${i}`,
+        weight: ((n * 7919 + i * 104729) % 1000) / 10,
+        min: i % 4 === 0 ? 1 : 0,
+      })),
     }));
     const r = runCli(['allocate', '--jsonl'], requests.map((q) => JSON.stringify(q)).join('\n'));
     expect(r.code).toBe(0);

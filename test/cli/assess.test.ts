@@ -29,11 +29,32 @@ describe('target-desk assess', () => {
       ['wenhui', 1],
     ]);
     expect(gqq.find((row: { unit: string }) => row.unit === 'shiqiao')).toEqual({
-      unit: 'shiqiao', indicator: 'gqq_new', quota: 2, milestone: 0.4, actual: 0, reported: false, rate: 0, timely: 0, status: 'lagging', score: 0, bonus: 0,
+      unit: 'shiqiao',
+      indicator: 'gqq_new',
+      quota: 2,
+      milestone: 0.4,
+      actual: 0,
+      reported: false,
+      rate: 0,
+      timely: 0,
+      status: 'lagging',
+      score: 0,
+      bonus: 0,
     });
     // wenhui: 2 of 1 → 40 + min(100 · 0.1, 2); sme 6 of 5 → top tier 30; startup rate 1, rank 1 → 30
-    expect(gqq.find((row: { unit: string }) => row.unit === 'wenhui')).toMatchObject({ rate: 2, score: 40, bonus: 2 });
-    expect(a.units.map((u: { unit: string; total: number; rank: number; grade: string }) => [u.unit, u.total, u.rank, u.grade])).toEqual([
+    expect(gqq.find((row: { unit: string }) => row.unit === 'wenhui')).toMatchObject({
+      rate: 2,
+      score: 40,
+      bonus: 2,
+    });
+    expect(
+      a.units.map((u: { unit: string; total: number; rank: number; grade: string }) => [
+        u.unit,
+        u.total,
+        u.rank,
+        u.grade,
+      ]),
+    ).toEqual([
       ['wulin', 64, 3, '合格'],
       ['tianshui', 62, 5, '合格'],
       ['chaohui', 64, 3, '合格'],
@@ -49,10 +70,42 @@ describe('target-desk assess', () => {
       ['kuamao', 30, 1, '不合格'],
     ]);
     expect(a.district).toEqual([
-      { indicator: 'gqq_new', target: 28, actual: 11, rate: 11 / 28, milestone: 5.6, timely: 55 / 28, status: 'ahead' },
-      { indicator: 'sme_new', target: 70, actual: 56, rate: 0.8, milestone: 52.5, timely: 56 / 52.5, status: 'ahead' },
-      { indicator: 'startup', target: 30, actual: 22, rate: 22 / 30, milestone: 24, timely: 22 / 24, status: 'behind' },
-      { indicator: 'hitech_share', target: 80.9, actual: 78.5, rate: 785 / 809, milestone: 80.9, timely: 785 / 809, status: 'behind' },
+      {
+        indicator: 'gqq_new',
+        target: 28,
+        actual: 11,
+        rate: 11 / 28,
+        milestone: 5.6,
+        timely: 55 / 28,
+        status: 'ahead',
+      },
+      {
+        indicator: 'sme_new',
+        target: 70,
+        actual: 56,
+        rate: 0.8,
+        milestone: 52.5,
+        timely: 56 / 52.5,
+        status: 'ahead',
+      },
+      {
+        indicator: 'startup',
+        target: 30,
+        actual: 22,
+        rate: 22 / 30,
+        milestone: 24,
+        timely: 22 / 24,
+        status: 'behind',
+      },
+      {
+        indicator: 'hitech_share',
+        target: 80.9,
+        actual: 78.5,
+        rate: 785 / 809,
+        milestone: 80.9,
+        timely: 785 / 809,
+        status: 'behind',
+      },
     ]);
   });
 
@@ -86,10 +139,15 @@ describe('target-desk assess', () => {
   });
 
   it('needs --period and refuses other arguments', () => {
-    expect(runCli(['assess'], text)).toMatchObject({ code: 2, stdout: '', stderr: 'target-desk assess: missing required option --period\n' });
+    expect(runCli(['assess'], text)).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'target-desk assess: missing required option --period\n',
+    });
     expect(runCli(['assess', '--period', '2019Q3', 'extra.json'], text)).toMatchObject({
       code: 2,
-      stderr: 'target-desk assess: unexpected argument extra.json (usage: target-desk assess --period P)\n',
+      stderr:
+        'target-desk assess: unexpected argument extra.json (usage: target-desk assess --period P)\n',
     });
   });
 });

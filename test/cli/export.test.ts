@@ -28,12 +28,18 @@ describe('target-desk export', () => {
     const before = runCli(['export', book]).stdout;
     expect(runCli(['run', book, '--period', '2019Q3']).code).toBe(0);
     expect(runCli(['export', book]).stdout).toBe(before);
-    const { $schema: _schema, ...sample } = JSON.parse(readFileSync(FIXTURES['the Xiacheng sample scenario'], 'utf8'));
+    const { $schema: _schema, ...sample } = JSON.parse(
+      readFileSync(FIXTURES['the Xiacheng sample scenario'], 'utf8'),
+    );
     expect(JSON.parse(before)).toEqual(sample);
   });
 
   it('names a file that is not a workbook', () => {
     const r = runCli(['export', join(dir, 'missing.xlsx')]);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: `target-desk export: ${join(dir, 'missing.xlsx')}: cannot read the workbook (ENOENT)\n` });
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `target-desk export: ${join(dir, 'missing.xlsx')}: cannot read the workbook (ENOENT)\n`,
+    });
   });
 });

@@ -18,8 +18,18 @@ import { editWorkbook, RETURNS_SCENARIO } from '../support/planBook';
  * lists 30 certificates a second time and 30 enterprises the registry lacks.
  */
 const UNITS = ['wulin', 'tianshui', 'chaohui', 'keji'];
-const registryName = (i: number) => [`杭州星${i}科技(集团)有限公司`, `浙江云${i}网络有限公司杭州分公司`, `杭州ABC${i}软件有限公司`][i % 3];
-const listName = (i: number) => (i % 10 === 0 ? `曾用名${i}有限公司` : [`杭州星${i}科技（集团）有限公司`, `浙江云${i}网络有限公司 杭州分公司`, `杭州ａｂｃ${i}软件有限公司`][i % 3]);
+const registryName = (i: number) =>
+  [`杭州星${i}科技(集团)有限公司`, `浙江云${i}网络有限公司杭州分公司`, `杭州ABC${i}软件有限公司`][
+    i % 3
+  ];
+const listName = (i: number) =>
+  i % 10 === 0
+    ? `曾用名${i}有限公司`
+    : [
+        `杭州星${i}科技（集团）有限公司`,
+        `浙江云${i}网络有限公司 杭州分公司`,
+        `杭州ａｂｃ${i}软件有限公司`,
+      ][i % 3];
 const code = (i: number) => `91330103MA27${String(i).padStart(6, '0')}`;
 const issued = (i: number) => `2019-${String((Math.floor(i / 4) % 4) * 3 + 2).padStart(2, '0')}-15`;
 
@@ -33,9 +43,33 @@ async function writeList(file: string): Promise<void> {
   ws.addRow(['2019年度第一、二、三、四批高新技术企业名单（测试）']);
   ws.mergeCells('A1:F1');
   ws.addRow(['序号', '企业名称', '统一社会信用代码', '证书编号', '发证日期', '备注']);
-  for (let i = 0; i < 240; i++) ws.addRow([i + 1, listName(i), i % 2 === 0 && i % 10 === 0 ? code(i) : '', `GR2019330${String(i).padStart(5, '0')}`, issued(i), '']);
-  for (let i = 0; i < 30; i++) ws.addRow([241 + i, `  ${registryName(i)} `, '', ` GR2019330${String(i).padStart(5, '0')}`, issued(i), '重复公示']);
-  for (let k = 0; k < 30; k++) ws.addRow([271 + k, `杭州未登记${k}科技有限公司`, '', `GR2019339${String(k).padStart(5, '0')}`, '2019-11-27', '']);
+  for (let i = 0; i < 240; i++)
+    ws.addRow([
+      i + 1,
+      listName(i),
+      i % 2 === 0 && i % 10 === 0 ? code(i) : '',
+      `GR2019330${String(i).padStart(5, '0')}`,
+      issued(i),
+      '',
+    ]);
+  for (let i = 0; i < 30; i++)
+    ws.addRow([
+      241 + i,
+      `  ${registryName(i)} `,
+      '',
+      ` GR2019330${String(i).padStart(5, '0')}`,
+      issued(i),
+      '重复公示',
+    ]);
+  for (let k = 0; k < 30; k++)
+    ws.addRow([
+      271 + k,
+      `杭州未登记${k}科技有限公司`,
+      '',
+      `GR2019339${String(k).padStart(5, '0')}`,
+      '2019-11-27',
+      '',
+    ]);
   await wb.xlsx.writeFile(file);
 }
 
@@ -45,23 +79,36 @@ function exported(): Scenario {
   return JSON.parse(r.stdout);
 }
 const listActuals = (s: Scenario, unit: string) =>
-  s.actuals.filter((a) => a.unit === unit && a.indicator === 'gqq_new').map((a) => [a.period, a.value, a.source]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+  s.actuals
+    .filter((a) => a.unit === unit && a.indicator === 'gqq_new')
+    .map((a) => [a.period, a.value, a.source])
+    .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'td-list-'));
   book = path.join(dir, 'plan.xlsx');
   const scenario: Scenario = {
     ...RETURNS_SCENARIO,
-    registry: Array.from({ length: 240 }, (_, i) => ({ name: registryName(i), ...(i % 2 === 0 ? { creditCode: code(i) } : {}), unit: UNITS[i % 4] })),
+    registry: Array.from({ length: 240 }, (_, i) => ({
+      name: registryName(i),
+      ...(i % 2 === 0 ? { creditCode: code(i) } : {}),
+      unit: UNITS[i % 4],
+    })),
   };
   fs.writeFileSync(path.join(dir, 'scenario.json'), JSON.stringify(scenario));
-  expect(runCli(['init', '--scenario', path.join(dir, 'scenario.json'), '--out', book]).code).toBe(0);
+  expect(runCli(['init', '--scenario', path.join(dir, 'scenario.json'), '--out', book]).code).toBe(
+    0,
+  );
   await writeList(path.join(dir, 'list.xlsx'));
   // 武林街道 reports 3 new 国高企 by 2019Q3 before the list arrives.
   expect(runCli(['templates', book, '--period', '2019Q3', '--out-dir', dir]).code).toBe(0);
-  await editWorkbook(path.join(dir, '2019Q3-武林街道-季度报表.xlsx'), path.join(dir, 'wulin.xlsx'), (ws) => {
-    ws.getCell('E14').value = 3;
-  });
+  await editWorkbook(
+    path.join(dir, '2019Q3-武林街道-季度报表.xlsx'),
+    path.join(dir, 'wulin.xlsx'),
+    (ws) => {
+      ws.getCell('E14').value = 3;
+    },
+  );
   expect(runCli(['import-returns', book, path.join(dir, 'wulin.xlsx')]).code).toBe(0);
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -69,23 +116,53 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe('target-desk import-list', () => {
   it('refuses a list without the columns it needs and leaves the book byte for byte', () => {
     const before = sha(book);
-    const r = runCli(['import-list', book, path.resolve(__dirname, '../fixtures/bad/list-no-certificate-column.csv'), '--indicator', 'gqq_new']);
+    const r = runCli([
+      'import-list',
+      book,
+      path.resolve(__dirname, '../fixtures/bad/list-no-certificate-column.csv'),
+      '--indicator',
+      'gqq_new',
+    ]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('list-no-certificate-column.csv › list-no-certificate-column.csv: 在前 20 行找不到表头「证书编号」');
+    expect(r.stderr).toContain(
+      'list-no-certificate-column.csv › list-no-certificate-column.csv: 在前 20 行找不到表头「证书编号」',
+    );
     expect(sha(book)).toBe(before);
   });
 
   it('reproduces the hand-counted numbers of a 300-row list, and reports 核对差异 against the return', async () => {
-    const r = runCli(['import-list', book, path.join(dir, 'list.xlsx'), '--indicator', 'gqq_new', '--json']);
+    const r = runCli([
+      'import-list',
+      book,
+      path.join(dir, 'list.xlsx'),
+      '--indicator',
+      'gqq_new',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect([report.rows, report.matched, report.unmatched.length, report.duplicates.length]).toEqual([300, 240, 30, 30]);
-    expect(report.duplicates[0]).toEqual({ row: 243, name: '杭州星0科技(集团)有限公司', certificate: 'GR201933000000' });
+    expect([
+      report.rows,
+      report.matched,
+      report.unmatched.length,
+      report.duplicates.length,
+    ]).toEqual([300, 240, 30, 30]);
+    expect(report.duplicates[0]).toEqual({
+      row: 243,
+      name: '杭州星0科技(集团)有限公司',
+      certificate: 'GR201933000000',
+    });
     expect(report.unmatched[29]).toEqual({ row: 302, name: '杭州未登记29科技有限公司' });
     for (const unit of UNITS) {
-      expect(report.counts.filter((c: { unit: string }) => c.unit === unit).map((c: { count: number }) => c.count)).toEqual([15, 30, 45, 60]);
+      expect(
+        report.counts
+          .filter((c: { unit: string }) => c.unit === unit)
+          .map((c: { count: number }) => c.count),
+      ).toEqual([15, 30, 45, 60]);
     }
-    expect(report.discrepancies).toEqual([{ unit: 'wulin', indicator: 'gqq_new', period: '2019Q3', reported: 3, listed: 45 }]);
+    expect(report.discrepancies).toEqual([
+      { unit: 'wulin', indicator: 'gqq_new', period: '2019Q3', reported: 3, listed: 45 },
+    ]);
     const s = exported();
     expect(listActuals(s, 'wulin')).toEqual([
       ['2019Q1', 15, 'list'],
@@ -95,12 +172,21 @@ describe('target-desk import-list', () => {
     ]);
     // The bulletin's 核对差异 come from the book: the return outranked by the list is kept in TD_History.
     const snapshot = readSnapshot(await loadBook(book));
-    expect(bookDiscrepancies(snapshot, readScenario(snapshot).scenario.actuals, '2019Q3')).toEqual([{ unit: 'wulin', indicator: 'gqq_new', reported: 3, listed: 45 }]);
+    expect(bookDiscrepancies(snapshot, readScenario(snapshot).scenario.actuals, '2019Q3')).toEqual([
+      { unit: 'wulin', indicator: 'gqq_new', reported: 3, listed: 45 },
+    ]);
   });
 
   it('is idempotent: importing the same list again changes nothing', () => {
     const before = exported().actuals;
-    const r = runCli(['import-list', book, path.join(dir, 'list.xlsx'), '--indicator', 'gqq_new', '--json']);
+    const r = runCli([
+      'import-list',
+      book,
+      path.join(dir, 'list.xlsx'),
+      '--indicator',
+      'gqq_new',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.changes).toEqual([]);
@@ -116,7 +202,16 @@ describe('target-desk import-list', () => {
         if (row.getCell(2).value === '杭州未登记1科技有限公司') row.getCell(8).value = 'tianshui';
       });
     });
-    const r = runCli(['import-list', book, path.join(dir, 'list.xlsx'), '--indicator', 'gqq_new', '--assign', '杭州未登记0科技有限公司=wulin', '--json']);
+    const r = runCli([
+      'import-list',
+      book,
+      path.join(dir, 'list.xlsx'),
+      '--indicator',
+      'gqq_new',
+      '--assign',
+      '杭州未登记0科技有限公司=wulin',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.registryAdded).toEqual([
@@ -140,7 +235,15 @@ describe('target-desk import-list', () => {
     const r = runCli(['import-list', book, path.join(dir, 'list.xlsx'), '--indicator', 'nope']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--indicator: 未知指标「nope」');
-    const a = runCli(['import-list', book, path.join(dir, 'list.xlsx'), '--indicator', 'gqq_new', '--assign', '杭州未登记2科技有限公司=xihu']);
+    const a = runCli([
+      'import-list',
+      book,
+      path.join(dir, 'list.xlsx'),
+      '--indicator',
+      'gqq_new',
+      '--assign',
+      '杭州未登记2科技有限公司=xihu',
+    ]);
     expect(a.code).toBe(2);
     expect(a.stderr).toContain('--assign 杭州未登记2科技有限公司=xihu: 未知单位「xihu」');
     expect(sha(book)).toBe(before);
@@ -151,7 +254,14 @@ describe('target-desk import-list', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(book);
     const rows: string[] = [];
-    wb.getWorksheet('通报 2019Q3')!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).filter((v) => v !== null && v !== undefined).join('|')));
+    wb.getWorksheet('通报 2019Q3')!.eachRow((row) =>
+      rows.push(
+        (row.values as unknown[])
+          .slice(1)
+          .filter((v) => v !== null && v !== undefined)
+          .join('|'),
+      ),
+    );
     const at = rows.findIndex((r) => r.includes('核对差异'));
     expect(at).toBeGreaterThan(0);
     expect(rows.slice(at).some((r) => r.includes('武林街道') && r.includes('|3|45'))).toBe(true);

@@ -15,7 +15,14 @@ let book: string;
 const tpl = (unit: string) => path.join(dir, 'templates', `2019Q3-${unit}-季度报表.xlsx`);
 const sha = (f: string) => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 
-function actuals(): { indicator: string; unit?: string; period: string; value: number; source?: string; file?: string }[] {
+function actuals(): {
+  indicator: string;
+  unit?: string;
+  period: string;
+  value: number;
+  source?: string;
+  file?: string;
+}[] {
   const r = runCli(['export', book]);
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout).actuals.map(({ importedAt, ...a }: { importedAt?: string }) => a);
@@ -25,7 +32,9 @@ async function table(name: string): Promise<unknown[][]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(book);
   for (const ws of wb.worksheets) {
-    const t = ws.getTables().find((x) => (x as unknown as { table: { name: string } }).table.name === name);
+    const t = ws
+      .getTables()
+      .find((x) => (x as unknown as { table: { name: string } }).table.name === name);
     if (!t) continue;
     const ref = (t as unknown as { table: { tableRef: string } }).table.tableRef;
     const [from, to] = ref.split(':').map((a) => Number(/\d+/.exec(a)![0]));
@@ -40,15 +49,27 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'td-returns-'));
   book = path.join(dir, 'plan.xlsx');
   expect(runCli(['init', '--scenario', SCENARIO, '--out', book]).code).toBe(0);
-  const t = runCli(['templates', book, '--period', '2019Q3', '--out-dir', path.join(dir, 'templates')]);
+  const t = runCli([
+    'templates',
+    book,
+    '--period',
+    '2019Q3',
+    '--out-dir',
+    path.join(dir, 'templates'),
+  ]);
   expect(t.code).toBe(0);
   const fill = (unit: string, out: string, values: Record<string, unknown>) =>
     editWorkbook(tpl(unit), path.join(dir, out), (ws) => {
-      for (const [cell, v] of Object.entries(values)) ws.getCell(cell).value = v as ExcelJS.CellValue;
+      for (const [cell, v] of Object.entries(values))
+        ws.getCell(cell).value = v as ExcelJS.CellValue;
     });
   await fill('武林街道', 'wulin.xlsx', { E14: 3, E15: 2, E16: 88.5, F14: '含1家迁入企业' });
   await fill('天水街道', 'tianshui.xlsx', { E14: '２', E15: '1,005' });
-  await fill('朝晖街道', 'chaohui-broken.xlsx', { E14: -1, E15: '五', E16: { formula: '1+1', result: 2 } });
+  await fill('朝晖街道', 'chaohui-broken.xlsx', {
+    E14: -1,
+    E15: '五',
+    E16: { formula: '1+1', result: 2 },
+  });
   await fill('区科技局', 'keji-lo.xlsx', { E14: 1 });
   await fill('武林街道', 'wulin-v2.xlsx', { E14: 4, E15: null, E16: 88.5 });
 });
@@ -60,10 +81,27 @@ describe('target-desk templates', () => {
     // The 区科技局 return is saved again by LibreOffice: its table, properties and values must survive.
     const profile = path.join(dir, 'lo-profile');
     const out = path.join(dir, 'lo');
-    const r = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', out, path.join(dir, 'keji-lo.xlsx')], { encoding: 'utf8', timeout: 120000 });
+    const r = spawnSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--convert-to',
+        'xlsx',
+        '--outdir',
+        out,
+        path.join(dir, 'keji-lo.xlsx'),
+      ],
+      { encoding: 'utf8', timeout: 120000 },
+    );
     expect(r.status).toBe(0);
     const saved = await readGridFile(path.join(out, 'keji-lo.xlsx'));
-    expect(saved.properties).toEqual({ 'td.unit': 'keji', 'td.period': '2019Q3', 'td.version': 'TD-RETURN-1', 'td.plan': '测试区科技目标行动计划' });
+    expect(saved.properties).toEqual({
+      'td.unit': 'keji',
+      'td.period': '2019Q3',
+      'td.version': 'TD-RETURN-1',
+      'td.plan': '测试区科技目标行动计划',
+    });
     expect(saved.sheets[0].tables).toEqual([{ name: 'TD_Return', ref: 'A13:F14' }]);
     expect(saved.sheets[0].cells[13].slice(0, 5)).toEqual(['gqq_new', '新增国高企', '家', 3, 1]);
     fs.copyFileSync(path.join(out, 'keji-lo.xlsx'), path.join(dir, 'keji-lo.xlsx'));
@@ -75,15 +113,31 @@ describe('target-desk import-returns', () => {
     const before = sha(book);
     const r = runCli(['import-returns', book, path.join(dir, 'chaohui-broken.xlsx')]);
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain('chaohui-broken.xlsx: 已拒绝  单位 朝晖街道（chaohui）  报送期 2019Q3');
+    expect(r.stdout).toContain(
+      'chaohui-broken.xlsx: 已拒绝  单位 朝晖街道（chaohui）  报送期 2019Q3',
+    );
     expect(sha(book)).toBe(before);
   });
 
   it('takes the good files, refuses the broken one whole with every error, and exits 3', () => {
-    const r = runCli(['import-returns', book, ...['wulin.xlsx', 'tianshui.xlsx', 'chaohui-broken.xlsx', 'keji-lo.xlsx'].map((f) => path.join(dir, f)), '--json']);
+    const r = runCli([
+      'import-returns',
+      book,
+      ...['wulin.xlsx', 'tianshui.xlsx', 'chaohui-broken.xlsx', 'keji-lo.xlsx'].map((f) =>
+        path.join(dir, f),
+      ),
+      '--json',
+    ]);
     expect(r.code).toBe(3);
     const report = JSON.parse(r.stdout);
-    expect(report.files.map((f: { file: string; status: string; unit: string; period: string }) => [f.file, f.status, f.unit, f.period])).toEqual([
+    expect(
+      report.files.map((f: { file: string; status: string; unit: string; period: string }) => [
+        f.file,
+        f.status,
+        f.unit,
+        f.period,
+      ]),
+    ).toEqual([
       ['wulin.xlsx', 'accepted', 'wulin', '2019Q3'],
       ['tianshui.xlsx', 'accepted', 'tianshui', '2019Q3'],
       ['chaohui-broken.xlsx', 'rejected', 'chaohui', '2019Q3'],
@@ -101,12 +155,54 @@ describe('target-desk import-returns', () => {
     expect(report.files[1].notReported).toEqual(['rd_invest']);
     expect(actuals()).toEqual([
       { indicator: 'gqq_new', unit: 'wulin', period: '2019Q2', value: 1, source: 'manual' },
-      { indicator: 'gqq_new', unit: 'wulin', period: '2019Q3', value: 3, source: 'return', file: 'wulin.xlsx' },
-      { indicator: 'startup', unit: 'wulin', period: '2019Q3', value: 2, source: 'return', file: 'wulin.xlsx' },
-      { indicator: 'rd_invest', unit: 'wulin', period: '2019Q3', value: 88.5, source: 'return', file: 'wulin.xlsx' },
-      { indicator: 'gqq_new', unit: 'tianshui', period: '2019Q3', value: 2, source: 'return', file: 'tianshui.xlsx' },
-      { indicator: 'startup', unit: 'tianshui', period: '2019Q3', value: 1005, source: 'return', file: 'tianshui.xlsx' },
-      { indicator: 'gqq_new', unit: 'keji', period: '2019Q3', value: 1, source: 'return', file: 'keji-lo.xlsx' },
+      {
+        indicator: 'gqq_new',
+        unit: 'wulin',
+        period: '2019Q3',
+        value: 3,
+        source: 'return',
+        file: 'wulin.xlsx',
+      },
+      {
+        indicator: 'startup',
+        unit: 'wulin',
+        period: '2019Q3',
+        value: 2,
+        source: 'return',
+        file: 'wulin.xlsx',
+      },
+      {
+        indicator: 'rd_invest',
+        unit: 'wulin',
+        period: '2019Q3',
+        value: 88.5,
+        source: 'return',
+        file: 'wulin.xlsx',
+      },
+      {
+        indicator: 'gqq_new',
+        unit: 'tianshui',
+        period: '2019Q3',
+        value: 2,
+        source: 'return',
+        file: 'tianshui.xlsx',
+      },
+      {
+        indicator: 'startup',
+        unit: 'tianshui',
+        period: '2019Q3',
+        value: 1005,
+        source: 'return',
+        file: 'tianshui.xlsx',
+      },
+      {
+        indicator: 'gqq_new',
+        unit: 'keji',
+        period: '2019Q3',
+        value: 1,
+        source: 'return',
+        file: 'keji-lo.xlsx',
+      },
     ]);
   });
 
@@ -114,7 +210,9 @@ describe('target-desk import-returns', () => {
     const before = actuals();
     const r = runCli(['import-returns', book, path.join(dir, 'wulin.xlsx')]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('wulin.xlsx: 已导入  单位 武林街道（wulin）  报送期 2019Q3\n  变更 0 项\n');
+    expect(r.stdout).toContain(
+      'wulin.xlsx: 已导入  单位 武林街道（wulin）  报送期 2019Q3\n  变更 0 项\n',
+    );
     expect(actuals()).toEqual(before);
   });
 
@@ -127,15 +225,47 @@ describe('target-desk import-returns', () => {
     ]);
     const wulin = actuals().filter((a) => a.unit === 'wulin' && a.period === '2019Q3');
     expect(wulin).toEqual([
-      { indicator: 'gqq_new', unit: 'wulin', period: '2019Q3', value: 4, source: 'return', file: 'wulin-v2.xlsx' },
-      { indicator: 'rd_invest', unit: 'wulin', period: '2019Q3', value: 88.5, source: 'return', file: 'wulin.xlsx' },
+      {
+        indicator: 'gqq_new',
+        unit: 'wulin',
+        period: '2019Q3',
+        value: 4,
+        source: 'return',
+        file: 'wulin-v2.xlsx',
+      },
+      {
+        indicator: 'rd_invest',
+        unit: 'wulin',
+        period: '2019Q3',
+        value: 88.5,
+        source: 'return',
+        file: 'wulin.xlsx',
+      },
     ]);
-    const history = (await table('TD_History')).filter((row) => row[1] === '导入季度报表').map((row) => JSON.parse(String(row[4])));
+    const history = (await table('TD_History'))
+      .filter((row) => row[1] === '导入季度报表')
+      .map((row) => JSON.parse(String(row[4])));
     expect(history.map(({ importedAt, ...h }: { importedAt: string }) => h)).toEqual([
-      { indicator: 'gqq_new', unit: 'wulin', period: '2019Q3', value: 3, source: 'return', file: 'wulin.xlsx' },
-      { indicator: 'startup', unit: 'wulin', period: '2019Q3', value: 2, source: 'return', file: 'wulin.xlsx' },
+      {
+        indicator: 'gqq_new',
+        unit: 'wulin',
+        period: '2019Q3',
+        value: 3,
+        source: 'return',
+        file: 'wulin.xlsx',
+      },
+      {
+        indicator: 'startup',
+        unit: 'wulin',
+        period: '2019Q3',
+        value: 2,
+        source: 'return',
+        file: 'wulin.xlsx',
+      },
     ]);
-    const log = (await table('TD_Log')).filter((row) => row[1] === '导入季度报表').map((row) => [row[2], row[3], row[4]]);
+    const log = (await table('TD_Log'))
+      .filter((row) => row[1] === '导入季度报表')
+      .map((row) => [row[2], row[3], row[4]]);
     expect(log).toEqual([
       ['wulin.xlsx', '2019Q3', '已导入：武林街道 3项，变更3项'],
       ['tianshui.xlsx', '2019Q3', '已导入：天水街道 2项，变更2项，2个提示'],
@@ -149,7 +279,9 @@ describe('target-desk import-returns', () => {
   it('refuses returns of another period when --period is given', () => {
     const r = runCli(['import-returns', book, path.join(dir, 'wulin.xlsx'), '--period', '2019Q4']);
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain('错误 wulin.xlsx › 文档属性 td.period: 这是 2019Q3 的报表，本次导入的是 2019Q4');
+    expect(r.stdout).toContain(
+      '错误 wulin.xlsx › 文档属性 td.period: 这是 2019Q3 的报表，本次导入的是 2019Q4',
+    );
   });
 
   it('names a missing file and refuses it', () => {

@@ -24,10 +24,15 @@ function copy(name: string): string {
 /** Objects keyed by header of a table's rows. */
 async function rows(book: string, table: string): Promise<Record<string, unknown>[]> {
   const t = readSnapshot(await loadBook(book)).tables[table];
-  return t.rows.filter((r) => r.some((v) => v !== null)).map((r) => Object.fromEntries(t.headers.map((h, i) => [h, r[i]])));
+  return t.rows
+    .filter((r) => r.some((v) => v !== null))
+    .map((r) => Object.fromEntries(t.headers.map((h, i) => [h, r[i]])));
 }
 
-async function edit(book: string, change: (wb: Awaited<ReturnType<typeof loadBook>>) => void): Promise<void> {
+async function edit(
+  book: string,
+  change: (wb: Awaited<ReturnType<typeof loadBook>>) => void,
+): Promise<void> {
   const wb = await loadBook(book);
   change(wb);
   await saveBookAtomic(wb, book);
@@ -39,7 +44,11 @@ describe('target-desk run', () => {
     const bytes = readFileSync(book);
     const out = join(dir, 'out.xlsx');
     const r = runCli(['run', book, '--period', '2019Q3', '--out', out]);
-    expect(r).toEqual({ code: 0, stdout: `${out}: 已计算 2019Q3（16 个单位），生成「通报 2019Q3」\n`, stderr: '' });
+    expect(r).toEqual({
+      code: 0,
+      stdout: `${out}: 已计算 2019Q3（16 个单位），生成「通报 2019Q3」\n`,
+      stderr: '',
+    });
     expect(readFileSync(book).equals(bytes)).toBe(true);
     const snap = readSnapshot(await loadBook(out), ['通报 2019Q3']);
     expect(snap.sheetNames).toContain('通报 2019Q3');
@@ -47,19 +56,42 @@ describe('target-desk run', () => {
   });
 
   it.each([
-    ['a missing table', 'no-table.xlsx', (wb: Awaited<ReturnType<typeof loadBook>>) => wb.getWorksheet('分解依据')!.removeTable('TD_Basis'), 'TD_Basis: table not found (it belongs on sheet "分解依据"; was it deleted or renamed?)'],
-    ['a missing header', 'no-header.xlsx', (wb: Awaited<ReturnType<typeof loadBook>>) => { wb.getWorksheet('目标')!.getCell('C1').value = '目标'; }, '目标 › TD_Targets: missing column "目标值"'],
-    ['a bad cell', 'bad-cell.xlsx', (wb: Awaited<ReturnType<typeof loadBook>>) => { wb.getWorksheet('目标')!.getCell('E3').value = 'hare'; }, '目标 › TD_Targets › 第3行 › 分解方法: unknown method "hare"'],
-  ])('refuses a book with %s, naming it, and leaves the file byte for byte', async (_, name, change, message) => {
-    const book = copy(name);
-    await edit(book, change);
-    const bytes = readFileSync(book);
-    const r = runCli(['run', book, '--period', '2019Q3']);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr.startsWith(`target-desk run: ${message}`)).toBe(true);
-    expect(readFileSync(book).equals(bytes)).toBe(true);
-  });
+    [
+      'a missing table',
+      'no-table.xlsx',
+      (wb: Awaited<ReturnType<typeof loadBook>>) =>
+        wb.getWorksheet('分解依据')!.removeTable('TD_Basis'),
+      'TD_Basis: table not found (it belongs on sheet "分解依据"; was it deleted or renamed?)',
+    ],
+    [
+      'a missing header',
+      'no-header.xlsx',
+      (wb: Awaited<ReturnType<typeof loadBook>>) => {
+        wb.getWorksheet('目标')!.getCell('C1').value = '目标';
+      },
+      '目标 › TD_Targets: missing column "目标值"',
+    ],
+    [
+      'a bad cell',
+      'bad-cell.xlsx',
+      (wb: Awaited<ReturnType<typeof loadBook>>) => {
+        wb.getWorksheet('目标')!.getCell('E3').value = 'hare';
+      },
+      '目标 › TD_Targets › 第3行 › 分解方法: unknown method "hare"',
+    ],
+  ])(
+    'refuses a book with %s, naming it, and leaves the file byte for byte',
+    async (_, name, change, message) => {
+      const book = copy(name);
+      await edit(book, change);
+      const bytes = readFileSync(book);
+      const r = runCli(['run', book, '--period', '2019Q3']);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.startsWith(`target-desk run: ${message}`)).toBe(true);
+      expect(readFileSync(book).equals(bytes)).toBe(true);
+    },
+  );
 
   it('refuses a bad period before touching anything', () => {
     const r = runCli(['run', SAMPLE, '--period', '2019Q5']);
@@ -69,19 +101,30 @@ describe('target-desk run', () => {
 
   it('dates the bulletin with --date, or with today where the user is', async () => {
     const dated = join(dir, 'dated.xlsx');
-    expect(runCli(['run', SAMPLE, '--period', '2019Q3', '--out', dated, '--date', '2019-10-15']).code).toBe(0);
+    expect(
+      runCli(['run', SAMPLE, '--period', '2019Q3', '--out', dated, '--date', '2019-10-15']).code,
+    ).toBe(0);
     const grid = readSnapshot(await loadBook(dated), ['通报 2019Q3']).sheets['通报 2019Q3'];
     expect(grid.flat()).toContain('区科技创新工作领导小组办公室　　2019年10月15日');
 
     const today = join(dir, 'today.xlsx');
     // Hangzhou is UTC+8: at 07:00 there it is still the previous day in UTC.
-    const r = spawnSync(process.execPath, [BIN, 'run', SAMPLE, '--period', '2019Q3', '--out', today], {
-      encoding: 'utf8', env: { ...process.env, TZ: 'Asia/Shanghai' },
-    });
+    const r = spawnSync(
+      process.execPath,
+      [BIN, 'run', SAMPLE, '--period', '2019Q3', '--out', today],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, TZ: 'Asia/Shanghai' },
+      },
+    );
     expect(r.status).toBe(0);
     const d = new Date(Date.now() + 8 * 3600e3);
     const expected = `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
-    expect(readSnapshot(await loadBook(today), ['通报 2019Q3']).sheets['通报 2019Q3'].flat().join(' ')).toContain(expected);
+    expect(
+      readSnapshot(await loadBook(today), ['通报 2019Q3'])
+        .sheets['通报 2019Q3'].flat()
+        .join(' '),
+    ).toContain(expected);
   });
 
   it('refuses a malformed --date, naming it, before touching anything', () => {
@@ -95,22 +138,39 @@ describe('target-desk run', () => {
   it('after an actual is edited in the sheet, a new run updates the scores and keeps the old values', async () => {
     const book = copy('edit.xlsx');
     expect(runCli(['run', book, '--period', '2019Q3']).code).toBe(0);
-    expect(JSON.parse(runCli(['export', book]).stdout).actuals.find((a: { indicator: string; unit: string; period: string }) => a.indicator === 'gqq_new' && a.unit === 'wulin' && a.period === '2019Q3')).toBeDefined();
-    const before = (await rows(book, 'TD_Scores')).find((r) => r['单位编号'] === 'wulin' && r['指标编号'] === 'gqq_new')!;
+    expect(
+      JSON.parse(runCli(['export', book]).stdout).actuals.find(
+        (a: { indicator: string; unit: string; period: string }) =>
+          a.indicator === 'gqq_new' && a.unit === 'wulin' && a.period === '2019Q3',
+      ),
+    ).toBeDefined();
+    const before = (await rows(book, 'TD_Scores')).find(
+      (r) => r['单位编号'] === 'wulin' && r['指标编号'] === 'gqq_new',
+    )!;
 
     await edit(book, (wb) => {
       const t = readSnapshot(wb).tables.TD_Actuals;
-      const i = t.rows.findIndex((r) => r[0] === 'gqq_new' && r[1] === 'wulin' && r[2] === '2019Q3');
+      const i = t.rows.findIndex(
+        (r) => r[0] === 'gqq_new' && r[1] === 'wulin' && r[2] === '2019Q3',
+      );
       wb.getWorksheet(t.sheet)!.getCell(i + 2, 4).value = (before['完成数'] as number) + 5;
     });
     const r = runCli(['run', book, '--period', '2019Q3']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/被替换的 \d+ 行旧结果已存入 TD_History/);
 
-    const after = (await rows(book, 'TD_Scores')).find((x) => x['单位编号'] === 'wulin' && x['指标编号'] === 'gqq_new')!;
+    const after = (await rows(book, 'TD_Scores')).find(
+      (x) => x['单位编号'] === 'wulin' && x['指标编号'] === 'gqq_new',
+    )!;
     expect(after['完成数']).toBe((before['完成数'] as number) + 5);
-    expect(after['完成率']).toBeCloseTo(((before['完成数'] as number) + 5) / (before['任务数'] as number), 12);
-    const history = (await rows(book, 'TD_History')).map((h) => ({ table: h['表'], row: JSON.parse(h['被替换的行（JSON）'] as string) }));
+    expect(after['完成率']).toBeCloseTo(
+      ((before['完成数'] as number) + 5) / (before['任务数'] as number),
+      12,
+    );
+    const history = (await rows(book, 'TD_History')).map((h) => ({
+      table: h['表'],
+      row: JSON.parse(h['被替换的行（JSON）'] as string),
+    }));
     expect(history).toContainEqual({ table: 'TD_Scores', row: before });
     const log = await rows(book, 'TD_Log');
     expect(log.map((l) => l['操作'])).toEqual(['新建计划簿', '计算考核', '计算考核']);
@@ -121,15 +181,20 @@ describe('target-desk run', () => {
     const book = copy('bulletin.xlsx');
     expect(runCli(['run', book, '--period', '2019Q3']).code).toBe(0);
     await edit(book, (wb) => {
-      wb.getWorksheet('通报 2019Q3')!.getCell('A1').value = '关于2019年第三季度工作的通报（修改稿）';
+      wb.getWorksheet('通报 2019Q3')!.getCell('A1').value =
+        '关于2019年第三季度工作的通报（修改稿）';
     });
     const bytes = readFileSync(book);
     const refused = runCli(['run', book, '--period', '2019Q3']);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('通报 2019Q3: this bulletin was changed after it was generated');
+    expect(refused.stderr).toContain(
+      '通报 2019Q3: this bulletin was changed after it was generated',
+    );
     expect(readFileSync(book).equals(bytes)).toBe(true);
     expect(runCli(['run', book, '--period', '2019Q3', '--force']).code).toBe(0);
-    const kept = (await rows(book, 'TD_History')).filter((h) => h['表'] === '通报 2019Q3').map((h) => h['被替换的行（JSON）']);
+    const kept = (await rows(book, 'TD_History'))
+      .filter((h) => h['表'] === '通报 2019Q3')
+      .map((h) => h['被替换的行（JSON）']);
     expect(kept).toContain(JSON.stringify(['关于2019年第三季度工作的通报（修改稿）']));
   });
 
@@ -139,7 +204,10 @@ describe('target-desk run', () => {
     expect(runCli(['run', book, '--period', '2019Q3']).code).toBe(0);
     await edit(book, (wb) => {
       const s = readSnapshot(wb);
-      applyBookPlan(wb, { sheets: [notedSheet(s, s.tables.TD_Scores.sheet), notedSheet(s, s.tables.TD_Actuals.sheet)], tableUpdates: [] });
+      applyBookPlan(wb, {
+        sheets: [notedSheet(s, s.tables.TD_Scores.sheet), notedSheet(s, s.tables.TD_Actuals.sheet)],
+        tableUpdates: [],
+      });
     });
     const noted = readSnapshot(await loadBook(book));
     const notedScores = notesAndKeys(noted, 'TD_Scores');
@@ -152,7 +220,8 @@ describe('target-desk run', () => {
     const files = readdirSync(templates).sort().slice(0, 3);
     for (const [k, f] of files.entries()) {
       await editWorkbook(join(templates, f), join(templates, f), (ws) => {
-        for (let r = 14; r <= 20; r++) if (ws.getCell(r, 1).value) ws.getCell(r, 5).value = 20 + k + r;
+        for (let r = 14; r <= 20; r++)
+          if (ws.getCell(r, 1).value) ws.getCell(r, 5).value = 20 + k + r;
       });
     }
     expect(runCli(['run', book, '--period', '2019Q3']).code).toBe(0);
@@ -160,17 +229,29 @@ describe('target-desk run', () => {
     expect(runCli(['run', book, '--period', '2019Q3']).code).toBe(0);
 
     const after = readSnapshot(await loadBook(book));
-    for (const [table, was] of [['TD_Scores', notedScores], ['TD_Actuals', notedActuals]] as const) {
+    for (const [table, was] of [
+      ['TD_Scores', notedScores],
+      ['TD_Actuals', notedActuals],
+    ] as const) {
       expect(after.tables[table].headers[after.tables[table].headers.length - 1]).toBe(NOTE);
       const got = notesAndKeys(after, table);
       const keys = new Set(was.map((r) => r.key));
       expect(got.map((r) => r.note)).toEqual(got.map((r) => (keys.has(r.key) ? r.key : null)));
-      expect(got.filter((r) => r.note !== null).map((r) => r.note).sort()).toEqual(was.map((r) => r.note).sort());
+      expect(
+        got
+          .filter((r) => r.note !== null)
+          .map((r) => r.note)
+          .sort(),
+      ).toEqual(was.map((r) => r.note).sort());
     }
     // TD_Scores is back in the run's order, not the user's reversed one.
-    expect(notesAndKeys(after, 'TD_Scores').map((r) => r.key)).toEqual(notedScores.map((r) => r.key).reverse());
+    expect(notesAndKeys(after, 'TD_Scores').map((r) => r.key)).toEqual(
+      notedScores.map((r) => r.key).reverse(),
+    );
     expect((await rows(book, 'TD_Log')).filter((r) => r['操作'] === '导入季度报表').length).toBe(3);
     // The returns changed values: the rows they replaced are in TD_History.
-    expect((await rows(book, 'TD_History')).filter((r) => r['表'] === 'TD_Actuals').length).toBeGreaterThan(0);
+    expect(
+      (await rows(book, 'TD_History')).filter((r) => r['表'] === 'TD_Actuals').length,
+    ).toBeGreaterThan(0);
   });
 });

@@ -26,17 +26,31 @@ describe('target-desk templates', () => {
     const out = path.join(dir, 'out');
     const r = runCli(['templates', book, '--period', '2019Q3', '--out-dir', out]);
     expect(r.code).toBe(0);
-    expect(fs.readdirSync(out).sort()).toEqual(['2019Q3-区科技局-季度报表.xlsx', '2019Q3-天水街道-季度报表.xlsx', '2019Q3-朝晖街道-季度报表.xlsx', '2019Q3-武林街道-季度报表.xlsx']);
+    expect(fs.readdirSync(out).sort()).toEqual([
+      '2019Q3-区科技局-季度报表.xlsx',
+      '2019Q3-天水街道-季度报表.xlsx',
+      '2019Q3-朝晖街道-季度报表.xlsx',
+      '2019Q3-武林街道-季度报表.xlsx',
+    ]);
     const file = path.join(out, '2019Q3-武林街道-季度报表.xlsx');
     const custom = await part(file, 'docProps/custom.xml');
-    for (const [k, v] of [['td.unit', 'wulin'], ['td.period', '2019Q3'], ['td.version', 'TD-RETURN-1'], ['td.plan', '测试区科技目标行动计划']]) {
+    for (const [k, v] of [
+      ['td.unit', 'wulin'],
+      ['td.period', '2019Q3'],
+      ['td.version', 'TD-RETURN-1'],
+      ['td.plan', '测试区科技目标行动计划'],
+    ]) {
       expect(custom).toContain(`name="${k}"><vt:lpwstr>${v}</vt:lpwstr>`);
     }
     const sheet = await part(file, 'xl/worksheets/sheet1.xml');
     expect(sheet).toMatch(/<sheetProtection sheet="1"/);
     expect(sheet).not.toMatch(/<sheetProtection[^>]*password/);
-    expect(sheet).toMatch(/<dataValidation type="whole" operator="greaterThanOrEqual"[^>]*sqref="E14"/);
-    expect(sheet).toMatch(/<dataValidation type="decimal" operator="greaterThanOrEqual"[^>]*sqref="E16"/);
+    expect(sheet).toMatch(
+      /<dataValidation type="whole" operator="greaterThanOrEqual"[^>]*sqref="E14"/,
+    );
+    expect(sheet).toMatch(
+      /<dataValidation type="decimal" operator="greaterThanOrEqual"[^>]*sqref="E16"/,
+    );
     const table = await part(file, 'xl/tables/table1.xml');
     expect(table).toContain('name="TD_Return"');
     expect(table).toContain('ref="A13:F16"');
@@ -49,7 +63,12 @@ describe('target-desk templates', () => {
     const file = path.join(dir, 'out', '2019Q3-天水街道-季度报表.xlsx');
     const sheet = await part(file, 'xl/worksheets/sheet1.xml');
     const styles = await part(file, 'xl/styles.xml');
-    const xfs = [...styles.split('<cellXfs')[1].split('</cellXfs>')[0].matchAll(/<xf [^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)].map((m) => m[0]);
+    const xfs = [
+      ...styles
+        .split('<cellXfs')[1]
+        .split('</cellXfs>')[0]
+        .matchAll(/<xf [^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g),
+    ].map((m) => m[0]);
     const unlocked = [...sheet.matchAll(/<c r="([A-Z]+\d+)"[^>]*? s="(\d+)"/g)]
       .filter((m) => /locked="0"/.test(xfs[Number(m[2])]))
       .map((m) => m[1]);

@@ -39,7 +39,8 @@ function oneSeatAtATime(method: Divisor, units: Spec[], total: number): number[]
   for (let left = total - k.reduce((a, b) => a + b, 0); left > 0; left--) {
     let best = -1;
     units.forEach((u, i) => {
-      if (u.weight > 0n && (u.max === null || k[i] < u.max) && (best < 0 || beats(i, best))) best = i;
+      if (u.weight > 0n && (u.max === null || k[i] < u.max) && (best < 0 || beats(i, best)))
+        best = i;
     });
     k[best]++;
   }
@@ -51,7 +52,10 @@ const feasible = fc
   .record({
     units: fc.array(
       fc.record({
-        weight: fc.oneof(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 999 }).map((n) => n / 100)),
+        weight: fc.oneof(
+          fc.integer({ min: 0, max: 60 }),
+          fc.integer({ min: 0, max: 999 }).map((n) => n / 100),
+        ),
         min: fc.integer({ min: 0, max: 3 }),
         extra: fc.option(fc.integer({ min: 0, max: 12 }), { nil: null }),
       }),
@@ -64,7 +68,8 @@ const feasible = fc
     const specs = units.map((u) => ({ ...u, max: u.extra === null ? null : u.min + u.extra }));
     const mins = specs.reduce((a, u) => a + u.min, 0);
     const room = specs.reduce<number | null>(
-      (a, u) => (a === null ? null : u.weight === 0 ? a + u.min : u.max === null ? null : a + u.max),
+      (a, u) =>
+        a === null ? null : u.weight === 0 ? a + u.min : u.max === null ? null : a + u.max,
       0,
     );
     const total = mins + Math.floor(fill * ((room ?? mins + spare) - mins));
@@ -129,10 +134,16 @@ describe('allocation properties', () => {
   it('largest-remainder satisfies quota: each unit gets its exact quota T·w/Σw rounded down or up', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: 0, max: 100_000 }), { minLength: 1, maxLength: 10 }).filter((w) => w.some((x) => x > 0)),
+        fc
+          .array(fc.integer({ min: 0, max: 100_000 }), { minLength: 1, maxLength: 10 })
+          .filter((w) => w.some((x) => x > 0)),
         fc.integer({ min: 0, max: 5_000 }),
         (weights, total) => {
-          const q = allocate({ total, method: 'largest-remainder', units: weights.map((weight, i) => ({ id: `u${i}`, weight })) });
+          const q = allocate({
+            total,
+            method: 'largest-remainder',
+            units: weights.map((weight, i) => ({ id: `u${i}`, weight })),
+          });
           const sum = BigInt(weights.reduce((a, b) => a + b, 0));
           weights.forEach((w, i) => {
             const exact = BigInt(total) * BigInt(w);
@@ -149,15 +160,24 @@ describe('allocation properties', () => {
   it('precision p: the same seats as the integer request on T·10^p, divided by 10^p', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 1, maxLength: 6 }).filter((w) => w.some((x) => x > 0)),
+        fc
+          .array(fc.integer({ min: 0, max: 50 }), { minLength: 1, maxLength: 6 })
+          .filter((w) => w.some((x) => x > 0)),
         fc.integer({ min: 0, max: 3_000 }),
         fc.integer({ min: 1, max: 3 }),
         fc.constantFrom(...METHODS),
         (weights, steps, p, method) => {
           const units = weights.map((weight, i) => ({ id: `u${i}`, weight }));
           const whole = allocate({ total: steps, method, units });
-          const scaled = allocate({ total: (steps / 10 ** p).toFixed(p), precision: p, method, units });
-          units.forEach((u) => expect(scaled[u.id]).toBe(Number((whole[u.id] / 10 ** p).toFixed(p))));
+          const scaled = allocate({
+            total: (steps / 10 ** p).toFixed(p),
+            precision: p,
+            method,
+            units,
+          });
+          units.forEach((u) =>
+            expect(scaled[u.id]).toBe(Number((whole[u.id] / 10 ** p).toFixed(p))),
+          );
         },
       ),
       { numRuns: 300 },
@@ -167,7 +187,11 @@ describe('allocation properties', () => {
   it('the divisor shortcut is exact on large totals: no refused seat beats a seat given', () => {
     // 100,000 seats among 1,000 units with decimal weights; checked by the divisor criterion, exactly.
     const rnd = fc.sample(fc.integer({ min: 1, max: 10_000_000 }), { numRuns: 1000, seed: 42 });
-    const units = rnd.map((n, i) => ({ id: `u${i}`, weight: (n / 1000).toFixed(3), min: i % 7 === 0 ? 5 : 0 }));
+    const units = rnd.map((n, i) => ({
+      id: `u${i}`,
+      weight: (n / 1000).toFixed(3),
+      min: i % 7 === 0 ? 5 : 0,
+    }));
     const weights = rnd.map(BigInt);
     for (const method of DIVISORS) {
       const q = allocate({ total: 100_000, method, units });

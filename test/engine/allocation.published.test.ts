@@ -19,7 +19,11 @@ describe('US House apportionment 2020 (Census Bureau, Table 1)', () => {
 
   it('matches the headline figures: CA 52, TX 38, FL 28, NY 26, MT 2, six states with 1', () => {
     expect([quotas.CA, quotas.TX, quotas.FL, quotas.NY, quotas.MT]).toEqual([52, 38, 28, 26, 2]);
-    expect(Object.keys(quotas).filter((id) => quotas[id] === 1).sort()).toEqual(['AK', 'DE', 'ND', 'SD', 'VT', 'WY']);
+    expect(
+      Object.keys(quotas)
+        .filter((id) => quotas[id] === 1)
+        .sort(),
+    ).toEqual(['AK', 'DE', 'ND', 'SD', 'VT', 'WY']);
   });
 
   it('is the same with min 0, since d(0) = 0 gives every state its first seat anyway', () => {
@@ -41,6 +45,8 @@ describe('Balinski–Young five states, 26 seats (Fair Representation)', () => {
   //   Hill/Huntington-Hill 9,7,6,3,1: 5259/√30 = 960.2 > 7179/√56 = 959.3.
   //   Adams 9,7,5,3,2: 9061/8 = 1132.6 > 3319/3 = 1106.3.
   it.each(Object.entries(balinskiYoung.apportionments))('%s', (method, expected) => {
-    expect(allocate({ total: balinskiYoung.seats, method: method as AllocationMethod, units })).toEqual(expected);
+    expect(
+      allocate({ total: balinskiYoung.seats, method: method as AllocationMethod, units }),
+    ).toEqual(expected);
   });
 });

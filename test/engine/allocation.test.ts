@@ -7,7 +7,12 @@ function units(...weights: (number | string)[]): AllocationUnit[] {
   return weights.map((weight, i) => ({ id: String.fromCharCode(97 + i), weight }));
 }
 
-function quotas(total: number | string, method: AllocationMethod, us: AllocationUnit[], precision?: number) {
+function quotas(
+  total: number | string,
+  method: AllocationMethod,
+  us: AllocationUnit[],
+  precision?: number,
+) {
   return allocate({ total, method, units: us, ...(precision === undefined ? {} : { precision }) });
 }
 
@@ -76,7 +81,11 @@ describe('largest-remainder (Hamilton)', () => {
   });
 
   it('accepts weights given as decimal strings', () => {
-    expect(quotas(10, 'largest-remainder', units('12.5', '0.07', '7.43'))).toEqual({ a: 6, b: 0, c: 4 });
+    expect(quotas(10, 'largest-remainder', units('12.5', '0.07', '7.43'))).toEqual({
+      a: 6,
+      b: 0,
+      c: 4,
+    });
   });
 });
 
@@ -143,14 +152,24 @@ describe('divisor methods on hand-worked cases', () => {
 });
 
 describe('exact ties where doubles differ in the last bit', () => {
-  it("dhondt: 0.3/3 ties 0.1/1 (0.09999999999999999 vs 0.1 in doubles), won by the larger weight", () => {
+  it('dhondt: 0.3/3 ties 0.1/1 (0.09999999999999999 vs 0.1 in doubles), won by the larger weight', () => {
     // [b 0.1, a 0.3], 3 seats: a 0.3, a 0.15, then a 0.3/3 = b 0.1/1 exactly → a.
-    expect(quotas(3, 'dhondt', [{ id: 'b', weight: 0.1 }, { id: 'a', weight: 0.3 }])).toEqual({ b: 0, a: 3 });
+    expect(
+      quotas(3, 'dhondt', [
+        { id: 'b', weight: 0.1 },
+        { id: 'a', weight: 0.3 },
+      ]),
+    ).toEqual({ b: 0, a: 3 });
   });
 
   it('sainte-lague: 0.3/1.5 ties 0.1/0.5 (0.19999999999999998 vs 0.2)', () => {
     // a 0.6, then a 0.3/1.5 = b 0.1/0.5 = 0.2 exactly → a, the larger weight.
-    expect(quotas(2, 'sainte-lague', [{ id: 'b', weight: 0.1 }, { id: 'a', weight: 0.3 }])).toEqual({ b: 0, a: 2 });
+    expect(
+      quotas(2, 'sainte-lague', [
+        { id: 'b', weight: 0.1 },
+        { id: 'a', weight: 0.3 },
+      ]),
+    ).toEqual({ b: 0, a: 2 });
   });
 
   it('huntington-hill: 0.6/√72 ties 0.1/√2 exactly (compared as squares)', () => {
@@ -165,7 +184,12 @@ describe('exact ties where doubles differ in the last bit', () => {
 
   it('adams: infinite priorities tie among themselves, and 0.3/3 ties 0.1/1', () => {
     // Seats: a ∞ (larger weight), b ∞, a 0.3, a 0.15, then a 0.3/3 = b 0.1/1 → a.
-    expect(quotas(5, 'adams', [{ id: 'b', weight: 0.1 }, { id: 'a', weight: 0.3 }])).toEqual({ b: 1, a: 4 });
+    expect(
+      quotas(5, 'adams', [
+        { id: 'b', weight: 0.1 },
+        { id: 'a', weight: 0.3 },
+      ]),
+    ).toEqual({ b: 1, a: 4 });
   });
 
   it('equal weights and equal priorities go to the unit listed first', () => {
@@ -178,7 +202,13 @@ describe('exact ties where doubles differ in the last bit', () => {
 describe('weights beyond double range', () => {
   it('gives the same quotas when every weight is scaled by 10^300 or 10^-300 (exact comparisons only)', () => {
     const base = [9061, 7179, 5259, 3319, 1182];
-    for (const m of ['largest-remainder', 'dhondt', 'sainte-lague', 'huntington-hill', 'adams'] as const) {
+    for (const m of [
+      'largest-remainder',
+      'dhondt',
+      'sainte-lague',
+      'huntington-hill',
+      'adams',
+    ] as const) {
       const plain = quotas(26, m, units(...base));
       expect(quotas(26, m, units(...base.map((w) => `${w}e300`)))).toEqual(plain);
       expect(quotas(26, m, units(...base.map((w) => `${w}e-300`)))).toEqual(plain);
@@ -195,7 +225,12 @@ describe('locked units', () => {
   });
 
   it('ignore their own min and max', () => {
-    expect(quotas(9, 'sainte-lague', [{ id: 'a', weight: 1, locked: 5, min: 6, max: 4 }, { id: 'b', weight: 1 }])).toEqual({
+    expect(
+      quotas(9, 'sainte-lague', [
+        { id: 'a', weight: 1, locked: 5, min: 6, max: 4 },
+        { id: 'b', weight: 1 },
+      ]),
+    ).toEqual({
       a: 5,
       b: 4,
     });
@@ -225,7 +260,17 @@ describe('precision', () => {
   it('precision 2', () => {
     expect(quotas(1, 'equal', units(1, 1, 1), 2)).toEqual({ a: 0.34, b: 0.33, c: 0.33 });
     expect(quotas(0.1, 'sainte-lague', units(1, 1, 1), 2)).toEqual({ a: 0.04, b: 0.03, c: 0.03 });
-    expect(quotas('12.34', 'dhondt', [{ id: 'a', weight: 3, min: '1.01' }, { id: 'b', weight: 1 }], 2)).toEqual({
+    expect(
+      quotas(
+        '12.34',
+        'dhondt',
+        [
+          { id: 'a', weight: 3, min: '1.01' },
+          { id: 'b', weight: 1 },
+        ],
+        2,
+      ),
+    ).toEqual({
       a: 9.26,
       b: 3.08,
     });
@@ -243,7 +288,11 @@ describe('precision', () => {
 
 describe('output', () => {
   it('keys every unit, locked or free, by id', () => {
-    const q = quotas(3, 'equal', [{ id: '__proto__', weight: 1 }, { id: '街道', weight: 1, locked: 1 }, { id: 'x', weight: 1 }]);
+    const q = quotas(3, 'equal', [
+      { id: '__proto__', weight: 1 },
+      { id: '街道', weight: 1, locked: 1 },
+      { id: 'x', weight: 1 },
+    ]);
     expect(Object.keys(q)).toEqual(['__proto__', '街道', 'x']);
     expect(Object.getOwnPropertyDescriptor(q, '__proto__')?.value).toBe(1);
     expect(q['街道']).toBe(1);
@@ -261,7 +310,9 @@ describe('errors', () => {
 
   it('rejects a request that is not an object', () => {
     for (const req of [null, 7, 'x', []]) {
-      expect(at(req)).toEqual(['an allocation request must be a JSON object with total, method and units']);
+      expect(at(req)).toEqual([
+        'an allocation request must be a JSON object with total, method and units',
+      ]);
     }
   });
 
@@ -270,9 +321,15 @@ describe('errors', () => {
     expect(at({ ...ok, total: 'ten' })).toEqual(['total: not a number: "ten"']);
     expect(at({ ...ok, total: -5 })).toEqual(['total: must not be negative (got -5)']);
     expect(at({ ...ok, total: 2.5 })).toEqual(['total: 2.5 is not a whole number (precision 0)']);
-    expect(at({ ...ok, total: 2.25, precision: 1 })).toEqual(['total: 2.25 has more than 1 decimal place (precision 1)']);
-    expect(at({ ...ok, total: 2.125, precision: 2 })).toEqual(['total: 2.125 has more than 2 decimal places (precision 2)']);
-    expect(at({ ...ok, total: 1e16 })).toEqual(['total: 10000000000000000 is too large (at most 9007199254740991)']);
+    expect(at({ ...ok, total: 2.25, precision: 1 })).toEqual([
+      'total: 2.25 has more than 1 decimal place (precision 1)',
+    ]);
+    expect(at({ ...ok, total: 2.125, precision: 2 })).toEqual([
+      'total: 2.125 has more than 2 decimal places (precision 2)',
+    ]);
+    expect(at({ ...ok, total: 1e16 })).toEqual([
+      'total: 10000000000000000 is too large (at most 9007199254740991)',
+    ]);
     expect(at({ ...ok, total: 1e10, precision: 6 })).toEqual([
       'total: 10000000000 is too large (at most 9007199254.740991)',
     ]);
@@ -281,7 +338,9 @@ describe('errors', () => {
   it('method: missing or unknown', () => {
     const known = 'largest-remainder, equal, dhondt, sainte-lague, huntington-hill, adams';
     expect(at({ ...ok, method: undefined })).toEqual([`method: missing: use one of ${known}`]);
-    expect(at({ ...ok, method: 'hare' })).toEqual([`method: unknown method "hare": use one of ${known}`]);
+    expect(at({ ...ok, method: 'hare' })).toEqual([
+      `method: unknown method "hare": use one of ${known}`,
+    ]);
   });
 
   it('precision: not a whole number from 0 to 6', () => {
@@ -293,41 +352,79 @@ describe('errors', () => {
   });
 
   it('units: missing, not a list, not objects', () => {
-    expect(at({ ...ok, units: undefined })).toEqual(['units: missing: give a list of units with id and weight']);
+    expect(at({ ...ok, units: undefined })).toEqual([
+      'units: missing: give a list of units with id and weight',
+    ]);
     expect(at({ ...ok, units: {} })).toEqual(['units: must be a list of units']);
-    expect(at({ ...ok, units: [{ id: 'a', weight: 1 }, 7] })).toEqual(['units[1]: must be an object with id and weight']);
+    expect(at({ ...ok, units: [{ id: 'a', weight: 1 }, 7] })).toEqual([
+      'units[1]: must be an object with id and weight',
+    ]);
   });
 
   it('units[i].id: missing, not a string, empty, duplicate', () => {
     expect(at({ ...ok, units: [{ weight: 1 }] })).toEqual(['units[0].id: missing']);
-    expect(at({ ...ok, units: [{ id: 5, weight: 1 }] })).toEqual(['units[0].id: must be a non-empty string (got 5)']);
-    expect(at({ ...ok, units: [{ id: '', weight: 1 }] })).toEqual(['units[0].id: must be a non-empty string (got "")']);
-    expect(at({ ...ok, units: [{ id: 'a', weight: 1 }, { id: 'b', weight: 1 }, { id: 'a', weight: 1 }] })).toEqual([
-      'units[2].id: duplicate id "a" (also units[0].id)',
+    expect(at({ ...ok, units: [{ id: 5, weight: 1 }] })).toEqual([
+      'units[0].id: must be a non-empty string (got 5)',
     ]);
+    expect(at({ ...ok, units: [{ id: '', weight: 1 }] })).toEqual([
+      'units[0].id: must be a non-empty string (got "")',
+    ]);
+    expect(
+      at({
+        ...ok,
+        units: [
+          { id: 'a', weight: 1 },
+          { id: 'b', weight: 1 },
+          { id: 'a', weight: 1 },
+        ],
+      }),
+    ).toEqual(['units[2].id: duplicate id "a" (also units[0].id)']);
   });
 
   it('units[i].weight: missing, not a number, negative', () => {
     expect(at({ ...ok, units: [{ id: 'a' }] })).toEqual(['units[0].weight: missing']);
-    expect(at({ ...ok, units: [{ id: 'a', weight: 'heavy' }] })).toEqual(['units[0].weight: not a number: "heavy"']);
-    expect(at({ ...ok, units: [{ id: 'a', weight: true }] })).toEqual(['units[0].weight: not a number: true']);
-    expect(at({ ...ok, units: [{ id: 'a', weight: NaN }] })).toEqual(['units[0].weight: not a finite number: NaN']);
-    expect(at({ ...ok, units: [{ id: 'a', weight: -0.5 }] })).toEqual(['units[0].weight: must not be negative (got -0.5)']);
+    expect(at({ ...ok, units: [{ id: 'a', weight: 'heavy' }] })).toEqual([
+      'units[0].weight: not a number: "heavy"',
+    ]);
+    expect(at({ ...ok, units: [{ id: 'a', weight: true }] })).toEqual([
+      'units[0].weight: not a number: true',
+    ]);
+    expect(at({ ...ok, units: [{ id: 'a', weight: NaN }] })).toEqual([
+      'units[0].weight: not a finite number: NaN',
+    ]);
+    expect(at({ ...ok, units: [{ id: 'a', weight: -0.5 }] })).toEqual([
+      'units[0].weight: must not be negative (got -0.5)',
+    ]);
   });
 
   it('units[i].min/max/locked: negative, too many decimals, max below min', () => {
-    expect(at({ ...ok, units: [{ id: 'a', weight: 1, min: -1 }] })).toEqual(['units[0].min: must not be negative (got -1)']);
-    expect(at({ ...ok, units: [{ id: 'a', weight: 1, max: 2.5 }] })).toEqual(['units[0].max: 2.5 is not a whole number (precision 0)']);
+    expect(at({ ...ok, units: [{ id: 'a', weight: 1, min: -1 }] })).toEqual([
+      'units[0].min: must not be negative (got -1)',
+    ]);
+    expect(at({ ...ok, units: [{ id: 'a', weight: 1, max: 2.5 }] })).toEqual([
+      'units[0].max: 2.5 is not a whole number (precision 0)',
+    ]);
     expect(at({ ...ok, precision: 1, units: [{ id: 'a', weight: 1, min: 2.25 }] })).toEqual([
       'units[0].min: 2.25 has more than 1 decimal place (precision 1)',
     ]);
-    expect(at({ ...ok, units: [{ id: 'a', weight: 1, locked: 'x' }] })).toEqual(['units[0].locked: not a number: "x"']);
-    expect(at({ ...ok, units: [{ id: 'a', weight: 1, min: 5, max: 3 }] })).toEqual(['units[0].max: 3 is below min 5']);
+    expect(at({ ...ok, units: [{ id: 'a', weight: 1, locked: 'x' }] })).toEqual([
+      'units[0].locked: not a number: "x"',
+    ]);
+    expect(at({ ...ok, units: [{ id: 'a', weight: 1, min: 5, max: 3 }] })).toEqual([
+      'units[0].max: 3 is below min 5',
+    ]);
   });
 
   it('lists every problem, in field order', () => {
     expect(
-      at({ total: 10.5, method: 'hare', units: [{ id: 'a', weight: -1 }, { id: 'a', weight: 'x', min: 3, max: 2 }] }),
+      at({
+        total: 10.5,
+        method: 'hare',
+        units: [
+          { id: 'a', weight: -1 },
+          { id: 'a', weight: 'x', min: 3, max: 2 },
+        ],
+      }),
     ).toEqual([
       'method: unknown method "hare": use one of largest-remainder, equal, dhondt, sainte-lague, huntington-hill, adams',
       'total: 10.5 is not a whole number (precision 0)',
@@ -339,28 +436,64 @@ describe('errors', () => {
   });
 
   it('R < 0: the locked quotas exceed the total', () => {
-    expect(at({ ...ok, units: [{ id: 'a', weight: 1, locked: 6 }, { id: 'b', weight: 1, locked: 5 }] })).toEqual([
-      'total: the locked quotas add up to 11, more than the total 10',
-    ]);
+    expect(
+      at({
+        ...ok,
+        units: [
+          { id: 'a', weight: 1, locked: 6 },
+          { id: 'b', weight: 1, locked: 5 },
+        ],
+      }),
+    ).toEqual(['total: the locked quotas add up to 11, more than the total 10']);
   });
 
   it('Σ min > R', () => {
-    expect(at({ ...ok, units: [{ id: 'a', weight: 1, min: 6 }, { id: 'b', weight: 1, min: 5 }] })).toEqual([
-      "total: the free units' minimums add up to 11, more than the total 10",
-    ]);
     expect(
-      at({ ...ok, units: [{ id: 'a', weight: 1, locked: 4 }, { id: 'b', weight: 1, min: 7 }] }),
-    ).toEqual(["total: the free units' minimums add up to 7, more than the 6 left after locked quotas"]);
+      at({
+        ...ok,
+        units: [
+          { id: 'a', weight: 1, min: 6 },
+          { id: 'b', weight: 1, min: 5 },
+        ],
+      }),
+    ).toEqual(["total: the free units' minimums add up to 11, more than the total 10"]);
+    expect(
+      at({
+        ...ok,
+        units: [
+          { id: 'a', weight: 1, locked: 4 },
+          { id: 'b', weight: 1, min: 7 },
+        ],
+      }),
+    ).toEqual([
+      "total: the free units' minimums add up to 7, more than the 6 left after locked quotas",
+    ]);
   });
 
   it('the free units cannot hold R: maxes, weight 0, no free unit', () => {
     const hold = (n: string, left: string) =>
       `total: the free units can hold at most ${n} (a unit stops at its max, a unit with weight 0 keeps its min), less than ${left}`;
-    expect(at({ ...ok, units: [{ id: 'a', weight: 1, max: 4 }, { id: 'b', weight: 1, max: 5 }] })).toEqual([
-      hold('9', 'the total 10'),
+    expect(
+      at({
+        ...ok,
+        units: [
+          { id: 'a', weight: 1, max: 4 },
+          { id: 'b', weight: 1, max: 5 },
+        ],
+      }),
+    ).toEqual([hold('9', 'the total 10')]);
+    expect(
+      at({
+        ...ok,
+        units: [
+          { id: 'a', weight: 0, min: 2 },
+          { id: 'b', weight: 0 },
+        ],
+      }),
+    ).toEqual([hold('2', 'the total 10')]);
+    expect(at({ ...ok, units: [{ id: 'a', weight: 1, locked: 3 }] })).toEqual([
+      hold('0', 'the 7 left after locked quotas'),
     ]);
-    expect(at({ ...ok, units: [{ id: 'a', weight: 0, min: 2 }, { id: 'b', weight: 0 }] })).toEqual([hold('2', 'the total 10')]);
-    expect(at({ ...ok, units: [{ id: 'a', weight: 1, locked: 3 }] })).toEqual([hold('0', 'the 7 left after locked quotas')]);
     expect(at({ ...ok, units: [] })).toEqual([hold('0', 'the total 10')]);
   });
 

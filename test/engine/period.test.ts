@@ -14,20 +14,23 @@ describe('periods', () => {
     expect(formatPeriod(parsePeriod('2019'))).toBe('2019Q4');
   });
 
-  it.each(['2019Q5', '2019Q0', '19', '2019Q', ' 2019', '2019-Q3', '2019年', ''])('refuses %j naming where it came from', (text) => {
-    let error: unknown;
-    try {
-      parsePeriod(text, 'actuals[0].period');
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).problems).toEqual([
-      {
-        where: 'actuals[0].period',
-        message: `not a period: ${JSON.stringify(text)} (expected a year such as 2019 or a quarter such as 2019Q3)`,
-        zh: `不是有效的考核期：“${text}”（应为年份，如“2019”；或季度，如“2019Q3”）`,
-      },
-    ]);
-  });
+  it.each(['2019Q5', '2019Q0', '19', '2019Q', ' 2019', '2019-Q3', '2019年', ''])(
+    'refuses %j naming where it came from',
+    (text) => {
+      let error: unknown;
+      try {
+        parsePeriod(text, 'actuals[0].period');
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).problems).toEqual([
+        {
+          where: 'actuals[0].period',
+          message: `not a period: ${JSON.stringify(text)} (expected a year such as 2019 or a quarter such as 2019Q3)`,
+          zh: `不是有效的考核期：“${text}”（应为年份，如“2019”；或季度，如“2019Q3”）`,
+        },
+      ]);
+    },
+  );
 });

@@ -4,12 +4,23 @@ import { Scenario } from '../../src/engine/types';
 import { validateScenario } from '../../src/engine/validate';
 import { flow, quotas, unit } from '../fixtures/scenarios/builder';
 
-const units = [unit('s1'), unit('s2'), unit('s3'), unit('d1', 'department'), unit('d2', 'department')];
+const units = [
+  unit('s1'),
+  unit('s2'),
+  unit('s3'),
+  unit('d1', 'department'),
+  unit('d2', 'department'),
+];
 
 describe('computeQuotas', () => {
   const s = validateScenario({
     units,
-    indicators: [flow('f'), flow('g', 'all'), flow('h', 'department'), { id: 'share', name: '占比', kind: 'level' }],
+    indicators: [
+      flow('f'),
+      flow('g', 'all'),
+      flow('h', 'department'),
+      { id: 'share', name: '占比', kind: 'level' },
+    ],
     targets: [
       { indicator: 'f', year: 2019, total: 10 },
       { indicator: 'f', year: 2020, total: 9.5, precision: 1, method: 'dhondt' },

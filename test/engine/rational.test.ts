@@ -12,7 +12,9 @@ describe('Rational', () => {
 
   it('reads JSON numbers as the decimals they denote', () => {
     expect(Rational.fromNumber(0.1).toString()).toBe('1/10');
-    expect(Rational.fromNumber(0.1).add(Rational.fromNumber(0.2)).eq(Rational.fromNumber(0.3))).toBe(true);
+    expect(
+      Rational.fromNumber(0.1).add(Rational.fromNumber(0.2)).eq(Rational.fromNumber(0.3)),
+    ).toBe(true);
     expect(Rational.fromNumber(1e-7).toString()).toBe('1/10000000');
     expect(Rational.fromNumber(-83.9).toString()).toBe('-839/10');
   });
@@ -24,7 +26,9 @@ describe('Rational', () => {
     expect(q(2, 3).div(q(4, 9)).toString()).toBe('3/2');
     expect(() => q(1).div(Rational.ZERO)).toThrow(RangeError);
     expect(q(1, 3).cmp(q(2, 6))).toBe(0);
-    expect(q(1, 3).lt(q(1, 2)) && q(1, 2).gt(q(1, 3)) && q(1, 3).le(q(1, 3)) && q(1, 3).ge(q(1, 3))).toBe(true);
+    expect(
+      q(1, 3).lt(q(1, 2)) && q(1, 2).gt(q(1, 3)) && q(1, 3).le(q(1, 3)) && q(1, 3).ge(q(1, 3)),
+    ).toBe(true);
     expect(q(1, 3).min(q(1, 4)).toString()).toBe('1/4');
     expect(q(1, 3).max(q(1, 4)).toString()).toBe('1/3');
     expect(sum([q(1, 2), q(1, 3), q(1, 6)]).toString()).toBe('1');
@@ -33,7 +37,11 @@ describe('Rational', () => {
   it('rounds half up to 2 decimals exactly: 80.125 → 80.13, just below → 80.12', () => {
     expect(q(80125, 1000).toFixed(2)).toBe('80.13');
     expect(q(80125, 1000).roundHalfUp(2).toString()).toBe('8013/100');
-    expect(q(80125, 1000).sub(q(1, 10n ** 18n)).toFixed(2)).toBe('80.12');
+    expect(
+      q(80125, 1000)
+        .sub(q(1, 10n ** 18n))
+        .toFixed(2),
+    ).toBe('80.12');
     expect(q(1, 3).toFixed(2)).toBe('0.33');
     expect(q(2, 3).toFixed(2)).toBe('0.67');
     expect(q(1, 200).toFixed(2)).toBe('0.01');

@@ -19,13 +19,20 @@ describe('issueQuarter', () => {
     expect(issueQuarter(cell)).toEqual({ issued, period: { year, quarter } });
   });
 
-  it.each(['2019年第一批', '2019-02-30', '2019-13-01', '', 'GR201933000101', null])('%j names no quarter', (cell) => {
-    expect(issueQuarter(cell)).toBeNull();
-  });
+  it.each(['2019年第一批', '2019-02-30', '2019-13-01', '', 'GR201933000101', null])(
+    '%j names no quarter',
+    (cell) => {
+      expect(issueQuarter(cell)).toBeNull();
+    },
+  );
 });
 
 function csvBook(rows: (string | null)[][]): GridBook {
-  return { file: 'l.csv', properties: {}, sheets: [{ name: 'l.csv', cells: rows, merges: [], tables: [] }] };
+  return {
+    file: 'l.csv',
+    properties: {},
+    sheets: [{ name: 'l.csv', cells: rows, merges: [], tables: [] }],
+  };
 }
 
 describe('parseList', () => {
@@ -44,20 +51,47 @@ describe('parseList', () => {
     expect(l.errors).toEqual([]);
     expect(l.headerRow).toBe(3);
     expect(l.rows).toEqual([
-      { row: 4, name: '杭州甲有限公司', creditCode: '91330103MA27AAAA01', certificate: 'GR1', issued: '2019-11-27', period: { year: 2019, quarter: 4 } },
-      { row: 6, name: '杭州乙有限公司', creditCode: '', certificate: 'GR2', issued: '2019-12-02', period: { year: 2019, quarter: 4 } },
+      {
+        row: 4,
+        name: '杭州甲有限公司',
+        creditCode: '91330103MA27AAAA01',
+        certificate: 'GR1',
+        issued: '2019-11-27',
+        period: { year: 2019, quarter: 4 },
+      },
+      {
+        row: 6,
+        name: '杭州乙有限公司',
+        creditCode: '',
+        certificate: 'GR2',
+        issued: '2019-12-02',
+        period: { year: 2019, quarter: 4 },
+      },
     ]);
   });
 
   it('takes --period for batches that name no quarter', () => {
-    const l = parseList(csvBook([['企业名称', '证书编号', '批次'], ['杭州甲有限公司', 'GR1', '2019年第一批']]), { year: 2019, quarter: 4 });
+    const l = parseList(
+      csvBook([
+        ['企业名称', '证书编号', '批次'],
+        ['杭州甲有限公司', 'GR1', '2019年第一批'],
+      ]),
+      { year: 2019, quarter: 4 },
+    );
     expect(l.errors).toEqual([]);
     expect(l.rows[0]).toMatchObject({ issued: '2019年第一批', period: { year: 2019, quarter: 4 } });
   });
 
   it('warns about a row without a certificate number and still counts it', () => {
-    const l = parseList(csvBook([['企业名称', '证书编号', '发证日期'], ['杭州甲有限公司', null, '2019-11-27']]));
-    expect(l.warnings).toEqual([{ where: 'l.csv › l.csv › B2', message: '「杭州甲有限公司」缺少证书编号，无法查重' }]);
+    const l = parseList(
+      csvBook([
+        ['企业名称', '证书编号', '发证日期'],
+        ['杭州甲有限公司', null, '2019-11-27'],
+      ]),
+    );
+    expect(l.warnings).toEqual([
+      { where: 'l.csv › l.csv › B2', message: '「杭州甲有限公司」缺少证书编号，无法查重' },
+    ]);
     expect(l.rows).toHaveLength(1);
   });
 });

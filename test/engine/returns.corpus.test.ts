@@ -67,10 +67,24 @@ describe.each(cases.filter((c) => c.kind === 'list'))('list $file', (c) => {
   it(`is ${c.exit ? 'refused with exactly its errors' : 'read with the hand-counted numbers'}`, async () => {
     try {
       const list = await readGridFile(path.join(BAD, c.file));
-      const { report } = importListJob(snapshot, list, { indicator: 'gqq_new', assign: {}, now: NOW });
+      const { report } = importListJob(snapshot, list, {
+        indicator: 'gqq_new',
+        assign: {},
+        now: NOW,
+      });
       expect(c.errors).toEqual([]);
-      expect({ rows: report.rows, matched: report.matched, unmatched: report.unmatched, duplicates: report.duplicates, counts: report.counts }).toEqual({
-        rows: c.rows, matched: c.matched, unmatched: c.unmatched, duplicates: c.duplicates, counts: c.counts,
+      expect({
+        rows: report.rows,
+        matched: report.matched,
+        unmatched: report.unmatched,
+        duplicates: report.duplicates,
+        counts: report.counts,
+      }).toEqual({
+        rows: c.rows,
+        matched: c.matched,
+        unmatched: c.unmatched,
+        duplicates: c.duplicates,
+        counts: c.counts,
       });
       expect(report.warnings).toEqual(c.warnings);
     } catch (e) {

@@ -35,29 +35,58 @@ function grid(body: GridCell[][], props: Record<string, string> = {}, table = tr
 describe('checkReturn', () => {
   it('reads unit and period from the visible header when the properties are gone', () => {
     const r = checkReturn(grid([['gqq_new', '新增国高企', '家', 3, 2, null]]), ctx);
-    expect(r).toMatchObject({ unit: 'tianshui', period: '2019Q3', errors: [], values: [{ indicator: 'gqq_new', value: 2, cell: 'E6' }] });
+    expect(r).toMatchObject({
+      unit: 'tianshui',
+      period: '2019Q3',
+      errors: [],
+      values: [{ indicator: 'gqq_new', value: 2, cell: 'E6' }],
+    });
   });
 
   it('treats an empty 本年累计完成 as not reported, not as 0, and lists carried indicators left out', () => {
-    const r = checkReturn(grid([['gqq_new', '新增国高企', '家', 3, null, '暂无'], ['startup', '科技型初创企业申报', '家', 3, '  ', null]]), ctx);
+    const r = checkReturn(
+      grid([
+        ['gqq_new', '新增国高企', '家', 3, null, '暂无'],
+        ['startup', '科技型初创企业申报', '家', 3, '  ', null],
+      ]),
+      ctx,
+    );
     expect(r.values).toEqual([]);
     expect(r.notReported).toEqual(['gqq_new', 'startup', 'rd_invest']);
     expect(r.errors).toEqual([]);
   });
 
   it('accepts 0 as a reported value', () => {
-    expect(checkReturn(grid([['gqq_new', '新增国高企', '家', 3, 0, null]]), ctx).values).toEqual([{ indicator: 'gqq_new', value: 0, cell: 'E6' }]);
+    expect(checkReturn(grid([['gqq_new', '新增国高企', '家', 3, 0, null]]), ctx).values).toEqual([
+      { indicator: 'gqq_new', value: 0, cell: 'E6' },
+    ]);
   });
 
   it('reads a table converted to a plain range, with a warning', () => {
-    const r = checkReturn(grid([['rd_invest', '研发投入', '万元', 100.2, 12.5, null]], {}, false), ctx);
+    const r = checkReturn(
+      grid([['rd_invest', '研发投入', '万元', 100.2, 12.5, null]], {}, false),
+      ctx,
+    );
     expect(r.values).toEqual([{ indicator: 'rd_invest', value: 12.5, cell: 'E6' }]);
-    expect(r.warnings).toEqual([{ where: 'r.xlsx › 季度报表', message: '表格 TD_Return 已变为普通区域，按表头「指标编号」所在行读取' }]);
+    expect(r.warnings).toEqual([
+      {
+        where: 'r.xlsx › 季度报表',
+        message: '表格 TD_Return 已变为普通区域，按表头「指标编号」所在行读取',
+      },
+    ]);
   });
 
   it('prefers the properties and refuses a period other than the one being imported', () => {
-    const r = checkReturn(grid([['gqq_new', '新增国高企', '家', 3, 2, null]], { 'td.unit': 'tianshui', 'td.period': '2019Q3' }), { ...ctx, period: '2019Q4' });
-    expect(r.errors).toEqual([{ where: 'r.xlsx › 文档属性 td.period', message: '这是 2019Q3 的报表，本次导入的是 2019Q4' }]);
+    const r = checkReturn(
+      grid([['gqq_new', '新增国高企', '家', 3, 2, null]], {
+        'td.unit': 'tianshui',
+        'td.period': '2019Q3',
+      }),
+      { ...ctx, period: '2019Q4' },
+    );
+    expect(r.errors).toEqual([
+      { where: 'r.xlsx › 文档属性 td.period', message: '这是 2019Q3 的报表，本次导入的是 2019Q4' },
+    ]);
   });
 
   it('reports a row with a value but no indicator id', () => {
@@ -70,7 +99,14 @@ describe('readValueCell', () => {
   it('takes decimals only where the measure allows them', () => {
     expect(readValueCell(2.5, true)).toEqual({ kind: 'error', message: '应为整数（2.5）' });
     expect(readValueCell(2.5, false)).toEqual({ kind: 'value', value: 2.5 });
-    expect(readValueCell('１,２００', true)).toEqual({ kind: 'value', value: 1200, warning: '文本「１,２００」按数值 1200 读取' });
-    expect(readValueCell(true, true)).toEqual({ kind: 'error', message: '「true」不是数值，请填写数值' });
+    expect(readValueCell('１,２００', true)).toEqual({
+      kind: 'value',
+      value: 1200,
+      warning: '文本「１,２００」按数值 1200 读取',
+    });
+    expect(readValueCell(true, true)).toEqual({
+      kind: 'error',
+      message: '「true」不是数值，请填写数值',
+    });
   });
 });

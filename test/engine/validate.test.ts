@@ -4,7 +4,8 @@ import { InputError } from '../../src/engine/errors';
 import { validateScenario } from '../../src/engine/validate';
 import { actuals, flow, quotas, unit } from '../fixtures/scenarios/builder';
 
-const fixture = (name: string) => JSON.parse(readFileSync(path.resolve(__dirname, '../fixtures/scenarios', name), 'utf8'));
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(path.resolve(__dirname, '../fixtures/scenarios', name), 'utf8'));
 
 /** The problems validateScenario reports, formatted `where: message`, in order. */
 function problems(input: unknown): string[] {
@@ -93,8 +94,22 @@ describe('validateScenario', () => {
         { id: 'd1', name: 'd1单位', type: 'department' },
       ],
       indicators: [
-        { id: 'f', name: 'f指标', measure: '家', kind: 'flow', assessed: 'all', profile: [0.25, 0.5, 0.75, 1] },
-        { id: 'share', name: '占比', measure: '', kind: 'level', assessed: 'district', profile: [0.25, 0.5, 0.75, 1] },
+        {
+          id: 'f',
+          name: 'f指标',
+          measure: '家',
+          kind: 'flow',
+          assessed: 'all',
+          profile: [0.25, 0.5, 0.75, 1],
+        },
+        {
+          id: 'share',
+          name: '占比',
+          measure: '',
+          kind: 'level',
+          assessed: 'district',
+          profile: [0.25, 0.5, 0.75, 1],
+        },
       ],
       targets: [
         { indicator: 'f', year: 2019, total: 10, method: 'equal', precision: 0 },
@@ -103,16 +118,30 @@ describe('validateScenario', () => {
       basis: [],
       quotas: [],
       actuals: [{ indicator: 'share', period: '2019Q3', value: 76.3 }],
-      scoring: { rules: [{ indicator: 'f', weight: 40, rule: 'linear', cap: 1 }], grades: [], status: { ahead: 1, warn: 0.5 } },
+      scoring: {
+        rules: [{ indicator: 'f', weight: 40, rule: 'linear', cap: 1 }],
+        grades: [],
+        status: { ahead: 1, warn: 0.5 },
+      },
       registry: [],
     });
-    expect(validateScenario({}).scoring).toEqual({ rules: [], grades: [], status: { ahead: 1, warn: 0.8 } });
+    expect(validateScenario({}).scoring).toEqual({
+      rules: [],
+      grades: [],
+      status: { ahead: 1, warn: 0.8 },
+    });
   });
 
   it('accepts the Xiacheng fixture and is idempotent on its own output', () => {
     const s = validateScenario(fixture('xiacheng-2019.json'));
     expect(s.units).toHaveLength(13);
-    expect(s.scoring.rules.find((r) => r.rule === 'rank')).toEqual({ indicator: 'startup', weight: 30, rule: 'rank', rankStep: 2, floor: 20 });
+    expect(s.scoring.rules.find((r) => r.rule === 'rank')).toEqual({
+      indicator: 'startup',
+      weight: 30,
+      rule: 'rank',
+      rankStep: 2,
+      floor: 20,
+    });
     expect(validateScenario(JSON.parse(JSON.stringify(s)))).toEqual(s);
   });
 
@@ -126,7 +155,9 @@ describe('validateScenario', () => {
           { indicator: 'share', period: '2019', value: 81 },
         ],
       }),
-    ).toEqual(['actuals[2]: duplicate actual for share, period 2019Q4 ("2019Q4" and "2019" are the same period) (also actuals[0])']);
+    ).toEqual([
+      'actuals[2]: duplicate actual for share, period 2019Q4 ("2019Q4" and "2019" are the same period) (also actuals[0])',
+    ]);
   });
 
   it('needs an explicit row for every unit that carries an allocated indicator', () => {
@@ -139,7 +170,10 @@ describe('validateScenario', () => {
         { indicator: 'h', year: 2019, total: 10, method: 'huntington-hill' },
       ],
       basis: [{ indicator: 'f', year: 2019, unit: 's2', weight: 0 }],
-      quotas: [...quotas('h', 2019, { s1: 5, s3: 5 }), ...quotas('g', 2020, { s1: 1, s2: 1, s3: 1 })],
+      quotas: [
+        ...quotas('h', 2019, { s1: 5, s3: 5 }),
+        ...quotas('g', 2020, { s1: 1, s2: 1, s3: 1 }),
+      ],
     };
     // g is split equally (no weights needed); h's quotas rows replace its allocation but miss s2
     expect(problems(base)).toEqual([
@@ -149,17 +183,32 @@ describe('validateScenario', () => {
   });
 
   it('refuses an allocated target that no unit carries', () => {
-    const input = { units: [unit('s1')], indicators: [flow('f', 'platform')], targets: [{ indicator: 'f', year: 2019, total: 4 }] };
-    expect(problems(input)).toEqual(['targets[0]: no unit carries indicator "f" (assessed: platform)']);
-    expect(validateScenario({ ...input, targets: [{ indicator: 'f', year: 2019, total: 0 }] }).targets).toHaveLength(1);
+    const input = {
+      units: [unit('s1')],
+      indicators: [flow('f', 'platform')],
+      targets: [{ indicator: 'f', year: 2019, total: 4 }],
+    };
+    expect(problems(input)).toEqual([
+      'targets[0]: no unit carries indicator "f" (assessed: platform)',
+    ]);
+    expect(
+      validateScenario({ ...input, targets: [{ indicator: 'f', year: 2019, total: 0 }] }).targets,
+    ).toHaveLength(1);
   });
 
   it('keeps flow indicators on units and level indicators on the district', () => {
     expect(
       problems({
         units: [unit('s1'), unit('d1', 'department')],
-        indicators: [{ ...flow('f'), assessed: 'district' }, flow('g', 'department'), { ...flow('x'), assessed: undefined }],
-        actuals: [...actuals('g', '2019Q1', { s1: 1 }), { indicator: 'g', period: '2019Q1', value: 1, unit: 'd1' }],
+        indicators: [
+          { ...flow('f'), assessed: 'district' },
+          flow('g', 'department'),
+          { ...flow('x'), assessed: undefined },
+        ],
+        actuals: [
+          ...actuals('g', '2019Q1', { s1: 1 }),
+          { indicator: 'g', period: '2019Q1', value: 1, unit: 'd1' },
+        ],
         quotas: quotas('g', 2019, { s1: 1 }),
       }),
     ).toEqual([
@@ -175,14 +224,26 @@ describe('validateScenario', () => {
       problems({
         units: [unit('s1')],
         indicators: [flow('f'), flow('g'), flow('h')],
-        targets: [{ indicator: 'f', year: 2019, total: 10.5, precision: 1, stretch: 12 }, { indicator: 'g', year: 2019, total: 3.25, precision: 1 }],
+        targets: [
+          { indicator: 'f', year: 2019, total: 10.5, precision: 1, stretch: 12 },
+          { indicator: 'g', year: 2019, total: 3.25, precision: 1 },
+        ],
         basis: [
           { indicator: 'f', year: 2019, unit: 's1', weight: 1, min: 0.25, max: 10.5 },
           { indicator: 'g', year: 2019, unit: 's1', weight: 1 },
         ],
         scoring: {
           rules: [
-            { indicator: 'f', weight: 10, rule: 'tiered', tiers: [{ min: 1, factor: 1 }, { min: 1, factor: 0.5 }, { min: -1, factor: 2, note: '' }] },
+            {
+              indicator: 'f',
+              weight: 10,
+              rule: 'tiered',
+              tiers: [
+                { min: 1, factor: 1 },
+                { min: 1, factor: 0.5 },
+                { min: -1, factor: 2, note: '' },
+              ],
+            },
             { indicator: 'g', weight: 10, rule: 'rank', rankStep: -1, floor: 3 },
             { indicator: 'h', weight: 10, rule: 'linear', bonusPerPoint: 0.1, bonusMax: -2 },
           ],
@@ -212,6 +273,8 @@ describe('validateScenario', () => {
           { name: '乙公司', creditCode: '91330103MA27XXXXXX', unit: 's1' },
         ],
       }),
-    ).toEqual(['registry[1].creditCode: duplicate credit code "91330103MA27XXXXXX" (also registry[0].creditCode)']);
+    ).toEqual([
+      'registry[1].creditCode: duplicate credit code "91330103MA27XXXXXX" (also registry[0].creditCode)',
+    ]);
   });
 });

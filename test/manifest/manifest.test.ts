@@ -28,11 +28,18 @@ describe('manifest.xml', () => {
   });
 
   test('the schema check rejects a malformed Id and an unknown permission, naming the element', () => {
-    const badId = validate(brokenCopy('<Id>6c1f7d2e-4b8a-4e3b-9a57-0d2f5e8c1a41</Id>', '<Id>not-a-guid</Id>'));
+    const badId = validate(
+      brokenCopy('<Id>6c1f7d2e-4b8a-4e3b-9a57-0d2f5e8c1a41</Id>', '<Id>not-a-guid</Id>'),
+    );
     expect(badId.status).not.toBe(0);
     expect(badId.stderr).toMatch(/Element '\{[^}]+\}Id'.*not-a-guid/);
 
-    const badPermission = validate(brokenCopy('<Permissions>ReadWriteDocument</Permissions>', '<Permissions>Everything</Permissions>'));
+    const badPermission = validate(
+      brokenCopy(
+        '<Permissions>ReadWriteDocument</Permissions>',
+        '<Permissions>Everything</Permissions>',
+      ),
+    );
     expect(badPermission.status).not.toBe(0);
     expect(badPermission.stderr).toContain('Permissions');
   });
@@ -40,18 +47,32 @@ describe('manifest.xml', () => {
   test('is a Chinese-first Excel task pane add-in needing ExcelApi 1.7, served from localhost:3000', () => {
     expect(manifest).toContain('xsi:type="TaskPaneApp"');
     expect(manifest).toContain('<DefaultLocale>zh-CN</DefaultLocale>');
-    expect(manifest).toMatch(/<DisplayName DefaultValue="目标分解考核助手">\s*<Override Locale="en-US" Value="Target Desk"\/>/);
+    expect(manifest).toMatch(
+      /<DisplayName DefaultValue="目标分解考核助手">\s*<Override Locale="en-US" Value="Target Desk"\/>/,
+    );
     expect(manifest).toContain('<Set Name="ExcelApi" MinVersion="1.7"/>');
     expect(manifest).toContain('<Host Name="Workbook"/>');
-    expect(manifest).toContain('<SourceLocation DefaultValue="https://localhost:3000/taskpane.html"/>');
+    expect(manifest).toContain(
+      '<SourceLocation DefaultValue="https://localhost:3000/taskpane.html"/>',
+    );
   });
 
   test('the ribbon tab 目标考核 has one button per step, each opening the same pane at its step', () => {
-    expect(manifest).toMatch(/<bt:String id="Tab.Label" DefaultValue="目标考核">\s*<bt:Override Locale="en-US" Value="Target Desk"\/>/);
-    const steps: Record<string, string> = { plan: '计划', allocate: '分解', returns: '报表', assess: '考核', bulletin: '通报' };
+    expect(manifest).toMatch(
+      /<bt:String id="Tab.Label" DefaultValue="目标考核">\s*<bt:Override Locale="en-US" Value="Target Desk"\/>/,
+    );
+    const steps: Record<string, string> = {
+      plan: '计划',
+      allocate: '分解',
+      returns: '报表',
+      assess: '考核',
+      bulletin: '通报',
+    };
     for (const [step, label] of Object.entries(steps)) {
       const id = step[0].toUpperCase() + step.slice(1);
-      expect(manifest).toContain(`<bt:Url id="${id}.Url" DefaultValue="https://localhost:3000/taskpane.html?step=${step}"/>`);
+      expect(manifest).toContain(
+        `<bt:Url id="${id}.Url" DefaultValue="https://localhost:3000/taskpane.html?step=${step}"/>`,
+      );
       expect(manifest).toContain(`<bt:String id="${id}.Label" DefaultValue="${label}">`);
       expect(manifest).toContain(`<SourceLocation resid="${id}.Url"/>`);
     }
@@ -59,7 +80,11 @@ describe('manifest.xml', () => {
   });
 
   test('every image it names exists in assets/ at the size it claims', () => {
-    const images = [...manifest.matchAll(/<bt:Image id="[^"]+" DefaultValue="https:\/\/localhost:3000\/assets\/([^"]+)"\/>/g)];
+    const images = [
+      ...manifest.matchAll(
+        /<bt:Image id="[^"]+" DefaultValue="https:\/\/localhost:3000\/assets\/([^"]+)"\/>/g,
+      ),
+    ];
     expect(images.length).toBeGreaterThanOrEqual(18);
     for (const [, file] of images) {
       const size = Number(/-(\d+)\.png$/.exec(file)![1]);
@@ -67,11 +92,14 @@ describe('manifest.xml', () => {
       expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
       expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
     }
-    for (const icon of ['icon-32.png', 'icon-64.png']) expect(existsSync(path.join(root, 'assets', icon))).toBe(true);
+    for (const icon of ['icon-32.png', 'icon-64.png'])
+      expect(existsSync(path.join(root, 'assets', icon))).toBe(true);
   });
 
   test('every resid used is defined, and the ExecuteFunction names a function the commands file registers', () => {
-    const defined = new Set([...manifest.matchAll(/<bt:(?:Image|Url|String) id="([^"]+)"/g)].map((m) => m[1]));
+    const defined = new Set(
+      [...manifest.matchAll(/<bt:(?:Image|Url|String) id="([^"]+)"/g)].map((m) => m[1]),
+    );
     const used = [...manifest.matchAll(/resid="([^"]+)"/g)].map((m) => m[1]);
     expect(used.length).toBeGreaterThan(30);
     expect(used.filter((id) => !defined.has(id))).toEqual([]);

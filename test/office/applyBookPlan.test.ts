@@ -2,10 +2,19 @@ import { InputError } from '../../src/engine/errors';
 import { NOTICES, applyBookPlan, readSnapshot, runJob } from '../../src/office';
 import { CHART_DATA_SHEET } from '../../src/office/chartData';
 import type { BookPlan, TableColumn } from '../../src/plan/types';
-import { PAYLOAD_LIMIT_BYTES, SimWorkbook, dumpWorkbook, installSimulatedOffice } from '../support/simulatedExcel';
+import {
+  PAYLOAD_LIMIT_BYTES,
+  SimWorkbook,
+  dumpWorkbook,
+  installSimulatedOffice,
+} from '../support/simulatedExcel';
 
 const INJECTIONS = ['=1+1', '+A1', '-2+3', '@SUM(A1)', '007', 'TRUE', "'quoted", '50%'];
-const LOG_COLUMNS: TableColumn[] = [{ header: '时间' }, { header: '操作' }, { header: '数量', numberFormat: '0' }];
+const LOG_COLUMNS: TableColumn[] = [
+  { header: '时间' },
+  { header: '操作' },
+  { header: '数量', numberFormat: '0' },
+];
 
 function install(apiVersion = '1.7') {
   const workbook = new SimWorkbook();
@@ -13,7 +22,11 @@ function install(apiVersion = '1.7') {
   return installSimulatedOffice(globalThis, { workbook, apiVersion });
 }
 
-const emptyPlan = (over: Partial<BookPlan>): BookPlan => ({ sheets: [], tableUpdates: [], ...over });
+const emptyPlan = (over: Partial<BookPlan>): BookPlan => ({
+  sheets: [],
+  tableUpdates: [],
+  ...over,
+});
 
 describe('applyBookPlan on the simulated host', () => {
   let office: ReturnType<typeof install>;
@@ -23,24 +36,60 @@ describe('applyBookPlan on the simulated host', () => {
     office = install();
     await runJob(() => ({
       plan: emptyPlan({
-        sheets: [{ sheet: '数据', ranges: [{ at: 'A1', values: [INJECTIONS] }], tables: [{ name: 'TD_T', at: 'A3', columns: INJECTIONS.map((h) => ({ header: `h${h}` })), rows: [INJECTIONS] }] }],
-        tableUpdates: [{ table: 'TD_Log', sheet: '日志', at: 'A1', columns: LOG_COLUMNS, rows: [['=cmd', '-rm', '+1']], mode: 'append' }],
+        sheets: [
+          {
+            sheet: '数据',
+            ranges: [{ at: 'A1', values: [INJECTIONS] }],
+            tables: [
+              {
+                name: 'TD_T',
+                at: 'A3',
+                columns: INJECTIONS.map((h) => ({ header: `h${h}` })),
+                rows: [INJECTIONS],
+              },
+            ],
+          },
+        ],
+        tableUpdates: [
+          {
+            table: 'TD_Log',
+            sheet: '日志',
+            at: 'A1',
+            columns: LOG_COLUMNS,
+            rows: [['=cmd', '-rm', '+1']],
+            mode: 'append',
+          },
+        ],
       }),
     }));
     const [, data, log] = dumpWorkbook(office.workbook).sheets;
-    const texts = Object.fromEntries(INJECTIONS.map((v, i) => [String.fromCharCode(65 + i), { value: v }]));
+    const texts = Object.fromEntries(
+      INJECTIONS.map((v, i) => [String.fromCharCode(65 + i), { value: v }]),
+    );
     for (const [col, cell] of Object.entries(texts)) {
       expect(data.cells[`${col}1`]).toEqual(cell);
       expect(data.cells[`${col}4`]).toEqual(cell);
     }
-    expect([log.cells.A2, log.cells.B2, log.cells.C2]).toEqual([{ value: '=cmd' }, { value: '-rm' }, { value: '+1', numberFormat: '0' }]);
+    expect([log.cells.A2, log.cells.B2, log.cells.C2]).toEqual([
+      { value: '=cmd' },
+      { value: '-rm' },
+      { value: '+1', numberFormat: '0' },
+    ]);
   });
 
   it('writes a plan over 5 MB in several requests, each under the limit: 1 sync per 4 MB block', async () => {
     office = install();
-    const row = (i: number) => [`第${i}行 ${'数据'.repeat(20)}`, i, { formula: `=B${i + 1}*2`, value: i * 2 }];
+    const row = (i: number) => [
+      `第${i}行 ${'数据'.repeat(20)}`,
+      i,
+      { formula: `=B${i + 1}*2`, value: i * 2 },
+    ];
     const rows = Array.from({ length: 40000 }, (_, i) => row(i));
-    const plan = emptyPlan({ sheets: [{ sheet: '大表', ranges: [{ at: 'A1', values: rows, numberFormat: ['@', '0', '0.00'] }] }] });
+    const plan = emptyPlan({
+      sheets: [
+        { sheet: '大表', ranges: [{ at: 'A1', values: rows, numberFormat: ['@', '0', '0.00'] }] },
+      ],
+    });
     const result = await runJob(() => ({ plan }));
     const writes = office.stats.batches.slice(1);
     const total = writes.reduce((s, b) => s + b.requestBytes, 0);
@@ -55,7 +104,20 @@ describe('applyBookPlan on the simulated host', () => {
 
   it('writes nothing when the job fails: one read sync, the workbook unchanged', async () => {
     office = install();
-    await runJob(() => ({ plan: emptyPlan({ tableUpdates: [{ table: 'TD_Log', sheet: '日志', at: 'A1', columns: LOG_COLUMNS, rows: [['t', 'init', 1]], mode: 'append' }] }) }));
+    await runJob(() => ({
+      plan: emptyPlan({
+        tableUpdates: [
+          {
+            table: 'TD_Log',
+            sheet: '日志',
+            at: 'A1',
+            columns: LOG_COLUMNS,
+            rows: [['t', 'init', 1]],
+            mode: 'append',
+          },
+        ],
+      }),
+    }));
     const before = dumpWorkbook(office.workbook);
     office.resetStats();
     await expect(
@@ -69,11 +131,33 @@ describe('applyBookPlan on the simulated host', () => {
 
   it('refuses a table update naming a column the table lacks before writing anything', async () => {
     office = install();
-    await runJob(() => ({ plan: emptyPlan({ tableUpdates: [{ table: 'TD_Log', sheet: '日志', at: 'A1', columns: LOG_COLUMNS, rows: [['t', 'init', 1]], mode: 'append' }] }) }));
+    await runJob(() => ({
+      plan: emptyPlan({
+        tableUpdates: [
+          {
+            table: 'TD_Log',
+            sheet: '日志',
+            at: 'A1',
+            columns: LOG_COLUMNS,
+            rows: [['t', 'init', 1]],
+            mode: 'append',
+          },
+        ],
+      }),
+    }));
     const before = dumpWorkbook(office.workbook);
     const plan = emptyPlan({
       sheets: [{ sheet: '新表', ranges: [{ at: 'A1', values: [['x']] }] }],
-      tableUpdates: [{ table: 'TD_Log', sheet: '日志', at: 'A1', columns: [{ header: '结果' }], rows: [['y']], mode: 'append' }],
+      tableUpdates: [
+        {
+          table: 'TD_Log',
+          sheet: '日志',
+          at: 'A1',
+          columns: [{ header: '结果' }],
+          rows: [['y']],
+          mode: 'append',
+        },
+      ],
     });
     await expect(runJob(() => ({ plan }))).rejects.toThrow(/missing column "结果"/);
     expect(dumpWorkbook(office.workbook)).toEqual(before);
@@ -81,16 +165,39 @@ describe('applyBookPlan on the simulated host', () => {
 
   it('refuses, before writing anything, a new sheet whose table name another sheet already uses', async () => {
     office = install();
-    await runJob(() => ({ plan: emptyPlan({ tableUpdates: [{ table: 'TD_Log', sheet: '日志', at: 'A1', columns: LOG_COLUMNS, rows: [['t', 'init', 1]], mode: 'append' }] }) }));
+    await runJob(() => ({
+      plan: emptyPlan({
+        tableUpdates: [
+          {
+            table: 'TD_Log',
+            sheet: '日志',
+            at: 'A1',
+            columns: LOG_COLUMNS,
+            rows: [['t', 'init', 1]],
+            mode: 'append',
+          },
+        ],
+      }),
+    }));
     const before = dumpWorkbook(office.workbook);
-    const plan = emptyPlan({ sheets: [{ sheet: '新表', ranges: [], tables: [{ name: 'TD_Log', at: 'A1', columns: LOG_COLUMNS, rows: [] }] }] });
+    const plan = emptyPlan({
+      sheets: [
+        {
+          sheet: '新表',
+          ranges: [],
+          tables: [{ name: 'TD_Log', at: 'A1', columns: LOG_COLUMNS, rows: [] }],
+        },
+      ],
+    });
     const error = await runJob(() => ({ plan })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).problems).toEqual([{
-      where: '新表 › TD_Log',
-      message: 'table TD_Log already exists on sheet "日志"',
-      zh: '工作表“日志”上已有表 TD_Log，请删除或改名后重试',
-    }]);
+    expect((error as InputError).problems).toEqual([
+      {
+        where: '新表 › TD_Log',
+        message: 'table TD_Log already exists on sheet "日志"',
+        zh: '工作表“日志”上已有表 TD_Log，请删除或改名后重试',
+      },
+    ]);
     expect(dumpWorkbook(office.workbook)).toEqual(before);
   });
 
@@ -99,12 +206,29 @@ describe('applyBookPlan on the simulated host', () => {
     const sheet = office.workbook.addSheet('改名的日志');
     const context = office.newContext();
     const ws = context.workbook.worksheets.getItem('改名的日志');
-    ws.getRange('C5:E7').values = [['数量', '时间', '操作'], [1, "'t1", "'a"], [2, "'t2", "'b"]];
+    ws.getRange('C5:E7').values = [
+      ['数量', '时间', '操作'],
+      [1, "'t1", "'a"],
+      [2, "'t2", "'b"],
+    ];
     ws.tables.add('C5:E7', true).name = 'TD_Log';
     ws.getRange('C9').values = [['below the table']];
     await context.sync();
 
-    await runJob(() => ({ plan: emptyPlan({ tableUpdates: [{ table: 'TD_Log', sheet: '操作日志', at: 'A1', columns: LOG_COLUMNS, rows: [['t3', 'c', 3]], mode: 'append' }] }) }));
+    await runJob(() => ({
+      plan: emptyPlan({
+        tableUpdates: [
+          {
+            table: 'TD_Log',
+            sheet: '操作日志',
+            at: 'A1',
+            columns: LOG_COLUMNS,
+            rows: [['t3', 'c', 3]],
+            mode: 'append',
+          },
+        ],
+      }),
+    }));
     expect(office.workbook.findSheet('操作日志')).toBeUndefined();
     let dump = dumpWorkbook(office.workbook);
     expect(dump.tables).toEqual([{ name: 'TD_Log', sheet: '改名的日志', ref: 'C5:E8' }]);
@@ -114,7 +238,16 @@ describe('applyBookPlan on the simulated host', () => {
 
     await runJob(() => ({
       plan: emptyPlan({
-        tableUpdates: [{ table: 'TD_Log', sheet: '操作日志', at: 'A1', columns: [{ header: '数量' }, { header: '操作' }], rows: [[{ formula: '=ROW({{数量}})', value: 6 }, 'only']], mode: 'replace' }],
+        tableUpdates: [
+          {
+            table: 'TD_Log',
+            sheet: '操作日志',
+            at: 'A1',
+            columns: [{ header: '数量' }, { header: '操作' }],
+            rows: [[{ formula: '=ROW({{数量}})', value: 6 }, 'only']],
+            mode: 'replace',
+          },
+        ],
       }),
     }));
     dump = dumpWorkbook(office.workbook);
@@ -132,13 +265,39 @@ describe('applyBookPlan on the simulated host', () => {
 
   it('replaces rows of a table whose cells a user formatted as text without leaving apostrophes, clearing old formats', async () => {
     office = install();
-    await runJob(() => ({ plan: emptyPlan({ tableUpdates: [{ table: 'TD_Log', sheet: '日志', at: 'A1', columns: LOG_COLUMNS, rows: [['t1', 'a', 1]], mode: 'append' }] }) }));
+    await runJob(() => ({
+      plan: emptyPlan({
+        tableUpdates: [
+          {
+            table: 'TD_Log',
+            sheet: '日志',
+            at: 'A1',
+            columns: LOG_COLUMNS,
+            rows: [['t1', 'a', 1]],
+            mode: 'append',
+          },
+        ],
+      }),
+    }));
     const context = office.newContext();
     const body = context.workbook.tables.getItem('TD_Log').getDataBodyRange();
     body.numberFormat = [['@', '@', '@']];
     body.format.fill.color = '#FFFF00';
     await context.sync();
-    await runJob(() => ({ plan: emptyPlan({ tableUpdates: [{ table: 'TD_Log', sheet: '日志', at: 'A1', columns: LOG_COLUMNS, rows: [['t2', '=x', 2]], mode: 'replace' }] }) }));
+    await runJob(() => ({
+      plan: emptyPlan({
+        tableUpdates: [
+          {
+            table: 'TD_Log',
+            sheet: '日志',
+            at: 'A1',
+            columns: LOG_COLUMNS,
+            rows: [['t2', '=x', 2]],
+            mode: 'replace',
+          },
+        ],
+      }),
+    }));
     const log = office.workbook.findSheet('日志')!;
     expect(dumpWorkbook(office.workbook).sheets[1].cells).toEqual({
       A1: { value: '时间' },
@@ -153,30 +312,74 @@ describe('applyBookPlan on the simulated host', () => {
 
   it('refuses, before any write, a table update into a sheet the user protected; a protected sheet laid out afresh is replaced', async () => {
     office = install();
-    const log = (rows: string[][]) => emptyPlan({ tableUpdates: [{ table: 'TD_Log', sheet: '日志', at: 'A1', columns: LOG_COLUMNS.slice(0, 2), rows, mode: 'append' }] });
+    const log = (rows: string[][]) =>
+      emptyPlan({
+        tableUpdates: [
+          {
+            table: 'TD_Log',
+            sheet: '日志',
+            at: 'A1',
+            columns: LOG_COLUMNS.slice(0, 2),
+            rows,
+            mode: 'append',
+          },
+        ],
+      });
     await runJob(() => ({ plan: log([['t1', 'a']]) }));
     const context = office.newContext();
     context.workbook.worksheets.getItem('日志').protection.protect();
     context.workbook.worksheets.add('通报').protection.protect();
     await context.sync();
     const before = dumpWorkbook(office.workbook);
-    const plan = { ...log([['t2', 'b']]), sheets: [{ sheet: '新', ranges: [{ at: 'A1', values: [['x']] }] }] };
-    await expect(runJob(() => ({ plan }))).rejects.toThrow('工作表“日志”受保护，无法写入表 TD_Log；请先撤销工作表保护再重试');
+    const plan = {
+      ...log([['t2', 'b']]),
+      sheets: [{ sheet: '新', ranges: [{ at: 'A1', values: [['x']] }] }],
+    };
+    await expect(runJob(() => ({ plan }))).rejects.toThrow(
+      '工作表“日志”受保护，无法写入表 TD_Log；请先撤销工作表保护再重试',
+    );
     expect(dumpWorkbook(office.workbook)).toEqual(before);
-    await runJob(() => ({ plan: emptyPlan({ sheets: [{ sheet: '通报', ranges: [{ at: 'A1', values: [['新的通报']] }] }] }) }));
+    await runJob(() => ({
+      plan: emptyPlan({
+        sheets: [{ sheet: '通报', ranges: [{ at: 'A1', values: [['新的通报']] }] }],
+      }),
+    }));
     expect(office.workbook.findSheet('通报')!.cell(0, 0)?.value).toBe('新的通报');
   });
 
   it('reads tables wherever they are, in one sync, with blanks as null and sheet values placed from A1', async () => {
     office = install();
-    await runJob(() => ({ plan: emptyPlan({ tableUpdates: [{ table: 'TD_Log', sheet: '日志', at: 'B2', columns: LOG_COLUMNS, rows: [['t', null, 1]], mode: 'append' }] }) }));
+    await runJob(() => ({
+      plan: emptyPlan({
+        tableUpdates: [
+          {
+            table: 'TD_Log',
+            sheet: '日志',
+            at: 'B2',
+            columns: LOG_COLUMNS,
+            rows: [['t', null, 1]],
+            mode: 'append',
+          },
+        ],
+      }),
+    }));
     office.resetStats();
     const snapshot = await readSnapshot(office.newContext(), { sheets: ['日志', '没有'] });
     expect(office.stats.syncs).toBe(1);
     expect(snapshot.sheetNames).toEqual(['Sheet1', '日志']);
     expect(snapshot.protectedSheets).toEqual([]);
-    expect(snapshot.tables).toEqual({ TD_Log: { name: 'TD_Log', sheet: '日志', ref: 'B2:D3', headers: ['时间', '操作', '数量'], rows: [['t', null, 1]] } });
-    expect(snapshot.sheets).toEqual({ 日志: [[], [null, '时间', '操作', '数量'], [null, 't', null, 1]] });
+    expect(snapshot.tables).toEqual({
+      TD_Log: {
+        name: 'TD_Log',
+        sheet: '日志',
+        ref: 'B2:D3',
+        headers: ['时间', '操作', '数量'],
+        rows: [['t', null, 1]],
+      },
+    });
+    expect(snapshot.sheets).toEqual({
+      日志: [[], [null, '时间', '操作', '数量'], [null, 't', null, 1]],
+    });
   });
 
   it('skips data validation and print setup with a notice below ExcelApi 1.8/1.9, and applies them where supported', async () => {
@@ -184,7 +387,12 @@ describe('applyBookPlan on the simulated host', () => {
       sheet: '通报',
       ranges: [{ at: 'A1', values: [['标题']] }],
       validations: [{ range: 'B2:B9', type: 'whole' as const, min: 0, error: '请输入整数' }],
-      print: { paperSize: 'A4' as const, orientation: 'landscape' as const, fitToWidth: 1, titleRows: '1:3' },
+      print: {
+        paperSize: 'A4' as const,
+        orientation: 'landscape' as const,
+        fitToWidth: 1,
+        titleRows: '1:3',
+      },
       rowBreaks: [20],
       freeze: { rows: 3, columns: 1 },
       protection: { unlocked: ['B2:B9'] },
@@ -197,7 +405,13 @@ describe('applyBookPlan on the simulated host', () => {
     ]);
     expect(old.notices).toEqual([NOTICES.validation, NOTICES.print]);
     const s17 = office.workbook.findSheet('通报')!;
-    expect([s17.validations, s17.pageLayout, s17.freeze, s17.protection.protected, s17.cell(1, 1)?.locked]).toEqual([[], {}, { rows: 3, columns: 1 }, true, false]);
+    expect([
+      s17.validations,
+      s17.pageLayout,
+      s17.freeze,
+      s17.protection.protected,
+      s17.cell(1, 1)?.locked,
+    ]).toEqual([[], {}, { rows: 3, columns: 1 }, true, false]);
     office.uninstall();
 
     office = install('1.9');
@@ -221,7 +435,11 @@ describe('applyBookPlan on the simulated host', () => {
     context.workbook.worksheets.add('后面');
     await context.sync();
     const snapshot = await readSnapshot(context);
-    await applyBookPlan(context, emptyPlan({ sheets: [{ sheet: '通报', ranges: [{ at: 'A1', values: [['new']] }] }] }), snapshot);
+    await applyBookPlan(
+      context,
+      emptyPlan({ sheets: [{ sheet: '通报', ranges: [{ at: 'A1', values: [['new']] }] }] }),
+      snapshot,
+    );
     const dump = dumpWorkbook(office.workbook);
     expect(dump.sheets.map((s) => s.name)).toEqual(['Sheet1', '通报', '后面']);
     expect(dump.sheets[1].cells).toEqual({ A1: { value: 'new' } });
@@ -239,7 +457,10 @@ describe('applyBookPlan on the simulated host', () => {
       referenceLabel: '序时进度',
       valueLabel: '完成率',
     });
-    const plan = (sheet: string, values: number[]) => emptyPlan({ sheets: [{ sheet, ranges: [{ at: 'A1', values: [[sheet]] }], charts: [chart(values)] }] });
+    const plan = (sheet: string, values: number[]) =>
+      emptyPlan({
+        sheets: [{ sheet, ranges: [{ at: 'A1', values: [[sheet]] }], charts: [chart(values)] }],
+      });
     await runJob(() => ({ plan: plan('通报 2019Q2', [0.5, 0.25]) }));
     await runJob(() => ({ plan: plan('通报 2019Q3', [0.8, 0.7]) }));
     const again = await runJob(() => ({ plan: plan('通报 2019Q2', [0.6, 0.3]) }));
@@ -248,7 +469,9 @@ describe('applyBookPlan on the simulated host', () => {
 
     const data = office.workbook.findSheet(CHART_DATA_SHEET)!;
     expect(data.visibility).toBe('VeryHidden');
-    const cells = dumpWorkbook(office.workbook).sheets.find((x) => x.name === CHART_DATA_SHEET)!.cells;
+    const cells = dumpWorkbook(office.workbook).sheets.find(
+      (x) => x.name === CHART_DATA_SHEET,
+    )!.cells;
     const pct = (value: number) => ({ value, numberFormat: '0.0%' });
     expect(cells).toEqual({
       B4: { value: '完成率', numberFormat: '0.0%' },

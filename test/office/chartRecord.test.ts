@@ -27,9 +27,13 @@ it('a bulletin run through the Office.js adapter keeps its chart after the CLI r
   let run: Awaited<ReturnType<typeof runJob<ReturnType<typeof planRun>>>>;
   try {
     await runJob(() => ({ plan: planInit(xiachengSample(), { now: NOW }) }));
-    run = await runJob((s) => planRun(s, '2019Q3', { now: NOW }), { sheets: runSheetsToRead('2019Q3') });
+    run = await runJob((s) => planRun(s, '2019Q3', { now: NOW }), {
+      sheets: runSheetsToRead('2019Q3'),
+    });
     // A second run replaces the sheet's record rather than adding to it.
-    run = await runJob((s) => planRun(s, '2019Q3', { now: NOW }), { sheets: runSheetsToRead('2019Q3') });
+    run = await runJob((s) => planRun(s, '2019Q3', { now: NOW }), {
+      sheets: runSheetsToRead('2019Q3'),
+    });
     expect([...office.workbook.findSheet(CHART_STORE_SHEET)!.cells.keys()].length).toBe(2);
     expect(office.workbook.findSheet('通报 2019Q3')!.charts).toHaveLength(1);
     expect(office.workbook.findSheet(CHART_STORE_SHEET)!.visibility).toBe('VeryHidden');
@@ -47,7 +51,9 @@ it('a bulletin run through the Office.js adapter keeps its chart after the CLI r
   expect(runCli(['run', book, '--period', '2019Q2']).code).toBe(0);
 
   const saved = await loadBook(book);
-  expect(storedCharts(saved).filter((c) => c.sheet === '通报 2019Q3')).toEqual(charts.map((chart) => ({ sheet: '通报 2019Q3', chart })));
+  expect(storedCharts(saved).filter((c) => c.sheet === '通报 2019Q3')).toEqual(
+    charts.map((chart) => ({ sheet: '通报 2019Q3', chart })),
+  );
   expect(storedCharts(saved).map((c) => c.sheet)).toEqual(['通报 2019Q3', '通报 2019Q2']);
   const zip = await JSZip.loadAsync(readFileSync(book));
   const parts = Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));

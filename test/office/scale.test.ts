@@ -3,7 +3,11 @@ import { runJob } from '../../src/office';
 import { planInit } from '../../src/plan/jobs/init';
 import { planRun, runSheetsToRead } from '../../src/plan/jobs/run';
 import { xiachengSample } from '../../src/sample/xiacheng';
-import { PAYLOAD_LIMIT_BYTES, SimWorkbook, installSimulatedOffice } from '../support/simulatedExcel';
+import {
+  PAYLOAD_LIMIT_BYTES,
+  SimWorkbook,
+  installSimulatedOffice,
+} from '../support/simulatedExcel';
 
 const NOW = '2019-10-15T09:00:00+08:00';
 
@@ -13,15 +17,27 @@ function scaledSample(count: number): Scenario {
   const units = Array.from({ length: count }, (_, i) => {
     const u = base.units[i % base.units.length];
     const copy = Math.floor(i / base.units.length);
-    return { unit: u, id: copy === 0 ? u.id : `${u.id}_${copy}`, name: copy === 0 ? u.name : `${u.name}${copy}` };
+    return {
+      unit: u,
+      id: copy === 0 ? u.id : `${u.id}_${copy}`,
+      name: copy === 0 ? u.name : `${u.name}${copy}`,
+    };
   });
   const cloneFor = <T extends { unit?: string }>(rows: T[], strip: (r: T) => T) =>
-    units.flatMap(({ unit, id }) => rows.filter((r) => r.unit === unit.id).map((r) => ({ ...strip(r), unit: id })));
+    units.flatMap(({ unit, id }) =>
+      rows.filter((r) => r.unit === unit.id).map((r) => ({ ...strip(r), unit: id })),
+    );
   return {
     ...base,
     units: units.map(({ unit, id, name }) => ({ ...unit, id, name })),
-    basis: cloneFor(base.basis, ({ min, max, locked, ...rest }) => (void min, void max, void locked, rest)),
-    actuals: [...base.actuals.filter((a) => a.unit === undefined), ...cloneFor(base.actuals, (a) => a)],
+    basis: cloneFor(
+      base.basis,
+      ({ min, max, locked, ...rest }) => (void min, void max, void locked, rest),
+    ),
+    actuals: [
+      ...base.actuals.filter((a) => a.unit === undefined),
+      ...cloneFor(base.actuals, (a) => a),
+    ],
     registry: [],
   };
 }
@@ -35,7 +51,9 @@ async function initAndRun(scenario: Scenario) {
     const initSyncs = office.stats.syncs;
     const initBatches = office.stats.batches;
     office.resetStats();
-    const run = await runJob((s) => planRun(s, '2019Q3', { now: NOW }), { sheets: runSheetsToRead('2019Q3') });
+    const run = await runJob((s) => planRun(s, '2019Q3', { now: NOW }), {
+      sheets: runSheetsToRead('2019Q3'),
+    });
     return { office, initSyncs, initBatches, runSyncs: office.stats.syncs, run, workbook };
   } finally {
     office.uninstall();

@@ -1,9 +1,19 @@
-import { HostError, SimWorkbook, dumpWorkbook, installSimulatedOffice } from '../support/simulatedExcel';
+import {
+  HostError,
+  SimWorkbook,
+  dumpWorkbook,
+  installSimulatedOffice,
+} from '../support/simulatedExcel';
 
 function setup(apiVersion = '1.7', payloadLimitBytes?: number) {
   const workbook = new SimWorkbook();
   workbook.addSheet('单位');
-  return installSimulatedOffice(globalThis, { workbook, apiVersion, payloadLimitBytes, displayLanguage: 'en-US' });
+  return installSimulatedOffice(globalThis, {
+    workbook,
+    apiVersion,
+    payloadLimitBytes,
+    displayLanguage: 'en-US',
+  });
 }
 
 describe('simulated Excel host', () => {
@@ -39,7 +49,9 @@ describe('simulated Excel host', () => {
   it('parses written strings like Excel: =, +, - and @ start formulas unless an apostrophe forces text', async () => {
     office = setup();
     await Excel.run(async (context) => {
-      context.workbook.worksheets.getItem('单位').getRange('A1:F1').values = [['=1+1', '+A1', '-x', "'=1+1", '007', "'007"]];
+      context.workbook.worksheets.getItem('单位').getRange('A1:F1').values = [
+        ['=1+1', '+A1', '-x', "'=1+1", '007', "'007"],
+      ];
       await context.sync();
     });
     expect(dumpWorkbook(office.workbook).sheets[0].cells).toEqual({
@@ -103,7 +115,10 @@ describe('simulated Excel host', () => {
       table.name = 'TD_Units';
       sheet.getRange('B7').values = [['further below']];
       sheet.getRange('B6').values = [['below']];
-      table.rows.add(undefined, [['u2', "'=2"], ['u3', 'c']]);
+      table.rows.add(undefined, [
+        ['u2', "'=2"],
+        ['u3', 'c'],
+      ]);
       sheet.name = 'Units renamed';
       await context.sync();
       const found = context.workbook.tables.getItem('TD_Units');
@@ -115,7 +130,9 @@ describe('simulated Excel host', () => {
       expect(range.address).toBe("'Units renamed'!B2:C3");
       expect(found.worksheet.name).toBe('Units renamed');
     });
-    expect(dumpWorkbook(office.workbook).tables).toEqual([{ name: 'TD_Units', sheet: 'Units renamed', ref: 'B2:C3' }]);
+    expect(dumpWorkbook(office.workbook).tables).toEqual([
+      { name: 'TD_Units', sheet: 'Units renamed', ref: 'B2:C3' },
+    ]);
     expect(dumpWorkbook(office.workbook).sheets[0].cells.B6).toEqual({ value: 'below' });
     expect(dumpWorkbook(office.workbook).sheets[0].cells.B7).toEqual({ value: 'further below' });
   });
@@ -136,7 +153,18 @@ describe('simulated Excel host', () => {
       const sheets = context.workbook.worksheets;
       sheets.add('数据').getRange('A1:B1').values = [[4, 0]];
       const range = sheets.getItem('单位').getRange('A1:H1');
-      range.formulas = [['=数据!A1*2', '=A1/数据!B1', '=IF(数据!B1>0,A1/数据!B1,"—")', '=IFERROR(B1,-1)', '=ROUND(2/3,2)', '=SUM(A1,E1)&"家"', '=D1>=-1', '=NOPE(1)']];
+      range.formulas = [
+        [
+          '=数据!A1*2',
+          '=A1/数据!B1',
+          '=IF(数据!B1>0,A1/数据!B1,"—")',
+          '=IFERROR(B1,-1)',
+          '=ROUND(2/3,2)',
+          '=SUM(A1,E1)&"家"',
+          '=D1>=-1',
+          '=NOPE(1)',
+        ],
+      ];
       range.load('values');
       await context.sync();
       expect(range.values).toEqual([[8, '#DIV/0!', '—', -1, 0.67, '8.67家', true, '#NAME?']]);

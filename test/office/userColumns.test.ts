@@ -30,7 +30,10 @@ async function filledReturns() {
       const ws = book.getWorksheet(table.sheet)!;
       const first = Number(/\d+/.exec(table.ref)![0]) + 1;
       table.rows.forEach((_, i) => (ws.getRow(first + i).getCell(5).value = 20 + k + i));
-      return readXlsxGrid(await xlsx.bookBuffer(book, { properties: t.book.properties }), t.fileName);
+      return readXlsxGrid(
+        await xlsx.bookBuffer(book, { properties: t.book.properties }),
+        t.fileName,
+      );
     }),
   );
 }
@@ -40,11 +43,20 @@ it('keeps a user column of TD_Scores and TD_Actuals, each value on its row, thro
   const office = installSimulatedOffice(globalThis, { apiVersion: '1.9' });
   try {
     const snapshot = () => Excel.run((context) => readOfficeSnapshot(context));
-    const run = () => runJob((s) => planRun(s, '2019Q3', { now: NOW }), { sheets: runSheetsToRead('2019Q3') });
+    const run = () =>
+      runJob((s) => planRun(s, '2019Q3', { now: NOW }), { sheets: runSheetsToRead('2019Q3') });
     await runJob(() => ({ plan: planInit(xiachengSample(), { now: NOW }) }));
     await run();
     const before = await snapshot();
-    await runJob(() => ({ plan: { sheets: [notedSheet(before, before.tables.TD_Scores.sheet), notedSheet(before, before.tables.TD_Actuals.sheet)], tableUpdates: [] } }));
+    await runJob(() => ({
+      plan: {
+        sheets: [
+          notedSheet(before, before.tables.TD_Scores.sheet),
+          notedSheet(before, before.tables.TD_Actuals.sheet),
+        ],
+        tableUpdates: [],
+      },
+    }));
     const noted = await snapshot();
     const notedScores = notesAndKeys(noted, 'TD_Scores');
     const notedActuals = notesAndKeys(noted, 'TD_Actuals');
@@ -59,15 +71,25 @@ it('keeps a user column of TD_Scores and TD_Actuals, each value on its row, thro
     await run();
 
     const after = await snapshot();
-    for (const [table, was] of [['TD_Scores', notedScores], ['TD_Actuals', notedActuals]] as const) {
+    for (const [table, was] of [
+      ['TD_Scores', notedScores],
+      ['TD_Actuals', notedActuals],
+    ] as const) {
       expect(after.tables[table].headers[after.tables[table].headers.length - 1]).toBe(NOTE);
       const rows = notesAndKeys(after, table);
       const keys = new Set(was.map((r) => r.key));
       expect(rows.map((r) => r.note)).toEqual(rows.map((r) => (keys.has(r.key) ? r.key : null)));
-      expect(rows.filter((r) => r.note !== null).map((r) => r.note).sort()).toEqual(was.map((r) => r.note).sort());
+      expect(
+        rows
+          .filter((r) => r.note !== null)
+          .map((r) => r.note)
+          .sort(),
+      ).toEqual(was.map((r) => r.note).sort());
     }
     // TD_Scores is back in the job's order, not the user's reversed one.
-    expect(notesAndKeys(after, 'TD_Scores').map((r) => r.key)).toEqual(notedScores.map((r) => r.key).reverse());
+    expect(notesAndKeys(after, 'TD_Scores').map((r) => r.key)).toEqual(
+      notedScores.map((r) => r.key).reverse(),
+    );
   } finally {
     office.uninstall();
   }

@@ -19,8 +19,15 @@ export async function reload(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
   return loadBookBuffer(await bookBuffer(wb), 'book.xlsx');
 }
 
-export function runBook(wb: ExcelJS.Workbook, period: string, options: { now?: string; force?: boolean } = {}): RunResult {
-  const result = planRun(readSnapshot(wb, runSheetsToRead(period)), period, { now: options.now ?? NOW, force: options.force });
+export function runBook(
+  wb: ExcelJS.Workbook,
+  period: string,
+  options: { now?: string; force?: boolean } = {},
+): RunResult {
+  const result = planRun(readSnapshot(wb, runSheetsToRead(period)), period, {
+    now: options.now ?? NOW,
+    force: options.force,
+  });
   applyBookPlan(wb, result.plan);
   return result;
 }
@@ -28,7 +35,9 @@ export function runBook(wb: ExcelJS.Workbook, period: string, options: { now?: s
 /** A table's body as objects keyed by header. */
 export function tableObjects(wb: ExcelJS.Workbook, table: string): Record<string, unknown>[] {
   const t = readSnapshot(wb).tables[table];
-  return t.rows.filter((r) => r.some((v) => v !== null)).map((r) => Object.fromEntries(t.headers.map((h, i) => [h, r[i]])));
+  return t.rows
+    .filter((r) => r.some((v) => v !== null))
+    .map((r) => Object.fromEntries(t.headers.map((h, i) => [h, r[i]])));
 }
 
 /** The problems, as `where: message`, of the InputError that `f` throws; fails if it throws none. */

@@ -1,4 +1,10 @@
-import { bulletinSheetPlan, fitToWidthScale, paragraphHeight, STATUS_COLOURS, wrappedLines } from '../../src/plan/bulletinPlan';
+import {
+  bulletinSheetPlan,
+  fitToWidthScale,
+  paragraphHeight,
+  STATUS_COLOURS,
+  wrappedLines,
+} from '../../src/plan/bulletinPlan';
 import type { Assessment, Scenario } from '../../src/engine/types';
 import type { FormulaCell, PlanCell, SheetPlan } from '../../src/plan/types';
 import { assess } from '../../src/engine/assess';
@@ -13,8 +19,10 @@ const plan = bulletinSheetPlan(scenario, assessment, {
   discrepancies: [{ unit: 'tianshui', indicator: 'gqq_new', reported: 4, listed: 3 }],
 });
 
-const colIndex = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-const colName = (n: number): string => (n > 26 ? colName(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
+const colIndex = (letters: string) =>
+  [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+const colName = (n: number): string =>
+  (n > 26 ? colName(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
 const split = (a1: string) => {
   const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
   return { col: colIndex(m[1]), row: Number(m[2]) };
@@ -42,13 +50,17 @@ const valueAt = (address: string): unknown => {
   const v = grid.get(address)?.value;
   return v !== null && typeof v === 'object' ? (v as FormulaCell).value : v;
 };
-const isFormula = (v: PlanCell | undefined): v is FormulaCell => v !== null && typeof v === 'object';
+const isFormula = (v: PlanCell | undefined): v is FormulaCell =>
+  v !== null && typeof v === 'object';
 
 /** Evaluates the few Excel functions the bulletin uses, over the plan's own cached values. */
 function evaluate(formula: string, row?: number): unknown {
   const js = formula
     .replace(/^=/, '')
-    .replace(/\$?([A-Z]+)\$?(\d+)/g, (_, col, r) => `cell("${col}${row && formula.includes('$') ? row : r}")`)
+    .replace(
+      /\$?([A-Z]+)\$?(\d+)/g,
+      (_, col, r) => `cell("${col}${row && formula.includes('$') ? row : r}")`,
+    )
     .replace(/IF\(/g, 'iff(')
     .replace(/([^<>=])=([^=])/g, '$1===$2');
   const iff = (c: unknown, a: unknown, b: unknown) => (c ? a : b);
@@ -65,7 +77,12 @@ const samplePlan = bulletinSheetPlan(sample, assess(sample, '2019Q3'), { issuedO
 describe('bulletin sheet plan', () => {
   it('names the sheet by period and prints it on A4 landscape, one page wide, title rows repeated', () => {
     expect(plan.sheet).toBe('通报 2019Q3');
-    expect(plan.print).toEqual({ paperSize: 'A4', orientation: 'landscape', fitToWidth: 1, titleRows: '1:2' });
+    expect(plan.print).toEqual({
+      paperSize: 'A4',
+      orientation: 'landscape',
+      fitToWidth: 1,
+      titleRows: '1:2',
+    });
     expect(plan.columnWidths).toHaveLength(13);
   });
 
@@ -75,19 +92,23 @@ describe('bulletin sheet plan', () => {
     expect(plan.merges).toEqual(expect.arrayContaining(['A1:M1', 'A2:M2', 'A4:M4']));
     expect(String(valueAt('A4'))).toMatch(/^　　为深入贯彻落实《下城区国高企培育三年行动计划》/);
     expect(valueAt('A5')).toBe('一、总体进展情况');
-    expect(valueAt('A6')).toBe('　　截至9月底，全区新增国高企20家，完成年度目标28家的71.4%、力争目标31家的64.5%，超序时进度51.4个百分点。');
+    expect(valueAt('A6')).toBe(
+      '　　截至9月底，全区新增国高企20家，完成年度目标28家的71.4%、力争目标31家的64.5%，超序时进度51.4个百分点。',
+    );
   });
 
   it('gives every wrapped paragraph a height that holds its lines', () => {
     // Lines of 12 pt at 1.45 em plus 4 pt, rounded up to whole pixels (0.75 pt).
     expect(paragraphHeight('短句', 600)).toBe(21.75);
-    const sentence = '截至9月底，全区新增国高企20家，完成年度目标28家的71.4%，超序时进度51.4个百分点。';
+    const sentence =
+      '截至9月底，全区新增国高企20家，完成年度目标28家的71.4%，超序时进度51.4个百分点。';
     expect(paragraphHeight(sentence, 600)).toBe(21.75);
     expect(paragraphHeight(sentence.repeat(3), 600)).toBe(56.25);
     expect(paragraphHeight(sentence.repeat(3), 300)).toBe(108.75); // six lines: 108.4 → 108.75
     for (const [address, c] of grid) {
       const { row } = split(address);
-      if (typeof c.value === 'string' && c.value.startsWith('　　')) expect(plan.rowHeights![row]).toBe(paragraphHeight(c.value, sheetWidthPt(plan)));
+      if (typeof c.value === 'string' && c.value.startsWith('　　'))
+        expect(plan.rowHeights![row]).toBe(paragraphHeight(c.value, sheetWidthPt(plan)));
     }
   });
 
@@ -100,7 +121,11 @@ describe('bulletin sheet plan', () => {
       const header = split(rowOf('排名')!).row;
       [...grid].forEach(([address, c]) => {
         const { col, row } = split(address);
-        if (row === header) expect([c.value, wrappedLines(String(c.value), columnPt(p.columnWidths![col - 1]), 11, 0.95)]).toEqual([c.value, 1]);
+        if (row === header)
+          expect([
+            c.value,
+            wrappedLines(String(c.value), columnPt(p.columnWidths![col - 1]), 11, 0.95),
+          ]).toEqual([c.value, 1]);
       });
     }
     // Every unit of the sample has several rows, so no unit name needs a taller row either.
@@ -118,11 +143,16 @@ describe('bulletin sheet plan', () => {
 
   it('wraps an indicator name too long for the widest indicator column and makes its rows taller', () => {
     const long = '新增省科技型中小企业和市级高新技术企业以及其他各类科技型企业的培育数';
-    const s = { ...scenario, indicators: scenario.indicators.map((i, k) => (k === 1 ? { ...i, name: long } : i)) };
+    const s = {
+      ...scenario,
+      indicators: scenario.indicators.map((i, k) => (k === 1 ? { ...i, name: long } : i)),
+    };
     const p = bulletinSheetPlan(s, assessment, { issuedOn: '2019-10-15' });
     expect(p.columnWidths![2]).toBe(45);
     const g = cells(p);
-    const rows = [...g].filter(([a, c]) => a.startsWith('C') && c.value === long).map(([a]) => split(a).row);
+    const rows = [...g]
+      .filter(([a, c]) => a.startsWith('C') && c.value === long)
+      .map(([a]) => split(a).row);
     expect(rows.length).toBeGreaterThan(0);
     // Two lines of 11 pt at 1.45 em, plus a point, in whole pixels: 32.9 → 33 pt.
     for (const r of rows) expect(p.rowHeights![r]).toBe(33);
@@ -139,12 +169,41 @@ describe('bulletin sheet plan', () => {
     const streets = rowOf('（一）街道')!;
     const header = split(streets).row + 1;
     expect([...'ABCDEFGHIJKLM'].map((c) => valueAt(`${c}${header}`))).toEqual([
-      '排名', '单位', '考核指标', '年度任务', '序时目标', '完成数', '完成率', '序时完成率', '进度状态', '指标得分', '总分', '等级', '备注',
+      '排名',
+      '单位',
+      '考核指标',
+      '年度任务',
+      '序时目标',
+      '完成数',
+      '完成率',
+      '序时完成率',
+      '进度状态',
+      '指标得分',
+      '总分',
+      '等级',
+      '备注',
     ]);
     const r = header + 1;
-    expect([...'ABCDFJKLM'].map((c) => valueAt(`${c}${r}`))).toEqual([1, '武林街道', '新增国高企', 6, 6, 60, 92, '优秀', null]);
+    expect([...'ABCDFJKLM'].map((c) => valueAt(`${c}${r}`))).toEqual([
+      1,
+      '武林街道',
+      '新增国高企',
+      6,
+      6,
+      60,
+      92,
+      '优秀',
+      null,
+    ]);
     expect(valueAt(`C${r + 1}`)).toBe('新增省科技型中小企业和市级高企');
-    expect(plan.merges).toEqual(expect.arrayContaining([`A${r}:A${r + 1}`, `B${r}:B${r + 1}`, `K${r}:K${r + 1}`, `L${r}:L${r + 1}`]));
+    expect(plan.merges).toEqual(
+      expect.arrayContaining([
+        `A${r}:A${r + 1}`,
+        `B${r}:B${r + 1}`,
+        `K${r}:K${r + 1}`,
+        `L${r}:L${r + 1}`,
+      ]),
+    );
     expect(valueAt(`B${r + 2}`)).toBe('朝晖街道');
     expect(valueAt(`B${r + 6}`)).toBe('石桥街道');
     expect(valueAt(`M${r + 6}`)).toBe('未报送');
@@ -160,7 +219,8 @@ describe('bulletin sheet plan', () => {
     for (const [address, c] of formulas) {
       const f = c.value as FormulaCell;
       const got = evaluate(f.formula);
-      if (typeof f.value === 'number') expect([address, got as number]).toEqual([address, expect.closeTo(f.value, 12)]);
+      if (typeof f.value === 'number')
+        expect([address, got as number]).toEqual([address, expect.closeTo(f.value, 12)]);
       else expect([address, got]).toEqual([address, f.value]);
     }
     const r = split(rowOf('（一）街道')!).row + 2;
@@ -169,7 +229,11 @@ describe('bulletin sheet plan', () => {
   });
 
   it('colours each unit row green, yellow or red by its status with conditional formats', () => {
-    const byStatus = { 达到序时进度: 'ahead', 略低于序时进度: 'behind', 滞后序时进度: 'lagging' } as const;
+    const byStatus = {
+      达到序时进度: 'ahead',
+      略低于序时进度: 'behind',
+      滞后序时进度: 'lagging',
+    } as const;
     let checked = 0;
     for (const cf of plan.conditionalFormats!) {
       const [from, to] = cf.range.split(':').map(split);
@@ -183,15 +247,27 @@ describe('bulletin sheet plan', () => {
     }
     expect(checked).toBe(3 * assessment.rows.length);
     expect(plan.conditionalFormats!.map((c) => c.fill)).toEqual(
-      Array(3).fill([STATUS_COLOURS.ahead.fill, STATUS_COLOURS.behind.fill, STATUS_COLOURS.lagging.fill]).flat(),
+      Array(3)
+        .fill([STATUS_COLOURS.ahead.fill, STATUS_COLOURS.behind.fill, STATUS_COLOURS.lagging.fill])
+        .flat(),
     );
   });
 
   it('lists progress, non-reporting units and return-versus-list differences', () => {
     expect(rowOf('三、序时进度情况')).toBeDefined();
-    expect(rowOf('　　本期未报送季度报表的单位（1个）：石桥街道。未报送的指标按完成数为0计算，请相关单位及时报送。')).toBeDefined();
+    expect(
+      rowOf(
+        '　　本期未报送季度报表的单位（1个）：石桥街道。未报送的指标按完成数为0计算，请相关单位及时报送。',
+      ),
+    ).toBeDefined();
     const header = split(rowOf('报表数')!).row;
-    expect([...'BCDEF'].map((c) => valueAt(`${c}${header + 1}`))).toEqual(['天水街道', '新增国高企', 4, 3, -1]);
+    expect([...'BCDEF'].map((c) => valueAt(`${c}${header + 1}`))).toEqual([
+      '天水街道',
+      '新增国高企',
+      4,
+      3,
+      -1,
+    ]);
   });
 
   it('anchors the chart in rows of its own, below the lists and above the closing paragraph', () => {
@@ -230,7 +306,9 @@ describe('bulletin sheet plan', () => {
       expect(breaks.length).toBeGreaterThan(0);
       const chart = p.charts![0];
       for (const b of breaks) {
-        expect(String(text(`A${b - 1}`) ?? '')).not.toMatch(/^([一二三四五六七八九十]、|（[一二三]）|排名$)/);
+        expect(String(text(`A${b - 1}`) ?? '')).not.toMatch(
+          /^([一二三四五六七八九十]、|（[一二三]）|排名$)/,
+        );
         for (const m of p.merges!) {
           const [from, to] = m.split(':').map(split);
           expect(b > from.row && b <= to.row).toBe(false);
@@ -252,17 +330,22 @@ describe('bulletin sheet plan', () => {
         }),
       );
     }
-    expect(plan.rowBreaks).toEqual(['（三）园区平台', '六、各单位新增国高企完成率与序时进度'].map((heading) => split(rowOf(heading)!).row));
+    expect(plan.rowBreaks).toEqual(
+      ['（三）园区平台', '六、各单位新增国高企完成率与序时进度'].map(
+        (heading) => split(rowOf(heading)!).row,
+      ),
+    );
     // The sample's bulletin takes four pages, each but the last at least 90% full: a page ends only
     // when the next unit, or a heading with what it heads, no longer fits.
     expect(fill[1]).toHaveLength(4);
     for (const f of fill[1].slice(0, -1)) expect(f).toBeGreaterThan(0.9);
     const sampleCells = cells(samplePlan);
-    expect(samplePlan.rowBreaks!.map((b) => sampleCells.get(`B${b}`)?.value ?? String(sampleCells.get(`A${b}`)?.value).slice(0, 12))).toEqual([
-      '石桥街道',
-      '区市场监管局',
-      '　　平台引进高新技术支撑',
-    ]);
+    expect(
+      samplePlan.rowBreaks!.map(
+        (b) =>
+          sampleCells.get(`B${b}`)?.value ?? String(sampleCells.get(`A${b}`)?.value).slice(0, 12),
+      ),
+    ).toEqual(['石桥街道', '区市场监管局', '　　平台引进高新技术支撑']);
   });
 
   it('leaves the ranking tables and the chart out when no unit carries an indicator', () => {
@@ -274,7 +357,11 @@ describe('bulletin sheet plan', () => {
     expect(p.conditionalFormats).toEqual([]);
     expect(texts).not.toContain('排名');
     expect(texts).toEqual(
-      expect.arrayContaining(['一、总体进展情况', '二、报送情况', '　　本期各单位均已按时报送季度报表。']),
+      expect.arrayContaining([
+        '一、总体进展情况',
+        '二、报送情况',
+        '　　本期各单位均已按时报送季度报表。',
+      ]),
     );
   });
 });

@@ -20,7 +20,10 @@ describe('the chart record (TD_Charts)', () => {
       ['通报 2019Q1', '{not json'],
       [null, 'x'],
     ];
-    const rows = chartStoreRows(current, [{ sheet: '通报 2019Q3', charts: [chart('三季度')] }, { sheet: '说明', charts: [] }]);
+    const rows = chartStoreRows(current, [
+      { sheet: '通报 2019Q3', charts: [chart('三季度')] },
+      { sheet: '说明', charts: [] },
+    ]);
     expect(rows).toEqual([
       ['通报 2019Q2', JSON.stringify(chart('二季度'))],
       ['通报 2019Q3', JSON.stringify(chart('三季度'))],
@@ -38,7 +41,12 @@ describe('the chart record (TD_Charts)', () => {
   });
 
   it('drops a chart whose record would not fit in one cell (32,767 characters)', () => {
-    const big = chart('大', Array.from({ length: 4000 }, (_, i) => `单位${i}号单位${i}号`));
-    expect(chartStoreRows(undefined, [{ sheet: 's', charts: [big, chart('小')] }])).toEqual([['s', JSON.stringify(chart('小'))]]);
+    const big = chart(
+      '大',
+      Array.from({ length: 4000 }, (_, i) => `单位${i}号单位${i}号`),
+    );
+    expect(chartStoreRows(undefined, [{ sheet: 's', charts: [big, chart('小')] }])).toEqual([
+      ['s', JSON.stringify(chart('小'))],
+    ]);
   });
 });

@@ -30,7 +30,10 @@ function formulaCells(wb: ExcelJS.Workbook): Found[] {
         const v = rawValue(cell) as { formula?: string; result?: unknown } | null;
         if (!v || typeof v !== 'object' || !('formula' in v)) return;
         const r = v.result === '' || v.result === undefined ? null : v.result;
-        out.push({ where: `${ws.name}!${cell.address}`, value: typeof r === 'number' ? Number(r.toPrecision(12)) : r });
+        out.push({
+          where: `${ws.name}!${cell.address}`,
+          value: typeof r === 'number' ? Number(r.toPrecision(12)) : r,
+        });
       }),
     );
   }
@@ -47,7 +50,8 @@ it('LibreOffice recalculates every formula of a run book to its cached value', a
     ws.eachRow((row) =>
       row.eachCell((cell) => {
         const v = cell.value as ExcelJS.CellFormulaValue;
-        if (v && typeof v === 'object' && 'formula' in v) cell.value = { formula: v.formula, result: 12345 } as ExcelJS.CellFormulaValue;
+        if (v && typeof v === 'object' && 'formula' in v)
+          cell.value = { formula: v.formula, result: 12345 } as ExcelJS.CellFormulaValue;
       }),
     );
   }
@@ -55,7 +59,9 @@ it('LibreOffice recalculates every formula of a run book to its cached value', a
   writeFileSync(file, await bookBuffer(wb));
 
   const recalculated = new ExcelJS.Workbook();
-  await recalculated.xlsx.readFile(libreOfficeConvert(file, 'xlsx', join(dir, 'out'), { recalc: true }));
+  await recalculated.xlsx.readFile(
+    libreOfficeConvert(file, 'xlsx', join(dir, 'out'), { recalc: true }),
+  );
   expect(cached.length).toBeGreaterThan(300);
   expect(cached.filter((c) => c.value === 0).length).toBeGreaterThan(20);
   expect(formulaCells(recalculated)).toEqual(cached);

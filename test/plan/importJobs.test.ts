@@ -20,16 +20,38 @@ function apply(wb: ExcelJS.Workbook, plan: BookPlan): BookSnapshot {
   applyBookPlan(wb, plan);
   return readSnapshot(wb);
 }
-const actualsOf = (snap: BookSnapshot) => readScenario(snap).scenario.actuals.map((a) => [a.indicator, a.unit, a.period, a.value, a.source]);
+const actualsOf = (snap: BookSnapshot) =>
+  readScenario(snap).scenario.actuals.map((a) => [
+    a.indicator,
+    a.unit,
+    a.period,
+    a.value,
+    a.source,
+  ]);
 
 function returnGrid(file: string, unit: string, values: GridCell[]): GridBook {
   return {
     file,
-    properties: { 'td.unit': unit, 'td.period': '2019Q4', 'td.version': 'TD-RETURN-1', 'td.plan': RETURNS_SCENARIO.plan.name },
+    properties: {
+      'td.unit': unit,
+      'td.period': '2019Q4',
+      'td.version': 'TD-RETURN-1',
+      'td.plan': RETURNS_SCENARIO.plan.name,
+    },
     sheets: [
       {
         name: '季度报表',
-        cells: [['指标编号', '指标名称', '计量单位', '年度任务', '本年累计完成', '备注'], ...values.map((v, i) => [['gqq_new', 'startup', 'rd_invest'][i], null, null, null, v, null])],
+        cells: [
+          ['指标编号', '指标名称', '计量单位', '年度任务', '本年累计完成', '备注'],
+          ...values.map((v, i) => [
+            ['gqq_new', 'startup', 'rd_invest'][i],
+            null,
+            null,
+            null,
+            v,
+            null,
+          ]),
+        ],
         merges: [],
         tables: [{ name: 'TD_Return', ref: `A1:F${1 + values.length}` }],
       },
@@ -39,16 +61,32 @@ function returnGrid(file: string, unit: string, values: GridCell[]): GridBook {
 const listGrid = (rows: string[][]): GridBook => ({
   file: 'list.csv',
   properties: {},
-  sheets: [{ name: 'list.csv', cells: [['企业名称', '证书编号', '发证日期'], ...rows], merges: [], tables: [] }],
+  sheets: [
+    {
+      name: 'list.csv',
+      cells: [['企业名称', '证书编号', '发证日期'], ...rows],
+      merges: [],
+      tables: [],
+    },
+  ],
 });
 const NOW = '2019-12-20T00:00:00.000Z';
 
 describe('a list and the returns', () => {
   it('lets the list outrank a later return, keeping the return for 核对差异', () => {
     const wb = book(RETURNS_SCENARIO);
-    let snap = apply(wb, importListJob(readSnapshot(wb), listGrid([['杭州云帆网络有限公司', 'GR1', '2019-11-27']]), { indicator: 'gqq_new', assign: {}, now: NOW }).plan);
+    let snap = apply(
+      wb,
+      importListJob(readSnapshot(wb), listGrid([['杭州云帆网络有限公司', 'GR1', '2019-11-27']]), {
+        indicator: 'gqq_new',
+        assign: {},
+        now: NOW,
+      }).plan,
+    );
     const r = importReturnsJob(snap, [returnGrid('wulin.xlsx', 'wulin', [4, 2])], { now: NOW });
-    expect(r.report.files[0].discrepancies).toEqual([{ unit: 'wulin', indicator: 'gqq_new', reported: 4, listed: 1 }]);
+    expect(r.report.files[0].discrepancies).toEqual([
+      { unit: 'wulin', indicator: 'gqq_new', reported: 4, listed: 1 },
+    ]);
     expect(r.report.files[0].changes).toEqual([{ indicator: 'startup', old: null, new: 2 }]);
     snap = apply(wb, r.plan);
     expect(actualsOf(snap).filter((a) => a[2] === '2019Q4')).toEqual([
@@ -61,61 +99,119 @@ describe('a list and the returns', () => {
   });
 
   it('leaves a unit with no enterprise in the registry to its return', () => {
-    const s: Scenario = { ...RETURNS_SCENARIO, registry: RETURNS_SCENARIO.registry.filter((r) => r.unit !== 'keji') };
+    const s: Scenario = {
+      ...RETURNS_SCENARIO,
+      registry: RETURNS_SCENARIO.registry.filter((r) => r.unit !== 'keji'),
+    };
     const wb = book(s);
-    const snap = apply(wb, importReturnsJob(readSnapshot(wb), [returnGrid('keji.xlsx', 'keji', [2])], { now: NOW }).plan);
-    const { report } = importListJob(snap, listGrid([['杭州云帆网络有限公司', 'GR1', '2019-11-27']]), { indicator: 'gqq_new', assign: {}, now: NOW });
+    const snap = apply(
+      wb,
+      importReturnsJob(readSnapshot(wb), [returnGrid('keji.xlsx', 'keji', [2])], { now: NOW }).plan,
+    );
+    const { report } = importListJob(
+      snap,
+      listGrid([['杭州云帆网络有限公司', 'GR1', '2019-11-27']]),
+      { indicator: 'gqq_new', assign: {}, now: NOW },
+    );
     expect(report.counts.map((c) => c.unit)).toEqual(['wulin', 'tianshui', 'chaohui']);
     expect(report.discrepancies).toEqual([]);
   });
 
   it('refuses a second return of the same unit and period in one batch', () => {
     const wb = book(RETURNS_SCENARIO);
-    const { report } = importReturnsJob(readSnapshot(wb), [returnGrid('a.xlsx', 'wulin', [1]), returnGrid('b.xlsx', 'wulin', [2])], { now: NOW });
+    const { report } = importReturnsJob(
+      readSnapshot(wb),
+      [returnGrid('a.xlsx', 'wulin', [1]), returnGrid('b.xlsx', 'wulin', [2])],
+      { now: NOW },
+    );
     expect(report.files.map((f) => [f.file, f.status, f.errors])).toEqual([
       ['a.xlsx', 'accepted', []],
-      ['b.xlsx', 'rejected', ['b.xlsx: 与 a.xlsx 重复：同一单位（武林街道）同一报送期（2019Q4）只能导入一份']],
+      [
+        'b.xlsx',
+        'rejected',
+        ['b.xlsx: 与 a.xlsx 重复：同一单位（武林街道）同一报送期（2019Q4）只能导入一份'],
+      ],
     ]);
   });
 
   it('counts nothing for a year outside the plan, and says so', () => {
     const wb = book(RETURNS_SCENARIO);
-    const { report } = importListJob(readSnapshot(wb), listGrid([['杭州云帆网络有限公司', 'GR1', '2017-11-27']]), { indicator: 'gqq_new', assign: {}, now: NOW });
+    const { report } = importListJob(
+      readSnapshot(wb),
+      listGrid([['杭州云帆网络有限公司', 'GR1', '2017-11-27']]),
+      { indicator: 'gqq_new', assign: {}, now: NOW },
+    );
     expect(report.counts).toEqual([]);
-    expect(report.warnings).toEqual(['list.csv: 2017 年不在本计划的年度内，名单中该年的企业不计入完成数']);
+    expect(report.warnings).toEqual([
+      'list.csv: 2017 年不在本计划的年度内，名单中该年的企业不计入完成数',
+    ]);
   });
 
   it('refuses a level indicator', () => {
     const wb = book(RETURNS_SCENARIO);
-    expect(() => importListJob(readSnapshot(wb), listGrid([['x', 'GR1', '2019-11-27']]), { indicator: 'share', assign: {}, now: NOW })).toThrow(
-      '--indicator: 指标「高新技术产业增加值占比」不分解到单位，不能按名单计数',
-    );
+    expect(() =>
+      importListJob(readSnapshot(wb), listGrid([['x', 'GR1', '2019-11-27']]), {
+        indicator: 'share',
+        assign: {},
+        now: NOW,
+      }),
+    ).toThrow('--indicator: 指标「高新技术产业增加值占比」不分解到单位，不能按名单计数');
   });
 });
 
 describe('the year and its Q4', () => {
   it('are one period: a list count for 2019Q4 replaces a return for 2019', () => {
-    const s: Scenario = { ...RETURNS_SCENARIO, actuals: [{ indicator: 'gqq_new', unit: 'wulin', period: '2019', value: 5, source: 'return' }] };
+    const s: Scenario = {
+      ...RETURNS_SCENARIO,
+      actuals: [
+        { indicator: 'gqq_new', unit: 'wulin', period: '2019', value: 5, source: 'return' },
+      ],
+    };
     const wb = book(s);
-    const r = importListJob(readSnapshot(wb), listGrid([['杭州云帆网络有限公司', 'GR1', '2019-11-27']]), { indicator: 'gqq_new', assign: {}, now: NOW });
-    expect(r.report.discrepancies).toEqual([{ unit: 'wulin', indicator: 'gqq_new', period: '2019Q4', reported: 5, listed: 1 }]);
+    const r = importListJob(
+      readSnapshot(wb),
+      listGrid([['杭州云帆网络有限公司', 'GR1', '2019-11-27']]),
+      { indicator: 'gqq_new', assign: {}, now: NOW },
+    );
+    expect(r.report.discrepancies).toEqual([
+      { unit: 'wulin', indicator: 'gqq_new', period: '2019Q4', reported: 5, listed: 1 },
+    ]);
     const snap = apply(wb, r.plan);
-    expect(actualsOf(snap).filter((a) => a[1] === 'wulin')).toEqual([['gqq_new', 'wulin', '2019Q4', 1, 'list']]);
+    expect(actualsOf(snap).filter((a) => a[1] === 'wulin')).toEqual([
+      ['gqq_new', 'wulin', '2019Q4', 1, 'list'],
+    ]);
   });
 });
 
 describe('edits in TD_Recognitions', () => {
   it('names an unknown unit typed into a 未匹配 row, and changes nothing', () => {
     const wb = book(RETURNS_SCENARIO);
-    const snap = apply(wb, importListJob(readSnapshot(wb), listGrid([['杭州未登记有限公司', 'GR9', '2019-11-27']]), { indicator: 'gqq_new', assign: {}, now: NOW }).plan);
+    const snap = apply(
+      wb,
+      importListJob(readSnapshot(wb), listGrid([['杭州未登记有限公司', 'GR9', '2019-11-27']]), {
+        indicator: 'gqq_new',
+        assign: {},
+        now: NOW,
+      }).plan,
+    );
     const table = snap.tables.TD_Recognitions;
     const unitCol = table.headers.indexOf('单位编号');
     table.rows[0][unitCol] = '西湖街道';
-    expect(() => importListJob(snap, listGrid([['杭州未登记有限公司', 'GR9', '2019-11-27']]), { indicator: 'gqq_new', assign: {}, now: NOW })).toThrow(
+    expect(() =>
+      importListJob(snap, listGrid([['杭州未登记有限公司', 'GR9', '2019-11-27']]), {
+        indicator: 'gqq_new',
+        assign: {},
+        now: NOW,
+      }),
+    ).toThrow(
       '认定名单 › TD_Recognitions › 第2行 › 单位编号: 未知单位「西湖街道」（填单位编号或单位名称）',
     );
     table.rows[0][unitCol] = '天水街道';
-    const { report } = importListJob(snap, listGrid([['杭州未登记有限公司', 'GR9', '2019-11-27']]), { indicator: 'gqq_new', assign: {}, now: NOW });
+    const { report } = importListJob(
+      snap,
+      listGrid([['杭州未登记有限公司', 'GR9', '2019-11-27']]),
+      { indicator: 'gqq_new', assign: {}, now: NOW },
+    );
     expect(report.registryAdded).toEqual([{ name: '杭州未登记有限公司', unit: 'tianshui' }]);
     expect(report.unmatched).toEqual([]);
   });
@@ -124,30 +220,73 @@ describe('edits in TD_Recognitions', () => {
 describe('columns a user added', () => {
   it('keep their values on their rows in TD_Recognitions and TD_Registry through a new import with an assignment', () => {
     const wb = book(RETURNS_SCENARIO);
-    const list = listGrid([['杭州云帆网络有限公司', 'GR1', '2019-11-27'], ['杭州未登记有限公司', 'GR9', '2019-11-27'], ['杭州云帆网络有限公司', 'GR1', '2019-11-28']]);
-    let snap = apply(wb, importListJob(readSnapshot(wb), list, { indicator: 'gqq_new', assign: {}, now: NOW }).plan);
-    snap = apply(wb, { sheets: [notedSheet(snap, snap.tables.TD_Recognitions.sheet), notedSheet(snap, snap.tables.TD_Registry.sheet)], tableUpdates: [] });
-    const was = { TD_Recognitions: notesAndKeys(snap, 'TD_Recognitions'), TD_Registry: notesAndKeys(snap, 'TD_Registry') };
+    const list = listGrid([
+      ['杭州云帆网络有限公司', 'GR1', '2019-11-27'],
+      ['杭州未登记有限公司', 'GR9', '2019-11-27'],
+      ['杭州云帆网络有限公司', 'GR1', '2019-11-28'],
+    ]);
+    let snap = apply(
+      wb,
+      importListJob(readSnapshot(wb), list, { indicator: 'gqq_new', assign: {}, now: NOW }).plan,
+    );
+    snap = apply(wb, {
+      sheets: [
+        notedSheet(snap, snap.tables.TD_Recognitions.sheet),
+        notedSheet(snap, snap.tables.TD_Registry.sheet),
+      ],
+      tableUpdates: [],
+    });
+    const was = {
+      TD_Recognitions: notesAndKeys(snap, 'TD_Recognitions'),
+      TD_Registry: notesAndKeys(snap, 'TD_Registry'),
+    };
     expect(was.TD_Recognitions).toHaveLength(3);
     expect(was.TD_Registry.length).toBeGreaterThan(0);
 
-    const { report } = importListJob(snap, list, { indicator: 'gqq_new', assign: { 杭州未登记有限公司: 'tianshui' }, now: NOW });
+    const { report } = importListJob(snap, list, {
+      indicator: 'gqq_new',
+      assign: { 杭州未登记有限公司: 'tianshui' },
+      now: NOW,
+    });
     expect(report.registryAdded).toEqual([{ name: '杭州未登记有限公司', unit: 'tianshui' }]);
-    snap = apply(wb, importListJob(snap, list, { indicator: 'gqq_new', assign: { 杭州未登记有限公司: 'tianshui' }, now: NOW }).plan);
+    snap = apply(
+      wb,
+      importListJob(snap, list, {
+        indicator: 'gqq_new',
+        assign: { 杭州未登记有限公司: 'tianshui' },
+        now: NOW,
+      }).plan,
+    );
     for (const table of ['TD_Recognitions', 'TD_Registry'] as const) {
       const rows = notesAndKeys(snap, table);
       const keys = new Set(was[table].map((r) => r.key));
       expect(rows.map((r) => r.note)).toEqual(rows.map((r) => (keys.has(r.key) ? r.key : null)));
-      expect(rows.filter((r) => r.note !== null).map((r) => r.note).sort()).toEqual(was[table].map((r) => r.note).sort());
+      expect(
+        rows
+          .filter((r) => r.note !== null)
+          .map((r) => r.note)
+          .sort(),
+      ).toEqual(was[table].map((r) => r.note).sort());
     }
-    expect(notesAndKeys(snap, 'TD_Registry').filter((r) => r.note === null).map((r) => r.key)).toEqual(['杭州未登记有限公司']);
+    expect(
+      notesAndKeys(snap, 'TD_Registry')
+        .filter((r) => r.note === null)
+        .map((r) => r.key),
+    ).toEqual(['杭州未登记有限公司']);
   });
 });
 
 describe('import-returns --period', () => {
   it('takes a bare year as its Q4 and refuses what is not a period', () => {
     const wb = book(RETURNS_SCENARIO);
-    expect(importReturnsJob(readSnapshot(wb), [returnGrid('a.xlsx', 'wulin', [1])], { now: NOW, period: '2019' }).report.accepted).toBe(1);
-    expect(() => importReturnsJob(readSnapshot(wb), [], { now: NOW, period: '2019Q5' })).toThrow('--period: not a period: "2019Q5"');
+    expect(
+      importReturnsJob(readSnapshot(wb), [returnGrid('a.xlsx', 'wulin', [1])], {
+        now: NOW,
+        period: '2019',
+      }).report.accepted,
+    ).toBe(1);
+    expect(() => importReturnsJob(readSnapshot(wb), [], { now: NOW, period: '2019Q5' })).toThrow(
+      '--period: not a period: "2019Q5"',
+    );
   });
 });

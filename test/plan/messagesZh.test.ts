@@ -15,7 +15,9 @@ import { TABLES } from '../../src/plan/bookSchema';
 import { applyBookPlan, readSnapshot } from '../../src/xlsx';
 import { NOW, initBook, reload, runBook } from './books';
 
-const HAND: Scenario = JSON.parse(readFileSync(join(__dirname, '../fixtures/plan/hand-made-scenario.json'), 'utf8'));
+const HAND: Scenario = JSON.parse(
+  readFileSync(join(__dirname, '../fixtures/plan/hand-made-scenario.json'), 'utf8'),
+);
 const CHINESE = /[\u4e00-\u9fff]/;
 
 /** Each problem as `where：zh`, after checking that every one has Chinese text. */
@@ -38,7 +40,11 @@ describe('the workbook reader', () => {
     delete snap.tables.TD_Basis;
     const rules = snap.tables.TD_Rules;
     const at = rules.headers.indexOf('分值');
-    snap.tables.TD_Rules = { ...rules, headers: rules.headers.filter((_, i) => i !== at), rows: rules.rows.map((r) => r.filter((_, i) => i !== at)) };
+    snap.tables.TD_Rules = {
+      ...rules,
+      headers: rules.headers.filter((_, i) => i !== at),
+      rows: rules.rows.map((r) => r.filter((_, i) => i !== at)),
+    };
     expect(zhOf(() => snapshotToScenario(snap))).toEqual([
       'TD_Basis：找不到表 TD_Basis（应在工作表“分解依据”上），是否被删除或改名？',
       '考核办法 › TD_Rules：缺少列“分值”',
@@ -98,19 +104,29 @@ describe('the 分解 job', () => {
   });
 
   it('an unknown indicator, a level indicator, a year without targets', () => {
-    expect(zhOf(() => planAllocate(snapshot, { year: 2019, indicator: 'nope', now: NOW }))).toEqual(['indicator：找不到指标“nope”']);
-    expect(zhOf(() => planAllocate(snapshot, { year: 2019, indicator: 'gqq_total', now: NOW }))).toEqual([
-      'indicator：指标“gqq_total”（国高企数量）是水平型指标，不分解任务数',
-    ]);
-    expect(zhOf(() => planAllocate(snapshot, { year: 2031, indicator: 'pool_new', now: NOW }))).toEqual([
+    expect(zhOf(() => planAllocate(snapshot, { year: 2019, indicator: 'nope', now: NOW }))).toEqual(
+      ['indicator：找不到指标“nope”'],
+    );
+    expect(
+      zhOf(() => planAllocate(snapshot, { year: 2019, indicator: 'gqq_total', now: NOW })),
+    ).toEqual(['indicator：指标“gqq_total”（国高企数量）是水平型指标，不分解任务数']);
+    expect(
+      zhOf(() => planAllocate(snapshot, { year: 2031, indicator: 'pool_new', now: NOW })),
+    ).toEqual([
       'year：指标“pool_new”（国高企培育库新增入库企业）在工作表“目标”（TD_Targets）中没有 2031 年的目标',
     ]);
-    expect(zhOf(() => planAllocate(snapshot, { year: 2031, now: NOW }))).toEqual(['year：工作表“目标”（TD_Targets）中没有任何可分解指标 2031 年的目标']);
+    expect(zhOf(() => planAllocate(snapshot, { year: 2031, now: NOW }))).toEqual([
+      'year：工作表“目标”（TD_Targets）中没有任何可分解指标 2031 年的目标',
+    ]);
   });
 
   it('a year that is not a whole number, an unknown method', () => {
-    expect(zhOf(() => planAllocate(snapshot, { year: 2019.5, now: NOW }))).toEqual(['year：年份应为整数，不能是 2019.5']);
-    expect(zhOf(() => planAllocate(snapshot, { year: 2019, method: 'coin-toss' as never, now: NOW }))).toEqual([
+    expect(zhOf(() => planAllocate(snapshot, { year: 2019.5, now: NOW }))).toEqual([
+      'year：年份应为整数，不能是 2019.5',
+    ]);
+    expect(
+      zhOf(() => planAllocate(snapshot, { year: 2019, method: 'coin-toss' as never, now: NOW })),
+    ).toEqual([
       'method：分解方法“coin-toss”无法识别，可选：最大余额法、平均分配、洪特法、圣拉古法、亨廷顿-希尔法、亚当斯法',
     ]);
   });
@@ -129,7 +145,9 @@ describe('the run job', () => {
     const lost = await reload(initBook(HAND));
     lost.getWorksheet('考核结果')!.getCell('A1').value = '时期';
     const snap = readSnapshot(await reload(lost), runSheetsToRead('2019Q3'));
-    expect(zhOf(() => planRun(snap, '2019Q3', { now: NOW }))).toEqual(['考核结果 › TD_Scores：缺少列“期间”']);
+    expect(zhOf(() => planRun(snap, '2019Q3', { now: NOW }))).toEqual([
+      '考核结果 › TD_Scores：缺少列“期间”',
+    ]);
   });
 });
 
@@ -137,7 +155,16 @@ describe('the workbook adapter', () => {
   it('a table update naming columns the table lacks', () => {
     const wb = initBook(HAND);
     const sheet = TABLES.TD_Log.sheet;
-    const update = { table: 'TD_Log', sheet, at: 'A1', columns: [{ header: '结果1' }, { header: '批示' }], rows: [['x', 'y']], mode: 'append' as const };
-    expect(zhOf(() => applyBookPlan(wb, { sheets: [], tableUpdates: [update] }))).toEqual([`${sheet} › TD_Log：缺少列“结果1”、“批示”`]);
+    const update = {
+      table: 'TD_Log',
+      sheet,
+      at: 'A1',
+      columns: [{ header: '结果1' }, { header: '批示' }],
+      rows: [['x', 'y']],
+      mode: 'append' as const,
+    };
+    expect(zhOf(() => applyBookPlan(wb, { sheets: [], tableUpdates: [update] }))).toEqual([
+      `${sheet} › TD_Log：缺少列“结果1”、“批示”`,
+    ]);
   });
 });

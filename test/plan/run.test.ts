@@ -12,17 +12,29 @@ import { xiachengSample } from '../../src/sample/xiacheng';
 import { applyBookPlan, readSnapshot } from '../../src/xlsx';
 import { NOW, initBook, reload, runBook, tableObjects, inputProblems } from './books';
 
-const HAND: Scenario = JSON.parse(readFileSync(join(__dirname, '../fixtures/plan/hand-made-scenario.json'), 'utf8'));
+const HAND: Scenario = JSON.parse(
+  readFileSync(join(__dirname, '../fixtures/plan/hand-made-scenario.json'), 'utf8'),
+);
 
-function setActual(wb: ExcelJS.Workbook, indicator: string, unit: string, period: string, value: number): void {
+function setActual(
+  wb: ExcelJS.Workbook,
+  indicator: string,
+  unit: string,
+  period: string,
+  value: number,
+): void {
   const t = readSnapshot(wb).tables.TD_Actuals;
   const top = Number(/\d+/.exec(t.ref)![0]);
   const col = (h: string) => /^[A-Z]+/.exec(t.ref)![0].charCodeAt(0) - 64 + t.headers.indexOf(h);
-  const i = t.rows.findIndex((r) => r[t.headers.indexOf('指标编号')] === indicator && r[t.headers.indexOf('单位编号')] === unit && r[t.headers.indexOf('期间')] === period);
+  const i = t.rows.findIndex(
+    (r) =>
+      r[t.headers.indexOf('指标编号')] === indicator &&
+      r[t.headers.indexOf('单位编号')] === unit &&
+      r[t.headers.indexOf('期间')] === period,
+  );
   expect(i).toBeGreaterThanOrEqual(0);
   wb.getWorksheet(t.sheet)!.getCell(top + 1 + i, col('完成数')).value = value;
 }
-
 
 describe('run writes what the engine computes', () => {
   let wb: ExcelJS.Workbook;
@@ -37,7 +49,9 @@ describe('run writes what the engine computes', () => {
 
   it('TD_Quotas holds the year’s allocation', () => {
     const names = new Map(s.units.map((u) => [u.id, u.name]));
-    const given = new Set(s.quotas.filter((q) => q.year === 2019).map((q) => `${q.indicator}/${q.unit}`));
+    const given = new Set(
+      s.quotas.filter((q) => q.year === 2019).map((q) => `${q.indicator}/${q.unit}`),
+    );
     expect(tableObjects(wb, 'TD_Quotas')).toEqual(
       computeQuotas(s, 2019).map((q) => ({
         指标编号: q.indicator,
@@ -111,7 +125,20 @@ describe('run again', () => {
     runBook(wb, '2019Q3');
     wb = await reload(wb);
     const before = tableObjects(wb, 'TD_Scores');
-    expect(before.map((r) => r['期间'])).toEqual(['2019Q2', '2019Q2', '2019Q2', '2019Q2', '2019Q2', '2019Q2', '2019Q3', '2019Q3', '2019Q3', '2019Q3', '2019Q3', '2019Q3']);
+    expect(before.map((r) => r['期间'])).toEqual([
+      '2019Q2',
+      '2019Q2',
+      '2019Q2',
+      '2019Q2',
+      '2019Q2',
+      '2019Q2',
+      '2019Q3',
+      '2019Q3',
+      '2019Q3',
+      '2019Q3',
+      '2019Q3',
+      '2019Q3',
+    ]);
     expect(tableObjects(wb, 'TD_History')).toEqual([]);
 
     setActual(wb, 'n', 'a', '2019Q3', 9);
@@ -119,18 +146,32 @@ describe('run again', () => {
     const result = runBook(wb, '2019Q3', { now: '2019-10-09T10:00:00.000Z' });
     wb = await reload(wb);
     const after = tableObjects(wb, 'TD_Scores');
-    const row = (rows: Record<string, unknown>[], period: string) => rows.find((r) => r['期间'] === period && r['单位编号'] === 'a' && r['指标编号'] === 'n')!;
+    const row = (rows: Record<string, unknown>[], period: string) =>
+      rows.find((r) => r['期间'] === period && r['单位编号'] === 'a' && r['指标编号'] === 'n')!;
     expect(row(before, '2019Q3')['完成数']).toBe(3);
     expect(row(after, '2019Q3')).toMatchObject({ 完成数: 9, 完成率: 9 / 8, 序时完成率: 9 / 2 });
     expect(row(after, '2019Q2')).toEqual(row(before, '2019Q2'));
-    expect(after.filter((r) => r['期间'] === '2019Q3').map((r) => r['完成数'])).toEqual(result.assessment.rows.map((r) => r.actual));
+    expect(after.filter((r) => r['期间'] === '2019Q3').map((r) => r['完成数'])).toEqual(
+      result.assessment.rows.map((r) => r.actual),
+    );
 
     const history = tableObjects(wb, 'TD_History');
-    const old = history.filter((h) => h['表'] === 'TD_Scores').map((h) => JSON.parse(h['被替换的行（JSON）'] as string));
+    const old = history
+      .filter((h) => h['表'] === 'TD_Scores')
+      .map((h) => JSON.parse(h['被替换的行（JSON）'] as string));
     expect(old).toEqual(before.filter((r) => r['期间'] === '2019Q3'));
-    expect(history.filter((h) => h['表'] === 'TD_Ranking').length).toBe(tableObjects(wb, 'TD_Ranking').filter((r) => r['期间'] === '2019Q3').length);
-    expect(history.every((h) => h['时间'] === '2019-10-09T10:00:00.000Z' && h['期间'] === '2019Q3')).toBe(true);
-    expect(tableObjects(wb, 'TD_Log').map((r) => r['期间'])).toEqual([null, '2019Q2', '2019Q3', '2019Q3']);
+    expect(history.filter((h) => h['表'] === 'TD_Ranking').length).toBe(
+      tableObjects(wb, 'TD_Ranking').filter((r) => r['期间'] === '2019Q3').length,
+    );
+    expect(
+      history.every((h) => h['时间'] === '2019-10-09T10:00:00.000Z' && h['期间'] === '2019Q3'),
+    ).toBe(true);
+    expect(tableObjects(wb, 'TD_Log').map((r) => r['期间'])).toEqual([
+      null,
+      '2019Q2',
+      '2019Q3',
+      '2019Q3',
+    ]);
   });
 
   it('adds nothing to TD_History when nothing changed', async () => {
@@ -152,22 +193,46 @@ describe('run again', () => {
     ]);
     runBook(wb, '2019Q3', { force: true });
     const kept = tableObjects(wb, 'TD_History').filter((h) => h['表'] === '通报 2019Q3');
-    expect(kept.map((h) => h['被替换的行（JSON）'])).toContain(JSON.stringify(['领导批示：请各街道抓紧推进。']));
+    expect(kept.map((h) => h['被替换的行（JSON）'])).toContain(
+      JSON.stringify(['领导批示：请各街道抓紧推进。']),
+    );
     expect(wb.getWorksheet('通报 2019Q3')!.getCell('A3').value).toBeNull();
   });
 
   it('refuses to overwrite a sheet of the bulletin’s name it did not write', async () => {
     const wb = await reload(initBook(HAND));
     wb.addWorksheet('通报 2019Q3').getCell('A1').value = '手写的通报';
-    expect(inputProblems(() => runBook(wb, '2019Q3'))[0]).toMatch(/^通报 2019Q3: this bulletin was changed/);
+    expect(inputProblems(() => runBook(wb, '2019Q3'))[0]).toMatch(
+      /^通报 2019Q3: this bulletin was changed/,
+    );
   });
 
   it('the fingerprint ignores where the values start and the last bits of numbers', () => {
-    const grid = [['a', 1 / 3], [null, 2]];
-    expect(gridHash([[], [null, null], [null, ...grid[0]], [null, ...grid[1]]])).toBe(gridHash(grid));
-    expect(gridHash([['a', 1 / 3 + 1e-15], [null, 2]])).toBe(gridHash(grid));
-    expect(gridHash([['a', 0.3334], [null, 2]])).not.toBe(gridHash(grid));
-    expect(gridHash([['a', 1 / 3], [null, '']])).not.toBe(gridHash(grid));
+    const grid = [
+      ['a', 1 / 3],
+      [null, 2],
+    ];
+    expect(gridHash([[], [null, null], [null, ...grid[0]], [null, ...grid[1]]])).toBe(
+      gridHash(grid),
+    );
+    expect(
+      gridHash([
+        ['a', 1 / 3 + 1e-15],
+        [null, 2],
+      ]),
+    ).toBe(gridHash(grid));
+    expect(
+      gridHash([
+        ['a', 0.3334],
+        [null, 2],
+      ]),
+    ).not.toBe(gridHash(grid));
+    expect(
+      gridHash([
+        ['a', 1 / 3],
+        [null, ''],
+      ]),
+    ).not.toBe(gridHash(grid));
   });
 });
 
@@ -180,7 +245,20 @@ describe('run on output tables users rearranged', () => {
     wb.getWorksheet(old.sheet)!.removeTable('TD_Scores');
     const headers = ['备注', ...[...old.headers].reverse()];
     applyBookPlan(wb, {
-      sheets: [{ sheet: '我的考核表', ranges: [{ at: 'A1', values: [['说明文字']] }], tables: [{ name: 'TD_Scores', at: 'B3', columns: headers.map((header) => ({ header })), rows: [] }] }],
+      sheets: [
+        {
+          sheet: '我的考核表',
+          ranges: [{ at: 'A1', values: [['说明文字']] }],
+          tables: [
+            {
+              name: 'TD_Scores',
+              at: 'B3',
+              columns: headers.map((header) => ({ header })),
+              rows: [],
+            },
+          ],
+        },
+      ],
       tableUpdates: [],
     });
     wb = await reload(wb);
@@ -191,15 +269,20 @@ describe('run on output tables users rearranged', () => {
     expect(t.headers).toEqual(headers);
     expect(t.ref).toBe(`B3:Q${3 + result.assessment.rows.length}`);
     const rows = tableObjects(wb, 'TD_Scores');
-    expect(rows.map((r) => [r['单位编号'], r['指标编号'], r['完成率'], r['序时完成率'], r['备注']])).toEqual(
-      result.assessment.rows.map((r) => [r.unit, r.indicator, r.rate, r.timely, null]),
-    );
+    expect(
+      rows.map((r) => [r['单位编号'], r['指标编号'], r['完成率'], r['序时完成率'], r['备注']]),
+    ).toEqual(result.assessment.rows.map((r) => [r.unit, r.indicator, r.rate, r.timely, null]));
     // From B: 备注, 加分, 得分, 进度状态, 序时完成率, 完成率 (G), 报送, 完成数 (I), 序时目标 (J), 任务数 (K).
     const ws = wb.getWorksheet('我的考核表')!;
     expect(t.headers.slice(5, 10)).toEqual(['完成率', '报送', '完成数', '序时目标', '任务数']);
     expect(ws.getCell('G4').formula).toBe('IF(K4>0,I4/K4,"")');
     expect(ws.getCell('F4').formula).toBe('IF(J4>0,I4/J4,"")');
-    expect(wb.getWorksheet('考核结果')!.getTables().map((x) => (x as unknown as { table: { name: string } }).table.name)).toEqual(['TD_Ranking']);
+    expect(
+      wb
+        .getWorksheet('考核结果')!
+        .getTables()
+        .map((x) => (x as unknown as { table: { name: string } }).table.name),
+    ).toEqual(['TD_Ranking']);
   });
 
   it('refuses, naming it, an output table that lost a column, and creates one that was deleted', async () => {
@@ -207,13 +290,17 @@ describe('run on output tables users rearranged', () => {
     const ws = wb.getWorksheet('考核结果')!;
     ws.getCell('A1').value = '时期';
     const reloaded = await reload(wb);
-    expect(inputProblems(() => planRun(readSnapshot(reloaded, runSheetsToRead('2019Q3')), '2019Q3', { now: NOW }))).toEqual([
-      '考核结果 › TD_Scores: missing column "期间"',
-    ]);
+    expect(
+      inputProblems(() =>
+        planRun(readSnapshot(reloaded, runSheetsToRead('2019Q3')), '2019Q3', { now: NOW }),
+      ),
+    ).toEqual(['考核结果 › TD_Scores: missing column "期间"']);
     const wb2 = await reload(initBook(HAND));
     wb2.getWorksheet('考核结果')!.removeTable('TD_Ranking');
     const result = runBook(wb2, '2019Q3');
-    expect(tableObjects(await reload(wb2), 'TD_Ranking').length).toBe(result.assessment.units.length);
+    expect(tableObjects(await reload(wb2), 'TD_Ranking').length).toBe(
+      result.assessment.units.length,
+    );
   });
 });
 
@@ -222,7 +309,9 @@ describe('sheet plan fingerprint', () => {
     const wb = await reload(initBook(xiachengSample()));
     const result = runBook(wb, '2019Q3');
     const bulletin = result.plan.sheets.find((s) => s.sheet === result.bulletinSheet)!;
-    const back = readSnapshot(await reload(wb), runSheetsToRead('2019Q3')).sheets[result.bulletinSheet];
+    const back = readSnapshot(await reload(wb), runSheetsToRead('2019Q3')).sheets[
+      result.bulletinSheet
+    ];
     expect(gridHash(back)).toBe(gridHash(sheetPlanGrid(bulletin)));
   });
 });
@@ -236,10 +325,30 @@ describe('quota history', () => {
     const i = t.rows.findIndex((r) => r[0] === 'n' && r[3] === 'a');
     wb.getWorksheet(t.sheet)!.getCell(i + 2, 6).value = 99;
     runBook(wb, '2019Q3');
-    const kept = tableObjects(wb, 'TD_History').map((h) => [h['表'], h['期间'], JSON.parse(h['被替换的行（JSON）'] as string)]);
-    expect(kept).toEqual([
-      ['TD_Quotas', '2019', { 指标编号: 'n', 指标名称: '新增企业', 年度: 2019, 单位编号: 'a', 单位名称: '=1+1', 任务数: 99, 来源: '分解' }],
+    const kept = tableObjects(wb, 'TD_History').map((h) => [
+      h['表'],
+      h['期间'],
+      JSON.parse(h['被替换的行（JSON）'] as string),
     ]);
-    expect(tableObjects(wb, 'TD_Quotas').find((r) => r['指标编号'] === 'n' && r['单位编号'] === 'a')!['任务数']).toBe(8);
+    expect(kept).toEqual([
+      [
+        'TD_Quotas',
+        '2019',
+        {
+          指标编号: 'n',
+          指标名称: '新增企业',
+          年度: 2019,
+          单位编号: 'a',
+          单位名称: '=1+1',
+          任务数: 99,
+          来源: '分解',
+        },
+      ],
+    ]);
+    expect(
+      tableObjects(wb, 'TD_Quotas').find((r) => r['指标编号'] === 'n' && r['单位编号'] === 'a')![
+        '任务数'
+      ],
+    ).toBe(8);
   });
 });

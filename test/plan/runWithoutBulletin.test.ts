@@ -6,7 +6,9 @@ import { gridHash } from '../../src/plan/jobs/sheetHash';
 import { applyBookPlan, readSnapshot } from '../../src/xlsx';
 import { NOW, initBook, reload, runBook, tableObjects } from './books';
 
-const HAND: Scenario = JSON.parse(readFileSync(join(__dirname, '../fixtures/plan/hand-made-scenario.json'), 'utf8'));
+const HAND: Scenario = JSON.parse(
+  readFileSync(join(__dirname, '../fixtures/plan/hand-made-scenario.json'), 'utf8'),
+);
 const LATER = '2019-10-09T10:00:00.000Z';
 
 describe('planRun with bulletin: false (考核 without 通报)', () => {
@@ -21,7 +23,12 @@ describe('planRun with bulletin: false (考核 without 通报)', () => {
     expect(bare.plan.activate).toBeUndefined();
 
     const log = (r: typeof full) => r.plan.tableUpdates.find((u) => u.table === 'TD_Log')!.rows[0];
-    const at = (r: typeof full, header: string) => log(r)[r.plan.tableUpdates.find((u) => u.table === 'TD_Log')!.columns.findIndex((c) => c.header === header)];
+    const at = (r: typeof full, header: string) =>
+      log(r)[
+        r.plan.tableUpdates
+          .find((u) => u.table === 'TD_Log')!
+          .columns.findIndex((c) => c.header === header)
+      ];
     expect(at(full, '校验值')).toMatch(/^[0-9a-f]+$/);
     expect(at(bare, '校验值')).toBeNull();
     expect(at(full, '结果')).toMatch(/；已生成「通报 2019Q3」$/);
@@ -46,12 +53,22 @@ describe('planRun with bulletin: false (考核 without 通报)', () => {
     applyBookPlan(wb, result.plan);
     wb = await reload(wb);
 
-    expect(wb.getWorksheet('通报 2019Q3')!.getCell('A3').value).toBe('领导批示：请各街道抓紧推进。');
-    expect(gridHash(readSnapshot(wb, runSheetsToRead('2019Q3')).sheets['通报 2019Q3'])).toBe(edited);
+    expect(wb.getWorksheet('通报 2019Q3')!.getCell('A3').value).toBe(
+      '领导批示：请各街道抓紧推进。',
+    );
+    expect(gridHash(readSnapshot(wb, runSheetsToRead('2019Q3')).sheets['通报 2019Q3'])).toBe(
+      edited,
+    );
     expect(tableObjects(wb, 'TD_History').filter((h) => h['表'] === '通报 2019Q3')).toEqual([]);
     const log = tableObjects(wb, 'TD_Log');
-    expect(log.map((r) => [r['操作'], r['校验值']])).toEqual([['新建计划簿', null], ['计算考核', written], ['计算考核', null]]);
+    expect(log.map((r) => [r['操作'], r['校验值']])).toEqual([
+      ['新建计划簿', null],
+      ['计算考核', written],
+      ['计算考核', null],
+    ]);
     // So 通报 still sees the edit and refuses without --force.
-    expect(() => planRun(readSnapshot(wb, runSheetsToRead('2019Q3')), '2019Q3', { now: LATER })).toThrow(/this bulletin was changed/);
+    expect(() =>
+      planRun(readSnapshot(wb, runSheetsToRead('2019Q3')), '2019Q3', { now: LATER }),
+    ).toThrow(/this bulletin was changed/);
   });
 });

@@ -7,13 +7,14 @@ import { xiachengSample } from '../../src/sample/xiacheng';
 import { readSnapshot } from '../../src/xlsx';
 import { initBook, reload, inputProblems } from './books';
 
-const HAND: Scenario = JSON.parse(readFileSync(join(__dirname, '../fixtures/plan/hand-made-scenario.json'), 'utf8'));
+const HAND: Scenario = JSON.parse(
+  readFileSync(join(__dirname, '../fixtures/plan/hand-made-scenario.json'), 'utf8'),
+);
 const canonical = (x: unknown) => JSON.parse(JSON.stringify(x));
 
 async function snapshotOf(s: Scenario): Promise<BookSnapshot> {
   return readSnapshot(await reload(initBook(s)));
 }
-
 
 /** A copy of a table with its columns in another order, an extra user column and its sheet renamed. */
 function rearranged(t: TableData, order: number[], sheet: string): TableData {
@@ -27,7 +28,9 @@ function rearranged(t: TableData, order: number[], sheet: string): TableData {
 
 describe('scenario → workbook → scenario', () => {
   it('gives back the Xiacheng sample', async () => {
-    expect(snapshotToScenario(await snapshotOf(xiachengSample()))).toEqual(canonical(xiachengSample()));
+    expect(snapshotToScenario(await snapshotOf(xiachengSample()))).toEqual(
+      canonical(xiachengSample()),
+    );
   });
 
   it('gives back a hand-made scenario with every optional field, given quotas and formula-like names', async () => {
@@ -47,7 +50,10 @@ describe('scenario → workbook → scenario', () => {
       registry: [],
     };
     const back = snapshotToScenario(await snapshotOf(minimal));
-    expect(back).toEqual({ ...minimal, indicators: [{ id: 'k', name: '指标', kind: 'flow', assessed: 'street' }] });
+    expect(back).toEqual({
+      ...minimal,
+      indicators: [{ id: 'k', name: '指标', kind: 'flow', assessed: 'street' }],
+    });
   });
 
   it('reads tables whose sheets were renamed and whose columns were reordered or added to', async () => {
@@ -91,7 +97,11 @@ describe('errors name sheet, table, row and column', () => {
     delete snap.tables.TD_Basis;
     const rules = snap.tables.TD_Rules;
     const at = rules.headers.indexOf('分值');
-    snap.tables.TD_Rules = { ...rules, headers: rules.headers.filter((_, i) => i !== at), rows: rules.rows.map((r) => r.filter((_, i) => i !== at)) };
+    snap.tables.TD_Rules = {
+      ...rules,
+      headers: rules.headers.filter((_, i) => i !== at),
+      rows: rules.rows.map((r) => r.filter((_, i) => i !== at)),
+    };
     expect(inputProblems(() => snapshotToScenario(snap))).toEqual([
       'TD_Basis: table not found (it belongs on sheet "分解依据"; was it deleted or renamed?)',
       '考核办法 › TD_Rules: missing column "分值"',

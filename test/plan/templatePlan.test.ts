@@ -25,11 +25,23 @@ describe('templatesJob', () => {
   it('fills in the quotas of the year, identity at the top and in the properties, and leaves only the two columns editable', () => {
     const t = job().templates[0];
     const sheet = t.book.sheets[0];
-    expect(t.book.properties).toEqual({ 'td.unit': 'wulin', 'td.period': '2019Q3', 'td.version': 'TD-RETURN-1', 'td.plan': '测试区科技目标行动计划' });
+    expect(t.book.properties).toEqual({
+      'td.unit': 'wulin',
+      'td.period': '2019Q3',
+      'td.version': 'TD-RETURN-1',
+      'td.plan': '测试区科技目标行动计划',
+    });
     const table = sheet.tables![0];
     expect(table.name).toBe('TD_Return');
     expect(table.at).toBe(`A${RETURN_HEADER_ROW}`);
-    expect(table.columns.map((c) => c.header)).toEqual(['指标编号', '指标名称', '计量单位', '年度任务', '本年累计完成', '备注']);
+    expect(table.columns.map((c) => c.header)).toEqual([
+      '指标编号',
+      '指标名称',
+      '计量单位',
+      '年度任务',
+      '本年累计完成',
+      '备注',
+    ]);
     // 12 / 4 units, 9 / 3 streets, 300.5 / 3 streets at one decimal (largest remainder: 100.2, 100.2, 100.1).
     expect(table.rows).toEqual([
       ['gqq_new', '新增国高企', '家', 3, null, null],
@@ -54,6 +66,11 @@ describe('templatesJob', () => {
   });
 
   it('keeps file names valid on every system', () => {
-    expect(templateFileName({ id: 'x', name: '园区/小镇:平台', type: 'platform' }, { year: 2019, quarter: 3 })).toBe('2019Q3-园区_小镇_平台-季度报表.xlsx');
+    expect(
+      templateFileName(
+        { id: 'x', name: '园区/小镇:平台', type: 'platform' },
+        { year: 2019, quarter: 3 },
+      ),
+    ).toBe('2019Q3-园区_小镇_平台-季度报表.xlsx');
   });
 });

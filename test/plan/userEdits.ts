@@ -14,7 +14,8 @@ export const NOTED_KEYS: Record<string, string[]> = {
   TD_Registry: ['企业名称'],
 };
 
-const keyOf = (headers: string[], row: readonly Scalar[], keys: string[]) => keys.map((k) => row[headers.indexOf(k)] ?? '').join('/');
+const keyOf = (headers: string[], row: readonly Scalar[], keys: string[]) =>
+  keys.map((k) => row[headers.indexOf(k)] ?? '').join('/');
 
 /** The sheet as the user leaves it: each noted table with the note column, rows reversed; other tables as they are. */
 export function notedSheet(snapshot: BookSnapshot, sheet: string): SheetPlan {
@@ -29,16 +30,23 @@ export function notedSheet(snapshot: BookSnapshot, sheet: string): SheetPlan {
         name: t.name,
         at: t.ref.split(':')[0],
         columns: (keys ? [...t.headers, NOTE] : t.headers).map((header) => ({ header })),
-        rows: keys ? rows.map((r) => [...r, keyOf(t.headers, r as Scalar[], keys)]).reverse() : rows,
+        rows: keys
+          ? rows.map((r) => [...r, keyOf(t.headers, r as Scalar[], keys)]).reverse()
+          : rows,
       };
     }),
   };
 }
 
 /** Each row's note and the key it should name, for a noted table. */
-export function notesAndKeys(snapshot: BookSnapshot, table: string): { note: Scalar; key: string }[] {
+export function notesAndKeys(
+  snapshot: BookSnapshot,
+  table: string,
+): { note: Scalar; key: string }[] {
   const t = snapshot.tables[table];
   const col = t.headers.indexOf(NOTE);
   if (col < 0) throw new Error(`${table} lost its column ${NOTE}: ${t.headers.join(', ')}`);
-  return t.rows.filter((r) => r.some((v) => v !== null)).map((r) => ({ note: r[col], key: keyOf(t.headers, r, NOTED_KEYS[table]) }));
+  return t.rows
+    .filter((r) => r.some((v) => v !== null))
+    .map((r) => ({ note: r[col], key: keyOf(t.headers, r, NOTED_KEYS[table]) }));
 }

@@ -30,7 +30,8 @@ it('LibreOffice recalculating the bulletin reproduces the engine’s figures and
     const [, col, row] = /^([A-Z]+)(\d+)$/.exec(r.at)!;
     r.values.forEach((line, i) =>
       line.forEach((c, j) => {
-        if (isFormula(c)) expected.set(`${String.fromCharCode(col.charCodeAt(0) + j)}${Number(row) + i}`, c.value);
+        if (isFormula(c))
+          expected.set(`${String.fromCharCode(col.charCodeAt(0) + j)}${Number(row) + i}`, c.value);
       }),
     );
   }
@@ -45,14 +46,19 @@ it('LibreOffice recalculating the bulletin reproduces the engine’s figures and
   writeFileSync(poisoned, await bookBuffer(wb));
 
   const recalculated = new ExcelJS.Workbook();
-  await recalculated.xlsx.readFile(libreOfficeConvert(poisoned, 'xlsx', join(dir, 'out'), { recalc: true }));
+  await recalculated.xlsx.readFile(
+    libreOfficeConvert(poisoned, 'xlsx', join(dir, 'out'), { recalc: true }),
+  );
   const sheet = recalculated.getWorksheet(plan.sheet)!;
   let numbers = 0;
   let texts = 0;
   for (const [address, want] of expected) {
     const got = sheet.getCell(address).result;
     if (typeof want === 'number') {
-      expect({ address, diff: Math.abs((got as number) - want) <= 1e-9 }).toEqual({ address, diff: true });
+      expect({ address, diff: Math.abs((got as number) - want) <= 1e-9 }).toEqual({
+        address,
+        diff: true,
+      });
       numbers++;
     } else {
       expect({ address, got }).toEqual({ address, got: want });

@@ -23,14 +23,23 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function readPpm(file: string): { width: number; height: number; rgb: Buffer } {
   const data = readFileSync(file);
   const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(data.subarray(0, 50).toString('latin1'))!;
-  return { width: Number(header[1]), height: Number(header[2]), rgb: data.subarray(header[0].length) };
+  return {
+    width: Number(header[1]),
+    height: Number(header[2]),
+    rgb: data.subarray(header[0].length),
+  };
 }
 
 function countColour(ppm: { rgb: Buffer }, hex: string): number {
   const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
   let n = 0;
   for (let i = 0; i + 2 < ppm.rgb.length; i += 3) {
-    if (Math.abs(ppm.rgb[i] - r) <= 6 && Math.abs(ppm.rgb[i + 1] - g) <= 6 && Math.abs(ppm.rgb[i + 2] - b) <= 6) n++;
+    if (
+      Math.abs(ppm.rgb[i] - r) <= 6 &&
+      Math.abs(ppm.rgb[i + 1] - g) <= 6 &&
+      Math.abs(ppm.rgb[i + 2] - b) <= 6
+    )
+      n++;
   }
   return n;
 }
@@ -54,10 +63,18 @@ describe('the bulletin printed through LibreOffice', () => {
     const buffer = await bookBuffer(wb);
     writeFileSync(book, buffer);
     breaks = plan.rowBreaks!;
-    paragraphs = plan.ranges.map((r) => r.values[0][0]).filter((v): v is string => typeof v === 'string' && v.startsWith('　　'));
-    sheetXml = await (await JSZip.loadAsync(buffer)).file('xl/worksheets/sheet1.xml')!.async('string');
+    paragraphs = plan.ranges
+      .map((r) => r.values[0][0])
+      .filter((v): v is string => typeof v === 'string' && v.startsWith('　　'));
+    sheetXml = await (
+      await JSZip.loadAsync(buffer)
+    )
+      .file('xl/worksheets/sheet1.xml')!
+      .async('string');
     pdf = libreOfficeConvert(book, 'pdf', dir);
-    pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+    pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
+      .split('\f')
+      .filter((p) => p.trim());
   });
 
   it('prints on A4 landscape', () => {
@@ -75,7 +92,9 @@ describe('the bulletin printed through LibreOffice', () => {
   it('scales the columns to the full printable width', () => {
     // Column M's right edge is 0.7 inch (50.4 pt) from the paper's; a stray printed column (a chart
     // anchored past M) would shrink the scale and pull 备注 to the left.
-    const bbox = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
+    const bbox = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdf, '-'], {
+      encoding: 'utf8',
+    });
     const remark = /xMax="([\d.]+)"[^>]*>备注</.exec(bbox)!;
     expect(Number(remark[1])).toBeGreaterThan(760);
     expect(Number(remark[1])).toBeLessThan(841.89 - 50.4);
@@ -87,7 +106,9 @@ describe('the bulletin printed through LibreOffice', () => {
     const text = pages.join('\n');
     for (const header of ['进度状态', '序时完成率']) expect(text.split(header).length - 1).toBe(3);
     // A page cut off at the right would leave a table's last column (备注, 未报送) on a page of its own.
-    for (const page of pages) if (page.includes('未报送') && page.includes('石桥街道')) expect(page).toMatch(/石桥街道.*滞后序时进度/s);
+    for (const page of pages)
+      if (page.includes('未报送') && page.includes('石桥街道'))
+        expect(page).toMatch(/石桥街道.*滞后序时进度/s);
     expect(text).toContain('区跨贸小镇管委会');
     expect(text).not.toMatch(/\uFFFD/);
   });
@@ -100,7 +121,9 @@ describe('the bulletin printed through LibreOffice', () => {
 
   it('draws the status colours and the chart', () => {
     execFileSync('pdftoppm', ['-r', '40', pdf, join(dir, 'page')]);
-    const ppms = readdirSync(dir).filter((f) => f.startsWith('page') && f.endsWith('.ppm')).map((f) => readPpm(join(dir, f)));
+    const ppms = readdirSync(dir)
+      .filter((f) => f.startsWith('page') && f.endsWith('.ppm'))
+      .map((f) => readPpm(join(dir, f)));
     const count = (hex: string) => ppms.reduce((n, p) => n + countColour(p, hex), 0);
     expect(count('C6EFCE')).toBeGreaterThan(200); // green: 达到序时进度
     expect(count('FFEB9C')).toBeGreaterThan(50); // yellow: 略低于序时进度
@@ -108,7 +131,18 @@ describe('the bulletin printed through LibreOffice', () => {
     expect(count('4472C4')).toBeGreaterThan(300); // the chart's columns
     expect(count('C00000')).toBeGreaterThan(20); // its 序时进度 line
     if (process.env.BULLETIN_PNG) {
-      execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, join(dir, 'first')]);
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '80',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        '-singlefile',
+        pdf,
+        join(dir, 'first'),
+      ]);
       copyFileSync(join(dir, 'first.png'), process.env.BULLETIN_PNG);
     }
   });

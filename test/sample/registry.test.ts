@@ -1,5 +1,9 @@
 import { buildMatcher, normalizeName } from '../../src/engine/matching';
-import { creditCodeCheckChar, isValidCreditCode, orgCodeCheckChar } from '../../src/sample/creditCode';
+import {
+  creditCodeCheckChar,
+  isValidCreditCode,
+  orgCodeCheckChar,
+} from '../../src/sample/creditCode';
 import { SAMPLE_REGISTRY_SIZE, sampleRegistry } from '../../src/sample/registry';
 import { xiachengSample } from '../../src/sample/xiacheng';
 
@@ -39,7 +43,8 @@ describe('sampleRegistry', () => {
     const codes = registry.flatMap((r) => (r.creditCode ? [r.creditCode] : []));
     expect(new Set(codes).size).toBe(codes.length);
     const units = xiachengSample().units.filter((u) => u.type !== 'department');
-    for (const u of units) expect(registry.filter((r) => r.unit === u.id).length).toBeGreaterThanOrEqual(5);
+    for (const u of units)
+      expect(registry.filter((r) => r.unit === u.id).length).toBeGreaterThanOrEqual(5);
     expect(new Set(registry.map((r) => r.unit))).toEqual(new Set(units.map((u) => u.id)));
   });
 
@@ -74,10 +79,24 @@ describe('sampleRegistry', () => {
     const matcher = buildMatcher(registry);
     registry.forEach((r, i) => {
       // Half-width brackets, no spaces, lower-case Latin letters: still the same enterprise.
-      const printed = r.name.replace(/（/g, '(').replace(/）/g, ')').replace(/\s+/g, '').toLowerCase();
-      expect(matcher.match(printed)).toEqual({ status: 'matched', unit: r.unit, by: 'name', registryIndex: i });
+      const printed = r.name
+        .replace(/（/g, '(')
+        .replace(/）/g, ')')
+        .replace(/\s+/g, '')
+        .toLowerCase();
+      expect(matcher.match(printed)).toEqual({
+        status: 'matched',
+        unit: r.unit,
+        by: 'name',
+        registryIndex: i,
+      });
       if (r.creditCode) {
-        expect(matcher.match('某个改了名的企业', r.creditCode)).toEqual({ status: 'matched', unit: r.unit, by: 'code', registryIndex: i });
+        expect(matcher.match('某个改了名的企业', r.creditCode)).toEqual({
+          status: 'matched',
+          unit: r.unit,
+          by: 'code',
+          registryIndex: i,
+        });
       }
     });
   });

@@ -13,7 +13,9 @@ function target(indicator: string, year: number) {
 }
 
 function actual(indicator: string, unit: string | undefined, period: string) {
-  return sample.actuals.find((a) => a.indicator === indicator && a.unit === unit && a.period === period)?.value;
+  return sample.actuals.find(
+    (a) => a.indicator === indicator && a.unit === unit && a.period === period,
+  )?.value;
 }
 
 function carries(indicatorId: string, unitId: string): boolean {
@@ -51,20 +53,41 @@ describe('xiachengSample', () => {
 
   test('has the eight streets, the departments and the platforms of the plan', () => {
     const names = (type: string) => sample.units.filter((u) => u.type === type).map((u) => u.name);
-    expect(names('street')).toEqual(['武林街道', '天水街道', '朝晖街道', '潮鸣街道', '长庆街道', '东新街道', '石桥街道', '文晖街道']);
-    expect(names('department')).toEqual(['区科技局', '区经旅局', '区商务局', '区市场监管局', '区委宣传部（文创办）']);
-    expect(names('platform')).toEqual(['区跨贸小镇管委会', '区电竞小镇管委会', '中国互联网影视产业园']);
+    expect(names('street')).toEqual([
+      '武林街道',
+      '天水街道',
+      '朝晖街道',
+      '潮鸣街道',
+      '长庆街道',
+      '东新街道',
+      '石桥街道',
+      '文晖街道',
+    ]);
+    expect(names('department')).toEqual([
+      '区科技局',
+      '区经旅局',
+      '区商务局',
+      '区市场监管局',
+      '区委宣传部（文创办）',
+    ]);
+    expect(names('platform')).toEqual([
+      '区跨贸小镇管委会',
+      '区电竞小镇管委会',
+      '中国互联网影视产业园',
+    ]);
     expect(sample.units.find((u) => u.name === '武林街道')!.id).toBe('wulin');
   });
 
   test('ids are unique and every reference resolves', () => {
     expect(unitById.size).toBe(sample.units.length);
     expect(indicatorById.size).toBe(sample.indicators.length);
-    for (const id of [...unitById.keys(), ...indicatorById.keys()]) expect(id).toMatch(/^[a-z][a-z0-9_]*$/);
+    for (const id of [...unitById.keys(), ...indicatorById.keys()])
+      expect(id).toMatch(/^[a-z][a-z0-9_]*$/);
     const refs = [...sample.targets, ...sample.basis, ...sample.actuals, ...sample.scoring.rules];
     for (const r of refs) expect(indicatorById.has(r.indicator)).toBe(true);
     for (const b of sample.basis) expect(carries(b.indicator, b.unit)).toBe(true);
-    for (const r of sample.registry) expect(['street', 'platform']).toContain(unitById.get(r.unit)?.type);
+    for (const r of sample.registry)
+      expect(['street', 'platform']).toContain(unitById.get(r.unit)?.type);
     const targetKeys = sample.targets.map((t) => `${t.indicator}/${t.year}`);
     expect(new Set(targetKeys).size).toBe(targetKeys.length);
     const basisKeys = sample.basis.map((b) => `${b.indicator}/${b.year}/${b.unit}`);
@@ -99,9 +122,17 @@ describe('xiachengSample', () => {
     expect([2018, 2019, 2020].map((y) => target('gqq_total', y)!.total)).toEqual([108, 136, 160]);
     expect(target('gqq_total', 2020)!.stretch).toBe(170);
     // New recognitions are the path's yearly increments from 80 at the end of 2017.
-    expect([2018, 2019, 2020].map((y) => target('gqq_new', y)!.total)).toEqual([108 - 80, 136 - 108, 160 - 136]);
+    expect([2018, 2019, 2020].map((y) => target('gqq_new', y)!.total)).toEqual([
+      108 - 80,
+      136 - 108,
+      160 - 136,
+    ]);
     expect(target('gqq_new', 2020)!.stretch).toBe(170 - 136);
-    expect(target('hitech_share', 2020)).toEqual({ indicator: 'hitech_share', year: 2020, total: 83.9 });
+    expect(target('hitech_share', 2020)).toEqual({
+      indicator: 'hitech_share',
+      year: 2020,
+      total: 83.9,
+    });
     const share = [2018, 2019, 2020].map((y) => target('hitech_share', y)!.total);
     expect(share[0]).toBeGreaterThan(74);
     expect(share[0]).toBeLessThan(share[1]);
@@ -114,7 +145,9 @@ describe('xiachengSample', () => {
 
   test('every flow target is decomposable over a basis row of each unit that carries it', () => {
     const methods = new Set(sample.targets.map((t) => t.method).filter(Boolean));
-    expect(methods).toEqual(new Set(['largest-remainder', 'sainte-lague', 'huntington-hill', 'dhondt', 'equal']));
+    expect(methods).toEqual(
+      new Set(['largest-remainder', 'sainte-lague', 'huntington-hill', 'dhondt', 'equal']),
+    );
     for (const t of sample.targets) {
       const ind = indicatorById.get(t.indicator)!;
       const rows = sample.basis.filter((b) => b.indicator === t.indicator && b.year === t.year);
@@ -143,7 +176,11 @@ describe('xiachengSample', () => {
   test('scoring shows every rule kind, a bonus on the main indicator, and 100 points per unit type', () => {
     const { rules, grades, status } = sample.scoring;
     expect(new Set(rules.map((r) => r.rule))).toEqual(new Set(['linear', 'tiered', 'rank']));
-    expect(rules.find((r) => r.indicator === 'gqq_new')).toMatchObject({ rule: 'linear', bonusPerPoint: 0.05, bonusMax: 5 });
+    expect(rules.find((r) => r.indicator === 'gqq_new')).toMatchObject({
+      rule: 'linear',
+      bonusPerPoint: 0.05,
+      bonusMax: 5,
+    });
     expect(grades).toEqual([
       { name: '优秀', min: 90 },
       { name: '良好', min: 75 },
@@ -183,13 +220,17 @@ describe('xiachengSample', () => {
         if (q[2] !== undefined) expect(q[2]).toBeGreaterThanOrEqual(q[1]!);
       }
     }
-    const missing = sample.units.filter((u) => !sample.actuals.some((a) => a.unit === u.id && a.period === '2019Q3'));
+    const missing = sample.units.filter(
+      (u) => !sample.actuals.some((a) => a.unit === u.id && a.period === '2019Q3'),
+    );
     expect(missing.map((u) => u.id)).toEqual(['changqing', 'shichang']);
   });
 
   test('the 国高企 count follows the new recognitions', () => {
     const newIn = (period: string) =>
-      sample.actuals.filter((a) => a.indicator === 'gqq_new' && a.period === period).reduce((s, a) => s + a.value, 0);
+      sample.actuals
+        .filter((a) => a.indicator === 'gqq_new' && a.period === period)
+        .reduce((s, a) => s + a.value, 0);
     expect(newIn('2018')).toBe(35);
     expect(actual('gqq_total', undefined, '2018')).toBe(80 + 35 - 3);
     expect(newIn('2019Q3')).toBe(9);

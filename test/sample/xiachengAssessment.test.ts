@@ -34,16 +34,51 @@ describe('the Xiacheng sample through the engine', () => {
     expect(quotaTable(2019)).toEqual({
       // 28 − 6 locked = 22 over weights summing to 107; the streets' min 1 does not bind.
       gqq_new: {
-        wulin: 3, tianshui: 2, zhaohui: 3, chaoming: 2, changqing: 1, dongxin: 3, shiqiao: 2, wenhui: 2,
-        keji: 2, jinglv: 1, shangwu: 1, shichang: 1, wenchuang: 1,
-        kuamao: 2, dianjing: 1, yingshi: 1,
+        wulin: 3,
+        tianshui: 2,
+        zhaohui: 3,
+        chaoming: 2,
+        changqing: 1,
+        dongxin: 3,
+        shiqiao: 2,
+        wenhui: 2,
+        keji: 2,
+        jinglv: 1,
+        shangwu: 1,
+        shichang: 1,
+        wenchuang: 1,
+        kuamao: 2,
+        dianjing: 1,
+        yingshi: 1,
       },
       sme_new: {
-        wulin: 9, tianshui: 5, zhaohui: 8, chaoming: 5, changqing: 3, dongxin: 9, shiqiao: 6, wenhui: 7,
-        keji: 2, jinglv: 2, shangwu: 1, shichang: 1, wenchuang: 1,
-        kuamao: 5, dianjing: 3, yingshi: 3,
+        wulin: 9,
+        tianshui: 5,
+        zhaohui: 8,
+        chaoming: 5,
+        changqing: 3,
+        dongxin: 9,
+        shiqiao: 6,
+        wenhui: 7,
+        keji: 2,
+        jinglv: 2,
+        shangwu: 1,
+        shichang: 1,
+        wenchuang: 1,
+        kuamao: 5,
+        dianjing: 3,
+        yingshi: 3,
       },
-      startup_apply: { wulin: 5, tianshui: 3, zhaohui: 4, chaoming: 3, changqing: 2, dongxin: 6, shiqiao: 3, wenhui: 4 },
+      startup_apply: {
+        wulin: 5,
+        tianshui: 3,
+        zhaohui: 4,
+        chaoming: 3,
+        changqing: 2,
+        dongxin: 6,
+        shiqiao: 3,
+        wenhui: 4,
+      },
       pool_new: { keji: 41, jinglv: 26, shangwu: 18, shichang: 14, wenchuang: 11 },
       platform_intro: { kuamao: 7, dianjing: 7, yingshi: 7 },
     });
@@ -87,18 +122,37 @@ describe('the Xiacheng sample through the engine', () => {
     test('长庆街道 and 区市场监管局 did not report: counted as 0, shown as 未报送', () => {
       const unreported = a.rows.filter((r) => !r.reported).map((r) => `${r.unit}/${r.indicator}`);
       expect(unreported).toEqual([
-        'changqing/gqq_new', 'changqing/sme_new', 'changqing/startup_apply',
-        'shichang/gqq_new', 'shichang/sme_new', 'shichang/pool_new',
+        'changqing/gqq_new',
+        'changqing/sme_new',
+        'changqing/startup_apply',
+        'shichang/gqq_new',
+        'shichang/sme_new',
+        'shichang/pool_new',
       ]);
-      expect(row(a, 'changqing', 'sme_new')).toMatchObject({ quota: 3, actual: 0, rate: 0, timely: 0, score: 0 });
+      expect(row(a, 'changqing', 'sme_new')).toMatchObject({
+        quota: 3,
+        actual: 0,
+        rate: 0,
+        timely: 0,
+        score: 0,
+      });
       // Ranked last of eight on start-up applications: 30 − 7 × 3 = 9, raised to the floor 12.
       expect(row(a, 'changqing', 'startup_apply').score).toBe(12);
     });
 
     test('跨贸小镇 exceeds its 国高企 quota and earns the bonus', () => {
       expect(row(a, 'kuamao', 'gqq_new')).toEqual({
-        unit: 'kuamao', indicator: 'gqq_new', quota: 2, milestone: 0.4, actual: 3, reported: true,
-        rate: 1.5, timely: 7.5, status: 'ahead', score: 40, bonus: 2.5,
+        unit: 'kuamao',
+        indicator: 'gqq_new',
+        quota: 2,
+        milestone: 0.4,
+        actual: 3,
+        reported: true,
+        rate: 1.5,
+        timely: 7.5,
+        status: 'ahead',
+        score: 40,
+        bonus: 2.5,
       });
       expect(a.rows.filter((r) => (r.bonus ?? 0) > 0).map((r) => r.unit)).toEqual(['kuamao']);
     });
@@ -108,10 +162,14 @@ describe('the Xiacheng sample through the engine', () => {
       expect(row(a, 'wulin', 'gqq_new').score).toBeCloseTo(40 / 3, 12);
       expect(row(a, 'kuamao', 'sme_new')).toMatchObject({ rate: 0.8, score: 24 });
       expect(row(a, 'yingshi', 'sme_new')).toMatchObject({ score: 0 });
-      expect(['wulin', 'tianshui', 'shiqiao', 'wenhui', 'dongxin', 'zhaohui', 'chaoming'].map((u) => row(a, u, 'startup_apply').score)).toEqual([
-        30, 27, 27, 27, 18, 15, 12,
-      ]);
-      expect(['kuamao', 'yingshi', 'dianjing'].map((u) => row(a, u, 'platform_intro').score)).toEqual([30, 25, 20]);
+      expect(
+        ['wulin', 'tianshui', 'shiqiao', 'wenhui', 'dongxin', 'zhaohui', 'chaoming'].map(
+          (u) => row(a, u, 'startup_apply').score,
+        ),
+      ).toEqual([30, 27, 27, 27, 18, 15, 12]);
+      expect(
+        ['kuamao', 'yingshi', 'dianjing'].map((u) => row(a, u, 'platform_intro').score),
+      ).toEqual([30, 25, 20]);
     });
 
     test('every unit type is ranked, with a tie, and every grade occurs', () => {
@@ -133,24 +191,56 @@ describe('the Xiacheng sample through the engine', () => {
         ['dianjing', 38, 3, '不合格'],
         ['yingshi', 65, 2, '合格'],
       ];
-      expect(a.units.map((u) => [u.unit, u.rank, u.grade])).toEqual(expected.map(([u, , rank, grade]) => [u, rank, grade]));
+      expect(a.units.map((u) => [u.unit, u.rank, u.grade])).toEqual(
+        expected.map(([u, , rank, grade]) => [u, rank, grade]),
+      );
       a.units.forEach((u, i) => expect(u.total).toBeCloseTo(expected[i][1], 9));
-      expect(new Set(a.units.map((u) => u.type))).toEqual(new Set(['street', 'department', 'platform']));
+      expect(new Set(a.units.map((u) => u.type))).toEqual(
+        new Set(['street', 'department', 'platform']),
+      );
     });
 
     test('district rows: 国高企 ahead of the time line, the rest behind or lagging', () => {
       const d = Object.fromEntries(a.district.map((r) => [r.indicator, r]));
-      expect(Object.keys(d)).toEqual(['gqq_total', 'gqq_new', 'hitech_share', 'sme_new', 'startup_apply', 'pool_new', 'platform_intro']);
-      expect(d.gqq_total).toMatchObject({ target: 136, actual: 118, milestone: 136, status: 'behind' });
+      expect(Object.keys(d)).toEqual([
+        'gqq_total',
+        'gqq_new',
+        'hitech_share',
+        'sme_new',
+        'startup_apply',
+        'pool_new',
+        'platform_intro',
+      ]);
+      expect(d.gqq_total).toMatchObject({
+        target: 136,
+        actual: 118,
+        milestone: 136,
+        status: 'behind',
+      });
       expect(d.gqq_total.rate).toBeCloseTo(118 / 136, 12);
       expect(d.gqq_new).toMatchObject({ target: 28, actual: 9, status: 'ahead' });
       expect(d.gqq_new.milestone).toBeCloseTo(5.6, 12);
       expect(d.hitech_share).toMatchObject({ target: 80.6, actual: 79.6, status: 'behind' });
       expect(d.sme_new).toMatchObject({ target: 70, actual: 43, milestone: 49, status: 'behind' });
-      expect(d.startup_apply).toMatchObject({ target: 30, actual: 26, milestone: 27, status: 'behind' });
+      expect(d.startup_apply).toMatchObject({
+        target: 30,
+        actual: 26,
+        milestone: 27,
+        status: 'behind',
+      });
       // 65 against 110 × 0.75 = 82.5 is 0.788.
-      expect(d.pool_new).toMatchObject({ target: 110, actual: 65, milestone: 82.5, status: 'lagging' });
-      expect(d.platform_intro).toMatchObject({ target: 21, actual: 15, milestone: 15.75, status: 'behind' });
+      expect(d.pool_new).toMatchObject({
+        target: 110,
+        actual: 65,
+        milestone: 82.5,
+        status: 'lagging',
+      });
+      expect(d.platform_intro).toMatchObject({
+        target: 21,
+        actual: 15,
+        milestone: 15.75,
+        status: 'behind',
+      });
     });
   });
 

@@ -26,7 +26,12 @@ export interface ConvertOptions {
  * Converts `input` to `format` ("xlsx", "pdf", "png"…) into `outDir` and returns the output path.
  * Throws with LibreOffice's output when the conversion fails.
  */
-export function libreOfficeConvert(input: string, format: string, outDir: string, options: ConvertOptions = {}): string {
+export function libreOfficeConvert(
+  input: string,
+  format: string,
+  outDir: string,
+  options: ConvertOptions = {},
+): string {
   const profile = mkdtempSync(join(tmpdir(), 'td-lo-profile-'));
   try {
     if (options.recalc) {
@@ -35,10 +40,23 @@ export function libreOfficeConvert(input: string, format: string, outDir: string
     }
     mkdirSync(outDir, { recursive: true });
     const filter = format === 'xlsx' ? 'xlsx:Calc MS Excel 2007 XML' : format;
-    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', outDir, input], {
-      stdio: 'pipe',
-      timeout: options.timeoutMs ?? 120_000,
-    });
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        filter,
+        '--outdir',
+        outDir,
+        input,
+      ],
+      {
+        stdio: 'pipe',
+        timeout: options.timeoutMs ?? 120_000,
+      },
+    );
     return join(outDir, `${basename(input, extname(input))}.${format}`);
   } finally {
     rmSync(profile, { recursive: true, force: true });
@@ -47,6 +65,10 @@ export function libreOfficeConvert(input: string, format: string, outDir: string
 
 /** Renders the first `pages` pages of a pdf to PNG files `${prefix}-N.png` (150 dpi) and returns their paths. */
 export function pdfToPngs(pdf: string, prefix: string, pages = 1, dpi = 150): string[] {
-  execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', String(pages), pdf, prefix], { stdio: 'pipe' });
+  execFileSync(
+    'pdftoppm',
+    ['-png', '-r', String(dpi), '-f', '1', '-l', String(pages), pdf, prefix],
+    { stdio: 'pipe' },
+  );
   return Array.from({ length: pages }, (_, i) => `${prefix}-${i + 1}.png`);
 }

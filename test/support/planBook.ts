@@ -9,7 +9,11 @@ export const RETURNS_SCENARIO: Scenario = JSON.parse(
 );
 
 /** Opens a workbook, lets `edit` change it as a person would in Excel, and saves it (properties kept). */
-export async function editWorkbook(from: string, to: string, edit: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void): Promise<void> {
+export async function editWorkbook(
+  from: string,
+  to: string,
+  edit: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void,
+): Promise<void> {
   const wb = await loadBook(from);
   edit(wb.worksheets[0], wb);
   await saveBookAtomic(wb, to);

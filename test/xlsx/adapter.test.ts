@@ -1,11 +1,27 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { snapshotToScenario } from '../../src/plan/scenarioTables';
 import { xiachengSample } from '../../src/sample/xiacheng';
-import { applyBookPlan, bookBuffer, loadBook, loadBookBuffer, readCustomProperties, readSnapshot, saveBookAtomic } from '../../src/xlsx';
+import {
+  applyBookPlan,
+  bookBuffer,
+  loadBook,
+  loadBookBuffer,
+  readCustomProperties,
+  readSnapshot,
+  saveBookAtomic,
+} from '../../src/xlsx';
 import { initBook, reload, runBook } from '../plan/books';
 
 const dir = mkdtempSync(join(tmpdir(), 'td-adapter-'));
@@ -16,7 +32,9 @@ async function sheetXml(buffer: Buffer, sheetName: string): Promise<string> {
   const workbook = await zip.file('xl/workbook.xml')!.async('string');
   const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
   const rid = new RegExp(`<sheet [^>]*name="${sheetName}"[^>]*r:id="([^"]+)"`).exec(workbook)![1];
-  const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1];
+  const target =
+    new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+    new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1];
   return zip.file(`xl/${target.replace(/^\/?xl\//, '')}`)!.async('string');
 }
 
@@ -30,7 +48,9 @@ describe('values users typed stay values', () => {
         {
           sheet: 'S',
           ranges: [{ at: 'A1', values: [NAMES] }],
-          tables: [{ name: 'T', at: 'A3', columns: [{ header: '名称' }], rows: NAMES.map((n) => [n]) }],
+          tables: [
+            { name: 'T', at: 'A3', columns: [{ header: '名称' }], rows: NAMES.map((n) => [n]) },
+          ],
         },
       ],
       tableUpdates: [],
@@ -51,7 +71,9 @@ describe('values users typed stay values', () => {
     runBook(wb, '2019Q3');
     const buffer = await bookBuffer(wb);
     expect(await sheetXml(buffer, '单位')).not.toContain('<f>');
-    const names = readSnapshot(await loadBookBuffer(buffer, 'b.xlsx')).tables.TD_Ranking.rows.map((r) => r[2]);
+    const names = readSnapshot(await loadBookBuffer(buffer, 'b.xlsx')).tables.TD_Ranking.rows.map(
+      (r) => r[2],
+    );
     expect(names).toEqual(expect.arrayContaining(['=1+1', '@foo']));
   });
 });
@@ -81,13 +103,21 @@ describe('what a plan book carries', () => {
     const wb = new ExcelJS.Workbook();
     applyBookPlan(wb, { sheets: [{ sheet: 'S', ranges: [] }], tableUpdates: [], properties: {} });
     const first = await bookBuffer(wb, { properties: { 'td.kind': 'plan', 'td.version': '1' } });
-    const again = await bookBuffer(await loadBookBuffer(first, 'b.xlsx'), { properties: { 'td.period': '2019Q3' } });
-    expect(await readCustomProperties(await JSZip.loadAsync(again))).toEqual({ 'td.kind': 'plan', 'td.version': '1', 'td.period': '2019Q3' });
+    const again = await bookBuffer(await loadBookBuffer(first, 'b.xlsx'), {
+      properties: { 'td.period': '2019Q3' },
+    });
+    expect(await readCustomProperties(await JSZip.loadAsync(again))).toEqual({
+      'td.kind': 'plan',
+      'td.version': '1',
+      'td.period': '2019Q3',
+    });
   });
 
   it('keeps the bulletin’s native chart when the book is loaded and saved again', async () => {
     const zip = await JSZip.loadAsync(buffer);
-    expect(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))).toHaveLength(1);
+    expect(
+      Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f)),
+    ).toHaveLength(1);
     expect(await sheetXml(buffer, '通报 2019Q3')).toContain('<drawing ');
   });
 
@@ -120,16 +150,22 @@ describe('saving', () => {
     const target = join(dir, 'blocked');
     mkdirSync(join(target, 'book.xlsx'), { recursive: true });
     writeFileSync(join(target, 'book.xlsx', 'inside'), 'x');
-    await expect(saveBookAtomic(initBook(xiachengSample()), join(target, 'book.xlsx'))).rejects.toThrow();
+    await expect(
+      saveBookAtomic(initBook(xiachengSample()), join(target, 'book.xlsx')),
+    ).rejects.toThrow();
     expect(readdirSync(target)).toEqual(['book.xlsx']);
     expect(readFileSync(join(target, 'book.xlsx', 'inside'), 'utf8')).toBe('x');
   });
 
   it('names the file when it is missing or not a workbook', async () => {
-    await expect(loadBook(join(dir, 'nope.xlsx'))).rejects.toThrow(`${join(dir, 'nope.xlsx')}: cannot read the workbook (ENOENT)`);
+    await expect(loadBook(join(dir, 'nope.xlsx'))).rejects.toThrow(
+      `${join(dir, 'nope.xlsx')}: cannot read the workbook (ENOENT)`,
+    );
     const junk = join(dir, 'junk.xlsx');
     writeFileSync(junk, 'not a zip');
-    await expect(loadBook(junk)).rejects.toThrow(new RegExp(`^${junk.replace(/[.]/g, '\\.')}: not an xlsx workbook`));
+    await expect(loadBook(junk)).rejects.toThrow(
+      new RegExp(`^${junk.replace(/[.]/g, '\\.')}: not an xlsx workbook`),
+    );
     expect(existsSync(junk)).toBe(true);
   });
 });

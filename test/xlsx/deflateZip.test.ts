@@ -14,16 +14,21 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function contents(buffer: Buffer): Promise<Record<string, string>> {
   const zip = await JSZip.loadAsync(buffer, { checkCRC32: true });
   const out: Record<string, string> = {};
-  for (const [name, file] of Object.entries(zip.files)) out[name] = file.dir ? '(folder)' : Buffer.from(await file.async('uint8array')).toString('hex');
+  for (const [name, file] of Object.entries(zip.files))
+    out[name] = file.dir ? '(folder)' : Buffer.from(await file.async('uint8array')).toString('hex');
   return out;
 }
 
 /** The compression method of each local header, in order. */
 function methods(buffer: Buffer): number[] {
   const out: number[] = [];
-  for (let at = 0; buffer.readUInt32LE(at) === 0x04034b50; ) {
+  for (let at = 0; buffer.readUInt32LE(at) === 0x04034b50;) {
     out.push(buffer.readUInt16LE(at + 8));
-    at += 30 + buffer.readUInt16LE(at + 26) + buffer.readUInt16LE(at + 28) + buffer.readUInt32LE(at + 18);
+    at +=
+      30 +
+      buffer.readUInt16LE(at + 26) +
+      buffer.readUInt16LE(at + 28) +
+      buffer.readUInt32LE(at + 18);
   }
   return out;
 }
@@ -39,7 +44,11 @@ function sample(): JSZip {
 describe('inflateZip', () => {
   it('stores every part of a deflated package uncompressed, data descriptors included', async () => {
     for (const streamFiles of [false, true]) {
-      const deflated = await sample().generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', streamFiles });
+      const deflated = await sample().generateAsync({
+        type: 'nodebuffer',
+        compression: 'DEFLATE',
+        streamFiles,
+      });
       const stored = inflateZip(deflated);
       expect(await contents(stored)).toEqual(await contents(deflated));
       expect(methods(stored).every((m) => m === 0)).toBe(true);
@@ -76,7 +85,9 @@ describe('deflateStoredZip', () => {
   });
 
   it('refuses what is not a zip package', () => {
-    expect(() => deflateStoredZip(Buffer.from('not a zip at all, just some text that is long enough'))).toThrow('not a zip package');
+    expect(() =>
+      deflateStoredZip(Buffer.from('not a zip at all, just some text that is long enough')),
+    ).toThrow('not a zip package');
   });
 
   it('saveBookAtomic writes the same parts as bookBuffer', async () => {

@@ -20,7 +20,8 @@ it('LibreOffice recalculating the book reproduces the engine’s completion rate
   const wb = await reload(initBook(xiachengSample()));
   const { assessment } = runBook(wb, '2019Q3');
   const scores = readSnapshot(wb).tables.TD_Scores;
-  const col = (h: string) => decodeCell(scores.ref.split(':')[0]).col + scores.headers.indexOf(h) + 1;
+  const col = (h: string) =>
+    decodeCell(scores.ref.split(':')[0]).col + scores.headers.indexOf(h) + 1;
   const top = decodeCell(scores.ref.split(':')[0]).row;
   const ws = wb.getWorksheet(scores.sheet)!;
   for (let i = 0; i < assessment.rows.length; i++) {
@@ -46,7 +47,11 @@ it('LibreOffice recalculating the book reproduces the engine’s completion rate
     const row = top + 1 + i;
     expect(sheet.getCell(row, col('单位编号')).value).toBe(r.unit);
     expect(sheet.getCell(row, col('指标编号')).value).toBe(r.indicator);
-    for (const [h, want] of [['序时目标', r.milestone], ['完成率', r.rate], ['序时完成率', r.timely]] as const) {
+    for (const [h, want] of [
+      ['序时目标', r.milestone],
+      ['完成率', r.rate],
+      ['序时完成率', r.timely],
+    ] as const) {
       const got = read(row, h);
       if (want === null) expect(got).toBeNull();
       else {
@@ -65,12 +70,18 @@ it('runs on a book last saved by LibreOffice', async () => {
   const saved = join(dir, 'for-libreoffice.xlsx');
   writeFileSync(saved, await bookBuffer(wb));
   const fromLibreOffice = await loadBook(libreOfficeConvert(saved, 'xlsx', join(dir, 'lo')));
-  expect(snapshotToScenario(readSnapshot(fromLibreOffice))).toEqual(JSON.parse(JSON.stringify(xiachengSample())));
+  expect(snapshotToScenario(readSnapshot(fromLibreOffice))).toEqual(
+    JSON.parse(JSON.stringify(xiachengSample())),
+  );
   const result = runBook(fromLibreOffice, '2019Q3');
   const again = await reload(fromLibreOffice);
   expect(tableObjects(again, 'TD_Ranking').map((r) => r['期间'])).toEqual([
     ...result.assessment.units.map(() => '2019Q2'),
     ...result.assessment.units.map(() => '2019Q3'),
   ]);
-  expect(tableObjects(again, 'TD_Log').map((r) => r['操作'])).toEqual(['新建计划簿', '计算考核', '计算考核']);
+  expect(tableObjects(again, 'TD_Log').map((r) => r['操作'])).toEqual([
+    '新建计划簿',
+    '计算考核',
+    '计算考核',
+  ]);
 });

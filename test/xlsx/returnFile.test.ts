@@ -7,7 +7,10 @@ describe('decodeCsv', () => {
     ['UTF-8', Buffer.from(text, 'utf8')],
     ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])],
     ['GB18030', iconv.encode(text, 'gb18030')],
-    ['UTF-16 LE with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf16le')])],
+    [
+      'UTF-16 LE with BOM',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf16le')]),
+    ],
   ])('reads %s', (_, bytes) => {
     expect(decodeCsv(bytes)).toBe(text);
   });

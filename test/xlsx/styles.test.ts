@@ -15,7 +15,12 @@ describe('cell styles shared between cells', () => {
         {
           sheet: 'S',
           ranges: [
-            { at: 'A1', values: [[0.5, 0.25, 'x']], numberFormat: ['0.0%', '0.0%', '@'], style: bold },
+            {
+              at: 'A1',
+              values: [[0.5, 0.25, 'x']],
+              numberFormat: ['0.0%', '0.0%', '@'],
+              style: bold,
+            },
             { at: 'A2', values: [[1, 2]], style: { fill: 'FFFF00', border: 'thin' } },
             { at: 'A1', values: [[0.75]], style: { fill: 'FF0000' } },
           ],
@@ -26,12 +31,26 @@ describe('cell styles shared between cells', () => {
     });
     const ws = (await roundTrip(wb)).getWorksheet('S')!;
     const a1 = ws.getCell('A1');
-    expect([a1.value, a1.numFmt, a1.font?.bold, a1.fill]).toEqual([0.75, '0.0%', true, { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFF0000' } }]);
+    expect([a1.value, a1.numFmt, a1.font?.bold, a1.fill]).toEqual([
+      0.75,
+      '0.0%',
+      true,
+      { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFF0000' } },
+    ]);
     const b1 = ws.getCell('B1');
-    expect([b1.value, b1.numFmt, b1.font?.bold, (b1.fill as ExcelJS.FillPattern | undefined)?.fgColor]).toEqual([0.25, '0.0%', true, undefined]);
+    expect([
+      b1.value,
+      b1.numFmt,
+      b1.font?.bold,
+      (b1.fill as ExcelJS.FillPattern | undefined)?.fgColor,
+    ]).toEqual([0.25, '0.0%', true, undefined]);
     expect([ws.getCell('C1').numFmt, ws.getCell('C1').font?.bold]).toEqual(['@', true]);
     for (const a of ['A2', 'B2']) {
-      expect(ws.getCell(a).fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } });
+      expect(ws.getCell(a).fill).toEqual({
+        type: 'pattern',
+        pattern: 'solid',
+        fgColor: { argb: 'FFFFFF00' },
+      });
       expect(ws.getCell(a).border?.top?.style).toBe('thin');
       expect(ws.getCell(a).numFmt).toBeUndefined();
     }
@@ -68,6 +87,11 @@ describe('cell styles shared between cells', () => {
     ws.getRow(1).values = [5, day];
     ws.getRow(2).values = [day, 5];
     const again = (await roundTrip(wb)).getWorksheet('S')!;
-    expect([again.getCell('A1').value, again.getCell('B1').value, again.getCell('A2').value, again.getCell('B2').value]).toEqual([5, day, day, 5]);
+    expect([
+      again.getCell('A1').value,
+      again.getCell('B1').value,
+      again.getCell('A2').value,
+      again.getCell('B2').value,
+    ]).toEqual([5, day, day, 5]);
   });
 });

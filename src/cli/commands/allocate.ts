@@ -10,8 +10,16 @@ export const allocateCommand: Command = {
   summary: 'split a total into quotas: request JSON on stdin, {"quotas": {…}} on stdout',
   async run(argv: string[], io: CliIO): Promise<number> {
     const args = parseArgs(argv, ['jsonl']);
-    const unknown = [...args.positional, ...Object.keys(args.options).filter((o) => o !== 'jsonl').map((o) => `--${o}`)];
-    if (unknown.length) throw new InputError(`unexpected argument ${unknown[0]} (usage: target-desk allocate [--jsonl])`);
+    const unknown = [
+      ...args.positional,
+      ...Object.keys(args.options)
+        .filter((o) => o !== 'jsonl')
+        .map((o) => `--${o}`),
+    ];
+    if (unknown.length)
+      throw new InputError(
+        `unexpected argument ${unknown[0]} (usage: target-desk allocate [--jsonl])`,
+      );
     if (args.options.jsonl) return allocateLines(io);
     const req = parseJsonInput(await io.readStdin(), 'stdin');
     io.out(`${answer(req)}\n`);

@@ -11,11 +11,18 @@ const USAGE = 'assess --period P';
 export const assessCommand: Command = {
   name: 'assess',
   usage: USAGE,
-  summary: 'progress, scores, ranks and grades for a period (2019Q3, or 2019 = 2019Q4): scenario JSON on stdin',
+  summary:
+    'progress, scores, ranks and grades for a period (2019Q3, or 2019 = 2019Q4): scenario JSON on stdin',
   async run(argv: string[], io: CliIO): Promise<number> {
     const args = parseArgs(argv);
-    const unknown = [...args.positional, ...Object.keys(args.options).filter((o) => o !== 'period').map((o) => `--${o}`)];
-    if (unknown.length) throw new InputError(`unexpected argument ${unknown[0]} (usage: target-desk ${USAGE})`);
+    const unknown = [
+      ...args.positional,
+      ...Object.keys(args.options)
+        .filter((o) => o !== 'period')
+        .map((o) => `--${o}`),
+    ];
+    if (unknown.length)
+      throw new InputError(`unexpected argument ${unknown[0]} (usage: target-desk ${USAGE})`);
     const period = requireOption(args, 'period');
     // A bad period and a bad scenario are reported together.
     const problems: Problem[] = [];

@@ -12,7 +12,8 @@ export const exportCommand: Command = {
   summary: 'the scenario JSON a plan workbook holds (round trip of init --scenario)',
   async run(argv: string[], io: CliIO): Promise<number> {
     const args = parseArgs(argv);
-    if (args.positional.length !== 1 || Object.keys(args.options).length) throw new InputError(`usage: target-desk ${USAGE}`);
+    if (args.positional.length !== 1 || Object.keys(args.options).length)
+      throw new InputError(`usage: target-desk ${USAGE}`);
     const wb = await loadBook(args.positional[0]);
     io.out(`${JSON.stringify(snapshotToScenario(readSnapshot(wb)), null, 2)}\n`);
     return EXIT_OK;

@@ -5,16 +5,22 @@ import { applyBookPlan, loadBook, readSnapshot, saveBookAtomic } from '../../xls
 import { readGridFile } from '../../xlsx/returnFile';
 import { CliIO, Command, EXIT_OK, parseArgs, requireOption } from '../io';
 
-const USAGE = 'import-list BOOK.xlsx LIST.(xlsx|csv) --indicator ID [--assign 企业名称=单位编号]… [--period P] [--json]';
+const USAGE =
+  'import-list BOOK.xlsx LIST.(xlsx|csv) --indicator ID [--assign 企业名称=单位编号]… [--period P] [--json]';
 
 function reportText(r: ListReport): string {
   const lines = [
     `${r.file}: 指标 ${r.indicator}，名单 ${r.rows} 行，匹配 ${r.matched}，未匹配 ${r.unmatched.length}，重复证书 ${r.duplicates.length}`,
-    ...r.unmatched.map((u) => `  未匹配 第${u.row}行 ${u.name}（在认定名单表填写单位编号后重新导入，或用 --assign）`),
+    ...r.unmatched.map(
+      (u) => `  未匹配 第${u.row}行 ${u.name}（在认定名单表填写单位编号后重新导入，或用 --assign）`,
+    ),
     ...r.duplicates.map((d) => `  重复 第${d.row}行 ${d.name} 证书 ${d.certificate}（只计一次）`),
     ...r.registryAdded.map((a) => `  企业库记住：${a.name} → ${a.unit}`),
     `  变更 ${r.changes.length} 项${r.changes.map((c) => `；${c.unit} ${c.period} ${c.old ?? '空'} → ${c.new ?? '空'}`).join('')}`,
-    ...r.discrepancies.map((d) => `  核对差异 ${d.unit} ${d.period}：报表 ${d.reported}，认定名单 ${d.listed}（以名单为准）`),
+    ...r.discrepancies.map(
+      (d) =>
+        `  核对差异 ${d.unit} ${d.period}：报表 ${d.reported}，认定名单 ${d.listed}（以名单为准）`,
+    ),
     ...r.warnings.map((w) => `  提示 ${w}`),
   ];
   return `${lines.join('\n')}\n`;
@@ -24,23 +30,33 @@ function reportText(r: ListReport): string {
 export const importListCommand: Command = {
   name: 'import-list',
   usage: USAGE,
-  summary: 'import a recognition list (认定名单): match to 企业库, count by quarter, report 核对差异',
+  summary:
+    'import a recognition list (认定名单): match to 企业库, count by quarter, report 核对差异',
   async run(argv: string[], io: CliIO): Promise<number> {
     const args = parseArgs(argv, ['json'], ['assign']);
-    const unknown = Object.keys(args.options).filter((o) => !['indicator', 'assign', 'period', 'json'].includes(o));
-    if (args.positional.length !== 2 || unknown.length) throw new InputError(`usage: target-desk ${USAGE}`);
+    const unknown = Object.keys(args.options).filter(
+      (o) => !['indicator', 'assign', 'period', 'json'].includes(o),
+    );
+    if (args.positional.length !== 2 || unknown.length)
+      throw new InputError(`usage: target-desk ${USAGE}`);
     const [bookFile, listFile] = args.positional;
     const indicator = requireOption(args, 'indicator');
     const assign: Record<string, string> = {};
     for (const a of (args.options.assign as string[] | undefined) ?? []) {
       const eq = a.lastIndexOf('=');
-      if (eq <= 0 || eq === a.length - 1) throw new InputError(`--assign ${a}: 应写成 企业名称=单位编号`);
+      if (eq <= 0 || eq === a.length - 1)
+        throw new InputError(`--assign ${a}: 应写成 企业名称=单位编号`);
       assign[a.slice(0, eq).trim()] = a.slice(eq + 1).trim();
     }
     const period = typeof args.options.period === 'string' ? args.options.period : undefined;
     const wb = await loadBook(bookFile);
     const list = await readGridFile(listFile, path.basename(listFile));
-    const { plan, report } = importListJob(readSnapshot(wb), list, { indicator, assign, now: new Date().toISOString(), ...(period ? { period } : {}) });
+    const { plan, report } = importListJob(readSnapshot(wb), list, {
+      indicator,
+      assign,
+      now: new Date().toISOString(),
+      ...(period ? { period } : {}),
+    });
     applyBookPlan(wb, plan);
     await saveBookAtomic(wb, bookFile);
     io.out(args.options.json ? `${JSON.stringify(report)}\n` : reportText(report));

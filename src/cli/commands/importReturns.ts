@@ -12,9 +12,14 @@ function fileText(f: FileReport): string {
   const head = `${f.file}: ${f.status === 'accepted' ? '已导入' : '已拒绝'}  单位 ${f.unitName ?? '?'}${f.unit ? `（${f.unit}）` : ''}  报送期 ${f.period ?? '?'}`;
   const lines = [head];
   if (f.status === 'accepted') {
-    lines.push(`  变更 ${f.changes.length} 项${f.changes.map((c) => `；${c.indicator} ${c.old ?? '空'} → ${c.new ?? '空'}`).join('')}`);
+    lines.push(
+      `  变更 ${f.changes.length} 项${f.changes.map((c) => `；${c.indicator} ${c.old ?? '空'} → ${c.new ?? '空'}`).join('')}`,
+    );
     if (f.notReported.length) lines.push(`  未填报（不按0计）：${f.notReported.join('、')}`);
-    for (const d of f.discrepancies) lines.push(`  核对差异 ${d.indicator}：报表 ${d.reported}，认定名单 ${d.listed}（以名单为准）`);
+    for (const d of f.discrepancies)
+      lines.push(
+        `  核对差异 ${d.indicator}：报表 ${d.reported}，认定名单 ${d.listed}（以名单为准）`,
+      );
   }
   for (const w of f.warnings) lines.push(`  提示 ${w}`);
   for (const e of f.errors) lines.push(`  错误 ${e}`);
@@ -28,11 +33,13 @@ function fileText(f: FileReport): string {
 export const importReturnsCommand: Command = {
   name: 'import-returns',
   usage: USAGE,
-  summary: 'import filled quarterly returns; a file with any error is refused whole, with every error',
+  summary:
+    'import filled quarterly returns; a file with any error is refused whole, with every error',
   async run(argv: string[], io: CliIO): Promise<number> {
     const args = parseArgs(argv, ['json']);
     const unknown = Object.keys(args.options).filter((o) => o !== 'period' && o !== 'json');
-    if (args.positional.length < 2 || unknown.length) throw new InputError(`usage: target-desk ${USAGE}`);
+    if (args.positional.length < 2 || unknown.length)
+      throw new InputError(`usage: target-desk ${USAGE}`);
     const [bookFile, ...files] = args.positional;
     const period = typeof args.options.period === 'string' ? args.options.period : undefined;
     const wb = await loadBook(bookFile);
@@ -46,13 +53,20 @@ export const importReturnsCommand: Command = {
         unreadable.push({ file: path.basename(f), error: e.message });
       }
     }
-    const { plan, report } = importReturnsJob(readSnapshot(wb), books, { now: new Date().toISOString(), unreadable, ...(period ? { period } : {}) });
+    const { plan, report } = importReturnsJob(readSnapshot(wb), books, {
+      now: new Date().toISOString(),
+      unreadable,
+      ...(period ? { period } : {}),
+    });
     if (report.accepted > 0) {
       applyBookPlan(wb, plan);
       await saveBookAtomic(wb, bookFile);
     }
     if (args.options.json) io.out(`${JSON.stringify(report)}\n`);
-    else io.out(`${report.files.map(fileText).join('')}共 ${report.files.length} 份：导入 ${report.accepted} 份，拒绝 ${report.rejected} 份\n`);
+    else
+      io.out(
+        `${report.files.map(fileText).join('')}共 ${report.files.length} 份：导入 ${report.accepted} 份，拒绝 ${report.rejected} 份\n`,
+      );
     return report.rejected === 0 ? EXIT_OK : report.accepted === 0 ? EXIT_BAD_INPUT : EXIT_PARTIAL;
   },
 };

@@ -9,4 +9,13 @@ import { importReturnsCommand } from './importReturns';
 import { importListCommand } from './importList';
 
 /** Every `target-desk` command, in the order `--help` lists them. */
-export const commands: Command[] = [allocateCommand, assessCommand, initCommand, runCommand, templatesCommand, importReturnsCommand, importListCommand, exportCommand];
+export const commands: Command[] = [
+  allocateCommand,
+  assessCommand,
+  initCommand,
+  runCommand,
+  templatesCommand,
+  importReturnsCommand,
+  importListCommand,
+  exportCommand,
+];

@@ -32,13 +32,19 @@ function readScenarioFile(file: string): Scenario {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw new InputError(`cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, file);
+    throw new InputError(
+      `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      file,
+    );
   }
   const json = parseJsonInput(text, file);
   try {
     validateScenario(json);
   } catch (e) {
-    if (e instanceof InputError) throw new InputError(e.problems.map((p) => ({ where: `${file} › ${p.where}`, message: p.message })));
+    if (e instanceof InputError)
+      throw new InputError(
+        e.problems.map((p) => ({ where: `${file} › ${p.where}`, message: p.message })),
+      );
     throw e;
   }
   // The scenario as given (not the validator's defaults), so that `export` gives it back.
@@ -53,14 +59,27 @@ export const initCommand: Command = {
   summary: 'a new plan workbook (计划簿) from a scenario JSON, or the bundled Xiacheng sample',
   async run(argv: string[], io: CliIO): Promise<number> {
     const args = parseArgs(argv, ['sample', 'force']);
-    const unknown = [...args.positional, ...Object.keys(args.options).filter((o) => !['out', 'sample', 'scenario', 'force'].includes(o)).map((o) => `--${o}`)];
-    if (unknown.length) throw new InputError(`unexpected argument ${unknown[0]} (usage: target-desk ${USAGE})`);
+    const unknown = [
+      ...args.positional,
+      ...Object.keys(args.options)
+        .filter((o) => !['out', 'sample', 'scenario', 'force'].includes(o))
+        .map((o) => `--${o}`),
+    ];
+    if (unknown.length)
+      throw new InputError(`unexpected argument ${unknown[0]} (usage: target-desk ${USAGE})`);
     const out = requireOption(args, 'out');
     const sample = args.options.sample === true;
-    const scenarioFile = typeof args.options.scenario === 'string' ? args.options.scenario : undefined;
-    if (sample === !!scenarioFile) throw new InputError(`give either --sample or --scenario S.json (usage: target-desk ${USAGE})`);
+    const scenarioFile =
+      typeof args.options.scenario === 'string' ? args.options.scenario : undefined;
+    if (sample === !!scenarioFile)
+      throw new InputError(
+        `give either --sample or --scenario S.json (usage: target-desk ${USAGE})`,
+      );
     if (fs.existsSync(out) && args.options.force !== true) {
-      throw new InputError('the file already exists; choose another --out, or add --force to replace it', out);
+      throw new InputError(
+        'the file already exists; choose another --out, or add --force to replace it',
+        out,
+      );
     }
     const scenario = sample ? xiachengSample() : readScenarioFile(scenarioFile!);
     const plan = planInit(scenario, {
@@ -71,7 +90,9 @@ export const initCommand: Command = {
     const wb = new ExcelJS.Workbook();
     applyBookPlan(wb, plan);
     await saveBookAtomic(wb, out, { properties: plan.properties });
-    io.out(`${out}: 计划簿已创建（${scenario.units.length} 个单位，${scenario.indicators.length} 个指标）\n`);
+    io.out(
+      `${out}: 计划簿已创建（${scenario.units.length} 个单位，${scenario.indicators.length} 个指标）\n`,
+    );
     return EXIT_OK;
   },
 };

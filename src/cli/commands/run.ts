@@ -18,13 +18,17 @@ export const runCommand: Command = {
   summary: 'compute quotas, scores and the bulletin (通报) for period P into the plan workbook',
   async run(argv: string[], io: CliIO): Promise<number> {
     const args = parseArgs(argv, ['force']);
-    const unknown = Object.keys(args.options).filter((o) => !['period', 'out', 'date', 'force'].includes(o));
-    if (args.positional.length !== 1 || unknown.length) throw new InputError(`usage: target-desk ${USAGE}`);
+    const unknown = Object.keys(args.options).filter(
+      (o) => !['period', 'out', 'date', 'force'].includes(o),
+    );
+    if (args.positional.length !== 1 || unknown.length)
+      throw new InputError(`usage: target-desk ${USAGE}`);
     const [book] = args.positional;
     const period = requireOption(args, 'period');
     parsePeriod(period, '--period');
     const out = typeof args.options.out === 'string' ? args.options.out : book;
-    const issuedOn = typeof args.options.date === 'string' ? args.options.date : localDate(new Date());
+    const issuedOn =
+      typeof args.options.date === 'string' ? args.options.date : localDate(new Date());
     try {
       chineseDate(issuedOn);
     } catch {
@@ -40,8 +44,11 @@ export const runCommand: Command = {
     applyBookPlan(wb, result.plan);
     await saveBookAtomic(wb, out, { properties: result.plan.properties });
     const units = result.assessment.units.length;
-    io.out(`${out}: 已计算 ${result.assessment.period}（${units} 个单位），生成「${result.bulletinSheet}」` +
-      (result.historyRows ? `；被替换的 ${result.historyRows} 行旧结果已存入 TD_History` : '') + '\n');
+    io.out(
+      `${out}: 已计算 ${result.assessment.period}（${units} 个单位），生成「${result.bulletinSheet}」` +
+        (result.historyRows ? `；被替换的 ${result.historyRows} 行旧结果已存入 TD_History` : '') +
+        '\n',
+    );
     return EXIT_OK;
   },
 };

@@ -16,12 +16,16 @@ export const templatesCommand: Command = {
   async run(argv: string[], io: CliIO): Promise<number> {
     const args = parseArgs(argv);
     const unknown = Object.keys(args.options).filter((o) => o !== 'period' && o !== 'out-dir');
-    if (args.positional.length !== 1 || unknown.length) throw new InputError(`usage: target-desk ${USAGE}`);
+    if (args.positional.length !== 1 || unknown.length)
+      throw new InputError(`usage: target-desk ${USAGE}`);
     const [bookFile] = args.positional;
     const period = requireOption(args, 'period');
     const outDir = requireOption(args, 'out-dir');
     const wb = await loadBook(bookFile);
-    const { plan, templates } = templatesJob(readSnapshot(wb), { period, now: new Date().toISOString() });
+    const { plan, templates } = templatesJob(readSnapshot(wb), {
+      period,
+      now: new Date().toISOString(),
+    });
     fs.mkdirSync(outDir, { recursive: true });
     for (const t of templates) {
       const out = new ExcelJS.Workbook();

@@ -17,7 +17,12 @@ interface Divisor {
 }
 
 const DIVISORS: Record<DivisorMethod, Divisor> = {
-  dhondt: { approx: (k) => k + 1, exact: (k) => k + 1n, power: 1, seatsAt: (x) => Math.max(0, Math.ceil(x) - 1) },
+  dhondt: {
+    approx: (k) => k + 1,
+    exact: (k) => k + 1n,
+    power: 1,
+    seatsAt: (x) => Math.max(0, Math.ceil(x) - 1),
+  },
   'sainte-lague': {
     approx: (k) => k + 0.5,
     exact: (k) => 2n * k + 1n,
@@ -136,7 +141,9 @@ function initialSeats(
   fast: boolean,
 ): number[] {
   const n = units.weight.length;
-  const rel = fast ? units.approx.map((a, i) => (takes[i] ? a : 0)) : relativeWeights(units.weight, takes);
+  const rel = fast
+    ? units.approx.map((a, i) => (takes[i] ? a : 0))
+    : relativeWeights(units.weight, takes);
   const seatsAt = (t: number, out?: number[]) => {
     let sum = 0;
     for (let i = 0; i < n; i++) {

@@ -27,7 +27,10 @@ export function largestRemainder(units: FreeUnits, rest: bigint): Seats {
   const left = Number(rest - given);
   if (left > 0) {
     const order = [...Array(n).keys()].filter((i) => remainder[i] > 0n);
-    order.sort((a, b) => cmpDesc(remainder[a], remainder[b]) || cmpDesc(units.weight[a], units.weight[b]) || a - b);
+    order.sort(
+      (a, b) =>
+        cmpDesc(remainder[a], remainder[b]) || cmpDesc(units.weight[a], units.weight[b]) || a - b,
+    );
     for (let j = 0; j < left; j++) seats[order[j]]++;
   }
   return seats;
@@ -95,7 +98,8 @@ function waterLevel(units: FreeUnits, rest: bigint): Rational {
     if (scaledSum(units, points[mid]) >= rest * points[mid].den) hi = mid;
     else lo = mid + 1;
   }
-  if (lo < points.length && scaledSum(units, points[lo]) === rest * points[lo].den) return points[lo];
+  if (lo < points.length && scaledSum(units, points[lo]) === rest * points[lo].den)
+    return points[lo];
   const below = lo > 0 ? points[lo - 1] : { num: 0n, den: 1n };
   const above = lo < points.length ? points[lo] : null;
   // Strictly between the two breakpoints each unit is at its min, at its max, or proportional.

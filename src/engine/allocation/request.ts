@@ -32,7 +32,11 @@ export function parseRequest(req: unknown): ParsedRequest {
   const problems: Problem[] = [];
   const add: Add = (where, message, zh) => problems.push({ where, message, zh });
   if (typeof req !== 'object' || req === null || Array.isArray(req)) {
-    throw new InputError('an allocation request must be a JSON object with total, method and units', '', '分解请求应为对象结构，包含总数、分解方法和各单位');
+    throw new InputError(
+      'an allocation request must be a JSON object with total, method and units',
+      '',
+      '分解请求应为对象结构，包含总数、分解方法和各单位',
+    );
   }
   const r = req as Record<string, unknown>;
 
@@ -45,7 +49,12 @@ export function parseRequest(req: unknown): ParsedRequest {
   }
 
   const units: ParsedUnit[] = [];
-  if (r.units === undefined) add('units', 'missing: give a list of units with id and weight', '缺少单位：请列出各单位的编号和权重');
+  if (r.units === undefined)
+    add(
+      'units',
+      'missing: give a list of units with id and weight',
+      '缺少单位：请列出各单位的编号和权重',
+    );
   else if (!Array.isArray(r.units)) add('units', 'must be a list of units', '应为单位列表');
   else {
     const firstIndex = new Map<string, number>();
@@ -60,7 +69,8 @@ export function parseRequest(req: unknown): ParsedRequest {
       const weight = readNumber(o.weight, `${where}.weight`, add);
       const min = o.min === undefined ? 0n : readAmount(o.min, `${where}.min`, precision, add);
       const max = o.max === undefined ? null : readAmount(o.max, `${where}.max`, precision, add);
-      const locked = o.locked === undefined ? null : readAmount(o.locked, `${where}.locked`, precision, add);
+      const locked =
+        o.locked === undefined ? null : readAmount(o.locked, `${where}.locked`, precision, add);
       if (o.locked === undefined && min !== null && max !== null && max < min) {
         const [hi, lo] = [formatScaled(max, precision!), formatScaled(min, precision!)];
         add(`${where}.max`, `${hi} is below min ${lo}`, `上限 ${hi} 低于下限 ${lo}`);
@@ -93,9 +103,14 @@ function readPrecision(x: unknown, add: Add): number | null {
 function readMethod(x: unknown, add: Add): AllocationMethod | null {
   const known = ALLOCATION_METHODS.join(', ');
   const knownZh = ALLOCATION_METHODS.map((m) => METHOD_LABELS[m]).join('、');
-  if (x === undefined) add('method', `missing: use one of ${known}`, `缺少分解方法，可选：${knownZh}`);
+  if (x === undefined)
+    add('method', `missing: use one of ${known}`, `缺少分解方法，可选：${knownZh}`);
   else if (typeof x !== 'string' || !(ALLOCATION_METHODS as readonly string[]).includes(x)) {
-    add('method', `unknown method ${JSON.stringify(x)}: use one of ${known}`, `分解方法${zhShow(x)}无法识别，可选：${knownZh}`);
+    add(
+      'method',
+      `unknown method ${JSON.stringify(x)}: use one of ${known}`,
+      `分解方法${zhShow(x)}无法识别，可选：${knownZh}`,
+    );
   } else return x as AllocationMethod;
   return null;
 }
@@ -103,10 +118,20 @@ function readMethod(x: unknown, add: Add): AllocationMethod | null {
 function readId(x: unknown, i: number, firstIndex: Map<string, number>, add: Add): string | null {
   const where = `units[${i}].id`;
   if (x === undefined) add(where, 'missing', '必须填写');
-  else if (typeof x !== 'string' || x === '') add(where, `must be a non-empty string (got ${JSON.stringify(x)})`, `应为非空文本（现为：${zhShow(x)}）`);
+  else if (typeof x !== 'string' || x === '')
+    add(
+      where,
+      `must be a non-empty string (got ${JSON.stringify(x)})`,
+      `应为非空文本（现为：${zhShow(x)}）`,
+    );
   else {
     const first = firstIndex.get(x);
-    if (first !== undefined) add(where, `duplicate id ${JSON.stringify(x)} (also units[${first}].id)`, `编号${zhShow(x)}重复（另见 units[${first}].id）`);
+    if (first !== undefined)
+      add(
+        where,
+        `duplicate id ${JSON.stringify(x)} (also units[${first}].id)`,
+        `编号${zhShow(x)}重复（另见 units[${first}].id）`,
+      );
     else firstIndex.set(x, i);
     return x;
   }
@@ -119,7 +144,8 @@ function readNumber(x: unknown, where: string, add: Add): Decimal | null {
     return null;
   }
   // Whole numbers, the common case, skip the text round trip.
-  if (typeof x === 'number' && Number.isSafeInteger(x) && x >= 0) return { int: BigInt(x), scale: 0 };
+  if (typeof x === 'number' && Number.isSafeInteger(x) && x >= 0)
+    return { int: BigInt(x), scale: 0 };
   try {
     const d = parseDecimal(x as number | string, where);
     if (d.int < 0n) {
@@ -145,7 +171,12 @@ function readAmount(x: unknown, where: string, precision: number | null, add: Ad
   const scaled = toScaledInt(d, precision);
   if (scaled === null) {
     const text = formatScaled(d.int, d.scale);
-    if (precision === 0) add(where, `${text} is not a whole number (precision 0)`, `${text} 不是整数（分解精度为整数）`);
+    if (precision === 0)
+      add(
+        where,
+        `${text} is not a whole number (precision 0)`,
+        `${text} 不是整数（分解精度为整数）`,
+      );
     else {
       add(
         where,
@@ -176,7 +207,8 @@ function checkFeasible(req: ParsedRequest, add: Add): void {
     else if (capacity !== null) capacity += u.max;
   }
   const rest = req.total - lockedSum;
-  const left = lockedSum > 0n ? `the ${fmt(rest)} left after locked quotas` : `the total ${fmt(req.total)}`;
+  const left =
+    lockedSum > 0n ? `the ${fmt(rest)} left after locked quotas` : `the total ${fmt(req.total)}`;
   const leftZh = lockedSum > 0n ? `扣除锁定值后剩余的 ${fmt(rest)}` : `目标总数 ${fmt(req.total)}`;
   if (rest < 0n) {
     add(

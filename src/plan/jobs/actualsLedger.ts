@@ -9,7 +9,11 @@ import { BookSnapshot, PlanCell, TableUpdate } from '../types';
  * recognition list outranking a return (SPEC §9), and every replaced or outranked row kept in
  * TD_History so that nothing typed or imported is lost.
  */
-export const IMPORT_ACTIONS = { templates: '生成报表模板', returns: '导入季度报表', list: '导入认定名单' } as const;
+export const IMPORT_ACTIONS = {
+  templates: '生成报表模板',
+  returns: '导入季度报表',
+  list: '导入认定名单',
+} as const;
 
 /** A bare year is the same period as its Q4 (SPEC §3): `2019` and `2019Q4` share one row. */
 function samePeriod(period: string): string {
@@ -17,7 +21,8 @@ function samePeriod(period: string): string {
   return m ? `${m[1]}Q${m[2] ?? 4}` : period;
 }
 
-const key = (a: { indicator: string; unit?: string; period: string }) => `${a.indicator}\u0000${a.unit ?? ''}\u0000${samePeriod(a.period)}`;
+const key = (a: { indicator: string; unit?: string; period: string }) =>
+  `${a.indicator}\u0000${a.unit ?? ''}\u0000${samePeriod(a.period)}`;
 
 export class ActualsLedger {
   private readonly rows: Actual[];
@@ -39,7 +44,13 @@ export class ActualsLedger {
     const k = key(next);
     const i = this.index.get(k);
     const old = i === undefined ? undefined : this.rows[i];
-    if (old && next.value !== null && old.value === next.value && old.source === (next as Actual).source) return false;
+    if (
+      old &&
+      next.value !== null &&
+      old.value === next.value &&
+      old.source === (next as Actual).source
+    )
+      return false;
     if (!old && next.value === null) return false;
     if (old) this.history.push({ period: old.period, row: old });
     if (next.value === null) {
@@ -60,27 +71,46 @@ export class ActualsLedger {
   }
 
   update(): TableUpdate {
-    return tableReplace('TD_Actuals', this.rows.map((a) => rowCells('TD_Actuals', a as unknown as Record<string, unknown>)));
+    return tableReplace(
+      'TD_Actuals',
+      this.rows.map((a) => rowCells('TD_Actuals', a as unknown as Record<string, unknown>)),
+    );
   }
 
   historyUpdate(time: string, action: string): TableUpdate {
     return tableAppend(
       'TD_History',
-      this.history.map((h) => rowCells('TD_History', { time, action, table: 'TD_Actuals', period: h.period, row: h.row })),
+      this.history.map((h) =>
+        rowCells('TD_History', { time, action, table: 'TD_Actuals', period: h.period, row: h.row }),
+      ),
     );
   }
 }
 
 export function tableReplace(name: keyof typeof TABLES, rows: PlanCell[][]): TableUpdate {
   const def = TABLES[name];
-  return { table: name, sheet: def.sheet, at: def.at, columns: tableColumns(name), rows, mode: 'replace' };
+  return {
+    table: name,
+    sheet: def.sheet,
+    at: def.at,
+    columns: tableColumns(name),
+    rows,
+    mode: 'replace',
+  };
 }
 
 export function tableAppend(name: keyof typeof TABLES, rows: PlanCell[][]): TableUpdate {
   return { ...tableReplace(name, rows), mode: 'append' };
 }
 
-export function logRow(r: { time: string; action: string; file: string; period: string | null; result: string; detail?: string }): PlanCell[] {
+export function logRow(r: {
+  time: string;
+  action: string;
+  file: string;
+  period: string | null;
+  result: string;
+  detail?: string;
+}): PlanCell[] {
   // An Excel cell holds at most 32,767 characters.
   const detail = r.detail && r.detail.length > 32000 ? `${r.detail.slice(0, 32000)}…` : r.detail;
   return rowCells('TD_Log', { ...r, detail: detail ?? null });
@@ -91,9 +121,15 @@ export function logRow(r: { time: string; action: string; file: string; period: 
  * return for the same indicator and period (outranked or replaced by the list), the latest such
  * return and the list count, when they differ. For the bulletin (bulletinSheetPlan options).
  */
-export function bookDiscrepancies(snapshot: BookSnapshot, actuals: readonly Actual[], period: string): Discrepancy[] {
+export function bookDiscrepancies(
+  snapshot: BookSnapshot,
+  actuals: readonly Actual[],
+  period: string,
+): Discrepancy[] {
   const history = snapshot.tables.TD_History;
-  const listed = actuals.filter((a) => samePeriod(a.period) === samePeriod(period) && a.source === 'list' && a.unit);
+  const listed = actuals.filter(
+    (a) => samePeriod(a.period) === samePeriod(period) && a.source === 'list' && a.unit,
+  );
   if (!history || listed.length === 0) return [];
   const tableCol = history.headers.indexOf(TABLES.TD_History.columns[2].header);
   const rowCol = history.headers.indexOf(TABLES.TD_History.columns[4].header);
@@ -106,12 +142,18 @@ export function bookDiscrepancies(snapshot: BookSnapshot, actuals: readonly Actu
     } catch {
       continue;
     }
-    if (samePeriod(row.period) === samePeriod(period) && row.source === 'return' && typeof row.value === 'number') reported.set(key(row), row.value);
+    if (
+      samePeriod(row.period) === samePeriod(period) &&
+      row.source === 'return' &&
+      typeof row.value === 'number'
+    )
+      reported.set(key(row), row.value);
   }
   const out: Discrepancy[] = [];
   for (const a of listed) {
     const r = reported.get(key(a));
-    if (r !== undefined && r !== a.value) out.push({ unit: a.unit!, indicator: a.indicator, reported: r, listed: a.value });
+    if (r !== undefined && r !== a.value)
+      out.push({ unit: a.unit!, indicator: a.indicator, reported: r, listed: a.value });
   }
   return out;
 }

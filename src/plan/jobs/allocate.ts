@@ -44,7 +44,11 @@ export interface AllocateResult {
 /** The flow indicators the request covers; throws naming an unknown indicator or year. */
 function scopeOf(s: Scenario, params: AllocateParams): string[] {
   if (!Number.isInteger(params.year)) {
-    throw new InputError(`year must be a whole number, not ${JSON.stringify(params.year)}`, 'year', `年份应为整数，不能是 ${zhShow(params.year)}`);
+    throw new InputError(
+      `year must be a whole number, not ${JSON.stringify(params.year)}`,
+      'year',
+      `年份应为整数，不能是 ${zhShow(params.year)}`,
+    );
   }
   if (params.method !== undefined && !ALLOCATION_METHODS.includes(params.method)) {
     throw new InputError(
@@ -55,10 +59,16 @@ function scopeOf(s: Scenario, params: AllocateParams): string[] {
   }
   const targetsSheet = TABLES.TD_Targets.sheet;
   const planned = (id: string) =>
-    s.targets.some((t) => t.indicator === id && t.year === params.year) || s.quotas.some((q) => q.indicator === id && q.year === params.year);
+    s.targets.some((t) => t.indicator === id && t.year === params.year) ||
+    s.quotas.some((q) => q.indicator === id && q.year === params.year);
   if (params.indicator !== undefined) {
     const ind = s.indicators.find((i) => i.id === params.indicator);
-    if (!ind) throw new InputError(`unknown indicator "${params.indicator}"`, 'indicator', `找不到指标“${params.indicator}”`);
+    if (!ind)
+      throw new InputError(
+        `unknown indicator "${params.indicator}"`,
+        'indicator',
+        `找不到指标“${params.indicator}”`,
+      );
     if (ind.kind !== 'flow') {
       throw new InputError(
         `indicator "${ind.id}" (${ind.name}) is a level indicator and is not split into quotas`,
@@ -87,18 +97,29 @@ function scopeOf(s: Scenario, params: AllocateParams): string[] {
 }
 
 /** TD_Targets with `method` in the 分解方法 cell of each of the year's targets of `ids`, or null when none changes. */
-function targetsWithMethod(snapshot: BookSnapshot, year: number, ids: ReadonlySet<string>, method: AllocationMethod): TableData | null {
+function targetsWithMethod(
+  snapshot: BookSnapshot,
+  year: number,
+  ids: ReadonlySet<string>,
+  method: AllocationMethod,
+): TableData | null {
   const targets = snapshot.tables.TD_Targets!;
-  const col = (key: string) => targets.headers.indexOf(TABLES.TD_Targets.columns.find((c) => c.key === key)!.header);
+  const col = (key: string) =>
+    targets.headers.indexOf(TABLES.TD_Targets.columns.find((c) => c.key === key)!.header);
   const [ind, yr, at] = [col('indicator'), col('year'), col('method')];
   if (at < 0) {
     const header = TABLES.TD_Targets.columns.find((c) => c.key === 'method')!.header;
-    throw new InputError(`table TD_Targets has no column "${header}"`, targets.sheet, `表 TD_Targets 缺少列“${header}”`);
+    throw new InputError(
+      `table TD_Targets has no column "${header}"`,
+      targets.sheet,
+      `表 TD_Targets 缺少列“${header}”`,
+    );
   }
   const label = METHOD_LABELS[method];
   let changed = false;
   const rows = targets.rows.map((r) => {
-    if (Number(r[yr]) !== year || !ids.has(String(r[ind] ?? '').trim()) || r[at] === label) return r;
+    if (Number(r[yr]) !== year || !ids.has(String(r[ind] ?? '').trim()) || r[at] === label)
+      return r;
     changed = true;
     return r.map((v, j) => (j === at ? label : v));
   });
@@ -108,21 +129,37 @@ function targetsWithMethod(snapshot: BookSnapshot, year: number, ids: ReadonlySe
 /** The whole of TD_Targets written back where it is, with every column it has. */
 function targetsUpdate(targets: TableData): TableUpdate {
   return {
-    table: 'TD_Targets', sheet: targets.sheet, at: targets.ref.split(':')[0],
-    columns: targets.headers.map((header) => ({ header })), rows: targets.rows, mode: 'replace',
+    table: 'TD_Targets',
+    sheet: targets.sheet,
+    at: targets.ref.split(':')[0],
+    columns: targets.headers.map((header) => ({ header })),
+    rows: targets.rows,
+    mode: 'replace',
   };
 }
 
 function exactSum(values: readonly number[]): number {
   const scale = Math.max(0, ...values.map((v) => parseDecimal(v).scale));
-  return scaledToNumber(values.reduce((a, v) => a + toScaledInt(parseDecimal(v), scale)!, 0n), scale);
+  return scaledToNumber(
+    values.reduce((a, v) => a + toScaledInt(parseDecimal(v), scale)!, 0n),
+    scale,
+  );
 }
 
-function previewOf(s: Scenario, quotas: readonly QuotaRow[], ids: readonly string[]): AllocationPreview {
+function previewOf(
+  s: Scenario,
+  quotas: readonly QuotaRow[],
+  ids: readonly string[],
+): AllocationPreview {
   const shown = ids.filter((id) => quotas.some((q) => q.indicator === id));
   const columns = shown.map((id) => {
     const ind = s.indicators.find((i) => i.id === id)!;
-    return { indicator: id, name: ind.name, measure: ind.measure, total: exactSum(quotas.filter((q) => q.indicator === id).map((q) => q.quota)) };
+    return {
+      indicator: id,
+      name: ind.name,
+      measure: ind.measure,
+      total: exactSum(quotas.filter((q) => q.indicator === id).map((q) => q.quota)),
+    };
   });
   const units = s.units.filter((u) => quotas.some((q) => q.unit === u.id));
   return {
@@ -130,7 +167,9 @@ function previewOf(s: Scenario, quotas: readonly QuotaRow[], ids: readonly strin
     rows: units.map((u) => ({
       unit: u.id,
       name: u.name,
-      quotas: shown.map((id) => quotas.find((q) => q.indicator === id && q.unit === u.id)?.quota ?? null),
+      quotas: shown.map(
+        (id) => quotas.find((q) => q.indicator === id && q.unit === u.id)?.quota ?? null,
+      ),
     })),
   };
 }
@@ -138,8 +177,12 @@ function previewOf(s: Scenario, quotas: readonly QuotaRow[], ids: readonly strin
 export function planAllocate(snapshot: BookSnapshot, params: AllocateParams): AllocateResult {
   const ids = scopeOf(readScenario(snapshot).valid, params);
   const scope = new Set(ids);
-  const targets = params.method ? targetsWithMethod(snapshot, params.year, scope, params.method) : null;
-  const book = targets ? { ...snapshot, tables: { ...snapshot.tables, TD_Targets: targets } } : snapshot;
+  const targets = params.method
+    ? targetsWithMethod(snapshot, params.year, scope, params.method)
+    : null;
+  const book = targets
+    ? { ...snapshot, tables: { ...snapshot.tables, TD_Targets: targets } }
+    : snapshot;
   const read = readScenario(book);
   const s = read.valid;
   let quotas: QuotaRow[];
@@ -151,7 +194,14 @@ export function planAllocate(snapshot: BookSnapshot, params: AllocateParams): Al
 
   const log = { time: params.now, action: LOG_ACTIONS.allocate };
   // Without a chosen indicator the whole year is replaced, as a run does.
-  const table = planQuotaTable(snapshot, s, params.year, quotas, log, params.indicator === undefined ? undefined : scope);
+  const table = planQuotaTable(
+    snapshot,
+    s,
+    params.year,
+    quotas,
+    log,
+    params.indicator === undefined ? undefined : scope,
+  );
   const method = params.method ? `，分解方法改为${METHOD_LABELS[params.method]}` : '';
   const result =
     `${params.year} 年任务分解：${ids.length} 个指标，${table.written.length} 行${method}` +
@@ -161,7 +211,12 @@ export function planAllocate(snapshot: BookSnapshot, params: AllocateParams): Al
     file: params.file ?? null,
     period: String(params.year),
     result,
-    detail: JSON.stringify({ indicators: ids, method: params.method ?? null, quotas: table.written.length, history: table.history.length }),
+    detail: JSON.stringify({
+      indicators: ids,
+      method: params.method ?? null,
+      quotas: table.written.length,
+      history: table.history.length,
+    }),
     hash: null,
   });
   const updates: TableUpdate[] = [tableUpdate('TD_Quotas', table.rows, 'replace')];
@@ -171,7 +226,7 @@ export function planAllocate(snapshot: BookSnapshot, params: AllocateParams): Al
   checkHeaders(snapshot, ['TD_Log', 'TD_History']);
 
   return {
-    plan: { sheets: [], tableUpdates: withUserColumns(snapshot, updates, log)},
+    plan: { sheets: [], tableUpdates: withUserColumns(snapshot, updates, log) },
     quotas,
     preview: previewOf(s, quotas, ids),
   };

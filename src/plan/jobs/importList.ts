@@ -77,18 +77,25 @@ interface RecRow {
 
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v).trim());
 
-export function importListJob(snapshot: BookSnapshot, list: GridBook, params: ListParams): { plan: BookPlan; report: ListReport } {
+export function importListJob(
+  snapshot: BookSnapshot,
+  list: GridBook,
+  params: ListParams,
+): { plan: BookPlan; report: ListReport } {
   const { scenario } = readScenario(snapshot);
   const problems: Problem[] = [];
   const indicator = scenario.indicators.find((i) => i.id === params.indicator);
   if (!indicator) throw new InputError(`未知指标「${params.indicator}」`, '--indicator');
-  if (indicator.kind !== 'flow') throw new InputError(`指标「${indicator.name}」不分解到单位，不能按名单计数`, '--indicator');
+  if (indicator.kind !== 'flow')
+    throw new InputError(`指标「${indicator.name}」不分解到单位，不能按名单计数`, '--indicator');
   let fallback: Period | undefined;
   if (params.period) fallback = parsePeriod(params.period, '--period');
   const unitIds = new Set(scenario.units.map((u) => u.id));
-  const unitByText = (t: string) => scenario.units.find((u) => u.id === t || normalizeName(u.name) === normalizeName(t))?.id;
+  const unitByText = (t: string) =>
+    scenario.units.find((u) => u.id === t || normalizeName(u.name) === normalizeName(t))?.id;
   for (const [name, unit] of Object.entries(params.assign)) {
-    if (!unitIds.has(unit) && !unitByText(unit)) problems.push({ where: `--assign ${name}=${unit}`, message: `未知单位「${unit}」` });
+    if (!unitIds.has(unit) && !unitByText(unit))
+      problems.push({ where: `--assign ${name}=${unit}`, message: `未知单位「${unit}」` });
   }
   const parsed = parseList(list, fallback);
   problems.push(...parsed.errors);
@@ -97,25 +104,44 @@ export function importListJob(snapshot: BookSnapshot, list: GridBook, params: Li
   // Assignments: --assign, and a 单位编号 typed into a 未匹配 row of TD_Recognitions.
   const assign = new Map<string, { name: string; unit: string; creditCode: string }>();
   const existing: RecRow[] = (recTable?.rows ?? []).map((r) => ({
-    indicator: str(r.indicator), name: str(r.name), creditCode: str(r.creditCode), certificate: str(r.certificate),
-    issuedOn: str(r.issuedOn), batch: str(r.batch), period: str(r.period), unit: str(r.unit), match: str(r.match),
-    file: str(r.file), importedAt: str(r.importedAt),
+    indicator: str(r.indicator),
+    name: str(r.name),
+    creditCode: str(r.creditCode),
+    certificate: str(r.certificate),
+    issuedOn: str(r.issuedOn),
+    batch: str(r.batch),
+    period: str(r.period),
+    unit: str(r.unit),
+    match: str(r.match),
+    file: str(r.file),
+    importedAt: str(r.importedAt),
   }));
   existing.forEach((r, i) => {
     const at = (header: string) => where(recTable!.loc, recTable!.rowNumbers[i], header);
     if (r.indicator === indicator.id && !/^\d{4}Q[1-4]$/.test(r.period)) {
-      problems.push({ where: at(headerOf('TD_Recognitions', 'period')), message: `「${r.period}」不是季度（应如 2019Q4）` });
+      problems.push({
+        where: at(headerOf('TD_Recognitions', 'period')),
+        message: `「${r.period}」不是季度（应如 2019Q4）`,
+      });
     }
     if (r.match.startsWith(MATCH.unmatched) && r.unit) {
       const unit = unitByText(r.unit);
       if (unit) assign.set(normalizeName(r.name), { name: r.name, unit, creditCode: r.creditCode });
-      else problems.push({ where: at(headerOf('TD_Recognitions', 'unit')), message: `未知单位「${r.unit}」（填单位编号或单位名称）` });
+      else
+        problems.push({
+          where: at(headerOf('TD_Recognitions', 'unit')),
+          message: `未知单位「${r.unit}」（填单位编号或单位名称）`,
+        });
     }
   });
   if (problems.length) throw new InputError(problems);
   for (const [name, unit] of Object.entries(params.assign)) {
     const fromList = parsed.rows.find((r) => normalizeName(r.name) === normalizeName(name));
-    assign.set(normalizeName(name), { name, unit: unitByText(unit)!, creditCode: fromList?.creditCode ?? '' });
+    assign.set(normalizeName(name), {
+      name,
+      unit: unitByText(unit)!,
+      creditCode: fromList?.creditCode ?? '',
+    });
   }
   const registry: RegistryRow[] = scenario.registry.map((r) => ({ ...r }));
   const registryAdded: { name: string; unit: string }[] = [];
@@ -125,7 +151,12 @@ export function importListJob(snapshot: BookSnapshot, list: GridBook, params: Li
     if (hit.length && hit.every((r) => r.unit === a.unit)) continue;
     registryChanged = true;
     if (hit.length) hit.forEach((r) => (r.unit = a.unit));
-    else registry.push({ name: a.name, ...(a.creditCode ? { creditCode: a.creditCode } : {}), unit: a.unit });
+    else
+      registry.push({
+        name: a.name,
+        ...(a.creditCode ? { creditCode: a.creditCode } : {}),
+        unit: a.unit,
+      });
     registryAdded.push({ name: a.name, unit: a.unit });
   }
 
@@ -133,16 +164,34 @@ export function importListJob(snapshot: BookSnapshot, list: GridBook, params: Li
   const others = existing.filter((r) => r.indicator !== indicator.id);
   const kept = existing.filter((r) => r.indicator === indicator.id && r.file !== list.file);
   const fresh: RecRow[] = parsed.rows.map((r) => ({
-    indicator: indicator.id, name: r.name, creditCode: r.creditCode, certificate: r.certificate,
-    issuedOn: /^\d{4}-\d{2}-\d{2}$/.test(r.issued) ? r.issued : '', batch: /^\d{4}-\d{2}-\d{2}$/.test(r.issued) ? '' : r.issued,
-    period: formatPeriod(r.period), unit: '', match: '', file: list.file, importedAt: params.now, row: r.row,
+    indicator: indicator.id,
+    name: r.name,
+    creditCode: r.creditCode,
+    certificate: r.certificate,
+    issuedOn: /^\d{4}-\d{2}-\d{2}$/.test(r.issued) ? r.issued : '',
+    batch: /^\d{4}-\d{2}-\d{2}$/.test(r.issued) ? '' : r.issued,
+    period: formatPeriod(r.period),
+    unit: '',
+    match: '',
+    file: list.file,
+    importedAt: params.now,
+    row: r.row,
   }));
   const matcher = buildMatcher(registry);
   const seen = new Set<string>();
   const counted: { unit: string; period: Period }[] = [];
   const report: ListReport = {
-    file: list.file, indicator: indicator.id, rows: fresh.length, matched: 0, unmatched: [], duplicates: [], counts: [], changes: [],
-    discrepancies: [], registryAdded, warnings: parsed.warnings.map(formatProblem),
+    file: list.file,
+    indicator: indicator.id,
+    rows: fresh.length,
+    matched: 0,
+    unmatched: [],
+    duplicates: [],
+    counts: [],
+    changes: [],
+    discrepancies: [],
+    registryAdded,
+    warnings: parsed.warnings.map(formatProblem),
   };
   const carriers = new Set(scenario.units.filter((u) => carries(u, indicator)).map((u) => u.id));
   // A list speaks for the units enterprises are registered to; a unit with none in the registry
@@ -182,10 +231,16 @@ export function importListJob(snapshot: BookSnapshot, list: GridBook, params: Li
   const years = [...new Set(all.map((r) => parsePeriod(r.period).year))].sort();
   for (const year of years) {
     if (!planYears.has(year)) {
-      report.warnings.push(`${list.file}: ${year} 年不在本计划的年度内，名单中该年的企业不计入完成数`);
+      report.warnings.push(
+        `${list.file}: ${year} 年不在本计划的年度内，名单中该年的企业不计入完成数`,
+      );
       continue;
     }
-    const firstQuarter = Math.min(...all.filter((r) => parsePeriod(r.period).year === year).map((r) => parsePeriod(r.period).quarter));
+    const firstQuarter = Math.min(
+      ...all
+        .filter((r) => parsePeriod(r.period).year === year)
+        .map((r) => parsePeriod(r.period).quarter),
+    );
     const counts = cumulativeCounts(counted, year);
     for (let q = firstQuarter; q <= 4; q++) {
       const period = `${year}Q${q}`;
@@ -194,41 +249,73 @@ export function importListJob(snapshot: BookSnapshot, list: GridBook, params: Li
         report.counts.push({ unit, period, count });
         const current = ledger.get(indicator.id, unit, period);
         if (current?.source === 'return' && current.value !== count) {
-          report.discrepancies.push({ unit, indicator: indicator.id, period, reported: current.value, listed: count });
+          report.discrepancies.push({
+            unit,
+            indicator: indicator.id,
+            period,
+            reported: current.value,
+            listed: count,
+          });
         }
-        const changed = ledger.set({ indicator: indicator.id, unit, period, value: count, source: 'list', file: list.file, importedAt: params.now });
+        const changed = ledger.set({
+          indicator: indicator.id,
+          unit,
+          period,
+          value: count,
+          source: 'list',
+          file: list.file,
+          importedAt: params.now,
+        });
         // A return replaced by an equal list count changes its source only: not a change of value.
-        if (changed && current?.value !== count) report.changes.push({ unit, period, old: current?.value ?? null, new: count });
+        if (changed && current?.value !== count)
+          report.changes.push({ unit, period, old: current?.value ?? null, new: count });
       }
     }
   }
 
-  const recCells: PlanCell[][] = [...others, ...all].map((r) => rowCells('TD_Recognitions', r as unknown as Record<string, unknown>));
+  const recCells: PlanCell[][] = [...others, ...all].map((r) =>
+    rowCells('TD_Recognitions', r as unknown as Record<string, unknown>),
+  );
   const periods = [...new Set(report.counts.map((c) => c.period))];
   const detail = [
     ...report.changes.map((c) => `${c.unit} ${c.period}: ${c.old ?? '空'} → ${c.new}`),
-    ...report.discrepancies.map((d) => `核对差异 ${d.unit} ${d.period}: 报表 ${d.reported}，名单 ${d.listed}`),
+    ...report.discrepancies.map(
+      (d) => `核对差异 ${d.unit} ${d.period}: 报表 ${d.reported}，名单 ${d.listed}`,
+    ),
     ...registryAdded.map((a) => `企业库：${a.name} → ${a.unit}`),
     ...report.warnings,
   ].join('\n');
   const plan: BookPlan = {
     sheets: [],
-    tableUpdates: withUserColumns(snapshot, [
-      tableReplace('TD_Recognitions', recCells),
-      ...(registryChanged ? [tableReplace('TD_Registry', registry.map((r) => rowCells('TD_Registry', r as unknown as Record<string, unknown>)))] : []),
-      ledger.update(),
-      ledger.historyUpdate(params.now, IMPORT_ACTIONS.list),
-      tableAppend('TD_Log', [
-        logRow({
-          time: params.now,
-          action: IMPORT_ACTIONS.list,
-          file: list.file,
-          period: periods.length ? `${periods[0]}–${periods[periods.length - 1]}` : null,
-          result: `${indicator.id}：${fresh.length}行，匹配${report.matched}，未匹配${report.unmatched.length}，重复${report.duplicates.length}，变更${report.changes.length}项，核对差异${report.discrepancies.length}项`,
-          detail,
-        }),
-      ]),
-    ], { time: params.now, action: IMPORT_ACTIONS.list }),
+    tableUpdates: withUserColumns(
+      snapshot,
+      [
+        tableReplace('TD_Recognitions', recCells),
+        ...(registryChanged
+          ? [
+              tableReplace(
+                'TD_Registry',
+                registry.map((r) =>
+                  rowCells('TD_Registry', r as unknown as Record<string, unknown>),
+                ),
+              ),
+            ]
+          : []),
+        ledger.update(),
+        ledger.historyUpdate(params.now, IMPORT_ACTIONS.list),
+        tableAppend('TD_Log', [
+          logRow({
+            time: params.now,
+            action: IMPORT_ACTIONS.list,
+            file: list.file,
+            period: periods.length ? `${periods[0]}–${periods[periods.length - 1]}` : null,
+            result: `${indicator.id}：${fresh.length}行，匹配${report.matched}，未匹配${report.unmatched.length}，重复${report.duplicates.length}，变更${report.changes.length}项，核对差异${report.discrepancies.length}项`,
+            detail,
+          }),
+        ]),
+      ],
+      { time: params.now, action: IMPORT_ACTIONS.list },
+    ),
   };
   return { plan, report };
 }

@@ -54,11 +54,23 @@ export interface ReturnsReport {
 }
 
 export function returnContext(s: Scenario, period?: string): ReturnContext {
-  const years = [...new Set([...s.targets.map((t) => t.year), ...s.quotas.map((q) => q.year)])].sort();
-  return { planName: s.plan.name, units: s.units, indicators: s.indicators, years, ...(period ? { period } : {}) };
+  const years = [
+    ...new Set([...s.targets.map((t) => t.year), ...s.quotas.map((q) => q.year)]),
+  ].sort();
+  return {
+    planName: s.plan.name,
+    units: s.units,
+    indicators: s.indicators,
+    years,
+    ...(period ? { period } : {}),
+  };
 }
 
-export function importReturnsJob(snapshot: BookSnapshot, books: readonly GridBook[], params: ReturnsParams): { plan: BookPlan; report: ReturnsReport } {
+export function importReturnsJob(
+  snapshot: BookSnapshot,
+  books: readonly GridBook[],
+  params: ReturnsParams,
+): { plan: BookPlan; report: ReturnsReport } {
   // `2019` is the same period as `2019Q4` (SPEC §3).
   const only = params.period ? formatPeriod(parsePeriod(params.period, '--period')) : undefined;
   const { scenario } = readScenario(snapshot);
@@ -75,7 +87,10 @@ export function importReturnsJob(snapshot: BookSnapshot, books: readonly GridBoo
     const errors = [...checked.errors];
     const slot = `${checked.unit}\u0000${checked.period}`;
     if (errors.length === 0 && taken.has(slot)) {
-      errors.push({ where: book.file, message: `与 ${taken.get(slot)} 重复：同一单位（${unit?.name}）同一报送期（${checked.period}）只能导入一份` });
+      errors.push({
+        where: book.file,
+        message: `与 ${taken.get(slot)} 重复：同一单位（${unit?.name}）同一报送期（${checked.period}）只能导入一份`,
+      });
     }
     const report: FileReport = {
       file: book.file,
@@ -92,7 +107,16 @@ export function importReturnsJob(snapshot: BookSnapshot, books: readonly GridBoo
     };
     files.push(report);
     if (errors.length) {
-      log.push(logRow({ time: params.now, action: IMPORT_ACTIONS.returns, file: book.file, period: checked.period, result: `已拒绝：${errors.length}个错误`, detail: report.errors.join('\n') }));
+      log.push(
+        logRow({
+          time: params.now,
+          action: IMPORT_ACTIONS.returns,
+          file: book.file,
+          period: checked.period,
+          result: `已拒绝：${errors.length}个错误`,
+          detail: report.errors.join('\n'),
+        }),
+      );
       continue;
     }
     taken.set(slot, book.file);
@@ -102,24 +126,42 @@ export function importReturnsJob(snapshot: BookSnapshot, books: readonly GridBoo
       if (!unit || !carries(unit, ind)) continue;
       const value = given.get(ind.id);
       const current = ledger.get(ind.id, unit.id, period);
-      const row = { indicator: ind.id, unit: unit.id, period, source: 'return' as const, file: book.file, importedAt: params.now };
+      const row = {
+        indicator: ind.id,
+        unit: unit.id,
+        period,
+        source: 'return' as const,
+        file: book.file,
+        importedAt: params.now,
+      };
       if (current?.source === 'list') {
         if (value === undefined) continue;
         ledger.keep({ ...row, value });
-        if (value !== current.value) report.discrepancies.push({ unit: unit.id, indicator: ind.id, reported: value, listed: current.value });
+        if (value !== current.value)
+          report.discrepancies.push({
+            unit: unit.id,
+            indicator: ind.id,
+            reported: value,
+            listed: current.value,
+          });
         continue;
       }
       if (value === undefined) {
         if (current?.source !== 'return') continue;
-        if (ledger.set({ indicator: ind.id, unit: unit.id, period, value: null })) report.changes.push({ indicator: ind.id, old: current.value, new: null });
+        if (ledger.set({ indicator: ind.id, unit: unit.id, period, value: null }))
+          report.changes.push({ indicator: ind.id, old: current.value, new: null });
         continue;
       }
       if (current?.value === value) continue;
       ledger.set({ ...row, value });
       report.changes.push({ indicator: ind.id, old: current?.value ?? null, new: value });
     }
-    const changed = report.changes.map((c) => `${c.indicator}: ${c.old ?? '空'} → ${c.new ?? '空'}`);
-    const diffs = report.discrepancies.map((d) => `核对差异 ${d.indicator}: 报表 ${d.reported}，名单 ${d.listed}`);
+    const changed = report.changes.map(
+      (c) => `${c.indicator}: ${c.old ?? '空'} → ${c.new ?? '空'}`,
+    );
+    const diffs = report.discrepancies.map(
+      (d) => `核对差异 ${d.indicator}: 报表 ${d.reported}，名单 ${d.listed}`,
+    );
     log.push(
       logRow({
         time: params.now,
@@ -133,8 +175,29 @@ export function importReturnsJob(snapshot: BookSnapshot, books: readonly GridBoo
   }
 
   for (const u of params.unreadable ?? []) {
-    files.push({ file: u.file, unit: null, unitName: null, period: null, status: 'rejected', changes: [], values: [], notReported: [], discrepancies: [], warnings: [], errors: [u.error] });
-    log.push(logRow({ time: params.now, action: IMPORT_ACTIONS.returns, file: u.file, period: null, result: '已拒绝：1个错误', detail: u.error }));
+    files.push({
+      file: u.file,
+      unit: null,
+      unitName: null,
+      period: null,
+      status: 'rejected',
+      changes: [],
+      values: [],
+      notReported: [],
+      discrepancies: [],
+      warnings: [],
+      errors: [u.error],
+    });
+    log.push(
+      logRow({
+        time: params.now,
+        action: IMPORT_ACTIONS.returns,
+        file: u.file,
+        period: null,
+        result: '已拒绝：1个错误',
+        detail: u.error,
+      }),
+    );
   }
   const accepted = files.filter((f) => f.status === 'accepted').length;
   const report: ReturnsReport = { files, accepted, rejected: files.length - accepted };
@@ -142,6 +205,17 @@ export function importReturnsJob(snapshot: BookSnapshot, books: readonly GridBoo
   const plan: BookPlan =
     accepted === 0
       ? { sheets: [], tableUpdates: [] }
-      : { sheets: [], tableUpdates: withUserColumns(snapshot, [ledger.update(), ledger.historyUpdate(params.now, IMPORT_ACTIONS.returns), tableAppend('TD_Log', log)], { time: params.now, action: IMPORT_ACTIONS.returns }) };
+      : {
+          sheets: [],
+          tableUpdates: withUserColumns(
+            snapshot,
+            [
+              ledger.update(),
+              ledger.historyUpdate(params.now, IMPORT_ACTIONS.returns),
+              tableAppend('TD_Log', log),
+            ],
+            { time: params.now, action: IMPORT_ACTIONS.returns },
+          ),
+        };
   return { plan, report };
 }

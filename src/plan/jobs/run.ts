@@ -65,7 +65,10 @@ export const SCORE_FORMULAS = {
   timely: `=IF(${H('TD_Scores', 'milestone')}>0,${H('TD_Scores', 'actual')}/${H('TD_Scores', 'milestone')},"")`,
 };
 
-const formula = (f: string, value: Scalar | undefined): PlanCell => ({ formula: f, value: value ?? '' });
+const formula = (f: string, value: Scalar | undefined): PlanCell => ({
+  formula: f,
+  value: value ?? '',
+});
 
 /** The period key of a row's period cell: canonical when it parses, else the text as is. */
 function periodKey(v: Scalar): string {
@@ -100,18 +103,38 @@ function valuesOf(cells: readonly PlanCell[]): Scalar[] {
   return cells.map((c) => (typeof c === 'object' && c !== null ? c.value : c));
 }
 
-const norm = (v: Scalar) => (v === '' || v === undefined ? null : typeof v === 'number' ? Number(v.toPrecision(12)) : v);
+const norm = (v: Scalar) =>
+  v === '' || v === undefined ? null : typeof v === 'number' ? Number(v.toPrecision(12)) : v;
 const rowKey = (r: readonly Scalar[]) => JSON.stringify(r.map(norm));
-const sameRows = (a: readonly Scalar[][], b: readonly Scalar[][]) => a.length === b.length && a.every((r, i) => rowKey(r) === rowKey(b[i]));
+const sameRows = (a: readonly Scalar[][], b: readonly Scalar[][]) =>
+  a.length === b.length && a.every((r, i) => rowKey(r) === rowKey(b[i]));
 
-function historyRow(now: string, table: TableName, period: string, cells: readonly Scalar[], action: string = LOG_ACTIONS.run): PlanCell[] {
+function historyRow(
+  now: string,
+  table: TableName,
+  period: string,
+  cells: readonly Scalar[],
+  action: string = LOG_ACTIONS.run,
+): PlanCell[] {
   const row = Object.fromEntries(TABLES[table].columns.map((c, j) => [c.header, cells[j] ?? null]));
   return rowCells('TD_History', { time: now, action, table, period, row });
 }
 
-export function tableUpdate(name: TableName, rows: PlanCell[][], mode: TableUpdate['mode']): TableUpdate {
+export function tableUpdate(
+  name: TableName,
+  rows: PlanCell[][],
+  mode: TableUpdate['mode'],
+): TableUpdate {
   const def = TABLES[name];
-  return { table: name, sheet: def.sheet, at: def.at, columns: tableColumns(name), rows, mode, style: 'TableStyleMedium2' };
+  return {
+    table: name,
+    sheet: def.sheet,
+    at: def.at,
+    columns: tableColumns(name),
+    rows,
+    mode,
+    style: 'TableStyleMedium2',
+  };
 }
 
 export interface QuotaTable {
@@ -128,18 +151,30 @@ export interface QuotaTable {
  * `indicators` when given. Rows typed as given quotas stay marked 给定. Used by run and allocate.
  */
 export function planQuotaTable(
-  snapshot: BookSnapshot, s: Scenario, year: number, quotas: readonly QuotaRow[],
-  log: { time: string; action: string }, indicators?: ReadonlySet<string>,
+  snapshot: BookSnapshot,
+  s: Scenario,
+  year: number,
+  quotas: readonly QuotaRow[],
+  log: { time: string; action: string },
+  indicators?: ReadonlySet<string>,
 ): QuotaTable {
   const old = existingRows(snapshot, 'TD_Quotas');
   const yearCol = columnIndex('TD_Quotas', 'year');
   const indicatorCol = columnIndex('TD_Quotas', 'indicator');
-  const inScope = (r: Scalar[]) => Number(r[yearCol]) === year && (!indicators || indicators.has(String(r[indicatorCol] ?? '').trim()));
-  const given = new Set(s.quotas.filter((q) => q.year === year).map((q) => `${q.indicator}\u0001${q.unit}`));
-  const written = quotas.map((q) => quotaRowCells(s, q, given.has(`${q.indicator}\u0001${q.unit}`) ? 'given' : 'computed'));
+  const inScope = (r: Scalar[]) =>
+    Number(r[yearCol]) === year &&
+    (!indicators || indicators.has(String(r[indicatorCol] ?? '').trim()));
+  const given = new Set(
+    s.quotas.filter((q) => q.year === year).map((q) => `${q.indicator}\u0001${q.unit}`),
+  );
+  const written = quotas.map((q) =>
+    quotaRowCells(s, q, given.has(`${q.indicator}\u0001${q.unit}`) ? 'given' : 'computed'),
+  );
   // Quota rows are kept one by one: only those the new allocation does not reproduce.
   const fresh = new Set(written.map((r) => rowKey(valuesOf(r))));
-  const history = old.filter((r) => inScope(r) && !fresh.has(rowKey(r))).map((r) => historyRow(log.time, 'TD_Quotas', String(year), r, log.action));
+  const history = old
+    .filter((r) => inScope(r) && !fresh.has(rowKey(r)))
+    .map((r) => historyRow(log.time, 'TD_Quotas', String(year), r, log.action));
   return { rows: [...old.filter((r) => !inScope(r)), ...written], written, history };
 }
 
@@ -150,12 +185,21 @@ function loggedBulletinHash(snapshot: BookSnapshot, period: string): string | nu
   if (!log) return null;
   let hash: string | null = null;
   for (const r of log.rows) {
-    if (r.action === LOG_ACTIONS.run && periodKey((r.period as Scalar) ?? null) === period && typeof r.hash === 'string') hash = r.hash;
+    if (
+      r.action === LOG_ACTIONS.run &&
+      periodKey((r.period as Scalar) ?? null) === period &&
+      typeof r.hash === 'string'
+    )
+      hash = r.hash;
   }
   return hash;
 }
 
-export function planRun(snapshot: BookSnapshot, periodText: string, options: RunOptions): RunResult {
+export function planRun(
+  snapshot: BookSnapshot,
+  periodText: string,
+  options: RunOptions,
+): RunResult {
   const period = formatPeriod(parsePeriod(periodText, '--period'));
   const { year, quarter } = parsePeriod(period);
   const read = readScenario(snapshot);
@@ -175,7 +219,10 @@ export function planRun(snapshot: BookSnapshot, periodText: string, options: Run
   const history: PlanCell[][] = [];
 
   // TD_Quotas: other years as they are; this year's given quotas and the allocation.
-  const quotaTable = planQuotaTable(snapshot, s, year, quotas, { time: now, action: LOG_ACTIONS.run });
+  const quotaTable = planQuotaTable(snapshot, s, year, quotas, {
+    time: now,
+    action: LOG_ACTIONS.run,
+  });
   history.push(...quotaTable.history);
   const newQuotas = quotaTable.written;
 
@@ -203,17 +250,36 @@ export function planRun(snapshot: BookSnapshot, periodText: string, options: Run
     });
   });
   const rankingRows = assessment.units.map((u) =>
-    rowCells('TD_Ranking', { period, unit: u.unit, unitName: units.get(u.unit)!.name, type: u.type, total: u.total, rank: u.rank, grade: u.grade }),
+    rowCells('TD_Ranking', {
+      period,
+      unit: u.unit,
+      unitName: units.get(u.unit)!.name,
+      type: u.type,
+      total: u.total,
+      rank: u.rank,
+      grade: u.grade,
+    }),
   );
   const rate = columnIndex('TD_Scores', 'rate');
   const timely = columnIndex('TD_Scores', 'timely');
   const withFormulas = (r: Scalar[]): PlanCell[] =>
-    r.map((v, j) => (j === rate ? formula(SCORE_FORMULAS.rate, v) : j === timely ? formula(SCORE_FORMULAS.timely, v) : v));
-  const merge = (name: 'TD_Scores' | 'TD_Ranking', fresh: PlanCell[][], keep: (r: Scalar[]) => PlanCell[]) => {
+    r.map((v, j) =>
+      j === rate
+        ? formula(SCORE_FORMULAS.rate, v)
+        : j === timely
+          ? formula(SCORE_FORMULAS.timely, v)
+          : v,
+    );
+  const merge = (
+    name: 'TD_Scores' | 'TD_Ranking',
+    fresh: PlanCell[][],
+    keep: (r: Scalar[]) => PlanCell[],
+  ) => {
     const old = existingRows(snapshot, name);
     const pcol = columnIndex(name, 'period');
     const replaced = old.filter((r) => periodKey(r[pcol]) === period);
-    if (replaced.length && !sameRows(replaced, fresh.map(valuesOf))) history.push(...replaced.map((r) => historyRow(now, name, period, r)));
+    if (replaced.length && !sameRows(replaced, fresh.map(valuesOf)))
+      history.push(...replaced.map((r) => historyRow(now, name, period, r)));
     const others = old.filter((r) => periodKey(r[pcol]) !== period);
     const before = others.filter((r) => periodKey(r[pcol]) < period).map(keep);
     const after = others.filter((r) => periodKey(r[pcol]) > period).map(keep);
@@ -226,11 +292,17 @@ export function planRun(snapshot: BookSnapshot, periodText: string, options: Run
   const withBulletin = options.bulletin !== false;
   const bulletinSheet = bulletinSheetName(period);
   const bulletin: SheetPlan | null = withBulletin
-    ? bulletinSheetPlan(s, assessment, { issuedOn: options.issuedOn ?? now.slice(0, 10), discrepancies: bookDiscrepancies(snapshot, s.actuals, period) })
+    ? bulletinSheetPlan(s, assessment, {
+        issuedOn: options.issuedOn ?? now.slice(0, 10),
+        discrepancies: bookDiscrepancies(snapshot, s.actuals, period),
+      })
     : null;
   if (withBulletin && snapshot.sheetNames.includes(bulletinSheet)) {
     const current = snapshot.sheets[bulletinSheet];
-    if (!current) throw new Error(`planRun: the snapshot lacks the values of sheet "${bulletinSheet}" (see runSheetsToRead)`);
+    if (!current)
+      throw new Error(
+        `planRun: the snapshot lacks the values of sheet "${bulletinSheet}" (see runSheetsToRead)`,
+      );
     if (gridHash(current) !== loggedBulletinHash(snapshot, period)) {
       if (!options.force) {
         throw new InputError(
@@ -241,7 +313,15 @@ export function planRun(snapshot: BookSnapshot, periodText: string, options: Run
       }
       current.forEach((cells) => {
         if (cells.some((v) => v !== null && v !== '')) {
-          history.push(rowCells('TD_History', { time: now, action: LOG_ACTIONS.run, table: bulletinSheet, period, row: cells }));
+          history.push(
+            rowCells('TD_History', {
+              time: now,
+              action: LOG_ACTIONS.run,
+              table: bulletinSheet,
+              period,
+              row: cells,
+            }),
+          );
         }
       });
     }
@@ -261,7 +341,13 @@ export function planRun(snapshot: BookSnapshot, periodText: string, options: Run
     file: options.file ?? null,
     period,
     result,
-    detail: JSON.stringify({ quotas: newQuotas.length, scores: scoreRows.length, ranking: rankingRows.length, history: history.length, force: !!options.force }),
+    detail: JSON.stringify({
+      quotas: newQuotas.length,
+      scores: scoreRows.length,
+      ranking: rankingRows.length,
+      history: history.length,
+      force: !!options.force,
+    }),
     hash,
   });
 

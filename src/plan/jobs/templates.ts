@@ -18,19 +18,31 @@ export interface TemplateFile {
   book: BookPlan;
 }
 
-export function templatesJob(snapshot: BookSnapshot, params: { period: string; now: string }): { plan: BookPlan; templates: TemplateFile[] } {
+export function templatesJob(
+  snapshot: BookSnapshot,
+  params: { period: string; now: string },
+): { plan: BookPlan; templates: TemplateFile[] } {
   const { valid: scenario } = readScenario(snapshot);
   const p = parsePeriod(params.period, '--period');
-  if (!/Q[1-4]$/i.test(params.period)) throw new InputError(`请给出季度，例如 ${p.year}Q3`, '--period');
-  if (!scenario.targets.some((t) => t.year === p.year) && !scenario.quotas.some((q) => q.year === p.year)) {
+  if (!/Q[1-4]$/i.test(params.period))
+    throw new InputError(`请给出季度，例如 ${p.year}Q3`, '--period');
+  if (
+    !scenario.targets.some((t) => t.year === p.year) &&
+    !scenario.quotas.some((q) => q.year === p.year)
+  ) {
     throw new InputError(`本计划没有 ${p.year} 年的目标`, '--period');
   }
-  const quotas = new Map(computeQuotas(scenario, p.year).map((q) => [`${q.indicator}\u0000${q.unit}`, q.quota]));
+  const quotas = new Map(
+    computeQuotas(scenario, p.year).map((q) => [`${q.indicator}\u0000${q.unit}`, q.quota]),
+  );
   const templates: TemplateFile[] = [];
   for (const unit of scenario.units) {
     const indicators = scenario.indicators.filter((i) => carries(unit, i));
     if (indicators.length === 0) continue;
-    const rows = indicators.map((indicator) => ({ indicator, quota: quotas.get(`${indicator.id}\u0000${unit.id}`) ?? null }));
+    const rows = indicators.map((indicator) => ({
+      indicator,
+      quota: quotas.get(`${indicator.id}\u0000${unit.id}`) ?? null,
+    }));
     templates.push({
       fileName: templateFileName(unit, p),
       unit: unit.id,

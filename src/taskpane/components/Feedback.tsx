@@ -1,16 +1,32 @@
 import {
-  makeStyles, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text, tokens,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Text,
+  tokens,
 } from '@fluentui/react-components';
 import type { Strings } from '../../i18n/strings';
 import type { JobState } from '../useJob';
 
 const useStyles = makeStyles({
   busy: { display: 'flex', flexDirection: 'column', gap: '6px' },
-  problems: { margin: '6px 0 0', paddingLeft: '18px', display: 'flex', flexDirection: 'column', gap: '4px' },
+  problems: {
+    margin: '6px 0 0',
+    paddingLeft: '18px',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '4px',
+  },
   where: { fontWeight: tokens.fontWeightSemibold },
 });
 
-interface ProblemLike { where: string; message: string; zh?: string }
+interface ProblemLike {
+  where: string;
+  message: string;
+  zh?: string;
+}
 
 /** An InputError (by shape: the engine, the jobs and the adapter may each be a separate chunk). */
 function problemsOf(error: unknown): ProblemLike[] | undefined {
@@ -39,7 +55,11 @@ export function Feedback({ strings, state }: { strings: Strings; state: JobState
           <MessageBar intent="warning" layout="multiline" data-testid="notices">
             <MessageBarBody>
               <MessageBarTitle>{strings.noticesTitle}</MessageBarTitle>
-              <ul className={s.problems}>{state.notices.map((n) => <li key={n}>{n}</li>)}</ul>
+              <ul className={s.problems}>
+                {state.notices.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ul>
             </MessageBarBody>
           </MessageBar>
         ) : null}
@@ -51,7 +71,9 @@ export function Feedback({ strings, state }: { strings: Strings; state: JobState
     return (
       <MessageBar intent="error" layout="multiline" data-testid="error">
         <MessageBarBody>
-          <MessageBarTitle>{problems ? strings.inputErrorTitle : strings.unexpectedErrorTitle}</MessageBarTitle>
+          <MessageBarTitle>
+            {problems ? strings.inputErrorTitle : strings.unexpectedErrorTitle}
+          </MessageBarTitle>
           {problems ? (
             <ul className={s.problems}>
               {problems.map((p, i) => (

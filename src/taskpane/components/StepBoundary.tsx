@@ -2,7 +2,10 @@ import { Component, type ReactNode } from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { Strings } from '../../i18n/strings';
 
-interface Props { strings: Strings; children: ReactNode }
+interface Props {
+  strings: Strings;
+  children: ReactNode;
+}
 
 /**
  * Keeps the pane alive when a step's chunk fails to download (a dropped connection inside Excel)
@@ -22,8 +25,14 @@ export class StepBoundary extends Component<Props, { error?: unknown }> {
       <MessageBar intent="error" layout="multiline" data-testid="step-failed">
         <MessageBarBody>
           <MessageBarTitle>{strings.stepFailed}</MessageBarTitle>
-          <div>{this.state.error instanceof Error ? this.state.error.message : String(this.state.error)}</div>
-          <Button size="small" onClick={() => window.location.reload()}>{strings.reload}</Button>
+          <div>
+            {this.state.error instanceof Error
+              ? this.state.error.message
+              : String(this.state.error)}
+          </div>
+          <Button size="small" onClick={() => window.location.reload()}>
+            {strings.reload}
+          </Button>
         </MessageBarBody>
       </MessageBar>
     );

@@ -31,40 +31,84 @@ export default function AllocatePanel({ strings, summary, refresh }: StepProps) 
 
   if (!summary.targets) return <Section title={strings.steps.allocate}>{t.noTargets}</Section>;
 
-  const showPreview = () => job.run(strings.busy, async () => {
-    setWritten(false);
-    setPreview(await (await loadController()).previewAllocation(options));
-  });
-  const write = () => job.run(strings.writing, async () => {
-    const result = await (await loadController()).writeAllocation(options);
-    setWritten(true);
-    await refresh();
-    return result;
-  }, (r) => t.written(r.rows));
+  const showPreview = () =>
+    job.run(strings.busy, async () => {
+      setWritten(false);
+      setPreview(await (await loadController()).previewAllocation(options));
+    });
+  const write = () =>
+    job.run(
+      strings.writing,
+      async () => {
+        const result = await (await loadController()).writeAllocation(options);
+        setWritten(true);
+        await refresh();
+        return result;
+      },
+      (r) => t.written(r.rows),
+    );
 
   return (
     <>
       <Section title={strings.steps.allocate}>
         <Field label={t.year}>
-          <Select value={String(options.year)} onChange={(_, d) => change({ year: Number(d.value) })} data-testid="allocate-year">
-            {summary.years.map((y) => <option key={y} value={String(y)}>{y}</option>)}
+          <Select
+            value={String(options.year)}
+            onChange={(_, d) => change({ year: Number(d.value) })}
+            data-testid="allocate-year"
+          >
+            {summary.years.map((y) => (
+              <option key={y} value={String(y)}>
+                {y}
+              </option>
+            ))}
           </Select>
         </Field>
         <Field label={t.indicator}>
-          <Select value={options.indicator ?? ''} onChange={(_, d) => change({ indicator: d.value || undefined })} data-testid="allocate-indicator">
+          <Select
+            value={options.indicator ?? ''}
+            onChange={(_, d) => change({ indicator: d.value || undefined })}
+            data-testid="allocate-indicator"
+          >
             <option value="">{t.allIndicators}</option>
-            {allocatable.map((i) => <option key={i.id} value={i.id}>{i.name}</option>)}
+            {allocatable.map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.name}
+              </option>
+            ))}
           </Select>
         </Field>
         <Field label={t.method}>
-          <Select value={options.method ?? ''} onChange={(_, d) => change({ method: (d.value || undefined) as Method | undefined })} data-testid="allocate-method">
+          <Select
+            value={options.method ?? ''}
+            onChange={(_, d) => change({ method: (d.value || undefined) as Method | undefined })}
+            data-testid="allocate-method"
+          >
             <option value="">{t.methodFromPlan}</option>
-            {Object.entries(t.methods).map(([id, label]) => <option key={id} value={id}>{label}</option>)}
+            {Object.entries(t.methods).map(([id, label]) => (
+              <option key={id} value={id}>
+                {label}
+              </option>
+            ))}
           </Select>
         </Field>
         <div className={s.buttons}>
-          <Button appearance={preview ? 'secondary' : 'primary'} disabled={job.busy} onClick={() => void showPreview()} data-testid="allocate-preview">{t.preview}</Button>
-          <Button appearance={preview ? 'primary' : 'secondary'} disabled={job.busy || !preview || written} onClick={() => void write()} data-testid="allocate-write">{t.write}</Button>
+          <Button
+            appearance={preview ? 'secondary' : 'primary'}
+            disabled={job.busy}
+            onClick={() => void showPreview()}
+            data-testid="allocate-preview"
+          >
+            {t.preview}
+          </Button>
+          <Button
+            appearance={preview ? 'primary' : 'secondary'}
+            disabled={job.busy || !preview || written}
+            onClick={() => void write()}
+            data-testid="allocate-write"
+          >
+            {t.write}
+          </Button>
         </div>
       </Section>
       <Feedback strings={strings} state={job.state} />

@@ -1,5 +1,12 @@
 import { useState } from 'react';
-import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import type { StepProps } from '../App';
 import { Feedback } from '../components/Feedback';
 import { Section } from '../components/Section';
@@ -7,7 +14,13 @@ import { loadController } from '../loadController';
 import { useJob } from '../useJob';
 
 const useStyles = makeStyles({
-  facts: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: '12px', rowGap: '4px', margin: 0 },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'auto 1fr',
+    columnGap: '12px',
+    rowGap: '4px',
+    margin: 0,
+  },
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0 },
   buttons: { display: 'flex', flexDirection: 'column', gap: '8px' },
@@ -21,13 +34,18 @@ export default function PlanPanel({ strings, summary, refresh }: StepProps) {
   const [pending, setPending] = useState<'sample' | 'blank' | undefined>();
 
   const create = (source: 'sample' | 'blank') =>
-    job.run(strings.writing, async () => {
-      setPending(undefined);
-      const result = await (await loadController()).createPlan(source);
-      await refresh();
-      return result;
-    }, (r) => ({ message: t.created(r.sheets), notices: r.notices }));
-  const ask = (source: 'sample' | 'blank') => (summary.hasPlan ? setPending(source) : void create(source));
+    job.run(
+      strings.writing,
+      async () => {
+        setPending(undefined);
+        const result = await (await loadController()).createPlan(source);
+        await refresh();
+        return result;
+      },
+      (r) => ({ message: t.created(r.sheets), notices: r.notices }),
+    );
+  const ask = (source: 'sample' | 'blank') =>
+    summary.hasPlan ? setPending(source) : void create(source);
 
   const facts: [string, string][] = [
     [t.planName, summary.name || '—'],
@@ -45,8 +63,12 @@ export default function PlanPanel({ strings, summary, refresh }: StepProps) {
         {summary.hasPlan ? (
           <dl className={s.facts}>
             {facts.map(([k, v]) => [
-              <dt key={`${k}-k`} className={s.term}>{k}</dt>,
-              <dd key={`${k}-v`} className={s.value}>{v}</dd>,
+              <dt key={`${k}-k`} className={s.term}>
+                {k}
+              </dt>,
+              <dd key={`${k}-v`} className={s.value}>
+                {v}
+              </dd>,
             ])}
           </dl>
         ) : (
@@ -54,18 +76,34 @@ export default function PlanPanel({ strings, summary, refresh }: StepProps) {
         )}
       </Section>
       <div className={s.buttons}>
-        <Button appearance="primary" disabled={job.busy} onClick={() => ask('sample')} data-testid="create-sample">{t.fromSample}</Button>
-        <Button disabled={job.busy} onClick={() => ask('blank')} data-testid="create-blank">{t.fromScratch}</Button>
+        <Button
+          appearance="primary"
+          disabled={job.busy}
+          onClick={() => ask('sample')}
+          data-testid="create-sample"
+        >
+          {t.fromSample}
+        </Button>
+        <Button disabled={job.busy} onClick={() => ask('blank')} data-testid="create-blank">
+          {t.fromScratch}
+        </Button>
       </div>
       {pending ? (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             {t.replaceWarning}
             <div className={s.confirm}>
-              <Button size="small" appearance="primary" onClick={() => void create(pending)} data-testid="confirm-create">
+              <Button
+                size="small"
+                appearance="primary"
+                onClick={() => void create(pending)}
+                data-testid="confirm-create"
+              >
                 {pending === 'sample' ? t.fromSample : t.fromScratch}
               </Button>
-              <Button size="small" onClick={() => setPending(undefined)}>{strings.bulletin.keep}</Button>
+              <Button size="small" onClick={() => setPending(undefined)}>
+                {strings.bulletin.keep}
+              </Button>
             </div>
           </MessageBarBody>
         </MessageBar>

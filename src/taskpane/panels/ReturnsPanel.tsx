@@ -1,6 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import {
-  Badge, Button, Field, Link, makeStyles, Select, Text, tokens,
+  Badge,
+  Button,
+  Field,
+  Link,
+  makeStyles,
+  Select,
+  Text,
+  tokens,
 } from '@fluentui/react-components';
 import type { StepProps } from '../App';
 import type { DownloadFile, FileResult, ListResult } from '../controllerTypes';
@@ -13,8 +20,21 @@ import { useJob } from '../useJob';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const useStyles = makeStyles({
-  files: { margin: 0, paddingLeft: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: '6px' },
-  file: { display: 'flex', flexDirection: 'column', gap: '2px', paddingBottom: '6px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  files: {
+    margin: 0,
+    paddingLeft: 0,
+    listStyle: 'none',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '6px',
+  },
+  file: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '2px',
+    paddingBottom: '6px',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   head: { display: 'flex', alignItems: 'center', gap: '6px', wordBreak: 'break-all' },
   problem: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200 },
@@ -29,14 +49,18 @@ function takeFiles(input: HTMLInputElement): File[] {
 }
 
 async function readFiles(list: File[]): Promise<DownloadFile[]> {
-  return Promise.all(list.map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) })));
+  return Promise.all(
+    list.map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) })),
+  );
 }
 
 /** Object URLs for generated workbooks, released when the list changes or the panel closes. */
 function useDownloads(files: DownloadFile[]) {
   const [urls, setUrls] = useState<string[]>([]);
   useEffect(() => {
-    const made = files.map((f) => URL.createObjectURL(new Blob([f.data as BlobPart], { type: XLSX })));
+    const made = files.map((f) =>
+      URL.createObjectURL(new Blob([f.data as BlobPart], { type: XLSX })),
+    );
     setUrls(made);
     return () => made.forEach((u) => URL.revokeObjectURL(u));
   }, [files]);
@@ -49,7 +73,8 @@ export default function ReturnsPanel({ strings, summary, refresh }: StepProps) {
   const job = useJob();
   // the outcome shows in the section whose button ran, where the user is looking
   const [ran, setRan] = useState<'templates' | 'returns' | 'list'>('templates');
-  const feedback = (section: typeof ran) => (ran === section ? <Feedback strings={strings} state={job.state} /> : null);
+  const feedback = (section: typeof ran) =>
+    ran === section ? <Feedback strings={strings} state={job.state} /> : null;
   const [period, setPeriod] = useState(summary.period);
   const [templates, setTemplates] = useState<DownloadFile[]>([]);
   const urls = useDownloads(templates);
@@ -60,27 +85,34 @@ export default function ReturnsPanel({ strings, summary, refresh }: StepProps) {
   const returnsInput = useRef<HTMLInputElement>(null);
   const listInput = useRef<HTMLInputElement>(null);
 
-  const makeTemplates = () => job.run(strings.busy, async () => {
-    setRan('templates');
-    const files = await (await loadController()).makeTemplates(period);
-    setTemplates(files);
-    return files;
-  }, (files) => t.templatesMade(files.length));
+  const makeTemplates = () =>
+    job.run(
+      strings.busy,
+      async () => {
+        setRan('templates');
+        const files = await (await loadController()).makeTemplates(period);
+        setTemplates(files);
+        return files;
+      },
+      (files) => t.templatesMade(files.length),
+    );
 
-  const importReturns = (list: File[]) => job.run(strings.writing, async () => {
-    setRan('returns');
-    const results = await (await loadController()).importReturns(await readFiles(list));
-    setImported(results);
-    await refresh();
-  });
+  const importReturns = (list: File[]) =>
+    job.run(strings.writing, async () => {
+      setRan('returns');
+      const results = await (await loadController()).importReturns(await readFiles(list));
+      setImported(results);
+      await refresh();
+    });
 
-  const importList = (list: File[]) => job.run(strings.writing, async () => {
-    setRan('list');
-    const [file] = await readFiles(list);
-    if (!file) return;
-    setListResult(await (await loadController()).importList(file, indicator));
-    await refresh();
-  });
+  const importList = (list: File[]) =>
+    job.run(strings.writing, async () => {
+      setRan('list');
+      const [file] = await readFiles(list);
+      if (!file) return;
+      setListResult(await (await loadController()).importList(file, indicator));
+      await refresh();
+    });
 
   const downloadAll = () => {
     urls.forEach((href, i) => {
@@ -94,15 +126,35 @@ export default function ReturnsPanel({ strings, summary, refresh }: StepProps) {
   return (
     <>
       <Section title={t.templatesTitle} help={t.templatesHelp}>
-        <PeriodPicker strings={strings} label={t.period} years={summary.years} value={period}
-          onChange={(p) => { setPeriod(p); setTemplates([]); }} disabled={job.busy} />
-        <Button appearance="primary" disabled={job.busy} onClick={() => void makeTemplates()} data-testid="make-templates">{t.makeTemplates}</Button>
+        <PeriodPicker
+          strings={strings}
+          label={t.period}
+          years={summary.years}
+          value={period}
+          onChange={(p) => {
+            setPeriod(p);
+            setTemplates([]);
+          }}
+          disabled={job.busy}
+        />
+        <Button
+          appearance="primary"
+          disabled={job.busy}
+          onClick={() => void makeTemplates()}
+          data-testid="make-templates"
+        >
+          {t.makeTemplates}
+        </Button>
         {feedback('templates')}
         {templates.length ? (
           <>
             <ul className={s.files} data-testid="templates">
               {templates.map((f, i) => (
-                <li key={f.name}><Link href={urls[i]} download={f.name}>{f.name}</Link></li>
+                <li key={f.name}>
+                  <Link href={urls[i]} download={f.name}>
+                    {f.name}
+                  </Link>
+                </li>
               ))}
             </ul>
             <Button onClick={downloadAll}>{t.downloadAll}</Button>
@@ -111,22 +163,40 @@ export default function ReturnsPanel({ strings, summary, refresh }: StepProps) {
       </Section>
 
       <Section title={t.importTitle} help={t.importHelp}>
-        <input ref={returnsInput} className={s.hidden} type="file" multiple accept=".xlsx"
+        <input
+          ref={returnsInput}
+          className={s.hidden}
+          type="file"
+          multiple
+          accept=".xlsx"
           data-testid="returns-input"
-          onChange={(e) => void importReturns(takeFiles(e.target))} />
-        <Button disabled={job.busy} onClick={() => returnsInput.current?.click()}>{t.chooseReturns}</Button>
+          onChange={(e) => void importReturns(takeFiles(e.target))}
+        />
+        <Button disabled={job.busy} onClick={() => returnsInput.current?.click()}>
+          {t.chooseReturns}
+        </Button>
         {feedback('returns')}
         {imported.length ? (
           <ul className={s.files} data-testid="import-results">
             {imported.map((r) => (
               <li key={r.file} className={s.file}>
                 <div className={s.head}>
-                  <Badge color={r.accepted ? 'success' : 'danger'}>{r.accepted ? t.accepted : t.rejected}</Badge>
+                  <Badge color={r.accepted ? 'success' : 'danger'}>
+                    {r.accepted ? t.accepted : t.rejected}
+                  </Badge>
                   <Text weight="semibold">{r.file}</Text>
                 </div>
                 {r.summary ? <Text size={200}>{r.summary}</Text> : null}
-                {r.problems.map((p, i) => <span key={`p${i}`} className={s.problem}>{p.where}：{strings.problem(p)}</span>)}
-                {r.warnings.map((p, i) => <span key={`w${i}`} className={s.warning}>{t.warnings} {p.where}：{p.message}</span>)}
+                {r.problems.map((p, i) => (
+                  <span key={`p${i}`} className={s.problem}>
+                    {p.where}：{strings.problem(p)}
+                  </span>
+                ))}
+                {r.warnings.map((p, i) => (
+                  <span key={`w${i}`} className={s.warning}>
+                    {t.warnings} {p.where}：{p.message}
+                  </span>
+                ))}
               </li>
             ))}
           </ul>
@@ -136,21 +206,41 @@ export default function ReturnsPanel({ strings, summary, refresh }: StepProps) {
       <Section title={t.listTitle} help={t.listHelp}>
         <Field label={t.listIndicator}>
           <Select value={indicator} onChange={(_, d) => setIndicator(d.value)}>
-            {listIndicators.map((i) => <option key={i.id} value={i.id}>{i.name}</option>)}
+            {listIndicators.map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.name}
+              </option>
+            ))}
           </Select>
         </Field>
-        <input ref={listInput} className={s.hidden} type="file" accept=".xlsx,.csv" data-testid="list-input"
-          onChange={(e) => void importList(takeFiles(e.target))} />
-        <Button disabled={job.busy || !indicator} onClick={() => listInput.current?.click()}>{t.chooseList}</Button>
+        <input
+          ref={listInput}
+          className={s.hidden}
+          type="file"
+          accept=".xlsx,.csv"
+          data-testid="list-input"
+          onChange={(e) => void importList(takeFiles(e.target))}
+        />
+        <Button disabled={job.busy || !indicator} onClick={() => listInput.current?.click()}>
+          {t.chooseList}
+        </Button>
         {feedback('list')}
         {listResult ? (
           <ul className={s.files} data-testid="list-result">
             <li className={s.file}>
               <Text weight="semibold">{listResult.file}</Text>
               <Text size={200}>{t.matched(listResult.matched)}</Text>
-              {listResult.unmatched ? <span className={s.warning}>{t.unmatched(listResult.unmatched)}</span> : null}
-              {listResult.duplicates ? <span className={s.warning}>{t.duplicates(listResult.duplicates)}</span> : null}
-              {listResult.problems.map((p, i) => <span key={i} className={s.problem}>{p.where}：{strings.problem(p)}</span>)}
+              {listResult.unmatched ? (
+                <span className={s.warning}>{t.unmatched(listResult.unmatched)}</span>
+              ) : null}
+              {listResult.duplicates ? (
+                <span className={s.warning}>{t.duplicates(listResult.duplicates)}</span>
+              ) : null}
+              {listResult.problems.map((p, i) => (
+                <span key={i} className={s.problem}>
+                  {p.where}：{strings.problem(p)}
+                </span>
+              ))}
             </li>
           </ul>
         ) : null}

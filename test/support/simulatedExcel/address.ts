@@ -48,7 +48,10 @@ export function parseRect(local: string): Rect | null {
   return norm({ r0: a.r, c0: a.c, r1: b.r, c1: b.c });
 }
 
-type End = { kind: 'cell'; r: number; c: number } | { kind: 'col'; r: number; c: number } | { kind: 'row'; r: number; c: number };
+type End =
+  | { kind: 'cell'; r: number; c: number }
+  | { kind: 'col'; r: number; c: number }
+  | { kind: 'row'; r: number; c: number };
 
 function parseEnd(s: string): End | null {
   let m = /^([A-Z]{1,3})(\d{1,7})$/.exec(s);
@@ -65,7 +68,12 @@ function valid(e: End): End | null {
 }
 
 function norm(r: Rect): Rect {
-  return { r0: Math.min(r.r0, r.r1), c0: Math.min(r.c0, r.c1), r1: Math.max(r.r0, r.r1), c1: Math.max(r.c0, r.c1) };
+  return {
+    r0: Math.min(r.r0, r.r1),
+    c0: Math.min(r.c0, r.c1),
+    r1: Math.max(r.r0, r.r1),
+    c1: Math.max(r.c0, r.c1),
+  };
 }
 
 export function intersects(a: Rect, b: Rect): boolean {
@@ -73,7 +81,9 @@ export function intersects(a: Rect, b: Rect): boolean {
 }
 
 export function contains(outer: Rect, inner: Rect): boolean {
-  return outer.r0 <= inner.r0 && inner.r1 <= outer.r1 && outer.c0 <= inner.c0 && inner.c1 <= outer.c1;
+  return (
+    outer.r0 <= inner.r0 && inner.r1 <= outer.r1 && outer.c0 <= inner.c0 && inner.c1 <= outer.c1
+  );
 }
 
 export const LIMITS = { rows: MAX_ROWS, columns: MAX_COLS };

@@ -13,7 +13,8 @@ interface RangeRef {
 }
 
 function quoteSheet(name: string): string {
-  return /^[A-Za-z_\u0080-\uFFFF][A-Za-z0-9_.\u0080-\uFFFF]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
+  return /^[A-Za-z_\u0080-\uFFFF][A-Za-z0-9_.\u0080-\uFFFF]*$/.test(name) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(name)
     ? name
     : `'${name.replace(/'/g, "''")}'`;
 }
@@ -24,7 +25,11 @@ function parseLocal(address: string): Rect {
   return rect;
 }
 
-function resolveAddress(book: SimWorkbook, address: string, defaultSheet: SimSheet | null): RangeRef {
+function resolveAddress(
+  book: SimWorkbook,
+  address: string,
+  defaultSheet: SimSheet | null,
+): RangeRef {
   const { sheet, local } = splitSheet(address);
   const target = sheet === null ? defaultSheet : book.findSheet(sheet);
   if (!target) throw new HostError('ItemNotFound', `The sheet of ${address} does not exist.`);
@@ -35,7 +40,8 @@ function resolveAddress(book: SimWorkbook, address: string, defaultSheet: SimShe
 function matrixFor(ref: RangeRef, input: unknown): unknown[][] {
   const rows = ref.rect.r1 - ref.rect.r0 + 1;
   const cols = ref.rect.c1 - ref.rect.c0 + 1;
-  if (!Array.isArray(input)) return Array.from({ length: rows }, () => Array.from({ length: cols }, () => input));
+  if (!Array.isArray(input))
+    return Array.from({ length: rows }, () => Array.from({ length: cols }, () => input));
   if (input.length !== rows || input.some((row) => !Array.isArray(row) || row.length !== cols)) {
     throw new HostError(
       'InvalidArgument',
@@ -62,7 +68,8 @@ function formatOf(ref: RangeRef, r: number, c: number): CellFormat {
 }
 
 function eachCell(ref: RangeRef, f: (r: number, c: number) => void): void {
-  for (let r = ref.rect.r0; r <= ref.rect.r1; r++) for (let c = ref.rect.c0; c <= ref.rect.c1; c++) f(r, c);
+  for (let r = ref.rect.r0; r <= ref.rect.r1; r++)
+    for (let c = ref.rect.c0; c <= ref.rect.c1; c++) f(r, c);
 }
 
 function sub(ref: RangeRef, rect: Rect): RangeRef {
@@ -78,7 +85,18 @@ export class Range extends Proxy<RangeRef> {
   }
 
   protected override _scalars(): string[] {
-    return ['address', 'addressLocal', 'values', 'formulas', 'numberFormat', 'rowCount', 'columnCount', 'rowIndex', 'columnIndex', 'text'];
+    return [
+      'address',
+      'addressLocal',
+      'values',
+      'formulas',
+      'numberFormat',
+      'rowCount',
+      'columnCount',
+      'rowIndex',
+      'columnIndex',
+      'text',
+    ];
   }
 
   protected override _read(ref: RangeRef, prop: string): unknown {
@@ -141,7 +159,8 @@ export class Range extends Proxy<RangeRef> {
       eachCell(ref, (r, c) => {
         const f = m[r - ref.rect.r0][c - ref.rect.c0];
         if (f === null || f === undefined) return;
-        if (typeof f !== 'string') throw new HostError('InvalidArgument', 'A number format must be a string.');
+        if (typeof f !== 'string')
+          throw new HostError('InvalidArgument', 'A number format must be a string.');
         ref.sheet.cellForWrite(r, c).numberFormat = f;
       });
     });
@@ -163,28 +182,53 @@ export class Range extends Proxy<RangeRef> {
   }
 
   get worksheet(): Worksheet {
-    return this._nav('worksheet', () => new Worksheet(this.context), (ref) => ref.sheet);
+    return this._nav(
+      'worksheet',
+      () => new Worksheet(this.context),
+      (ref) => ref.sheet,
+    );
   }
   get format(): RangeFormat {
-    return this._nav('format', () => new RangeFormat(this.context), (ref) => ref);
+    return this._nav(
+      'format',
+      () => new RangeFormat(this.context),
+      (ref) => ref,
+    );
   }
   get conditionalFormats(): ConditionalFormatCollection {
     this.context.requireApi('1.6', 'Range.conditionalFormats');
-    return this._nav('conditionalFormats', () => new ConditionalFormatCollection(this.context), (ref) => ref);
+    return this._nav(
+      'conditionalFormats',
+      () => new ConditionalFormatCollection(this.context),
+      (ref) => ref,
+    );
   }
   get dataValidation(): DataValidation {
     this.context.requireApi('1.8', 'Range.dataValidation');
-    return this._nav('dataValidation', () => new DataValidation(this.context), (ref) => ref);
+    return this._nav(
+      'dataValidation',
+      () => new DataValidation(this.context),
+      (ref) => ref,
+    );
   }
 
   getCell(row: number, column: number): Range {
     return this._child(new Range(this.context), 'getCell', [row, column], (ref) =>
-      sub(ref, { r0: ref.rect.r0 + row, c0: ref.rect.c0 + column, r1: ref.rect.r0 + row, c1: ref.rect.c0 + column }),
+      sub(ref, {
+        r0: ref.rect.r0 + row,
+        c0: ref.rect.c0 + column,
+        r1: ref.rect.r0 + row,
+        c1: ref.rect.c0 + column,
+      }),
     );
   }
   getResizedRange(deltaRows: number, deltaColumns: number): Range {
-    return this._child(new Range(this.context), 'getResizedRange', [deltaRows, deltaColumns], (ref) =>
-      sub(ref, { ...ref.rect, r1: ref.rect.r1 + deltaRows, c1: ref.rect.c1 + deltaColumns }),
+    return this._child(
+      new Range(this.context),
+      'getResizedRange',
+      [deltaRows, deltaColumns],
+      (ref) =>
+        sub(ref, { ...ref.rect, r1: ref.rect.r1 + deltaRows, c1: ref.rect.c1 + deltaColumns }),
     );
   }
   getRow(row: number): Range {
@@ -197,10 +241,16 @@ export class Range extends Proxy<RangeRef> {
       const rows = across ? mapCells(ref, (r) => r).map((row) => row[0]) : [ref.rect.r0];
       for (const r0 of rows) {
         const m = across ? { ...ref.rect, r0, r1: r0 } : ref.rect;
-        if (ref.sheet.tables.some((t) => t.rect.r0 <= m.r1 && m.r0 <= t.rect.r1 && t.rect.c0 <= m.c1 && m.c0 <= t.rect.c1)) {
+        if (
+          ref.sheet.tables.some(
+            (t) => t.rect.r0 <= m.r1 && m.r0 <= t.rect.r1 && t.rect.c0 <= m.c1 && m.c0 <= t.rect.c1,
+          )
+        ) {
           throw new HostError('InvalidOperation', 'Cells in a table cannot be merged.');
         }
-        ref.sheet.merges = ref.sheet.merges.filter((x) => !(x.r0 <= m.r1 && m.r0 <= x.r1 && x.c0 <= m.c1 && m.c0 <= x.c1));
+        ref.sheet.merges = ref.sheet.merges.filter(
+          (x) => !(x.r0 <= m.r1 && m.r0 <= x.r1 && x.c0 <= m.c1 && m.c0 <= x.c1),
+        );
         ref.sheet.merges.push(m);
         // Excel keeps only the top-left value of merged cells.
         for (let r = m.r0; r <= m.r1; r++) {
@@ -237,7 +287,9 @@ export class RangeFormat extends Proxy<RangeRef> {
     return (first as Record<string, unknown>)[prop] ?? null;
   }
   private _cellFormat(prop: keyof CellFormat, value: unknown): void {
-    this._set(prop, value, (ref, v) => eachCell(ref, (r, c) => ((formatOf(ref, r, c) as Record<string, unknown>)[prop] = v)));
+    this._set(prop, value, (ref, v) =>
+      eachCell(ref, (r, c) => ((formatOf(ref, r, c) as Record<string, unknown>)[prop] = v)),
+    );
   }
   set columnWidth(points: number) {
     this._set('columnWidth', points, (ref) => {
@@ -259,16 +311,32 @@ export class RangeFormat extends Proxy<RangeRef> {
     this._cellFormat('wrapText', v);
   }
   get font(): RangeFont {
-    return this._nav('font', () => new RangeFont(this.context), (ref) => ref);
+    return this._nav(
+      'font',
+      () => new RangeFont(this.context),
+      (ref) => ref,
+    );
   }
   get fill(): RangeFill {
-    return this._nav('fill', () => new RangeFill(this.context), (ref) => ref);
+    return this._nav(
+      'fill',
+      () => new RangeFill(this.context),
+      (ref) => ref,
+    );
   }
   get borders(): RangeBorderCollection {
-    return this._nav('borders', () => new RangeBorderCollection(this.context), (ref) => ref);
+    return this._nav(
+      'borders',
+      () => new RangeBorderCollection(this.context),
+      (ref) => ref,
+    );
   }
   get protection(): FormatProtection {
-    return this._nav('protection', () => new FormatProtection(this.context), (ref) => ref);
+    return this._nav(
+      'protection',
+      () => new FormatProtection(this.context),
+      (ref) => ref,
+    );
   }
 }
 
@@ -281,11 +349,19 @@ export class RangeFont extends Proxy<RangeRef> {
   }
   protected override _read(ref: RangeRef, prop: string): unknown {
     const f = ref.sheet.cell(ref.rect.r0, ref.rect.c0)?.format ?? {};
-    const map: Record<string, unknown> = { bold: f.bold ?? false, italic: f.italic ?? false, size: f.size ?? 11, name: f.fontName ?? 'Calibri', color: f.fontColor ?? '#000000' };
+    const map: Record<string, unknown> = {
+      bold: f.bold ?? false,
+      italic: f.italic ?? false,
+      size: f.size ?? 11,
+      name: f.fontName ?? 'Calibri',
+      color: f.fontColor ?? '#000000',
+    };
     return map[prop];
   }
   private _font(prop: keyof CellFormat, name: string, value: unknown): void {
-    this._set(name, value, (ref, v) => eachCell(ref, (r, c) => ((formatOf(ref, r, c) as Record<string, unknown>)[prop] = v)));
+    this._set(name, value, (ref, v) =>
+      eachCell(ref, (r, c) => ((formatOf(ref, r, c) as Record<string, unknown>)[prop] = v)),
+    );
   }
   set bold(v: boolean) {
     this._font('bold', 'bold', v);
@@ -372,7 +448,9 @@ export class FormatProtection extends Proxy<RangeRef> {
     return ref.sheet.cell(ref.rect.r0, ref.rect.c0)?.locked ?? true;
   }
   set locked(v: boolean) {
-    this._set('locked', v, (ref) => eachCell(ref, (r, c) => (ref.sheet.cellForWrite(r, c).locked = v)));
+    this._set('locked', v, (ref) =>
+      eachCell(ref, (r, c) => (ref.sheet.cellForWrite(r, c).locked = v)),
+    );
   }
 }
 
@@ -389,7 +467,11 @@ export class ConditionalFormatCollection extends Proxy<RangeRef> {
   add(type: string): ConditionalFormat {
     const cf = new ConditionalFormat(this.context);
     this.context.queue({ a: 'call', id: this._id, m: 'add', args: [type], out: cf._id }, () => {
-      if (type !== 'Custom') throw new HostError('InvalidArgument', `The simulated host supports custom conditional formats only, not ${type}.`);
+      if (type !== 'Custom')
+        throw new HostError(
+          'InvalidArgument',
+          `The simulated host supports custom conditional formats only, not ${type}.`,
+        );
       const ref = this._model();
       const state = { rect: ref.rect, formula: '' };
       ref.sheet.conditionalFormats.push(state);
@@ -413,7 +495,8 @@ export class ConditionalFormat extends Proxy<CfState> {
     return null;
   }
   get custom() {
-    const set = (prop: string, apply: (s: CfState, v: string) => void) => (v: string) => this._set(prop, v, (s) => apply(s, v));
+    const set = (prop: string, apply: (s: CfState, v: string) => void) => (v: string) =>
+      this._set(prop, v, (s) => apply(s, v));
     const setFormula = set('custom.rule.formula', (s, v) => (s.formula = v));
     const setFill = set('custom.format.fill.color', (s, v) => (s.fill = v));
     const setFont = set('custom.format.font.color', (s, v) => (s.fontColor = v));
@@ -447,7 +530,9 @@ export class DataValidation extends Proxy<RangeRef> {
     return ['rule', 'ignoreBlanks', 'prompt', 'errorAlert'];
   }
   protected override _read(ref: RangeRef, prop: string): unknown {
-    const v = ref.sheet.validations.find((x) => x.rect.r0 === ref.rect.r0 && x.rect.c0 === ref.rect.c0) as Record<string, unknown> | undefined;
+    const v = ref.sheet.validations.find(
+      (x) => x.rect.r0 === ref.rect.r0 && x.rect.c0 === ref.rect.c0,
+    ) as Record<string, unknown> | undefined;
     return v?.[prop] ?? null;
   }
   private _state(ref: RangeRef) {
@@ -526,31 +611,60 @@ export class Worksheet extends Proxy<SimSheet> {
     }));
   }
   getUsedRangeOrNullObject(valuesOnly = false): Range {
-    return this._child(new Range(this.context), 'getUsedRangeOrNullObject', [valuesOnly], (sheet) => {
-      const rect = sheet.usedRect(valuesOnly);
-      return rect ? { sheet, rect } : null;
-    });
+    return this._child(
+      new Range(this.context),
+      'getUsedRangeOrNullObject',
+      [valuesOnly],
+      (sheet) => {
+        const rect = sheet.usedRect(valuesOnly);
+        return rect ? { sheet, rect } : null;
+      },
+    );
   }
   get tables(): TableCollection {
-    return this._nav<TableCollection, TableScope>('tables', () => new TableCollection(this.context), (sheet) => ({ book: sheet.book, sheet }));
+    return this._nav<TableCollection, TableScope>(
+      'tables',
+      () => new TableCollection(this.context),
+      (sheet) => ({ book: sheet.book, sheet }),
+    );
   }
   get charts(): ChartCollection {
-    return this._nav('charts', () => new ChartCollection(this.context), (sheet) => sheet);
+    return this._nav(
+      'charts',
+      () => new ChartCollection(this.context),
+      (sheet) => sheet,
+    );
   }
   get freezePanes(): WorksheetFreezePanes {
     this.context.requireApi('1.7', 'Worksheet.freezePanes');
-    return this._nav('freezePanes', () => new WorksheetFreezePanes(this.context), (sheet) => sheet);
+    return this._nav(
+      'freezePanes',
+      () => new WorksheetFreezePanes(this.context),
+      (sheet) => sheet,
+    );
   }
   get protection(): WorksheetProtection {
-    return this._nav('protection', () => new WorksheetProtection(this.context), (sheet) => sheet);
+    return this._nav(
+      'protection',
+      () => new WorksheetProtection(this.context),
+      (sheet) => sheet,
+    );
   }
   get horizontalPageBreaks(): PageBreakCollection {
     this.context.requireApi('1.9', 'Worksheet.horizontalPageBreaks');
-    return this._nav('horizontalPageBreaks', () => new PageBreakCollection(this.context), (sheet) => sheet);
+    return this._nav(
+      'horizontalPageBreaks',
+      () => new PageBreakCollection(this.context),
+      (sheet) => sheet,
+    );
   }
   get pageLayout(): PageLayout {
     this.context.requireApi('1.9', 'Worksheet.pageLayout');
-    return this._nav('pageLayout', () => new PageLayout(this.context), (sheet) => sheet);
+    return this._nav(
+      'pageLayout',
+      () => new PageLayout(this.context),
+      (sheet) => sheet,
+    );
   }
 }
 
@@ -573,7 +687,8 @@ export class WorksheetFreezePanes extends Proxy<SimSheet> {
   freezeAt(range: string | Range): void {
     this._call('freezeAt', [range], (sheet) => {
       const rect = typeof range === 'string' ? parseLocal(range) : range._model().rect;
-      if (rect.r0 !== 0 || rect.c0 !== 0) throw new HostError('InvalidArgument', 'freezeAt needs a range starting at A1.');
+      if (rect.r0 !== 0 || rect.c0 !== 0)
+        throw new HostError('InvalidArgument', 'freezeAt needs a range starting at A1.');
       sheet.freeze = { rows: rect.r1 + 1, columns: rect.c1 + 1 };
     });
   }
@@ -594,7 +709,8 @@ export class WorksheetProtection extends Proxy<SimSheet> {
   }
   protect(options?: unknown, password?: string): void {
     this._call('protect', [options ?? null, password ?? null], (sheet) => {
-      if (sheet.protection.protected) throw new HostError('InvalidOperation', 'The worksheet is already protected.');
+      if (sheet.protection.protected)
+        throw new HostError('InvalidOperation', 'The worksheet is already protected.');
       sheet.protection = { protected: true, options };
     });
   }
@@ -636,8 +752,14 @@ export class PageBreakCollection extends Proxy<SimSheet> {
   }
   add(pageBreakRange: string | Range): void {
     this._call('add', [pageBreakRange], (sheet) => {
-      const rect = typeof pageBreakRange === 'string' ? parseLocal(pageBreakRange) : pageBreakRange._model().rect;
-      sheet.pageLayout.rowBreaks = [...((sheet.pageLayout.rowBreaks as number[] | undefined) ?? []), rect.r0 + 1];
+      const rect =
+        typeof pageBreakRange === 'string'
+          ? parseLocal(pageBreakRange)
+          : pageBreakRange._model().rect;
+      sheet.pageLayout.rowBreaks = [
+        ...((sheet.pageLayout.rowBreaks as number[] | undefined) ?? []),
+        rect.r0 + 1,
+      ];
     });
   }
 }
@@ -660,16 +782,24 @@ export class WorksheetCollection extends CollectionProxy<SimWorkbook, SimSheet, 
     });
   }
   getItemOrNullObject(key: string): Worksheet {
-    return this._child(new Worksheet(this.context), 'getItemOrNullObject', [key], (book) => book.findSheet(key) ?? null);
+    return this._child(
+      new Worksheet(this.context),
+      'getItemOrNullObject',
+      [key],
+      (book) => book.findSheet(key) ?? null,
+    );
   }
   add(name?: string): Worksheet {
     const ws = new Worksheet(this.context);
-    this.context.queue({ a: 'call', id: this._id, m: 'add', args: [name ?? null], out: ws._id }, () => {
-      const book = this._model();
-      let n = book.sheets.length + 1;
-      while (!name && book.findSheet(`Sheet${n}`)) n++;
-      ws._resolveWith(book.addSheet(name ?? `Sheet${n}`));
-    });
+    this.context.queue(
+      { a: 'call', id: this._id, m: 'add', args: [name ?? null], out: ws._id },
+      () => {
+        const book = this._model();
+        let n = book.sheets.length + 1;
+        while (!name && book.findSheet(`Sheet${n}`)) n++;
+        ws._resolveWith(book.addSheet(name ?? `Sheet${n}`));
+      },
+    );
     return ws;
   }
 }
@@ -687,7 +817,9 @@ export class TableCollection extends CollectionProxy<TableScope, SimTable, Table
     return new Table(this.context);
   }
   protected override _list(scope: TableScope): SimTable[] {
-    return scope.sheet ? scope.book.tables.filter((t) => t.sheet === scope.sheet) : scope.book.tables;
+    return scope.sheet
+      ? scope.book.tables.filter((t) => t.sheet === scope.sheet)
+      : scope.book.tables;
   }
   private _tables(): SimTable[] {
     return this._list(this._model());
@@ -703,19 +835,39 @@ export class TableCollection extends CollectionProxy<TableScope, SimTable, Table
     });
   }
   getItemOrNullObject(key: string): Table {
-    return this._child(new Table(this.context), 'getItemOrNullObject', [key], () =>
-      this._tables().find((x) => x.name.toLowerCase() === key.toLowerCase()) ?? null,
+    return this._child(
+      new Table(this.context),
+      'getItemOrNullObject',
+      [key],
+      () => this._tables().find((x) => x.name.toLowerCase() === key.toLowerCase()) ?? null,
     );
   }
   add(address: string | Range, hasHeaders: boolean): Table {
     const table = new Table(this.context);
-    this.context.queue({ a: 'call', id: this._id, m: 'add', args: [address instanceof Range ? { ref: address._id } : address, hasHeaders], out: table._id }, () => {
-      const scope = this._scopeModel();
-      const ref = address instanceof Range ? address._model() : resolveAddress(scope.book, address, scope.sheet ?? scope.book.activeSheet);
-      if (scope.sheet && ref.sheet !== scope.sheet) throw new HostError('InvalidArgument', 'The address is on another worksheet.');
-      if (!hasHeaders) throw new HostError('InvalidArgument', 'The simulated host adds tables with headers only.');
-      table._resolveWith(scope.book.addTable(ref.sheet, ref.rect));
-    });
+    this.context.queue(
+      {
+        a: 'call',
+        id: this._id,
+        m: 'add',
+        args: [address instanceof Range ? { ref: address._id } : address, hasHeaders],
+        out: table._id,
+      },
+      () => {
+        const scope = this._scopeModel();
+        const ref =
+          address instanceof Range
+            ? address._model()
+            : resolveAddress(scope.book, address, scope.sheet ?? scope.book.activeSheet);
+        if (scope.sheet && ref.sheet !== scope.sheet)
+          throw new HostError('InvalidArgument', 'The address is on another worksheet.');
+        if (!hasHeaders)
+          throw new HostError(
+            'InvalidArgument',
+            'The simulated host adds tables with headers only.',
+          );
+        table._resolveWith(scope.book.addTable(ref.sheet, ref.rect));
+      },
+    );
     return table;
   }
 }
@@ -734,7 +886,13 @@ export class Table extends Proxy<SimTable> {
     return (t as unknown as Record<string, unknown>)[prop];
   }
   protected override _navigate(prop: string): Proxy<unknown> | undefined {
-    return prop === 'worksheet' ? this.worksheet : prop === 'rows' ? this.rows : prop === 'columns' ? this.columns : undefined;
+    return prop === 'worksheet'
+      ? this.worksheet
+      : prop === 'rows'
+        ? this.rows
+        : prop === 'columns'
+          ? this.columns
+          : undefined;
   }
   get name(): string {
     return this._get('name');
@@ -749,22 +907,43 @@ export class Table extends Proxy<SimTable> {
     this._set('style', v, (t) => (t.style = v));
   }
   get worksheet(): Worksheet {
-    return this._nav('worksheet', () => new Worksheet(this.context), (t) => t.sheet);
+    return this._nav(
+      'worksheet',
+      () => new Worksheet(this.context),
+      (t) => t.sheet,
+    );
   }
   get rows(): TableRowCollection {
-    return this._nav('rows', () => new TableRowCollection(this.context), (t) => t);
+    return this._nav(
+      'rows',
+      () => new TableRowCollection(this.context),
+      (t) => t,
+    );
   }
   get columns(): TableColumnCollection {
-    return this._nav('columns', () => new TableColumnCollection(this.context), (t) => t);
+    return this._nav(
+      'columns',
+      () => new TableColumnCollection(this.context),
+      (t) => t,
+    );
   }
   getRange(): Range {
-    return this._child(new Range(this.context), 'getRange', [], (t) => ({ sheet: t.sheet, rect: t.rect }));
+    return this._child(new Range(this.context), 'getRange', [], (t) => ({
+      sheet: t.sheet,
+      rect: t.rect,
+    }));
   }
   getHeaderRowRange(): Range {
-    return this._child(new Range(this.context), 'getHeaderRowRange', [], (t) => ({ sheet: t.sheet, rect: t.headerRect }));
+    return this._child(new Range(this.context), 'getHeaderRowRange', [], (t) => ({
+      sheet: t.sheet,
+      rect: t.headerRect,
+    }));
   }
   getDataBodyRange(): Range {
-    return this._child(new Range(this.context), 'getDataBodyRange', [], (t) => ({ sheet: t.sheet, rect: t.bodyRect }));
+    return this._child(new Range(this.context), 'getDataBodyRange', [], (t) => ({
+      sheet: t.sheet,
+      rect: t.bodyRect,
+    }));
   }
 }
 
@@ -813,18 +992,37 @@ export class ChartCollection extends Proxy<SimSheet> {
   }
   add(type: string, sourceData: Range, seriesBy = 'Auto'): Chart {
     const chart = new Chart(this.context);
-    this.context.queue({ a: 'call', id: this._id, m: 'add', args: [type, { ref: sourceData._id }, seriesBy], out: chart._id }, () => {
-      const sheet = this._model();
-      const src = sourceData._model();
-      const rect = src.rect;
-      const series: SimChart['series'] = [];
-      const byColumns = seriesBy !== 'Rows';
-      const count = byColumns ? rect.c1 - rect.c0 : rect.r1 - rect.r0;
-      for (let i = 1; i <= count; i++) series.push({ name: String(src.sheet.cell(byColumns ? rect.r0 : rect.r0 + i, byColumns ? rect.c0 + i : rect.c0)?.value ?? '') });
-      const state: SimChart = { type, source: `${quoteSheet(src.sheet.name)}!${rectAddress(rect)}`, series };
-      sheet.charts.push(state);
-      chart._resolveWith(state);
-    });
+    this.context.queue(
+      {
+        a: 'call',
+        id: this._id,
+        m: 'add',
+        args: [type, { ref: sourceData._id }, seriesBy],
+        out: chart._id,
+      },
+      () => {
+        const sheet = this._model();
+        const src = sourceData._model();
+        const rect = src.rect;
+        const series: SimChart['series'] = [];
+        const byColumns = seriesBy !== 'Rows';
+        const count = byColumns ? rect.c1 - rect.c0 : rect.r1 - rect.r0;
+        for (let i = 1; i <= count; i++)
+          series.push({
+            name: String(
+              src.sheet.cell(byColumns ? rect.r0 : rect.r0 + i, byColumns ? rect.c0 + i : rect.c0)
+                ?.value ?? '',
+            ),
+          });
+        const state: SimChart = {
+          type,
+          source: `${quoteSheet(src.sheet.name)}!${rectAddress(rect)}`,
+          series,
+        };
+        sheet.charts.push(state);
+        chart._resolveWith(state);
+      },
+    );
     return chart;
   }
 }
@@ -855,8 +1053,15 @@ export class Chart extends Proxy<SimChart> {
   }
   setPosition(startCell: string | Range, endCell?: string | Range): void {
     this._call('setPosition', [startCell, endCell ?? null], (c) => {
-      c.topLeft = typeof startCell === 'string' ? startCell : cellAddress(startCell._model().rect.r0, startCell._model().rect.c0);
-      if (endCell) c.bottomRight = typeof endCell === 'string' ? endCell : cellAddress(endCell._model().rect.r0, endCell._model().rect.c0);
+      c.topLeft =
+        typeof startCell === 'string'
+          ? startCell
+          : cellAddress(startCell._model().rect.r0, startCell._model().rect.c0);
+      if (endCell)
+        c.bottomRight =
+          typeof endCell === 'string'
+            ? endCell
+            : cellAddress(endCell._model().rect.r0, endCell._model().rect.c0);
     });
   }
   get series(): { getItemAt(index: number): ChartSeries } {
@@ -913,7 +1118,11 @@ export class CustomPropertyCollection extends Proxy<Map<string, unknown>> {
   }
   add(key: string, value: unknown): void {
     this._call('add', [key, value], (m) => {
-      if (key.length === 0 || key.length > 255) throw new HostError('InvalidArgument', 'A custom property key must have 1 to 255 characters.');
+      if (key.length === 0 || key.length > 255)
+        throw new HostError(
+          'InvalidArgument',
+          'A custom property key must have 1 to 255 characters.',
+        );
       m.set(key, value);
     });
   }
@@ -945,7 +1154,12 @@ export class Workbook extends Proxy<SimWorkbook> {
   }
   get properties(): { custom: CustomPropertyCollection } {
     this.context.requireApi('1.7', 'Workbook.properties');
-    const custom = this._child(new CustomPropertyCollection(this.context), 'properties.custom', [], (b) => b.customProperties);
+    const custom = this._child(
+      new CustomPropertyCollection(this.context),
+      'properties.custom',
+      [],
+      (b) => b.customProperties,
+    );
     return { custom };
   }
 }

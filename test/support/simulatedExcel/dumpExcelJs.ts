@@ -17,17 +17,26 @@ function cellDump(cell: ExcelJS.Cell, formulaValues: boolean): CellDump {
     if (typeof v === 'object' && v !== null && 'formula' in v) {
       const f = v as { formula: string; result?: unknown };
       dump.formula = `=${f.formula}`;
-      if (formulaValues && ['string', 'number', 'boolean'].includes(typeof f.result)) dump.value = f.result as string | number | boolean;
-    } else if (typeof v === 'object' && v !== null && 'richText' in v) dump.value = (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
-    else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') dump.value = v;
-    else throw new Error(`cell ${cell.address} holds a value the dump does not know: ${JSON.stringify(v)}`);
+      if (formulaValues && ['string', 'number', 'boolean'].includes(typeof f.result))
+        dump.value = f.result as string | number | boolean;
+    } else if (typeof v === 'object' && v !== null && 'richText' in v)
+      dump.value = (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
+    else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+      dump.value = v;
+    else
+      throw new Error(
+        `cell ${cell.address} holds a value the dump does not know: ${JSON.stringify(v)}`,
+      );
   }
   if (cell.numFmt && cell.numFmt !== 'General') dump.numberFormat = cell.numFmt;
   return dump;
 }
 
 /** `formulaValues`: also dump each formula's cached result (what the engine computed). */
-export function dumpExcelJs(wb: ExcelJS.Workbook, options: { skipSheets?: string[]; formulaValues?: boolean } = {}): BookDump {
+export function dumpExcelJs(
+  wb: ExcelJS.Workbook,
+  options: { skipSheets?: string[]; formulaValues?: boolean } = {},
+): BookDump {
   const skip = new Set(options.skipSheets ?? []);
   const worksheets = wb.worksheets.filter((ws) => !skip.has(ws.name));
   return {
@@ -47,7 +56,11 @@ export function dumpExcelJs(wb: ExcelJS.Workbook, options: { skipSheets?: string
         ws.getTables().map((t) => {
           const m = tableModel(t);
           const a = tableArea(m);
-          return { name: m.name, sheet: ws.name, ref: `${encodeCell(a.firstCol, a.headerRow)}:${encodeCell(a.lastCol, a.lastRow)}` };
+          return {
+            name: m.name,
+            sheet: ws.name,
+            ref: `${encodeCell(a.firstCol, a.headerRow)}:${encodeCell(a.lastCol, a.lastRow)}`,
+          };
         }),
       )
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),

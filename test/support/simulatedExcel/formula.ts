@@ -9,7 +9,10 @@ import type { CellValue, SimSheet } from './model';
 
 export type FormulaValue = CellValue | FormulaValue[][];
 
-type Token = { kind: 'num' | 'str' | 'ref' | 'name' | 'op' | 'lparen' | 'rparen' | 'comma'; text: string };
+type Token = {
+  kind: 'num' | 'str' | 'ref' | 'name' | 'op' | 'lparen' | 'rparen' | 'comma';
+  text: string;
+};
 
 const ERROR = /^#(DIV\/0!|NAME\?|VALUE!|REF!|N\/A|NUM!)$/;
 const isError = (v: unknown): v is string => typeof v === 'string' && ERROR.test(v);
@@ -17,7 +20,8 @@ const isError = (v: unknown): v is string => typeof v === 'string' && ERROR.test
 function tokenize(src: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
-  const refRe = /^(?:(?:'(?:[^']|'')+'|[A-Za-z_\u0080-\uFFFF][\w.\u0080-\uFFFF]*)!)?\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?/;
+  const refRe =
+    /^(?:(?:'(?:[^']|'')+'|[A-Za-z_\u0080-\uFFFF][\w.\u0080-\uFFFF]*)!)?\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?/;
   while (i < src.length) {
     const rest = src.slice(i);
     const ch = src[i];
@@ -95,7 +99,11 @@ function parse(tokens: Token[]): Node {
   const primary = (): Node => {
     const tok = take();
     if (!tok) throw new SyntaxError('unexpected end');
-    if (tok.kind === 'num') return { t: 'lit', v: tok.text.endsWith('%') ? Number(tok.text.slice(0, -1)) / 100 : Number(tok.text) };
+    if (tok.kind === 'num')
+      return {
+        t: 'lit',
+        v: tok.text.endsWith('%') ? Number(tok.text.slice(0, -1)) / 100 : Number(tok.text),
+      };
     if (tok.kind === 'str') return { t: 'lit', v: tok.text };
     if (tok.kind === 'ref') {
       const { sheet, local } = splitSheet(tok.text);
@@ -110,7 +118,8 @@ function parse(tokens: Token[]): Node {
     }
     if (tok.kind === 'name') {
       if (peek()?.kind !== 'lparen') {
-        if (tok.text === 'TRUE' || tok.text === 'FALSE') return { t: 'lit', v: tok.text === 'TRUE' };
+        if (tok.text === 'TRUE' || tok.text === 'FALSE')
+          return { t: 'lit', v: tok.text === 'TRUE' };
         return { t: 'lit', v: '#NAME?' };
       }
       take();
@@ -125,7 +134,10 @@ function parse(tokens: Token[]): Node {
     throw new SyntaxError(`unexpected ${tok.text}`);
   };
   const power = level(['^'], primary);
-  const unary = (): Node => (peek()?.kind === 'op' && (peek().text === '-' || peek().text === '+') ? { t: 'un', op: take().text, a: unary() } : power());
+  const unary = (): Node =>
+    peek()?.kind === 'op' && (peek().text === '-' || peek().text === '+')
+      ? { t: 'un', op: take().text, a: unary() }
+      : power();
   const term = level(['*', '/'], unary);
   const additive = level(['+', '-', '&'], term);
   const comparison = level(['=', '<>', '<', '>', '<=', '>='], additive);
@@ -137,7 +149,12 @@ function parse(tokens: Token[]): Node {
 /** Reads a cell's value, calculating it first when it holds a formula. */
 export type CellReader = (sheet: SimSheet, r: number, c: number) => CellValue | undefined;
 
-export function evaluateFormula(formula: string, sheet: SimSheet, row: number, read: CellReader): CellValue {
+export function evaluateFormula(
+  formula: string,
+  sheet: SimSheet,
+  row: number,
+  read: CellReader,
+): CellValue {
   let tree: Node;
   try {
     tree = parse(tokenize(formula.replace(/^=/, '')));
@@ -201,7 +218,14 @@ function binary(op: string, a: CellValue, b: CellValue): CellValue {
   if (op === '&') return `${text(a)}${text(b)}`;
   if (['=', '<>', '<', '>', '<=', '>='].includes(op)) {
     const cmp = compare(a, b);
-    return { '=': cmp === 0, '<>': cmp !== 0, '<': cmp < 0, '>': cmp > 0, '<=': cmp <= 0, '>=': cmp >= 0 }[op]!;
+    return {
+      '=': cmp === 0,
+      '<>': cmp !== 0,
+      '<': cmp < 0,
+      '>': cmp > 0,
+      '<=': cmp <= 0,
+      '>=': cmp >= 0,
+    }[op]!;
   }
   const x = num(a);
   const y = num(b);
@@ -224,7 +248,8 @@ function compare(a: CellValue, b: CellValue): number {
   if (a === '' && typeof b === 'number') a = 0;
   if (b === '' && typeof a === 'number') b = 0;
   if (rank(a) !== rank(b)) return rank(a) - rank(b);
-  if (typeof a === 'string' && typeof b === 'string') return a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0;
+  if (typeof a === 'string' && typeof b === 'string')
+    return a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0;
   return Number(a) - Number(b);
 }
 
@@ -232,10 +257,11 @@ function flatNumbers(values: FormulaValue[]): number[] | string {
   const out: number[] = [];
   for (const v of values) {
     if (Array.isArray(v)) {
-      for (const row of v) for (const cell of row as CellValue[]) {
-        if (isError(cell)) return cell;
-        if (typeof cell === 'number') out.push(cell);
-      }
+      for (const row of v)
+        for (const cell of row as CellValue[]) {
+          if (isError(cell)) return cell;
+          if (typeof cell === 'number') out.push(cell);
+        }
     } else {
       const n = num(v);
       if (typeof n === 'string') return n;

@@ -113,11 +113,17 @@ export class SimSheet {
     let rect: Rect | null = null;
     for (const [k, cell] of this.cells) {
       const has = cell.value !== undefined || cell.formula !== undefined;
-      if (!has && (valuesOnly || (cell.numberFormat === undefined && cell.format === undefined))) continue;
+      if (!has && (valuesOnly || (cell.numberFormat === undefined && cell.format === undefined)))
+        continue;
       const r = Math.floor(k / 16384);
       const c = k % 16384;
       rect = rect
-        ? { r0: Math.min(rect.r0, r), c0: Math.min(rect.c0, c), r1: Math.max(rect.r1, r), c1: Math.max(rect.c1, c) }
+        ? {
+            r0: Math.min(rect.r0, r),
+            c0: Math.min(rect.c0, c),
+            r1: Math.max(rect.r1, r),
+            c1: Math.max(rect.c1, c),
+          }
         : { r0: r, c0: c, r1: r, c1: c };
     }
     return rect;
@@ -127,7 +133,10 @@ export class SimSheet {
   input(r: number, c: number, raw: unknown): void {
     if (raw === null || raw === undefined) return; // Office.js: null leaves the cell unchanged
     if (this.protection.protected && this.cell(r, c)?.locked !== false) {
-      throw new HostError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet (${this.name}).`);
+      throw new HostError(
+        'AccessDenied',
+        `The cell or chart you're trying to change is on a protected sheet (${this.name}).`,
+      );
     }
     const cell = this.cellForWrite(r, c);
     const parsed = parseInput(raw, cell.numberFormat === '@');
@@ -136,9 +145,11 @@ export class SimSheet {
     if (parsed.formula !== undefined) {
       cell.formula = parsed.formula;
       this.book.dirty = true;
-    }
-    else if (parsed.value !== undefined) cell.value = parsed.value;
-    if (parsed.numberFormat && (cell.numberFormat === undefined || cell.numberFormat === 'General')) {
+    } else if (parsed.value !== undefined) cell.value = parsed.value;
+    if (
+      parsed.numberFormat &&
+      (cell.numberFormat === undefined || cell.numberFormat === 'General')
+    ) {
       cell.numberFormat = parsed.numberFormat;
     }
     const table = this.tables.find((t) => t.r0 === r && c >= t.c0 && c <= t.c1);
@@ -188,7 +199,10 @@ export class SimSheet {
     for (const t of this.tables) {
       if (t === except || !intersects(t.rect, band)) continue;
       if (!contains(band, t.rect)) {
-        throw new HostError('InvalidOperation', `This operation would move part of table ${t.name}.`);
+        throw new HostError(
+          'InvalidOperation',
+          `This operation would move part of table ${t.name}.`,
+        );
       }
     }
   }
@@ -198,15 +212,28 @@ export class SimSheet {
     for (const t of this.tables) {
       if (!intersects(t.rect, rect)) continue;
       const wholeBodyRows = rect.r0 > t.r0 && rect.r1 <= t.r1 && rect.c0 <= t.c0 && rect.c1 >= t.c1;
-      if (!wholeBodyRows) throw new HostError('InvalidOperation', `This operation would move part of table ${t.name}.`);
+      if (!wholeBodyRows)
+        throw new HostError(
+          'InvalidOperation',
+          `This operation would move part of table ${t.name}.`,
+        );
       if (t.r1 - t.r0 - (rect.r1 - rect.r0 + 1) < 1) {
         throw new HostError('InvalidOperation', `Table ${t.name} must keep at least one row.`);
       }
     }
     const shrunk = this.tables.filter((t) => intersects(t.rect, rect));
-    const below = this.tables.filter((t) => !shrunk.includes(t) && t.r0 > rect.r1 && intersects(t.rect, { ...rect, r1: Number.MAX_SAFE_INTEGER }));
+    const below = this.tables.filter(
+      (t) =>
+        !shrunk.includes(t) &&
+        t.r0 > rect.r1 &&
+        intersects(t.rect, { ...rect, r1: Number.MAX_SAFE_INTEGER }),
+    );
     const cut = below.find((t) => t.c0 < rect.c0 || t.c1 > rect.c1);
-    if (cut) throw new HostError('InvalidOperation', `This operation would move part of table ${cut.name}.`);
+    if (cut)
+      throw new HostError(
+        'InvalidOperation',
+        `This operation would move part of table ${cut.name}.`,
+      );
     const h = rect.r1 - rect.r0 + 1;
     this.clearRect(rect, 'All');
     for (const t of shrunk) t.r1 -= h;
@@ -252,7 +279,8 @@ export class SimTable {
 
   headers(): string[] {
     const out: string[] = [];
-    for (let c = this.c0; c <= this.c1; c++) out.push(String(this.sheet.cell(this.r0, c)?.value ?? ''));
+    for (let c = this.c0; c <= this.c1; c++)
+      out.push(String(this.sheet.cell(this.r0, c)?.value ?? ''));
     return out;
   }
 
@@ -278,14 +306,16 @@ export class SimTable {
     const at = index === null || index < 0 ? bodyRows : index;
     if (at > bodyRows) throw new HostError('InvalidArgument', 'The row index is out of range.');
     values.forEach((row) => {
-      if (row.length !== this.c1 - this.c0 + 1) throw new HostError('InvalidArgument', 'The number of columns does not match the table.');
+      if (row.length !== this.c1 - this.c0 + 1)
+        throw new HostError('InvalidArgument', 'The number of columns does not match the table.');
     });
     const insertRow = this.r0 + 1 + at;
     this.sheet.shiftRows(this.c0, this.c1, insertRow, count, this);
     this.r1 += count;
-    values.forEach((row, i) => row.forEach((v, j) => this.sheet.input(insertRow + i, this.c0 + j, v)));
+    values.forEach((row, i) =>
+      row.forEach((v, j) => this.sheet.input(insertRow + i, this.c0 + j, v)),
+    );
   }
-
 }
 
 export class SimWorkbook {
@@ -317,14 +347,16 @@ export class SimWorkbook {
       return cell.value;
     };
     for (const sheet of this.sheets) {
-      for (const [k, cell] of sheet.cells) if (cell.formula !== undefined) read(sheet, Math.floor(k / 16384), k % 16384);
+      for (const [k, cell] of sheet.cells)
+        if (cell.formula !== undefined) read(sheet, Math.floor(k / 16384), k % 16384);
     }
   }
 
   /** Test set-up helper: adds a sheet without going through the API. */
   addSheet(name: string): SimSheet {
     assertSheetName(name);
-    if (this.findSheet(name)) throw new HostError('ItemAlreadyExists', `A sheet named ${name} already exists.`);
+    if (this.findSheet(name))
+      throw new HostError('ItemAlreadyExists', `A sheet named ${name} already exists.`);
     const sheet = new SimSheet(this, name);
     this.sheets.push(sheet);
     this.activeSheet ??= sheet;
@@ -342,8 +374,14 @@ export class SimWorkbook {
   }
 
   deleteSheet(sheet: SimSheet): void {
-    if (this.sheets.filter((s) => s.visibility === 'Visible').length <= 1 && sheet.visibility === 'Visible') {
-      throw new HostError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+    if (
+      this.sheets.filter((s) => s.visibility === 'Visible').length <= 1 &&
+      sheet.visibility === 'Visible'
+    ) {
+      throw new HostError(
+        'InvalidOperation',
+        'A workbook must contain at least one visible worksheet.',
+      );
     }
     this.tables = this.tables.filter((t) => t.sheet !== sheet);
     this.sheets = this.sheets.filter((s) => s !== sheet);
@@ -353,20 +391,30 @@ export class SimWorkbook {
   renameSheet(sheet: SimSheet, name: string): void {
     assertSheetName(name);
     const other = this.findSheet(name);
-    if (other && other !== sheet) throw new HostError('InvalidArgument', `A sheet named ${name} already exists.`);
+    if (other && other !== sheet)
+      throw new HostError('InvalidArgument', `A sheet named ${name} already exists.`);
     sheet.name = name;
   }
 
   moveSheet(sheet: SimSheet, position: number): void {
-    if (position < 0 || position >= this.sheets.length) throw new HostError('InvalidArgument', 'The position is out of range.');
+    if (position < 0 || position >= this.sheets.length)
+      throw new HostError('InvalidArgument', 'The position is out of range.');
     this.sheets = this.sheets.filter((s) => s !== sheet);
     this.sheets.splice(position, 0, sheet);
   }
 
   addTable(sheet: SimSheet, rect: Rect): SimTable {
-    if (rect.r1 <= rect.r0) throw new HostError('InvalidArgument', 'A table needs a header row and at least one body row.');
+    if (rect.r1 <= rect.r0)
+      throw new HostError(
+        'InvalidArgument',
+        'A table needs a header row and at least one body row.',
+      );
     for (const t of sheet.tables) {
-      if (intersects(t.rect, rect)) throw new HostError('InvalidOperation', `The range ${rectAddress(rect)} overlaps table ${t.name}.`);
+      if (intersects(t.rect, rect))
+        throw new HostError(
+          'InvalidOperation',
+          `The range ${rectAddress(rect)} overlaps table ${t.name}.`,
+        );
     }
     let n = this.tables.length + 1;
     while (this.findTable(`Table${n}`)) n++;
@@ -377,18 +425,27 @@ export class SimWorkbook {
   }
 
   renameTable(table: SimTable, name: string): void {
-    if (!/^[A-Za-z_\\\u0080-\uFFFF][A-Za-z0-9_.\\\u0080-\uFFFF]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) {
+    if (
+      !/^[A-Za-z_\\\u0080-\uFFFF][A-Za-z0-9_.\\\u0080-\uFFFF]*$/.test(name) ||
+      /^[A-Za-z]{1,3}\d+$/.test(name)
+    ) {
       throw new HostError('InvalidArgument', `The table name ${name} is not valid.`);
     }
     const other = this.findTable(name);
-    if (other && other !== table) throw new HostError('InvalidArgument', `A table named ${name} already exists.`);
+    if (other && other !== table)
+      throw new HostError('InvalidArgument', `A table named ${name} already exists.`);
     table.name = name;
   }
-
 }
 
 function assertSheetName(name: string): void {
-  if (name.length === 0 || name.length > 31 || /[\\/?*[\]:]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
+  if (
+    name.length === 0 ||
+    name.length > 31 ||
+    /[\\/?*[\]:]/.test(name) ||
+    name.startsWith("'") ||
+    name.endsWith("'")
+  ) {
     throw new HostError('InvalidArgument', `The sheet name "${name}" is not valid.`);
   }
 }
@@ -399,13 +456,17 @@ function assertSheetName(name: string): void {
  * the rest is a number, numbers/booleans/percentages are converted. A text-formatted ('@') cell
  * keeps the string as is, apostrophe included.
  */
-export function parseInput(raw: unknown, textFormatted: boolean): { value?: CellValue; formula?: string; numberFormat?: string } {
+export function parseInput(
+  raw: unknown,
+  textFormatted: boolean,
+): { value?: CellValue; formula?: string; numberFormat?: string } {
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) throw new HostError('InvalidArgument', 'Numbers must be finite.');
     return { value: raw };
   }
   if (typeof raw === 'boolean') return { value: raw };
-  if (typeof raw !== 'string') throw new HostError('InvalidArgument', `Unsupported cell input ${JSON.stringify(raw)}.`);
+  if (typeof raw !== 'string')
+    throw new HostError('InvalidArgument', `Unsupported cell input ${JSON.stringify(raw)}.`);
   if (raw === '') return {};
   // Conservative: a text-formatted cell is taken to keep the apostrophe as part of its text.
   if (textFormatted) return { value: raw };
@@ -415,7 +476,8 @@ export function parseInput(raw: unknown, textFormatted: boolean): { value?: Cell
   const percent = /^[+-]?(\d+\.?\d*|\.\d+)%$/.exec(raw.trim());
   if (percent) return { value: Number(raw.trim().slice(0, -1)) / 100, numberFormat: '0%' };
   if (raw.startsWith('=') && raw.length > 1) return { formula: raw };
-  if (/^[+\-@]/.test(raw) && raw.length > 1) return { formula: raw.startsWith('@') ? `=${raw.slice(1)}` : `=${raw}` };
+  if (/^[+\-@]/.test(raw) && raw.length > 1)
+    return { formula: raw.startsWith('@') ? `=${raw.slice(1)}` : `=${raw}` };
   if (/^(true|false)$/i.test(raw)) return { value: raw.toLowerCase() === 'true' };
   return { value: raw };
 }

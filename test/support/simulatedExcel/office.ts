@@ -4,7 +4,13 @@
  */
 import { Workbook } from './api';
 import { SimWorkbook } from './model';
-import { HostConfig, HostStats, PAYLOAD_LIMIT_BYTES, SimRequestContext, versionAtLeast } from './runtime';
+import {
+  HostConfig,
+  HostStats,
+  PAYLOAD_LIMIT_BYTES,
+  SimRequestContext,
+  versionAtLeast,
+} from './runtime';
 
 export interface SimulatedOfficeOptions {
   workbook?: SimWorkbook;
@@ -26,7 +32,10 @@ export interface SimulatedOffice {
   uninstall(): void;
 }
 
-export function installSimulatedOffice(target: object, options: SimulatedOfficeOptions = {}): SimulatedOffice {
+export function installSimulatedOffice(
+  target: object,
+  options: SimulatedOfficeOptions = {},
+): SimulatedOffice {
   const workbook = options.workbook ?? defaultWorkbook();
   const stats: HostStats = { syncs: 0, batches: [] };
   const config: HostConfig = {

@@ -71,7 +71,10 @@ export class SimRequestContext {
     await Promise.resolve();
     if (record.requestBytes > this.config.payloadLimitBytes) {
       record.failed = 'RequestPayloadSizeLimitExceeded';
-      throw new HostError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+      throw new HostError(
+        'RequestPayloadSizeLimitExceeded',
+        'The request payload size has exceeded the limit.',
+      );
     }
     this.responseBytes = 0;
     this.running = true;
@@ -87,14 +90,20 @@ export class SimRequestContext {
     record.responseBytes = this.responseBytes;
     if (record.responseBytes > this.config.payloadLimitBytes) {
       record.failed = 'ResponsePayloadSizeLimitExceeded';
-      throw new HostError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+      throw new HostError(
+        'ResponsePayloadSizeLimitExceeded',
+        'The response payload size has exceeded the limit.',
+      );
     }
   }
 
   requireApi(version: string, member: string): void {
     if (!versionAtLeast(this.config.apiVersion, version)) {
       this.queue({ a: 'api', m: member }, () => {
-        throw new HostError('ApiNotFound', `${member} needs ExcelApi ${version}; this host supports ${this.config.apiVersion}.`);
+        throw new HostError(
+          'ApiNotFound',
+          `${member} needs ExcelApi ${version}; this host supports ${this.config.apiVersion}.`,
+        );
       });
     }
   }
@@ -128,17 +137,33 @@ export abstract class Proxy<T> {
   ) {}
 
   /** Queues the creation of a child proxy whose model is computed from this one's when the batch runs. */
-  protected _child<C extends Proxy<U>, U>(child: C, name: string, args: unknown[], compute: (model: T) => U | null): C {
-    this.context.queue({ a: 'new', id: child._id, of: this._id, m: name, args: args.map(argPayload) }, () => {
-      const model = this._slot.value;
-      if (model === undefined) throw new HostError('InvalidObjectPath', `${this._className} was used before it existed.`);
-      child._slot.value = model === null ? null : compute(model);
-    });
+  protected _child<C extends Proxy<U>, U>(
+    child: C,
+    name: string,
+    args: unknown[],
+    compute: (model: T) => U | null,
+  ): C {
+    this.context.queue(
+      { a: 'new', id: child._id, of: this._id, m: name, args: args.map(argPayload) },
+      () => {
+        const model = this._slot.value;
+        if (model === undefined)
+          throw new HostError(
+            'InvalidObjectPath',
+            `${this._className} was used before it existed.`,
+          );
+        child._slot.value = model === null ? null : compute(model);
+      },
+    );
     return child;
   }
 
   /** A navigation property: the same proxy every time, created on first access. */
-  protected _nav<C extends Proxy<U>, U>(name: string, make: () => C, compute: (model: T) => U | null): C {
+  protected _nav<C extends Proxy<U>, U>(
+    name: string,
+    make: () => C,
+    compute: (model: T) => U | null,
+  ): C {
     let nav = this._navs.get(name) as C | undefined;
     if (!nav) {
       if (this.context.running) {
@@ -160,17 +185,23 @@ export abstract class Proxy<T> {
 
   _model(): T {
     const model = this._slot.value;
-    if (model === undefined) throw new HostError('InvalidObjectPath', `${this._className} was used before it existed.`);
-    if (model === null) throw new HostError('ItemNotFound', `The requested ${this._className} does not exist.`);
+    if (model === undefined)
+      throw new HostError('InvalidObjectPath', `${this._className} was used before it existed.`);
+    if (model === null)
+      throw new HostError('ItemNotFound', `The requested ${this._className} does not exist.`);
     return model;
   }
 
   protected _set(prop: string, value: unknown, apply: (model: T, value: unknown) => void): void {
-    this.context.queue({ a: 'set', id: this._id, p: prop, v: argPayload(value) }, () => apply(this._model(), value));
+    this.context.queue({ a: 'set', id: this._id, p: prop, v: argPayload(value) }, () =>
+      apply(this._model(), value),
+    );
   }
 
   protected _call(method: string, args: unknown[], apply: (model: T) => void): void {
-    this.context.queue({ a: 'call', id: this._id, m: method, args: args.map(argPayload) }, () => apply(this._model()));
+    this.context.queue({ a: 'call', id: this._id, m: method, args: args.map(argPayload) }, () =>
+      apply(this._model()),
+    );
   }
 
   protected _get<V>(prop: string): V {
@@ -184,7 +215,8 @@ export abstract class Proxy<T> {
   }
 
   get isNullObject(): boolean {
-    if (this._isNull === undefined) throw new HostError('PropertyNotLoaded', "The property 'isNullObject' is not available.");
+    if (this._isNull === undefined)
+      throw new HostError('PropertyNotLoaded', "The property 'isNullObject' is not available.");
     return this._isNull;
   }
 
@@ -206,7 +238,8 @@ export abstract class Proxy<T> {
   /** Runs inside sync: copies the requested properties from the model into the cache. */
   _applyLoad(paths: string[]): void {
     const model = this._slot.value;
-    if (model === undefined) throw new HostError('InvalidObjectPath', `${this._className} was used before it existed.`);
+    if (model === undefined)
+      throw new HostError('InvalidObjectPath', `${this._className} was used before it existed.`);
     this._isNull = model === null;
     const wanted = paths.length === 0 ? this._scalars() : paths;
     const nested = new Map<string, string[]>();
@@ -216,14 +249,19 @@ export abstract class Proxy<T> {
         nested.set(head, [...(nested.get(head) ?? []), ...(rest.length ? [rest.join('/')] : [])]);
         continue;
       }
-      if (!this._scalars().includes(head)) throw new HostError('InvalidArgument', `${this._className} has no property '${head}'.`);
+      if (!this._scalars().includes(head))
+        throw new HostError('InvalidArgument', `${this._className} has no property '${head}'.`);
       const value = model === null ? null : this._read(model, head);
       this._cache.set(head, value);
       this.context.addResponse(value);
     }
     for (const [head, rest] of nested) {
       const nav = this._navigate(head);
-      if (!nav) throw new HostError('InvalidArgument', `${this._className} has no navigation property '${head}'.`);
+      if (!nav)
+        throw new HostError(
+          'InvalidArgument',
+          `${this._className} has no navigation property '${head}'.`,
+        );
       nav._applyLoad(rest);
     }
   }
@@ -244,7 +282,8 @@ export abstract class CollectionProxy<M, T, P extends Proxy<T>> extends Proxy<M>
   protected abstract _list(model: M): T[];
 
   get items(): P[] {
-    if (!this._items) throw new HostError('PropertyNotLoaded', "The property 'items' is not available.");
+    if (!this._items)
+      throw new HostError('PropertyNotLoaded', "The property 'items' is not available.");
     return this._items;
   }
 
@@ -258,7 +297,9 @@ export abstract class CollectionProxy<M, T, P extends Proxy<T>> extends Proxy<M>
 
   override _applyLoad(paths: string[]): void {
     const list = this._list(this._model());
-    const itemPaths = paths.filter((p) => p !== 'count').map((p) => (p.startsWith('items/') ? p.slice(6) : p === 'items' ? '' : p));
+    const itemPaths = paths
+      .filter((p) => p !== 'count')
+      .map((p) => (p.startsWith('items/') ? p.slice(6) : p === 'items' ? '' : p));
     if (paths.includes('count')) super._applyLoad(['count']);
     if (paths.length === 0 || itemPaths.length > 0) {
       this._items = list.map((m) => {
@@ -273,7 +314,12 @@ export abstract class CollectionProxy<M, T, P extends Proxy<T>> extends Proxy<M>
 
 function normalizePaths(props?: string | string[] | { select?: string }): string[] {
   if (props === undefined) return [];
-  const list = typeof props === 'string' ? props.split(',') : Array.isArray(props) ? props : (props.select ?? '').split(',');
+  const list =
+    typeof props === 'string'
+      ? props.split(',')
+      : Array.isArray(props)
+        ? props
+        : (props.select ?? '').split(',');
   return list.map((p) => p.trim()).filter((p) => p !== '');
 }
 

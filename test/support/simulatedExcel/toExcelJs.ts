@@ -7,7 +7,11 @@ import ExcelJS from 'exceljs';
 import { cellAddress } from './address';
 import type { SimWorkbook } from './model';
 
-const STATE: Record<string, ExcelJS.WorksheetState> = { Visible: 'visible', Hidden: 'hidden', VeryHidden: 'veryHidden' };
+const STATE: Record<string, ExcelJS.WorksheetState> = {
+  Visible: 'visible',
+  Hidden: 'hidden',
+  VeryHidden: 'veryHidden',
+};
 
 export function simToExcelJs(book: SimWorkbook): ExcelJS.Workbook {
   book.recalculate();
@@ -17,10 +21,15 @@ export function simToExcelJs(book: SimWorkbook): ExcelJS.Workbook {
     const value = (r: number, c: number): ExcelJS.CellValue => {
       const cell = sheet.cell(r, c);
       if (!cell) return null;
-      if (cell.formula !== undefined) return { formula: cell.formula.replace(/^=/, ''), result: cell.value } as ExcelJS.CellFormulaValue;
+      if (cell.formula !== undefined)
+        return {
+          formula: cell.formula.replace(/^=/, ''),
+          result: cell.value,
+        } as ExcelJS.CellFormulaValue;
       return cell.value ?? null;
     };
-    const inTable = (r: number, c: number) => sheet.tables.some((t) => r >= t.r0 && r <= t.r1 && c >= t.c0 && c <= t.c1);
+    const inTable = (r: number, c: number) =>
+      sheet.tables.some((t) => r >= t.r0 && r <= t.r1 && c >= t.c0 && c <= t.c1);
     for (const [k, cell] of sheet.cells) {
       const r = Math.floor(k / 16384);
       const c = k % 16384;
@@ -35,7 +44,9 @@ export function simToExcelJs(book: SimWorkbook): ExcelJS.Workbook {
         ref: cellAddress(t.r0, t.c0),
         headerRow: true,
         columns: t.headers().map((name) => ({ name, filterButton: true })),
-        rows: Array.from({ length: t.r1 - t.r0 }, (_, i) => cols.map((c) => value(t.r0 + 1 + i, c))),
+        rows: Array.from({ length: t.r1 - t.r0 }, (_, i) =>
+          cols.map((c) => value(t.r0 + 1 + i, c)),
+        ),
       });
     }
   }
