@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports */
 'use strict';
 // Builds the add-in (task pane + ribbon commands) into dist/addin, and with --env harness the
 // browser-test page (the same task pane bundle behind a simulated Excel host) into dist/test-harness.

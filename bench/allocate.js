@@ -4,7 +4,6 @@
 // `target-desk allocate --jsonl` on 10,000 mixed requests. Needs dist/ (npm run build:cli).
 const path = require('path');
 const { spawnSync } = require('child_process');
-const { performance } = require('perf_hooks');
 const { allocate } = require('../dist/engine/allocation.js');
 const usHouse = require('../test/fixtures/apportionment/us-house-2020.json');
 

@@ -7,7 +7,6 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { spawnSync } = require('child_process');
-const { performance } = require('perf_hooks');
 const ExcelJS = require('exceljs');
 const { planInit } = require('../dist/plan/jobs/init.js');
 const { planRun, runSheetsToRead } = require('../dist/plan/jobs/run.js');

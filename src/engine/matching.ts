@@ -8,7 +8,7 @@ import { RegistryRow } from './types';
 export function normalizeName(name: string): string {
   return name
     .normalize('NFKC')
-    .replace(/[\s\u200b\u200c\u200d\u2060\ufeff]+/gu, '')
+    .replace(/(?:\s|\u200b|\u200c|\u200d|\u2060|\ufeff)+/gu, '')
     .replace(/\p{Script=Latin}+/gu, (s) => s.toUpperCase());
 }
 

@@ -14,7 +14,6 @@ import type {
   RangeWrite,
   SheetPlan,
   TableColumn,
-  TablePlan,
   TableUpdate,
   ValidationPlan,
 } from '../plan/types';
