@@ -80,6 +80,8 @@ export async function commitBook(
   bytes: Uint8Array,
   options: StoreOptions = {},
 ): Promise<void> {
+  // A new output may name a folder still to be made (`init --out demo/plan.xlsx`).
+  if (identity === null) ensureFolder(path.dirname(writeTarget(file)));
   const release = await acquireLock(file, options);
   try {
     if (identity === null) refuseExistingOutput(file, options.force ?? false);
@@ -125,8 +127,8 @@ export function refuseExistingOutput(file: string, force: boolean, option = 'nam
 /** A folder for outputs, made if missing. */
 export function ensureFolder(dir: string): void {
   try {
+    // A file in the way is EEXIST (or ENOTDIR further down the path).
     fs.mkdirSync(dir, { recursive: true });
-    if (!fs.statSync(dir).isDirectory()) throw Object.assign(new Error(), { code: 'ENOTDIR' });
   } catch (e) {
     throw osFailure(e, dir, CANNOT_MAKE_FOLDER);
   }
@@ -246,10 +248,11 @@ async function acquireLock(file: string, options: StoreOptions): Promise<() => v
   }
   const wait = options.lockWaitMs ?? (Number(process.env.TARGET_DESK_LOCK_WAIT_MS) || 60000);
   const deadline = Date.now() + wait;
+  const user = userName();
   const me: LockHolder = {
     pid: process.pid,
     host: os.hostname(),
-    user: os.userInfo().username,
+    ...(user ? { user } : {}),
     ...(options.command ? { command: options.command } : {}),
     since: new Date().toISOString(),
   };
@@ -277,6 +280,15 @@ async function acquireLock(file: string, options: StoreOptions): Promise<() => v
       );
     }
     await new Promise((r) => setTimeout(r, 50 + Math.random() * 100));
+  }
+}
+
+/** os.userInfo throws for a uid without a passwd entry (some containers). */
+function userName(): string | undefined {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return undefined;
   }
 }
 

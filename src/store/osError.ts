@@ -21,11 +21,8 @@ const CAUSES: Record<string, [string, string]> = {
 };
 
 export function isOsError(e: unknown): e is NodeJS.ErrnoException & { code: string } {
-  return (
-    e instanceof Error &&
-    typeof (e as NodeJS.ErrnoException).code === 'string' &&
-    /^E[A-Z0-9]+$/.test((e as NodeJS.ErrnoException).code!)
-  );
+  const code = e instanceof Error ? (e as NodeJS.ErrnoException).code : undefined;
+  return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code);
 }
 
 /** The cause of an OS error in words, English and Chinese, with its code. */

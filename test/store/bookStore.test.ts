@@ -74,6 +74,12 @@ describe('book store', () => {
     expect(await text(out)).toBe('new');
   });
 
+  it('makes the folder of a new output', async () => {
+    const out = path.join(dir, 'a', 'b', 'new.xlsx');
+    await commitBook(out, null, await pkg('new'));
+    expect(await text(out)).toBe('new');
+  });
+
   it('refuses a commit when an owner file appeared after the read', async () => {
     const book = path.join(dir, 'plan.xlsx');
     fs.writeFileSync(book, await pkg('v1'));
