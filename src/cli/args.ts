@@ -37,12 +37,13 @@ export function parseCommandArgs(command: ArgsShape, argv: string[]): CommandArg
       { type: o.type, ...(o.multiple ? { multiple: true } : {}) },
     ]),
   );
-  let parsed;
-  try {
-    parsed = parseNodeArgs({ args: argv, options, strict: true, allowPositionals: true });
-  } catch (e) {
-    throw new InputError(`${explain(e, Object.keys(command.options))} (${usageHint(command)})`);
-  }
+  const parsed = (() => {
+    try {
+      return parseNodeArgs({ args: argv, options, strict: true, allowPositionals: true });
+    } catch (e) {
+      throw new InputError(`${explain(e, Object.keys(command.options))} (${usageHint(command)})`);
+    }
+  })();
   const [min, max] = command.positionals;
   const n = parsed.positionals.length;
   if (n < min || n > max) {
