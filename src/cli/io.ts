@@ -1,4 +1,5 @@
 import { InputError } from '../engine/errors';
+import type { ArgsShape, CommandArgs } from './args';
 
 /** Exit codes of SPEC §6. */
 export const EXIT_OK = 0;
@@ -35,62 +36,10 @@ export const processIO: CliIO = {
   err: (text) => process.stderr.write(text),
 };
 
-export interface Command {
-  name: string;
+export interface Command extends ArgsShape {
   summary: string;
-  usage: string;
-  /** Parses its own arguments (see parseArgs) and returns the exit code. */
-  run(argv: string[], io: CliIO): Promise<number>;
-}
-
-export interface ParsedArgs {
-  positional: string[];
-  options: Record<string, string | true | string[]>;
-}
-
-/**
- * `--name value`, `--name=value` and bare `--flag`. Options listed in `flags` never take a value;
- * options listed in `repeatable` collect every occurrence.
- */
-export function parseArgs(
-  argv: string[],
-  flags: string[] = [],
-  repeatable: string[] = [],
-): ParsedArgs {
-  const positional: string[] = [];
-  const options: ParsedArgs['options'] = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('--')) {
-      positional.push(a);
-      continue;
-    }
-    let name = a.slice(2);
-    let value: string | true = true;
-    const eq = name.indexOf('=');
-    if (eq >= 0) {
-      value = name.slice(eq + 1);
-      name = name.slice(0, eq);
-    } else if (!flags.includes(name)) {
-      if (i + 1 >= argv.length || argv[i + 1].startsWith('--')) {
-        throw new InputError(`option --${name} needs a value`);
-      }
-      value = argv[++i];
-    }
-    if (repeatable.includes(name)) {
-      const prev = options[name];
-      options[name] = [...(Array.isArray(prev) ? prev : []), String(value)];
-    } else {
-      options[name] = value;
-    }
-  }
-  return { positional, options };
-}
-
-export function requireOption(args: ParsedArgs, name: string): string {
-  const v = args.options[name];
-  if (typeof v !== 'string' || v === '') throw new InputError(`missing required option --${name}`);
-  return v;
+  /** Runs with its arguments parsed against `options` and `positionals`; returns the exit code. */
+  run(args: CommandArgs, io: CliIO): Promise<number>;
 }
 
 export function parseJsonInput(text: string, what: string): unknown {

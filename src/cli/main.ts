@@ -1,4 +1,6 @@
 import { InputError } from '../engine/errors';
+import { isOsError, osCause } from '../store/osError';
+import { commandHelp, parseCommandArgs } from './args';
 import { Command, CliIO, processIO, EXIT_BAD_INPUT, EXIT_OK } from './io';
 import { commands } from './commands';
 
@@ -9,15 +11,20 @@ function help(): string {
     'Usage: target-desk <command> [options]',
     '',
     'Commands:',
-    ...commands.map((c) => `  ${c.usage.padEnd(58)} ${c.summary}`),
+    ...commands.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
     '',
-    'Exit codes: 0 ok, 2 bad input (nothing changed), 3 some inputs rejected, the rest applied.',
-    'See README.md for the JSON formats.',
+    'target-desk <command> --help lists the command’s options.',
+    'Exit codes: 0 ok, 2 bad input or a file that cannot be read or written (nothing changed),',
+    '3 some inputs rejected, the rest applied. See README.md and docs/safe-writes.md.',
     '',
   ];
   return lines.join('\n');
 }
 
+/**
+ * Runs one command. Every failure is a message and exit 2 (SPEC §12): bad input, an operating
+ * system error (one line, path and cause), even a bug (one line; TARGET_DESK_DEBUG=1 shows the stack).
+ */
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -30,16 +37,35 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return EXIT_BAD_INPUT;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(`Usage: target-desk ${command.usage}\n${command.summary}\n`);
+    io.out(commandHelp(command));
     return EXIT_OK;
   }
   try {
-    return await command.run(rest, io);
+    return await command.run(parseCommandArgs(command, rest), io);
   } catch (e) {
-    if (e instanceof InputError) {
-      io.err(`target-desk ${name}: ${e.message}\n`);
-      return EXIT_BAD_INPUT;
-    }
-    throw e;
+    io.err(`target-desk ${name}: ${failure(e)}\n`);
+    return EXIT_BAD_INPUT;
   }
+}
+
+function failure(e: unknown): string {
+  if (e instanceof InputError) return e.message;
+  if (isOsError(e)) {
+    const where = e.path ? `${e.path}: ` : '';
+    return `${where}${e.syscall ? `${e.syscall} failed` : 'failed'} (${osCause(e).en})`;
+  }
+  if (process.env.TARGET_DESK_DEBUG) return String((e as Error)?.stack ?? e);
+  return `internal error: ${(e as Error)?.message ?? String(e)} (please report it; TARGET_DESK_DEBUG=1 shows where)`;
+}
+
+/**
+ * Standard output that cannot be written: a closed pipe (`… | head`) ends the command quietly;
+ * anything else (a full disk, `> /dev/full`) is one line on stderr. Both exit 2.
+ */
+export function guardStdout(stream: NodeJS.WriteStream = process.stdout): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE')
+      process.stderr.write(`target-desk: standard output: cannot write (${osCause(e).en})\n`);
+    process.exit(EXIT_BAD_INPUT);
+  });
 }

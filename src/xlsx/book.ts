@@ -1,13 +1,14 @@
 /**
  * Loading and saving plan workbooks. Saving writes ExcelJS's package, draws the native charts
- * (src/xlsx/chart.ts) and the custom document properties, and replaces the file atomically (a
- * temporary file in the same folder, then rename), so a failure never leaves a half-written book.
+ * (src/xlsx/chart.ts) and the custom document properties; the bytes go to disk through the book
+ * store (src/store/), which replaces files atomically and safely.
  */
 import * as fs from 'fs';
-import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import * as path from 'path';
 import { InputError } from '../engine/errors';
+import { replaceFile } from '../store/replaceFile';
 import { extras } from './cells';
 import { drawNativeCharts } from './chart';
 import { deflateStoredZip, inflateZip } from './deflateZip';
@@ -49,6 +50,11 @@ export async function loadBook(file: string): Promise<ExcelJS.Workbook> {
       file,
     );
   }
+  return loadBookBytes(buffer, file);
+}
+
+/** A book from the bytes of its file (the book store reads them once, for their identity too). */
+export async function loadBookBytes(buffer: Buffer, file: string): Promise<ExcelJS.Workbook> {
   // ExcelJS would inflate the parts with jszip's JavaScript; Node's zlib does it several times
   // faster. A package inflateZip cannot read goes to ExcelJS as it is, which says what is wrong.
   let expanded = buffer;
@@ -181,29 +187,22 @@ function shareEmptyStyles(wb: ExcelJS.Workbook): () => void {
   };
 }
 
-/** Writes `data` to `file` through a temporary file in the same folder and a rename. */
-export function writeFileAtomic(file: string, data: Buffer): void {
-  const dir = path.dirname(path.resolve(file));
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    fs.writeFileSync(tmp, data);
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
+/** The package as saved to a file: bookBuffer's, compressed by Node's zlib (much faster than jszip). */
+export async function bookFileBytes(
+  wb: ExcelJS.Workbook,
+  options: SaveOptions = {},
+): Promise<Buffer> {
+  const zip = await bookPackage(wb, options);
+  return deflateStoredZip(await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }));
 }
 
+/** Saves a book as it is, replacing any file there (the CLI goes through src/store/bookStore.ts). */
 export async function saveBookAtomic(
   wb: ExcelJS.Workbook,
   file: string,
   options: SaveOptions = {},
 ): Promise<void> {
-  // bookBuffer's package, compressed by Node's zlib rather than jszip's much slower JavaScript.
-  const zip = await bookPackage(wb, options);
-  const buffer = deflateStoredZip(
-    await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }),
-  );
+  const bytes = await bookFileBytes(wb, options);
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  writeFileAtomic(file, buffer);
+  await replaceFile(file, bytes);
 }

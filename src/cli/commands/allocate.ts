@@ -1,26 +1,20 @@
 import { allocate } from '../../engine/allocation';
 import { InputError, formatProblem } from '../../engine/errors';
 import { AllocationRequest } from '../../engine/types';
-import { CliIO, Command, EXIT_OK, EXIT_PARTIAL, parseArgs, parseJsonInput } from '../io';
+import { CommandArgs, flag } from '../args';
+import { CliIO, Command, EXIT_OK, EXIT_PARTIAL, parseJsonInput } from '../io';
 
 /** `target-desk allocate [--jsonl]`, SPEC §6: allocation requests (SPEC §4) on stdin, quotas on stdout. */
 export const allocateCommand: Command = {
   name: 'allocate',
   usage: 'allocate [--jsonl]',
   summary: 'split a total into quotas: request JSON on stdin, {"quotas": {…}} on stdout',
-  async run(argv: string[], io: CliIO): Promise<number> {
-    const args = parseArgs(argv, ['jsonl']);
-    const unknown = [
-      ...args.positional,
-      ...Object.keys(args.options)
-        .filter((o) => o !== 'jsonl')
-        .map((o) => `--${o}`),
-    ];
-    if (unknown.length)
-      throw new InputError(
-        `unexpected argument ${unknown[0]} (usage: target-desk allocate [--jsonl])`,
-      );
-    if (args.options.jsonl) return allocateLines(io);
+  options: {
+    jsonl: { type: 'boolean', help: 'one request per line in, one answer per line out' },
+  },
+  positionals: [0, 0],
+  async run(args: CommandArgs, io: CliIO): Promise<number> {
+    if (flag(args, 'jsonl')) return allocateLines(io);
     const req = parseJsonInput(await io.readStdin(), 'stdin');
     io.out(`${answer(req)}\n`);
     return EXIT_OK;

@@ -3,7 +3,8 @@ import { InputError, Problem } from '../../engine/errors';
 import { parsePeriod } from '../../engine/period';
 import { Scenario } from '../../engine/types';
 import { validateScenario } from '../../engine/validate';
-import { CliIO, Command, EXIT_OK, parseArgs, parseJsonInput, requireOption } from '../io';
+import { CommandArgs, requiredOption } from '../args';
+import { CliIO, Command, EXIT_OK, parseJsonInput } from '../io';
 
 const USAGE = 'assess --period P';
 
@@ -13,17 +14,12 @@ export const assessCommand: Command = {
   usage: USAGE,
   summary:
     'progress, scores, ranks and grades for a period (2019Q3, or 2019 = 2019Q4): scenario JSON on stdin',
-  async run(argv: string[], io: CliIO): Promise<number> {
-    const args = parseArgs(argv);
-    const unknown = [
-      ...args.positional,
-      ...Object.keys(args.options)
-        .filter((o) => o !== 'period')
-        .map((o) => `--${o}`),
-    ];
-    if (unknown.length)
-      throw new InputError(`unexpected argument ${unknown[0]} (usage: target-desk ${USAGE})`);
-    const period = requireOption(args, 'period');
+  options: {
+    period: { type: 'string', value: 'P', help: 'the period: 2019Q3, or 2019 for the year' },
+  },
+  positionals: [0, 0],
+  async run(args: CommandArgs, io: CliIO): Promise<number> {
+    const period = requiredOption(args, 'period');
     // A bad period and a bad scenario are reported together.
     const problems: Problem[] = [];
     collect(problems, () => parsePeriod(period, '--period'));

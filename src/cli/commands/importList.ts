@@ -1,12 +1,14 @@
 import * as path from 'path';
 import { InputError } from '../../engine/errors';
 import { importListJob, ListReport } from '../../plan/jobs/importList';
-import { applyBookPlan, loadBook, readSnapshot, saveBookAtomic } from '../../xlsx';
+import { applyBookPlan, readSnapshot } from '../../xlsx';
 import { readGridFile } from '../../xlsx/returnFile';
-import { CliIO, Command, EXIT_OK, parseArgs, requireOption } from '../io';
+import { CommandArgs, flag, listOption, requiredOption, stringOption } from '../args';
+import { IGNORE_LOCK_FILE, editBook, storeOptions } from '../bookFiles';
+import { CliIO, Command, EXIT_OK } from '../io';
 
 const USAGE =
-  'import-list BOOK.xlsx LIST.(xlsx|csv) --indicator ID [--assign 企业名称=单位编号]… [--period P] [--json]';
+  'import-list BOOK.xlsx LIST.(xlsx|csv) --indicator ID [--assign 企业名称=单位编号]… [--period P] [--json] [--ignore-lock-file]';
 
 function reportText(r: ListReport): string {
   const lines = [
@@ -32,34 +34,42 @@ export const importListCommand: Command = {
   usage: USAGE,
   summary:
     'import a recognition list (认定名单): match to 企业库, count by quarter, report 核对差异',
-  async run(argv: string[], io: CliIO): Promise<number> {
-    const args = parseArgs(argv, ['json'], ['assign']);
-    const unknown = Object.keys(args.options).filter(
-      (o) => !['indicator', 'assign', 'period', 'json'].includes(o),
-    );
-    if (args.positional.length !== 2 || unknown.length)
-      throw new InputError(`usage: target-desk ${USAGE}`);
+  options: {
+    indicator: { type: 'string', value: 'ID', help: 'the indicator the list counts' },
+    assign: {
+      type: 'string',
+      multiple: true,
+      value: '企业名称=单位编号',
+      help: 'put an unmatched company in a unit (repeatable)',
+    },
+    period: { type: 'string', value: 'P', help: 'count the list for this period only' },
+    json: { type: 'boolean', help: 'the report as JSON' },
+    'ignore-lock-file': IGNORE_LOCK_FILE,
+  },
+  positionals: [2, 2],
+  async run(args: CommandArgs, io: CliIO): Promise<number> {
     const [bookFile, listFile] = args.positional;
-    const indicator = requireOption(args, 'indicator');
+    const indicator = requiredOption(args, 'indicator');
     const assign: Record<string, string> = {};
-    for (const a of (args.options.assign as string[] | undefined) ?? []) {
+    for (const a of listOption(args, 'assign')) {
       const eq = a.lastIndexOf('=');
       if (eq <= 0 || eq === a.length - 1)
         throw new InputError(`--assign ${a}: 应写成 企业名称=单位编号`);
       assign[a.slice(0, eq).trim()] = a.slice(eq + 1).trim();
     }
-    const period = typeof args.options.period === 'string' ? args.options.period : undefined;
-    const wb = await loadBook(bookFile);
+    const period = stringOption(args, 'period');
     const list = await readGridFile(listFile, path.basename(listFile));
-    const { plan, report } = importListJob(readSnapshot(wb), list, {
-      indicator,
-      assign,
-      now: new Date().toISOString(),
-      ...(period ? { period } : {}),
+    const report = await editBook(bookFile, storeOptions(args, 'import-list'), async (wb) => {
+      const { plan, report } = importListJob(readSnapshot(wb), list, {
+        indicator,
+        assign,
+        now: new Date().toISOString(),
+        ...(period ? { period } : {}),
+      });
+      applyBookPlan(wb, plan);
+      return { result: report, save: true };
     });
-    applyBookPlan(wb, plan);
-    await saveBookAtomic(wb, bookFile);
-    io.out(args.options.json ? `${JSON.stringify(report)}\n` : reportText(report));
+    io.out(flag(args, 'json') ? `${JSON.stringify(report)}\n` : reportText(report));
     return EXIT_OK;
   },
 };

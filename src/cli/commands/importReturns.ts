@@ -2,11 +2,13 @@ import * as path from 'path';
 import { InputError } from '../../engine/errors';
 import { GridBook } from '../../engine/grid';
 import { FileReport, importReturnsJob } from '../../plan/jobs/importReturns';
-import { applyBookPlan, loadBook, readSnapshot, saveBookAtomic } from '../../xlsx';
+import { applyBookPlan, readSnapshot } from '../../xlsx';
 import { readGridFile } from '../../xlsx/returnFile';
-import { CliIO, Command, EXIT_BAD_INPUT, EXIT_OK, EXIT_PARTIAL, parseArgs } from '../io';
+import { CommandArgs, flag, stringOption } from '../args';
+import { IGNORE_LOCK_FILE, editBook, storeOptions } from '../bookFiles';
+import { CliIO, Command, EXIT_BAD_INPUT, EXIT_OK, EXIT_PARTIAL } from '../io';
 
-const USAGE = 'import-returns BOOK.xlsx FILE… [--period P] [--json]';
+const USAGE = 'import-returns BOOK.xlsx FILE… [--period P] [--json] [--ignore-lock-file]';
 
 function fileText(f: FileReport): string {
   const head = `${f.file}: ${f.status === 'accepted' ? '已导入' : '已拒绝'}  单位 ${f.unitName ?? '?'}${f.unit ? `（${f.unit}）` : ''}  报送期 ${f.period ?? '?'}`;
@@ -35,14 +37,19 @@ export const importReturnsCommand: Command = {
   usage: USAGE,
   summary:
     'import filled quarterly returns; a file with any error is refused whole, with every error',
-  async run(argv: string[], io: CliIO): Promise<number> {
-    const args = parseArgs(argv, ['json']);
-    const unknown = Object.keys(args.options).filter((o) => o !== 'period' && o !== 'json');
-    if (args.positional.length < 2 || unknown.length)
-      throw new InputError(`usage: target-desk ${USAGE}`);
+  options: {
+    period: {
+      type: 'string',
+      value: 'P',
+      help: 'the period the returns are for (default: theirs)',
+    },
+    json: { type: 'boolean', help: 'the report as JSON' },
+    'ignore-lock-file': IGNORE_LOCK_FILE,
+  },
+  positionals: [2, Infinity],
+  async run(args: CommandArgs, io: CliIO): Promise<number> {
     const [bookFile, ...files] = args.positional;
-    const period = typeof args.options.period === 'string' ? args.options.period : undefined;
-    const wb = await loadBook(bookFile);
+    const period = stringOption(args, 'period');
     const books: GridBook[] = [];
     const unreadable: { file: string; error: string }[] = [];
     for (const f of files) {
@@ -53,16 +60,16 @@ export const importReturnsCommand: Command = {
         unreadable.push({ file: path.basename(f), error: e.message });
       }
     }
-    const { plan, report } = importReturnsJob(readSnapshot(wb), books, {
-      now: new Date().toISOString(),
-      unreadable,
-      ...(period ? { period } : {}),
+    const report = await editBook(bookFile, storeOptions(args, 'import-returns'), async (wb) => {
+      const { plan, report } = importReturnsJob(readSnapshot(wb), books, {
+        now: new Date().toISOString(),
+        unreadable,
+        ...(period ? { period } : {}),
+      });
+      if (report.accepted > 0) applyBookPlan(wb, plan);
+      return { result: report, save: report.accepted > 0 };
     });
-    if (report.accepted > 0) {
-      applyBookPlan(wb, plan);
-      await saveBookAtomic(wb, bookFile);
-    }
-    if (args.options.json) io.out(`${JSON.stringify(report)}\n`);
+    if (flag(args, 'json')) io.out(`${JSON.stringify(report)}\n`);
     else
       io.out(
         `${report.files.map(fileText).join('')}共 ${report.files.length} 份：导入 ${report.accepted} 份，拒绝 ${report.rejected} 份\n`,

@@ -6,10 +6,14 @@ import type { Scenario } from '../../engine/types';
 import { validateScenario } from '../../engine/validate';
 import { ILLUSTRATIVE_NOTE, planInit } from '../../plan/jobs/init';
 import { xiachengSample } from '../../sample/xiacheng';
-import { applyBookPlan, saveBookAtomic } from '../../xlsx';
-import { CliIO, Command, EXIT_OK, parseArgs, parseJsonInput, requireOption } from '../io';
+import { commitBook, refuseExistingOutput } from '../../store/bookStore';
+import { CANNOT_READ, osFailure } from '../../store/osError';
+import { applyBookPlan, bookFileBytes } from '../../xlsx';
+import { CommandArgs, flag, requiredOption, stringOption } from '../args';
+import { IGNORE_LOCK_FILE, storeOptions } from '../bookFiles';
+import { CliIO, Command, EXIT_OK, parseJsonInput } from '../io';
 
-const USAGE = 'init --out BOOK.xlsx --sample|--scenario S.json [--force]';
+const USAGE = 'init --out BOOK.xlsx --sample|--scenario S.json [--force] [--ignore-lock-file]';
 
 /** Top-level members a scenario may leave out; the workbook has a table for each, so they become empty. */
 function withEmptyMembers(s: Scenario): Scenario {
@@ -32,10 +36,7 @@ function readScenarioFile(file: string): Scenario {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw new InputError(
-      `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
-      file,
-    );
+    throw osFailure(e, file, CANNOT_READ);
   }
   const json = parseJsonInput(text, file);
   try {
@@ -57,30 +58,24 @@ export const initCommand: Command = {
   name: 'init',
   usage: USAGE,
   summary: 'a new plan workbook (计划簿) from a scenario JSON, or the bundled Xiacheng sample',
-  async run(argv: string[], io: CliIO): Promise<number> {
-    const args = parseArgs(argv, ['sample', 'force']);
-    const unknown = [
-      ...args.positional,
-      ...Object.keys(args.options)
-        .filter((o) => !['out', 'sample', 'scenario', 'force'].includes(o))
-        .map((o) => `--${o}`),
-    ];
-    if (unknown.length)
-      throw new InputError(`unexpected argument ${unknown[0]} (usage: target-desk ${USAGE})`);
-    const out = requireOption(args, 'out');
-    const sample = args.options.sample === true;
-    const scenarioFile =
-      typeof args.options.scenario === 'string' ? args.options.scenario : undefined;
+  options: {
+    out: { type: 'string', value: 'BOOK.xlsx', help: 'the workbook to create' },
+    sample: { type: 'boolean', help: 'the bundled Xiacheng sample (illustrative figures)' },
+    scenario: { type: 'string', value: 'S.json', help: 'a scenario JSON (SPEC §6)' },
+    force: { type: 'boolean', help: 'replace an existing file' },
+    'ignore-lock-file': IGNORE_LOCK_FILE,
+  },
+  positionals: [0, 0],
+  async run(args: CommandArgs, io: CliIO): Promise<number> {
+    const out = requiredOption(args, 'out');
+    const sample = flag(args, 'sample');
+    const scenarioFile = stringOption(args, 'scenario');
     if (sample === !!scenarioFile)
       throw new InputError(
         `give either --sample or --scenario S.json (usage: target-desk ${USAGE})`,
       );
-    if (fs.existsSync(out) && args.options.force !== true) {
-      throw new InputError(
-        'the file already exists; choose another --out, or add --force to replace it',
-        out,
-      );
-    }
+    const force = flag(args, 'force');
+    refuseExistingOutput(out, force, '--out');
     const scenario = sample ? xiachengSample() : readScenarioFile(scenarioFile!);
     const plan = planInit(scenario, {
       now: new Date().toISOString(),
@@ -89,7 +84,8 @@ export const initCommand: Command = {
     });
     const wb = new ExcelJS.Workbook();
     applyBookPlan(wb, plan);
-    await saveBookAtomic(wb, out, { properties: plan.properties });
+    const bytes = await bookFileBytes(wb, { properties: plan.properties });
+    await commitBook(out, null, bytes, storeOptions(args, 'init', force));
     io.out(
       `${out}: 计划簿已创建（${scenario.units.length} 个单位，${scenario.indicators.length} 个指标）\n`,
     );

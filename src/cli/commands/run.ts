@@ -3,46 +3,71 @@ import { InputError } from '../../engine/errors';
 import { localDate, parsePeriod } from '../../engine/period';
 import { chineseDate } from '../../engine/bulletin';
 import { planRun, runSheetsToRead } from '../../plan/jobs/run';
-import { applyBookPlan, loadBook, readSnapshot, saveBookAtomic } from '../../xlsx';
-import { CliIO, Command, EXIT_OK, parseArgs, requireOption } from '../io';
+import { commitBook, refuseExistingOutput, sameFile } from '../../store/bookStore';
+import { applyBookPlan, bookFileBytes, loadBook, readSnapshot } from '../../xlsx';
+import type ExcelJS from 'exceljs';
+import { CommandArgs, flag, requiredOption, stringOption } from '../args';
+import { IGNORE_LOCK_FILE, editBook, storeOptions } from '../bookFiles';
+import { CliIO, Command, EXIT_OK } from '../io';
 
-const USAGE = 'run BOOK.xlsx --period P [--out OUT.xlsx] [--date YYYY-MM-DD] [--force]';
+const USAGE =
+  'run BOOK.xlsx --period P [--out OUT.xlsx] [--date YYYY-MM-DD] [--force] [--ignore-lock-file]';
 
 /**
  * `target-desk run` (SPEC §6): quotas, scores, ranking, the bulletin and a log row written into the
- * book — in place (atomically) or to --out. On any error nothing is written.
+ * book — in place (through the book store) or to --out. On any error nothing is written.
  */
 export const runCommand: Command = {
   name: 'run',
   usage: USAGE,
   summary: 'compute quotas, scores and the bulletin (通报) for period P into the plan workbook',
-  async run(argv: string[], io: CliIO): Promise<number> {
-    const args = parseArgs(argv, ['force']);
-    const unknown = Object.keys(args.options).filter(
-      (o) => !['period', 'out', 'date', 'force'].includes(o),
-    );
-    if (args.positional.length !== 1 || unknown.length)
-      throw new InputError(`usage: target-desk ${USAGE}`);
+  options: {
+    period: { type: 'string', value: 'P', help: 'the period: 2019Q3, or 2019 for the year' },
+    out: { type: 'string', value: 'OUT.xlsx', help: 'write here and leave BOOK.xlsx as it is' },
+    date: { type: 'string', value: 'YYYY-MM-DD', help: 'the bulletin date (default today)' },
+    force: {
+      type: 'boolean',
+      help: 'replace a bulletin edited by hand, and an existing --out file',
+    },
+    'ignore-lock-file': IGNORE_LOCK_FILE,
+  },
+  positionals: [1, 1],
+  async run(args: CommandArgs, io: CliIO): Promise<number> {
     const [book] = args.positional;
-    const period = requireOption(args, 'period');
+    const period = requiredOption(args, 'period');
     parsePeriod(period, '--period');
-    const out = typeof args.options.out === 'string' ? args.options.out : book;
-    const issuedOn =
-      typeof args.options.date === 'string' ? args.options.date : localDate(new Date());
+    const force = flag(args, 'force');
+    const out = stringOption(args, 'out') ?? book;
+    const issuedOn = stringOption(args, 'date') ?? localDate(new Date());
     try {
       chineseDate(issuedOn);
     } catch {
       throw new InputError(`not a date: ${JSON.stringify(issuedOn)} (write YYYY-MM-DD)`, '--date');
     }
-    const wb = await loadBook(book);
-    const result = planRun(readSnapshot(wb, runSheetsToRead(period)), period, {
-      now: new Date().toISOString(),
-      issuedOn,
-      force: args.options.force === true,
-      file: path.basename(book),
-    });
-    applyBookPlan(wb, result.plan);
-    await saveBookAtomic(wb, out, { properties: result.plan.properties });
+    const compute = (wb: ExcelJS.Workbook) => {
+      const result = planRun(readSnapshot(wb, runSheetsToRead(period)), period, {
+        now: new Date().toISOString(),
+        issuedOn,
+        force,
+        file: path.basename(book),
+      });
+      applyBookPlan(wb, result.plan);
+      return result;
+    };
+    let result: ReturnType<typeof compute>;
+    if (sameFile(out, book)) {
+      result = await editBook(book, storeOptions(args, 'run'), async (wb) => {
+        const r = compute(wb);
+        return { result: r, save: true, properties: r.plan.properties };
+      });
+    } else {
+      // Refused before the work, and again at the commit should the file appear meanwhile.
+      refuseExistingOutput(out, force, '--out');
+      const wb = await loadBook(book);
+      result = compute(wb);
+      const bytes = await bookFileBytes(wb, { properties: result.plan.properties });
+      await commitBook(out, null, bytes, storeOptions(args, 'run', force));
+    }
     const units = result.assessment.units.length;
     io.out(
       `${out}: 已计算 ${result.assessment.period}（${units} 个单位），生成「${result.bulletinSheet}」` +

@@ -1,0 +1,136 @@
+/**
+ * Every command's options, parsed in one place by Node's util.parseArgs (strict): an unknown or
+ * misspelled option is named (with the nearest known one), a missing value is named, and the
+ * help text is drawn from the same declarations.
+ */
+import { parseArgs as parseNodeArgs } from 'util';
+import { InputError } from '../engine/errors';
+
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  /** Collects every occurrence (string options). */
+  multiple?: boolean;
+  /** What the value is, for the help text (`P`, `DIR`). */
+  value?: string;
+  help: string;
+}
+
+export type OptionSpecs = Record<string, OptionSpec>;
+
+export interface CommandArgs {
+  positional: string[];
+  options: Record<string, string | boolean | (string | boolean)[] | undefined>;
+}
+
+export interface ArgsShape {
+  name: string;
+  usage: string;
+  options: OptionSpecs;
+  /** How many positional arguments the command takes: [min, max]. */
+  positionals: [number, number];
+}
+
+export function parseCommandArgs(command: ArgsShape, argv: string[]): CommandArgs {
+  const options = Object.fromEntries(
+    Object.entries(command.options).map(([name, o]) => [
+      name,
+      { type: o.type, ...(o.multiple ? { multiple: true } : {}) },
+    ]),
+  );
+  const parsed = (() => {
+    try {
+      return parseNodeArgs({ args: argv, options, strict: true, allowPositionals: true });
+    } catch (e) {
+      throw new InputError(`${explain(e, Object.keys(command.options))} (${usageHint(command)})`);
+    }
+  })();
+  const [min, max] = command.positionals;
+  const n = parsed.positionals.length;
+  if (n < min || n > max) {
+    const problem = n > max ? `unexpected argument ${parsed.positionals[max]}` : 'missing argument';
+    throw new InputError(`${problem} (${usageHint(command)})`);
+  }
+  return { positional: parsed.positionals, options: parsed.values };
+}
+
+function usageHint(command: ArgsShape): string {
+  return `usage: target-desk ${command.usage}`;
+}
+
+/** util.parseArgs' own messages are long and name positional tricks; say it shortly. */
+function explain(e: unknown, known: string[]): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  const message = (e as Error).message;
+  const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const near = nearest(option.replace(/^-+/, ''), known);
+    return `unknown option ${option}${near ? ` (did you mean --${near}?)` : ''}`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+    return /does not take an argument/.test(message)
+      ? `option ${option} takes no value`
+      : `option ${option} needs a value`;
+  throw e;
+}
+
+/** The known option within two edits of a misspelled one. */
+function nearest(name: string, known: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const k of known) {
+    const d = editDistance(name, k);
+    if (d < bestDistance) [best, bestDistance] = [k, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+export function stringOption(args: CommandArgs, name: string): string | undefined {
+  const v = args.options[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function requiredOption(args: CommandArgs, name: string): string {
+  const v = stringOption(args, name);
+  if (v === undefined || v === '') throw new InputError(`missing required option --${name}`);
+  return v;
+}
+
+export function flag(args: CommandArgs, name: string): boolean {
+  return args.options[name] === true;
+}
+
+export function listOption(args: CommandArgs, name: string): string[] {
+  const v = args.options[name];
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/** Lines in two aligned columns. */
+export function columns(rows: [string, string][], indent = '  '): string[] {
+  const width = Math.max(...rows.map(([left]) => left.length));
+  return rows.map(([left, right]) => `${indent}${left.padEnd(width)}  ${right}`.trimEnd());
+}
+
+/** `--help` of one command: usage, summary, its options in aligned columns. */
+export function commandHelp(command: ArgsShape & { summary: string }): string {
+  const rows = Object.entries(command.options).map(([name, o]): [string, string] => [
+    `--${name}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}`,
+    o.help,
+  ]);
+  return [
+    `Usage: target-desk ${command.usage}`,
+    command.summary,
+    ...(rows.length ? ['', 'Options:', ...columns(rows)] : []),
+    '',
+  ].join('\n');
+}
