@@ -10,7 +10,8 @@ import JSZip from 'jszip';
 import { InputError } from '../engine/errors';
 import { extras } from './cells';
 import { drawNativeCharts } from './chart';
-import { deflateStoredZip, inflateZip } from './deflateZip';
+import { deflateStoredZip } from './deflateZip';
+import { openPackage } from './openPackage';
 import { storedCharts } from './chartStore';
 import { readCustomProperties, writeCustomProperties } from './properties';
 import { tableModel } from './snapshot';
@@ -18,12 +19,14 @@ import { tableModel } from './snapshot';
 /** Custom properties a loaded book carried, so saving it keeps them (ExcelJS drops them). */
 const loadedProperties = new WeakMap<ExcelJS.Workbook, Record<string, string>>();
 
+/** A book from the bytes of `file`, through the reading front door (src/xlsx/openPackage.ts). */
 export async function loadBookBuffer(buffer: Buffer, file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
+  const stored = await openPackage(buffer, file);
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(buffer);
-    await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+    zip = await JSZip.loadAsync(stored);
+    await wb.xlsx.load(stored as unknown as ExcelJS.Buffer);
   } catch (e) {
     throw new InputError(`not an xlsx workbook (${(e as Error).message})`, file);
   }
@@ -49,15 +52,7 @@ export async function loadBook(file: string): Promise<ExcelJS.Workbook> {
       file,
     );
   }
-  // ExcelJS would inflate the parts with jszip's JavaScript; Node's zlib does it several times
-  // faster. A package inflateZip cannot read goes to ExcelJS as it is, which says what is wrong.
-  let expanded = buffer;
-  try {
-    expanded = inflateZip(buffer);
-  } catch {
-    // not a plain zip package: loadBookBuffer reports it
-  }
-  return loadBookBuffer(expanded, file);
+  return loadBookBuffer(buffer, file);
 }
 
 /**

@@ -5,6 +5,7 @@ import JSZip from 'jszip';
 import * as iconv from 'iconv-lite';
 import { InputError } from '../engine/errors';
 import { GridBook, GridCell, GridSheet } from '../engine/grid';
+import { openPackage } from './openPackage';
 import { readCustomProperties } from './properties';
 
 /**
@@ -52,9 +53,10 @@ function gridSheet(ws: ExcelJS.Worksheet): GridSheet {
 export async function readXlsxGrid(buffer: Buffer, file: string): Promise<GridBook> {
   let zip: JSZip;
   const wb = new ExcelJS.Workbook();
+  const stored = await openPackage(buffer, file);
   try {
-    zip = await JSZip.loadAsync(buffer);
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    zip = await JSZip.loadAsync(stored);
+    await wb.xlsx.load(stored as unknown as ArrayBuffer);
   } catch {
     throw new InputError(
       '不是有效的 xlsx 文件，请用 Excel、WPS 或 LibreOffice 另存为 xlsx 格式',

@@ -26,6 +26,7 @@ const DEFLATED = 8;
 
 export interface ZipEntry {
   name: string;
+  crc: number;
   method: number;
   compressedSize: number;
   size: number;
@@ -33,7 +34,11 @@ export interface ZipEntry {
 }
 
 function damaged(file: string, what: string, zh: string): InputError {
-  return new InputError(`not a zip package (${what})`, file, `不是 zip 文件包（${zh}）`);
+  return new InputError(
+    `not an xlsx workbook (not a zip package: ${what})`,
+    file,
+    `不是有效的 xlsx 文件（不是 zip 文件包：${zh}）`,
+  );
 }
 
 function endRecord(zip: Buffer, file: string): number {
@@ -95,7 +100,14 @@ export function zipDirectory(zip: Buffer, file: string): ZipEntry[] {
       if (wide[1]) compressedSize = values.shift() ?? NaN;
       if (wide[2]) localOffset = values.shift() ?? NaN;
     }
-    const entry = { name, method: zip.readUInt16LE(at + 10), compressedSize, size, localOffset };
+    const entry = {
+      name,
+      crc: zip.readUInt32LE(at + 16),
+      method: zip.readUInt16LE(at + 10),
+      compressedSize,
+      size,
+      localOffset,
+    };
     checkEntry(entry, file);
     total += size;
     if (total > PACKAGE_LIMITS.totalBytes) throw tooLarge(file, name, total);
@@ -196,4 +208,62 @@ export function readPackage(zip: Buffer, file: string): Map<string, Buffer> {
   for (const e of zipDirectory(zip, file))
     if (!e.name.endsWith('/')) parts.set(e.name, readEntry(zip, e, file));
   return parts;
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(data: Buffer): number {
+  if (typeof zlib.crc32 === 'function') return zlib.crc32(data);
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * A package of `parts` stored uncompressed, which ExcelJS reads without inflating anything.
+ * `crcs` gives the CRC-32 of parts already known (from the package read); the others are computed.
+ */
+export function storedPackage(parts: Map<string, Buffer>, crcs: Map<string, number>): Buffer {
+  const chunks: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, data] of parts) {
+    const fileName = Buffer.from(name, 'utf8');
+    const crc = crcs.get(name) ?? crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(LOCAL, 0);
+    local.writeUInt16LE(20, 4); // version needed to extract: 2.0
+    local.writeUInt16LE(0x0800, 6); // names in UTF-8
+    local.writeUInt16LE(STORED, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(fileName.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(CENTRAL, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(STORED, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(fileName.length, 28);
+    central.writeUInt32LE(offset, 42);
+    chunks.push(local, fileName, data);
+    centrals.push(central, fileName);
+    offset += 30 + fileName.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(END, 0);
+  end.writeUInt16LE(parts.size, 8);
+  end.writeUInt16LE(parts.size, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, directory, end]);
 }
