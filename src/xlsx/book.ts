@@ -33,6 +33,7 @@ export async function loadBookBuffer(buffer: Buffer, file: string): Promise<Exce
   loadedProperties.set(wb, await readCustomProperties(zip));
   for (const ws of wb.worksheets) {
     compactValidations(ws);
+    dropDefaultOutline(ws);
     // Books saved by LibreOffice have tables without a style, which ExcelJS cannot write back.
     for (const t of ws.getTables()) {
       const model = tableModel(t);
@@ -53,6 +54,20 @@ export async function loadBook(file: string): Promise<ExcelJS.Workbook> {
     );
   }
   return loadBookBuffer(buffer, file);
+}
+
+/**
+ * openpyxl writes `<outlinePr summaryBelow="1" summaryRight="1"/>` (the defaults) on every sheet, and
+ * ExcelJS writes it back after `<pageSetUpPr>`, against the schema's order. Default outline
+ * properties say nothing, so they are dropped on loading.
+ */
+function dropDefaultOutline(ws: ExcelJS.Worksheet): void {
+  const properties = ws.properties as Partial<ExcelJS.WorksheetProperties> & {
+    outlineProperties?: { summaryBelow?: boolean; summaryRight?: boolean };
+  };
+  const outline = properties.outlineProperties;
+  if (outline && outline.summaryBelow !== false && outline.summaryRight !== false)
+    delete properties.outlineProperties;
 }
 
 /**
