@@ -173,12 +173,19 @@ describe('zip bombs (SPEC §12: refused before inflating, in well under a second
     );
   });
 
-  it('the CLI refuses a bomb return and a bomb book with one line naming the file and the part', () => {
+  it('the CLI refuses a bomb as a return, a list and a book, naming the file and the part', () => {
     const bombReturn = join(dir, 'bomb-return.xlsx');
+    writeFileSync(
+      bombReturn,
+      returnWith({ content: zerosDeflated(1536), declaredSize: 1536 * MB }),
+    );
     const r = runCli(['import-returns', book, bombReturn]);
     expect(r.stdout + r.stderr).toContain('bomb-return.xlsx');
     expect(r.stdout + r.stderr).toContain('xl/worksheets/sheet1.xml');
-    expect(r.code).not.toBe(0);
+    expect(r.code).toBe(2);
+    const l = runCli(['import-list', book, bombReturn, '--indicator', 'gqq_new']);
+    expect([l.code, l.stderr.trim().split('\n').length]).toEqual([2, 1]);
+    expect(l.stderr).toMatch(/bomb-return\.xlsx: refused: .*xl\/worksheets\/sheet1\.xml/);
     const e = runCli(['export', bombReturn]);
     expect(e.code).toBe(2);
     expect(e.stderr.trim().split('\n')).toHaveLength(1);
