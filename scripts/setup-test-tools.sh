@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the system tools the tests need (LibreOffice, Chromium, CJK and Calibri-metric fonts,
-# xmllint, pdftoppm).
+# xmllint, pdftoppm, openpyxl for /usr/bin/python3).
 # As root it installs what is missing with apt-get; otherwise it names the missing packages and fails.
 set -euo pipefail
 declare -A need=(
@@ -9,6 +9,9 @@ declare -A need=(
   [fonts-noto-cjk]=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
   [libxml2-utils]=/usr/bin/xmllint
   [poppler-utils]=/usr/bin/pdftoppm
+  # openpyxl and Writer write the foreign packages the reading and schema tests check
+  [python3-openpyxl]=/usr/lib/python3/dist-packages/openpyxl
+  [libreoffice-writer]=/usr/lib/libreoffice/program/swriter
   # Calibri's metric twin, so LibreOffice lays out and prints pages the way Excel does
   [fonts-crosextra-carlito]=/usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf
 )

@@ -1,7 +1,7 @@
 /** How CLI commands reach the book store (src/store/bookStore.ts), and the options they share. */
 import type ExcelJS from 'exceljs';
 import { StoreOptions, updateBook } from '../store/bookStore';
-import { bookFileBytes, loadBookBytes } from '../xlsx';
+import { bookFileBytes, loadBookBuffer } from '../xlsx';
 import { CommandArgs, OptionSpec, flag } from './args';
 
 export const IGNORE_LOCK_FILE: OptionSpec = {
@@ -27,7 +27,7 @@ export function editBook<T>(
   job: (wb: ExcelJS.Workbook) => Promise<BookEdit<T>>,
 ): Promise<T> {
   return updateBook(file, options, async (bytes) => {
-    const wb = await loadBookBytes(bytes, file);
+    const wb = await loadBookBuffer(bytes, file);
     const edit = await job(wb);
     if (!edit.save) return { result: edit.result };
     const saved = await bookFileBytes(wb, edit.properties ? { properties: edit.properties } : {});

@@ -148,7 +148,7 @@ function addValidation(ws: ExcelJS.Worksheet, v: ValidationPlan): void {
   const common = {
     allowBlank: v.allowBlank ?? true,
     showErrorMessage: true,
-    errorStyle: 'error',
+    errorStyle: 'stop', // ST_DataValidationErrorStyle: stop | warning | information
     ...(v.error ? { errorTitle: '输入有误', error: v.error } : {}),
     ...(v.prompt ? { showInputMessage: true, prompt: v.prompt } : {}),
   };

@@ -11,7 +11,8 @@ import { InputError } from '../engine/errors';
 import { replaceFile } from '../store/replaceFile';
 import { extras } from './cells';
 import { drawNativeCharts } from './chart';
-import { deflateStoredZip, inflateZip } from './deflateZip';
+import { deflateStoredZip } from './deflateZip';
+import { openPackage } from './openPackage';
 import { storedCharts } from './chartStore';
 import { readCustomProperties, writeCustomProperties } from './properties';
 import { tableModel } from './snapshot';
@@ -19,18 +20,21 @@ import { tableModel } from './snapshot';
 /** Custom properties a loaded book carried, so saving it keeps them (ExcelJS drops them). */
 const loadedProperties = new WeakMap<ExcelJS.Workbook, Record<string, string>>();
 
+/** A book from the bytes of `file`, through the reading front door (src/xlsx/openPackage.ts). */
 export async function loadBookBuffer(buffer: Buffer, file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
+  const stored = await openPackage(buffer, file);
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(buffer);
-    await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+    zip = await JSZip.loadAsync(stored);
+    await wb.xlsx.load(stored as unknown as ExcelJS.Buffer);
   } catch (e) {
     throw new InputError(`not an xlsx workbook (${(e as Error).message})`, file);
   }
   loadedProperties.set(wb, await readCustomProperties(zip));
   for (const ws of wb.worksheets) {
     compactValidations(ws);
+    dropDefaultOutline(ws);
     // Books saved by LibreOffice have tables without a style, which ExcelJS cannot write back.
     for (const t of ws.getTables()) {
       const model = tableModel(t);
@@ -50,20 +54,21 @@ export async function loadBook(file: string): Promise<ExcelJS.Workbook> {
       file,
     );
   }
-  return loadBookBytes(buffer, file);
+  return loadBookBuffer(buffer, file);
 }
 
-/** A book from the bytes of its file (the book store reads them once, for their identity too). */
-export async function loadBookBytes(buffer: Buffer, file: string): Promise<ExcelJS.Workbook> {
-  // ExcelJS would inflate the parts with jszip's JavaScript; Node's zlib does it several times
-  // faster. A package inflateZip cannot read goes to ExcelJS as it is, which says what is wrong.
-  let expanded = buffer;
-  try {
-    expanded = inflateZip(buffer);
-  } catch {
-    // not a plain zip package: loadBookBuffer reports it
-  }
-  return loadBookBuffer(expanded, file);
+/**
+ * openpyxl writes `<outlinePr summaryBelow="1" summaryRight="1"/>` (the defaults) on every sheet, and
+ * ExcelJS writes it back after `<pageSetUpPr>`, against the schema's order. Default outline
+ * properties say nothing, so they are dropped on loading.
+ */
+function dropDefaultOutline(ws: ExcelJS.Worksheet): void {
+  const properties = ws.properties as Partial<ExcelJS.WorksheetProperties> & {
+    outlineProperties?: { summaryBelow?: boolean; summaryRight?: boolean };
+  };
+  const outline = properties.outlineProperties;
+  if (outline && outline.summaryBelow !== false && outline.summaryRight !== false)
+    delete properties.outlineProperties;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
- * Compresses a zip package's parts, or expands them, with Node's native zlib: jszip's JavaScript
- * deflate and inflate take several times as long on a big book. The CRC-32 of each entry is that
+ * Compresses a zip package's parts with Node's native zlib: jszip's JavaScript deflate takes
+ * several times as long on a big book (reading goes through src/xlsx/openPackage.ts). The CRC-32 of each entry is that
  * of its content, so it is carried over and never recomputed. Node only (the browser build maps
  * zlib to nothing; the task pane uses jszip alone).
  */
@@ -23,11 +23,6 @@ function endRecord(zip: Buffer): number {
 /** A stored (uncompressed) package with its parts deflated. */
 export function deflateStoredZip(zip: Buffer, level = 6): Buffer {
   return rezip(zip, STORED, (content) => zlib.deflateRawSync(content, { level }), DEFLATED);
-}
-
-/** A package with its deflated parts stored uncompressed, so that reading it needs no inflating. */
-export function inflateZip(zip: Buffer): Buffer {
-  return rezip(zip, DEFLATED, (content) => zlib.inflateRawSync(content), STORED);
 }
 
 /** The package with each non-empty part in method `from` converted by `convert` to method `to`. */
@@ -65,8 +60,6 @@ function rezip(
     const content = zip.subarray(header + localHeader.length, header + localHeader.length + size);
     const converted = method === from && size > 0;
     const data = converted ? convert(content) : content;
-    if (converted && to === STORED && data.length !== central.readUInt32LE(24))
-      throw new Error('rezip: a part does not expand to its size');
     const newMethod = converted ? to : method;
     const flags = central.readUInt16LE(8) & ~DATA_DESCRIPTOR;
     for (const [h, base] of [

@@ -4,7 +4,6 @@ export { applyBookPlan } from './applyPlan';
 export {
   loadBook,
   loadBookBuffer,
-  loadBookBytes,
   saveBookAtomic,
   bookBuffer,
   bookFileBytes,

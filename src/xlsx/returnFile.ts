@@ -5,6 +5,7 @@ import JSZip from 'jszip';
 import * as iconv from 'iconv-lite';
 import { InputError } from '../engine/errors';
 import { GridBook, GridCell, GridSheet } from '../engine/grid';
+import { openPackage } from './openPackage';
 import { readCustomProperties } from './properties';
 
 /**
@@ -52,9 +53,10 @@ function gridSheet(ws: ExcelJS.Worksheet): GridSheet {
 export async function readXlsxGrid(buffer: Buffer, file: string): Promise<GridBook> {
   let zip: JSZip;
   const wb = new ExcelJS.Workbook();
+  const stored = await openPackage(buffer, file);
   try {
-    zip = await JSZip.loadAsync(buffer);
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    zip = await JSZip.loadAsync(stored);
+    await wb.xlsx.load(stored as unknown as ArrayBuffer);
   } catch {
     throw new InputError(
       '不是有效的 xlsx 文件，请用 Excel、WPS 或 LibreOffice 另存为 xlsx 格式',
@@ -78,10 +80,43 @@ export function decodeCsv(buffer: Buffer): string {
   }
 }
 
+/** Fields of the line of `text` at `start` split by `sep` outside quotes, and where the next line starts. */
+function countFields(text: string, start: number, sep: string): { fields: number; next: number } {
+  let fields = 1;
+  let quoted = false;
+  for (let i = start; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === sep) fields++;
+    else if (!quoted && (ch === '\n' || ch === '\r'))
+      return { fields, next: ch === '\r' && text[i + 1] === '\n' ? i + 2 : i + 1 };
+  }
+  return { fields, next: text.length };
+}
+
+/**
+ * Tab or comma, decided by the header row rather than the first line: lists often open with a title
+ * line without any separator (Excel's 「Unicode 文本」 export is tab-separated). The separator that
+ * splits some line of the first 20 into the most fields wins; a tie goes to the tab, since commas
+ * turn up inside company names while a tab in a text export is only ever a separator.
+ */
+function separatorOf(text: string): string {
+  const most = (sep: string) => {
+    let best = 0;
+    for (let line = 0, at = 0; line < 20 && at < text.length; line++) {
+      const { fields, next } = countFields(text, at, sep);
+      best = Math.max(best, fields);
+      at = next;
+    }
+    return best;
+  };
+  const tabs = most('\t');
+  return tabs > 1 && tabs >= most(',') ? '\t' : ',';
+}
+
 /** RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF); a tab-separated file is read by tabs. */
 export function parseCsv(text: string): string[][] {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const sep = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
+  const sep = separatorOf(text);
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';

@@ -32,6 +32,21 @@ describe('parseCsv', () => {
     ]);
   });
 
+  it('decides the separator by the header row, not by a title line above it', () => {
+    const title = '2019年认定名单（第一批, 第二批）';
+    expect(parseCsv(`${title}\n\n序号\t企业名称\t证书编号\n1\t杭州甲,有限公司\tGR1\n`)).toEqual([
+      [title],
+      [''],
+      ['序号', '企业名称', '证书编号'],
+      ['1', '杭州甲,有限公司', 'GR1'],
+    ]);
+    expect(parseCsv(`${title}\n序号,企业名称,证书编号\n1,"杭州\t甲",GR1\n`)).toEqual([
+      ['2019年认定名单（第一批', ' 第二批）'],
+      ['序号', '企业名称', '证书编号'],
+      ['1', '杭州\t甲', 'GR1'],
+    ]);
+  });
+
   it('keeps credit codes and certificate numbers as text and blank cells as empty', () => {
     expect(csvGrid(Buffer.from('a,b\n0012, \n'), 'x.csv').sheets[0].cells).toEqual([
       ['a', 'b'],
