@@ -1,12 +1,6 @@
 /** The ExcelJS adapter: what commands outside Excel use to read books and apply sheet plans. */
 export { readSnapshot, sheetValues } from './snapshot';
 export { applyBookPlan } from './applyPlan';
-export {
-  loadBook,
-  loadBookBuffer,
-  saveBookAtomic,
-  bookBuffer,
-  bookFileBytes,
-} from './book';
+export { loadBook, loadBookBuffer, saveBookAtomic, bookBuffer, bookFileBytes } from './book';
 export type { SaveOptions } from './book';
 export { readCustomProperties, writeCustomProperties, withCustomProperties } from './properties';
