@@ -23,7 +23,8 @@ const otherHosts = [
 /**
  * HTTPS options for the dev server: the office-addin-dev-certs certificate, installed as trusted
  * where the tool can (Windows, macOS). Where it cannot install its CA (Linux without sudo, a
- * container) the generated certificate is still used, and the CA file is named for manual trust.
+ * container), a certificate made by the same package's public generateCertificates() into
+ * node_modules/.cache is used, and its CA file is named for manual trust.
  */
 async function devServerHttps() {
   const certs = require('office-addin-dev-certs');
@@ -31,16 +32,19 @@ async function devServerHttps() {
     return await certs.getHttpsServerOptions();
   } catch (e) {
     const fs = require('fs');
-    const d = require('office-addin-dev-certs/lib/defaults');
-    if (!fs.existsSync(d.localhostCertificatePath)) throw e;
-    console.warn(
-      `dev-server: ${e.message.split('\n')[0]}\ndev-server: serving with ${d.localhostCertificatePath}; trust ${d.caCertificatePath} by hand`,
+    const dir = path.join(__dirname, 'node_modules/.cache/target-desk-dev-certs');
+    const [ca, cert, key] = ['ca.crt', 'localhost.crt', 'localhost.key'].map((f) =>
+      path.join(dir, f),
     );
-    return {
-      cert: fs.readFileSync(d.localhostCertificatePath),
-      key: fs.readFileSync(d.localhostKeyPath),
-      ca: fs.readFileSync(d.caCertificatePath),
-    };
+    // Generated certificates last 30 days: make new ones a few days before.
+    const fresh = [ca, cert, key].every(
+      (f) => fs.existsSync(f) && Date.now() - fs.statSync(f).mtimeMs < 25 * 86_400_000,
+    );
+    if (!fresh) await certs.generateCertificates(ca, cert, key);
+    console.warn(
+      `dev-server: ${e.message.split('\n')[0]}\ndev-server: serving with ${cert}; trust ${ca} by hand`,
+    );
+    return { cert: fs.readFileSync(cert), key: fs.readFileSync(key), ca: fs.readFileSync(ca) };
   }
 }
 

@@ -159,18 +159,24 @@ function measure(f) {
 
 const fmt = (m) =>
   `${m.cold.toFixed(0).padStart(5)} ms cold, ${m.best.toFixed(0).padStart(4)} ms best of 3 (${m.cpu.toFixed(0).padStart(4)} ms CPU)`;
-const text = JSON.stringify(province());
-const validated = measure(() => validateScenario(JSON.parse(text)));
-const s = validated.value;
-console.log(
-  `province: ${s.units.length} units, ${s.indicators.length} indicators, ${s.targets.length} targets, ` +
-    `${s.basis.length} basis rows, ${s.actuals.length} actuals (${(text.length / 1e6).toFixed(1)} MB JSON)`,
-);
-console.log(`JSON.parse + validateScenario  ${fmt(validated)}`);
-for (const period of ['2019Q1', '2019Q3', '2019', '2020Q2', '2020']) {
-  const run = measure(() => assess(s, period));
-  const a = run.value;
+module.exports = { province };
+
+if (require.main === module) main();
+
+function main() {
+  const text = JSON.stringify(province());
+  const validated = measure(() => validateScenario(JSON.parse(text)));
+  const s = validated.value;
   console.log(
-    `assess ${period.padEnd(7)}                ${fmt(run)}  (${a.rows.length} rows, ${a.units.length} units, ${a.district.length} district rows)`,
+    `province: ${s.units.length} units, ${s.indicators.length} indicators, ${s.targets.length} targets, ` +
+      `${s.basis.length} basis rows, ${s.actuals.length} actuals (${(text.length / 1e6).toFixed(1)} MB JSON)`,
   );
+  console.log(`JSON.parse + validateScenario  ${fmt(validated)}`);
+  for (const period of ['2019Q1', '2019Q3', '2019', '2020Q2', '2020']) {
+    const run = measure(() => assess(s, period));
+    const a = run.value;
+    console.log(
+      `assess ${period.padEnd(7)}                ${fmt(run)}  (${a.rows.length} rows, ${a.units.length} units, ${a.district.length} district rows)`,
+    );
+  }
 }

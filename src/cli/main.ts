@@ -2,9 +2,10 @@ import { InputError } from '../engine/errors';
 import { isOsError, osCause } from '../store/osError';
 import { commandHelp, parseCommandArgs } from './args';
 import { Command, CliIO, processIO, EXIT_BAD_INPUT, EXIT_OK } from './io';
-import { commands } from './commands';
+import { loadAllCommands, loadCommand } from './commands';
 
-function help(): string {
+async function help(): Promise<string> {
+  const commands = await loadAllCommands();
   const lines = [
     'target-desk — 目标分解考核助手 (Target Desk) command line',
     '',
@@ -28,12 +29,12 @@ function help(): string {
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.out(help());
+    io.out(await help());
     return name ? EXIT_OK : EXIT_BAD_INPUT;
   }
-  const command: Command | undefined = commands.find((c) => c.name === name);
+  const command: Command | undefined = await loadCommand(name);
   if (!command) {
-    io.err(`target-desk: unknown command "${name}"\n\n${help()}`);
+    io.err(`target-desk: unknown command "${name}"\n\n${await help()}`);
     return EXIT_BAD_INPUT;
   }
   if (rest.includes('--help') || rest.includes('-h')) {

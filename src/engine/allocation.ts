@@ -11,16 +11,25 @@ import { AllocationRequest } from './types';
  * number with at most `precision` decimal places, computed exactly on T·10^precision.
  */
 export function allocate(req: AllocationRequest): Record<string, number> {
+  const { ids, quotas } = allocateInOrder(req);
+  const out: Record<string, number> = {};
+  ids.forEach((id, i) => setOwn(out, id, quotas[i]));
+  return out;
+}
+
+/** allocate()'s quotas as a list in the order of the request's units, with their ids. */
+export function allocateInOrder(req: unknown): { ids: string[]; quotas: number[] } {
   const parsed = parseRequest(req);
   const rest = parsed.total - parsed.units.reduce((sum, u) => sum + (u.locked ?? 0n), 0n);
   const seats = share(parsed, toFreeUnits(parsed), rest);
-  const quotas: Record<string, number> = {};
+  const ids: string[] = [];
+  const quotas: number[] = [];
   let j = 0;
   for (const u of parsed.units) {
-    const amount = u.locked ?? seats[j++];
-    setOwn(quotas, u.id, scaledToNumber(amount, parsed.precision));
+    ids.push(u.id);
+    quotas.push(scaledToNumber(u.locked ?? seats[j++], parsed.precision));
   }
-  return quotas;
+  return { ids, quotas };
 }
 
 function share(req: ParsedRequest, units: FreeUnits, rest: bigint): Seats {
@@ -39,7 +48,13 @@ function toFreeUnits(req: ParsedRequest): FreeUnits {
   const equal = req.method === 'equal';
   const scale = equal ? 0 : Math.max(0, ...free.map((u) => u.weight.scale));
   return {
-    weight: free.map((u) => (equal ? 1n : u.weight.int * 10n ** BigInt(scale - u.weight.scale))),
+    weight: free.map((u) =>
+      equal
+        ? 1n
+        : u.weight.scale === scale
+          ? u.weight.int
+          : u.weight.int * 10n ** BigInt(scale - u.weight.scale),
+    ),
     approx: free.map(({ weight: w }) =>
       equal ? 1 : w.scale === 0 ? Number(w.int) : Number(`${w.int}e-${w.scale}`),
     ),

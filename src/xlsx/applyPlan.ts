@@ -17,16 +17,9 @@ import type {
   TableUpdate,
   ValidationPlan,
 } from '../plan/types';
-import {
-  applyCellStyle,
-  argbColor,
-  extras,
-  rawValue,
-  restyle,
-  setNumFmt,
-  toExcelValue,
-} from './cells';
+import { applyCellStyle, argbColor, rawValue, restyle, setNumFmt, toExcelValue } from './cells';
 import { rememberCharts } from './chartStore';
+import { addValidation, setSheetOrder, setSheetProtection, sheetOrder } from './excelInternals';
 import { findTable, headerTexts, tableArea } from './snapshot';
 
 const DEFAULT_TABLE_STYLE = 'TableStyleMedium2';
@@ -62,10 +55,10 @@ export function applyBookPlan(wb: ExcelJS.Workbook, plan: BookPlan): void {
 function freshSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
   const old = wb.getWorksheet(name);
   if (!old) return wb.addWorksheet(name);
-  const orderNo = (old as unknown as { orderNo: number }).orderNo;
+  const orderNo = sheetOrder(old);
   wb.removeWorksheet(old.id);
   const ws = wb.addWorksheet(name);
-  (ws as unknown as { orderNo: number }).orderNo = orderNo;
+  setSheetOrder(ws, orderNo);
   return ws;
 }
 
@@ -82,7 +75,7 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
     const { col, row } = decodeCell(t.at);
     writeTable(ws, t.name, col, row, t.columns, t.rows, t.style);
   }
-  for (const v of plan.validations ?? []) addValidation(ws, v);
+  for (const v of plan.validations ?? []) writeValidation(ws, v);
   addConditionalFormats(ws, plan.conditionalFormats ?? []);
   if (plan.freeze) {
     ws.views = [
@@ -108,13 +101,13 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
   // ExcelJS breaks below a row; the plan names the row a page starts at.
   for (const r of plan.rowBreaks ?? []) if (r > 1) ws.getRow(r - 1).addPageBreak();
   if (plan.protection) {
-    extras(ws).sheetProtection = {
+    setSheetProtection(ws, {
       sheet: true,
       selectLockedCells: true,
       selectUnlockedCells: true,
       formatColumns: true,
       formatRows: true,
-    };
+    });
     for (const range of plan.protection.unlocked) {
       forEachCell(range, (col, row) => {
         restyle(ws.getCell(row, col + 1), 'unlocked', { protection: { locked: false } });
@@ -144,7 +137,7 @@ function writeRange(ws: ExcelJS.Worksheet, w: RangeWrite): void {
   });
 }
 
-function addValidation(ws: ExcelJS.Worksheet, v: ValidationPlan): void {
+function writeValidation(ws: ExcelJS.Worksheet, v: ValidationPlan): void {
   const common = {
     allowBlank: v.allowBlank ?? true,
     showErrorMessage: true,
@@ -153,7 +146,7 @@ function addValidation(ws: ExcelJS.Worksheet, v: ValidationPlan): void {
     ...(v.prompt ? { showInputMessage: true, prompt: v.prompt } : {}),
   };
   if (v.type === 'list') {
-    extras(ws).dataValidations.add(v.range, {
+    addValidation(ws, v.range, {
       type: 'list',
       formulae: [`"${(v.list ?? []).join(',')}"`],
       ...common,
@@ -166,7 +159,7 @@ function addValidation(ws: ExcelJS.Worksheet, v: ValidationPlan): void {
       : v.min !== undefined
         ? { operator: 'greaterThanOrEqual', formulae: [v.min] }
         : { operator: 'lessThanOrEqual', formulae: [v.max ?? 0] };
-  extras(ws).dataValidations.add(v.range, {
+  addValidation(ws, v.range, {
     type: v.type,
     ...bounds,
     ...common,

@@ -9,13 +9,18 @@ import JSZip from 'jszip';
 import * as path from 'path';
 import { InputError } from '../engine/errors';
 import { replaceFile } from '../store/replaceFile';
-import { extras } from './cells';
 import { drawNativeCharts } from './chart';
 import { deflateStoredZip } from './deflateZip';
 import { openPackage } from './openPackage';
 import { storedCharts } from './chartStore';
 import { readCustomProperties, writeCustomProperties } from './properties';
-import { tableModel } from './snapshot';
+import {
+  setValidationModel,
+  storedCells,
+  storedRows,
+  tableModel,
+  validationModel,
+} from './excelInternals';
 
 /** Custom properties a loaded book carried, so saving it keeps them (ExcelJS drops them). */
 const loadedProperties = new WeakMap<ExcelJS.Workbook, Record<string, string>>();
@@ -76,12 +81,12 @@ function dropDefaultOutline(ws: ExcelJS.Worksheet): void {
  * merges them into overlapping ranges. Folding the cells back into column runs keeps the file as it was.
  */
 function compactValidations(ws: ExcelJS.Worksheet): void {
-  const dv = extras(ws).dataValidations;
+  const validations = validationModel(ws);
   const groups = new Map<string, { col: string; row: number }[]>();
   const specs = new Map<string, unknown>();
   const keys = new Map<unknown, string>();
   let ranges = 0;
-  for (const [address, v] of Object.entries(dv.model)) {
+  for (const [address, v] of Object.entries(validations)) {
     if (!v) continue;
     const m = /^([A-Z]+)(\d+)$/.exec(address);
     if (!m) {
@@ -98,7 +103,8 @@ function compactValidations(ws: ExcelJS.Worksheet): void {
   }
   if (!groups.size) return;
   const model: Record<string, unknown> = {};
-  if (ranges) for (const [a, v] of Object.entries(dv.model)) if (v && a.includes(':')) model[a] = v;
+  if (ranges)
+    for (const [a, v] of Object.entries(validations)) if (v && a.includes(':')) model[a] = v;
   for (const [key, cells] of groups) {
     cells.sort((a, b) =>
       a.col === b.col ? a.row - b.row : a.col.length - b.col.length || (a.col < b.col ? -1 : 1),
@@ -122,7 +128,7 @@ function compactValidations(ws: ExcelJS.Worksheet): void {
     }
     flush();
   }
-  dv.model = model;
+  setValidationModel(ws, model);
 }
 
 export interface SaveOptions {
@@ -179,12 +185,9 @@ function shareEmptyStyles(wb: ExcelJS.Workbook): () => void {
     o.style = empty;
   };
   for (const ws of wb.worksheets) {
-    for (const row of (
-      ws as unknown as { _rows: (ExcelJS.Row & { _cells: (ExcelJS.Cell | undefined)[] })[] }
-    )._rows) {
-      if (!row) continue;
+    for (const row of storedRows(ws)) {
       share(row as unknown as Styled, -1);
-      for (const cell of row._cells) if (cell) share(cell as unknown as Styled, cell.effectiveType);
+      for (const cell of storedCells(row)) share(cell as unknown as Styled, cell.effectiveType);
     }
   }
   return () => {

@@ -127,16 +127,3 @@ export function setNumFmt(cell: ExcelJS.Cell, numFmt: string): void {
 export function argbColor(hex: string): { argb: string } {
   return argb(hex);
 }
-
-/** Worksheet members ExcelJS has but its type definitions lack. */
-export interface WorksheetExtras {
-  dataValidations: {
-    model: Record<string, unknown>;
-    add(address: string, validation: ExcelJS.DataValidation): void;
-  };
-  sheetProtection: Record<string, unknown> | null;
-}
-
-export function extras(ws: ExcelJS.Worksheet): WorksheetExtras {
-  return ws as unknown as WorksheetExtras;
-}

@@ -6,6 +6,7 @@ import * as iconv from 'iconv-lite';
 import { InputError } from '../engine/errors';
 import { GridBook, GridCell, GridSheet } from '../engine/grid';
 import { openPackage } from './openPackage';
+import { sheetMerges, tableModel } from './excelInternals';
 import { readCustomProperties } from './properties';
 
 /**
@@ -41,12 +42,11 @@ function gridSheet(ws: ExcelJS.Worksheet): GridSheet {
     cells[r - 1] = out;
   });
   for (let i = 0; i < cells.length; i++) if (!cells[i]) cells[i] = [];
-  const model = ws.model as unknown as { merges?: string[] };
   const tables = ws.getTables().map((t) => {
-    const tt = t as unknown as { table: { name: string; tableRef?: string; ref?: string } };
-    return { name: tt.table.name, ref: tt.table.tableRef ?? tt.table.ref ?? '' };
+    const m = tableModel(t);
+    return { name: m.name, ref: m.tableRef ?? m.ref ?? '' };
   });
-  return { name: ws.name, cells, merges: model.merges ?? [], tables };
+  return { name: ws.name, cells, merges: sheetMerges(ws), tables };
 }
 
 /** An xlsx file (a return or a list) as grids plus its custom properties. */

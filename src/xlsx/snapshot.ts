@@ -5,20 +5,9 @@ import type { BookSnapshot, Scalar, TableData } from '../plan/types';
 import { cellScalar } from './cells';
 import { CHART_STORE_SHEET } from './chartStore';
 
-/** The model fields of an ExcelJS table this adapter relies on (loaded or created in this session). */
-export interface TableModel {
-  name: string;
-  tableRef?: string;
-  ref?: string;
-  headerRow?: boolean;
-  totalsRow?: boolean;
-  style?: { theme?: string; showRowStripes?: boolean };
-}
+import { TableModel, tableModel } from './excelInternals';
 
-export function tableModel(t: unknown): TableModel {
-  const o = t as { table?: TableModel; model?: TableModel };
-  return (o.table ?? o.model) as TableModel;
-}
+export { tableModel, type TableModel };
 
 /** Header row, first and last body row, first and last column (0-based) of a table. */
 export interface TableArea {

@@ -12,6 +12,7 @@ import { join } from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { snapshotToScenario } from '../../src/plan/scenarioTables';
+import { setSheetOrder, sheetOrder } from '../../src/xlsx/excelInternals';
 import { xiachengSample } from '../../src/sample/xiacheng';
 import {
   applyBookPlan,
@@ -82,9 +83,10 @@ describe('books users rearranged', () => {
   it('reads every table after its sheet was renamed and moved', async () => {
     const wb = await reload(initBook(xiachengSample()));
     for (const ws of wb.worksheets) ws.name = `${ws.name}（改）`;
-    const first = wb.worksheets[0] as unknown as { orderNo: number };
-    const last = wb.worksheets[wb.worksheets.length - 1] as unknown as { orderNo: number };
-    [first.orderNo, last.orderNo] = [last.orderNo, first.orderNo];
+    const [first, last] = [wb.worksheets[0], wb.worksheets[wb.worksheets.length - 1]];
+    const [a, z] = [sheetOrder(first), sheetOrder(last)];
+    setSheetOrder(first, z);
+    setSheetOrder(last, a);
     const back = readSnapshot(await reload(wb));
     expect(back.tables.TD_Units.sheet).toBe('单位（改）');
     expect(snapshotToScenario(back)).toEqual(JSON.parse(JSON.stringify(xiachengSample())));

@@ -1,6 +1,5 @@
-import { allocate } from '../../engine/allocation';
+import { allocationAnswer as answer } from '../../engine/allocation/answer';
 import { InputError, formatProblem } from '../../engine/errors';
-import { AllocationRequest } from '../../engine/types';
 import { CommandArgs, flag } from '../args';
 import { CliIO, Command, EXIT_OK, EXIT_PARTIAL, parseJsonInput } from '../io';
 
@@ -51,11 +50,4 @@ async function allocateLines(io: CliIO): Promise<number> {
 
 async function* wholeInput(io: CliIO): AsyncIterable<string[]> {
   yield (await io.readStdin()).split('\n');
-}
-
-/** `{"quotas": {…}}` with the ids in request order (a JS object would put ids like "7" first). */
-function answer(req: unknown): string {
-  const quotas = allocate(req as AllocationRequest);
-  const ids = (req as AllocationRequest).units.map((u) => u.id);
-  return `{"quotas":{${ids.map((id) => `${JSON.stringify(id)}:${quotas[id]}`).join(',')}}}`;
 }

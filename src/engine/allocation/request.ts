@@ -101,17 +101,18 @@ function readPrecision(x: unknown, add: Add): number | null {
 }
 
 function readMethod(x: unknown, add: Add): AllocationMethod | null {
+  if (typeof x === 'string' && (ALLOCATION_METHODS as readonly string[]).includes(x))
+    return x as AllocationMethod;
   const known = ALLOCATION_METHODS.join(', ');
   const knownZh = ALLOCATION_METHODS.map((m) => METHOD_LABELS[m]).join('、');
   if (x === undefined)
     add('method', `missing: use one of ${known}`, `缺少分解方法，可选：${knownZh}`);
-  else if (typeof x !== 'string' || !(ALLOCATION_METHODS as readonly string[]).includes(x)) {
+  else
     add(
       'method',
       `unknown method ${JSON.stringify(x)}: use one of ${known}`,
       `分解方法${zhShow(x)}无法识别，可选：${knownZh}`,
     );
-  } else return x as AllocationMethod;
   return null;
 }
 
@@ -207,9 +208,11 @@ function checkFeasible(req: ParsedRequest, add: Add): void {
     else if (capacity !== null) capacity += u.max;
   }
   const rest = req.total - lockedSum;
-  const left =
+  // Worded only when refused: this runs for every request of a --jsonl stream.
+  const left = () =>
     lockedSum > 0n ? `the ${fmt(rest)} left after locked quotas` : `the total ${fmt(req.total)}`;
-  const leftZh = lockedSum > 0n ? `扣除锁定值后剩余的 ${fmt(rest)}` : `目标总数 ${fmt(req.total)}`;
+  const leftZh = () =>
+    lockedSum > 0n ? `扣除锁定值后剩余的 ${fmt(rest)}` : `目标总数 ${fmt(req.total)}`;
   if (rest < 0n) {
     add(
       'total',
@@ -219,14 +222,14 @@ function checkFeasible(req: ParsedRequest, add: Add): void {
   } else if (minSum > rest) {
     add(
       'total',
-      `the free units' minimums add up to ${fmt(minSum)}, more than ${left}`,
-      `未锁定单位的下限合计 ${fmt(minSum)}，超过${leftZh}`,
+      `the free units' minimums add up to ${fmt(minSum)}, more than ${left()}`,
+      `未锁定单位的下限合计 ${fmt(minSum)}，超过${leftZh()}`,
     );
   } else if (capacity !== null && capacity < rest) {
     add(
       'total',
-      `the free units can hold at most ${fmt(capacity)} (a unit stops at its max, a unit with weight 0 keeps its min), less than ${left}`,
-      `未锁定单位最多只能承担 ${fmt(capacity)}（各单位不超过其上限，权重为 0 的单位只取其下限），少于${leftZh}`,
+      `the free units can hold at most ${fmt(capacity)} (a unit stops at its max, a unit with weight 0 keeps its min), less than ${left()}`,
+      `未锁定单位最多只能承担 ${fmt(capacity)}（各单位不超过其上限，权重为 0 的单位只取其下限），少于${leftZh()}`,
     );
   }
 }

@@ -1,0 +1,94 @@
+/**
+ * WARNING — ExcelJS internals. Every use of a member that ExcelJS (pinned exactly in package.json)
+ * has but does not document or type lives here and nowhere else: a worksheet's `orderNo`, `_rows`
+ * and each row's `_cells`, `dataValidations` and its `model`, `sheetProtection`, a worksheet's
+ * `model.merges`, and a table's `table` (created or loaded) or `model`. They can change in any
+ * ExcelJS release: test/xlsx/excelInternals.test.ts is the canary that fails when they do, so
+ * upgrade ExcelJS only with that test green.
+ */
+import type ExcelJS from 'exceljs';
+
+/** The model fields of an ExcelJS table this adapter relies on (loaded or created in this session). */
+export interface TableModel {
+  name: string;
+  tableRef?: string;
+  ref?: string;
+  headerRow?: boolean;
+  totalsRow?: boolean;
+  style?: { theme?: string; showRowStripes?: boolean };
+}
+
+/** A table's model: `table` on tables added or loaded in this session, `model` otherwise. */
+export function tableModel(t: unknown): TableModel {
+  const o = t as { table?: TableModel; model?: TableModel };
+  return (o.table ?? o.model) as TableModel;
+}
+
+type StoredRow = ExcelJS.Row & { _cells: (ExcelJS.Cell | undefined)[] };
+
+interface Internals {
+  orderNo: number;
+  _rows: (StoredRow | undefined)[];
+  dataValidations: {
+    model: Record<string, unknown>;
+    add(address: string, validation: ExcelJS.DataValidation): void;
+  };
+  sheetProtection: Record<string, unknown> | null;
+}
+
+function internals(ws: ExcelJS.Worksheet): Internals {
+  return ws as unknown as Internals;
+}
+
+/** The sheet's place in the workbook's tab order (what ExcelJS sorts the written sheets by). */
+export function sheetOrder(ws: ExcelJS.Worksheet): number {
+  return internals(ws).orderNo;
+}
+
+export function setSheetOrder(ws: ExcelJS.Worksheet, orderNo: number): void {
+  internals(ws).orderNo = orderNo;
+}
+
+/**
+ * The row objects the sheet holds (ExcelJS's public eachRow creates or skips some) and, below, the
+ * cell objects of a row: the objects whose `style` the writer renders.
+ */
+export function storedRows(ws: ExcelJS.Worksheet): ExcelJS.Row[] {
+  return internals(ws)._rows.filter((r): r is StoredRow => r !== undefined);
+}
+
+export function storedCells(row: ExcelJS.Row): ExcelJS.Cell[] {
+  return (row as StoredRow)._cells.filter((c): c is ExcelJS.Cell => c !== undefined);
+}
+
+/**
+ * The sheet's data validations by address: a range (`A2:A9`) as added, or, for a loaded sheet, one
+ * entry per cell (ExcelJS expands every loaded range).
+ */
+export function validationModel(ws: ExcelJS.Worksheet): Record<string, unknown> {
+  return internals(ws).dataValidations.model;
+}
+
+export function setValidationModel(ws: ExcelJS.Worksheet, model: Record<string, unknown>): void {
+  internals(ws).dataValidations.model = model;
+}
+
+export function addValidation(
+  ws: ExcelJS.Worksheet,
+  range: string,
+  validation: ExcelJS.DataValidation,
+): void {
+  internals(ws).dataValidations.add(range, validation);
+}
+
+export function setSheetProtection(
+  ws: ExcelJS.Worksheet,
+  protection: Record<string, unknown>,
+): void {
+  internals(ws).sheetProtection = protection;
+}
+
+/** The merged ranges of a loaded sheet, as written in the file (`A1:C1`). */
+export function sheetMerges(ws: ExcelJS.Worksheet): string[] {
+  return (ws.model as unknown as { merges?: string[] }).merges ?? [];
+}
