@@ -255,10 +255,7 @@ export function bulletinContent(
       difference: cleanNumber(d.listed - d.reported),
     })),
     chart,
-    closing:
-      quarter === 4
-        ? `请各单位认真总结${year}年度工作，对未完成年度目标任务的指标深入分析原因，切实抓好整改落实。`
-        : '请各单位对照年度目标任务，进一步加大工作力度；进度滞后的单位要认真分析原因，采取有力措施，确保按期完成年度目标任务。',
+    closing: '特此通报。',
   };
 }
 

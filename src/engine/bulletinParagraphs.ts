@@ -69,16 +69,16 @@ function projection(
   verb: string,
 ): string {
   if (c.quarter === 4 || d.projected === null || !(d.target > 0)) return '';
-  const lastYear = Math.max(
-    ...c.s.targets.filter((t) => t.indicator === ind.id).map((t) => t.year),
-  );
-  const goal = c.year === lastYear ? `${c.planKind}目标` : '年度目标';
+  // In the last year of a plan over several years, the year's target is the plan's own.
+  const years = c.s.targets.filter((t) => t.indicator === ind.id).map((t) => t.year);
+  const planEnd = years.length > 0 && c.year === Math.max(...years) && Math.min(...years) < c.year;
+  const goal = planEnd ? `${c.planKind}目标` : '年度目标';
   const p = d.projected;
   if (ind.measure === '%') {
     return `按当前进度，预计年末可达${projectedAmount(p, '%')}（${goal}${amount(d.target, '%')}）。`;
   }
   let text = `按当前进度，预计${verb}${projectedAmount(p, ind.measure)}，为${goal}`;
-  text += c.year === lastYear ? `${amount(d.target, ind.measure)}的` : '的';
+  text += planEnd ? `${amount(d.target, ind.measure)}的` : '的';
   text += percentText(p / d.target);
   if (stretch !== undefined && stretch > 0) {
     text += `、力争目标${amount(stretch, ind.measure)}的${percentText(p / stretch)}`;

@@ -5,12 +5,7 @@
 import { percentTenths, tenthsText } from './bulletinFormat';
 import { profileOf } from './bulletinParagraphs';
 import { DEFAULT_RETURN_DEADLINE_DAYS } from './overTime';
-import type {
-  BulletinGroup,
-  LateUnit,
-  ProgressList,
-  UnreportedUnit,
-} from './bulletin';
+import type { BulletinGroup, LateUnit, ProgressList, UnreportedUnit } from './bulletin';
 import type { Assessment, Scenario } from './types';
 
 export interface SectionFacts {
@@ -44,7 +39,10 @@ export function reportingSentence(
   return `${head}${parts.join('；')}。${zero}请相关单位严格执行报送制度。`;
 }
 
-/** Units whose projection falls short of their annual quota, per indicator (Q1–Q3 only). */
+/**
+ * Units whose projection falls short of their annual quota, per indicator (Q1–Q3 only), other
+ * than those already named as lagging on it: a risk the time line does not show.
+ */
 function shortfalls(f: SectionFacts): string[] {
   if (f.quarter === 4) return [];
   const byIndicator = new Map<string, string[]>();
@@ -52,7 +50,7 @@ function shortfalls(f: SectionFacts): string[] {
     for (const u of g.units) {
       for (const r of u.rows) {
         if (!r.reported || r.projected === null || !(r.quota > 0)) continue;
-        if (r.projected >= r.quota) continue;
+        if (r.projected >= r.quota || r.status === 'lagging') continue;
         const list = byIndicator.get(r.indicatorName) ?? [];
         list.push(u.name);
         byIndicator.set(r.indicatorName, list);

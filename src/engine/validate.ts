@@ -309,7 +309,11 @@ function readPlan(c: Checker, x: unknown): Plan {
     plan[key] = c.string(o, key, 'plan', false) ?? '';
   const days = c.number(o, 'returnDeadlineDays', 'plan', false, 0);
   if (days !== undefined && !Number.isInteger(days)) {
-    c.add('plan.returnDeadlineDays', `must be a whole number of days (got ${days})`, `应为整数天数（现为：${days}）`);
+    c.add(
+      'plan.returnDeadlineDays',
+      `must be a whole number of days (got ${days})`,
+      `应为整数天数（现为：${days}）`,
+    );
   } else if (days !== undefined) plan.returnDeadlineDays = days;
   const pattern = c.string(o, 'docNumberPattern', 'plan', false);
   if (pattern !== undefined && pattern.trim() !== '') plan.docNumberPattern = pattern;

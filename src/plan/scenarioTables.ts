@@ -62,10 +62,10 @@ export function settingsRows(s: Scenario): PlanCell[][] {
     [SETTING_KEYS.planName, s.plan.name],
     [SETTING_KEYS.district, s.plan.district],
     [SETTING_KEYS.organization, s.plan.organization],
-    [SETTING_KEYS.returnDeadlineDays, s.plan.returnDeadlineDays ?? null],
-    [SETTING_KEYS.docNumberPattern, s.plan.docNumberPattern ?? null],
     [SETTING_KEYS.statusAhead, s.scoring.status?.ahead ?? null],
     [SETTING_KEYS.statusWarn, s.scoring.status?.warn ?? null],
+    [SETTING_KEYS.returnDeadlineDays, s.plan.returnDeadlineDays ?? null],
+    [SETTING_KEYS.docNumberPattern, s.plan.docNumberPattern ?? null],
   ];
   return values.map(([key, value]) =>
     rowCells('TD_Settings', { label: SETTING_LABELS[key], key, value }),
