@@ -40,52 +40,63 @@ export function reportingSentence(
 }
 
 /**
- * Units whose projection falls short of their annual quota, per indicator (Q1–Q3 only), other
- * than those already named as lagging on it: a risk the time line does not show.
+ * Units whose projection falls short of an annual quota (Q1–Q3 only) on an indicator they are
+ * not already lagging on: a risk the time line does not show.
  */
 function shortfalls(f: SectionFacts): string[] {
   if (f.quarter === 4) return [];
-  const byIndicator = new Map<string, string[]>();
+  const names: string[] = [];
   for (const g of f.groups) {
     for (const u of g.units) {
-      for (const r of u.rows) {
-        if (!r.reported || r.projected === null || !(r.quota > 0)) continue;
-        if (r.projected >= r.quota || r.status === 'lagging') continue;
-        const list = byIndicator.get(r.indicatorName) ?? [];
-        list.push(u.name);
-        byIndicator.set(r.indicatorName, list);
-      }
+      const short = u.rows.some(
+        (r) =>
+          r.reported &&
+          r.projected !== null &&
+          r.quota > 0 &&
+          r.projected < r.quota &&
+          r.status !== 'lagging',
+      );
+      if (short) names.push(u.name);
     }
   }
-  return [...byIndicator].map(
-    ([ind, names]) =>
-      `按当前进度，${names.join('、')}（${names.length}个）预计不能完成${ind}年度任务。`,
-  );
+  return names;
 }
 
-/** 存在问题: district indicators behind time, lagging units, projected shortfalls, reporting. */
+/**
+ * 存在问题, one line per kind of problem: district indicators behind the time line, how many
+ * units lag on each indicator (named in 序时进度情况), units on course to miss a quota, reporting.
+ */
 export function issuesText(f: SectionFacts): string {
   const lines: string[] = [];
-  for (const d of f.a.district) {
-    const ind = f.s.indicators.find((i) => i.id === d.indicator);
-    if (!ind || ind.kind !== 'flow' || f.quarter === 4) continue;
-    if (d.status !== 'lagging' && d.status !== 'behind') continue;
-    const gap = percentTenths(profileOf(ind)[f.quarter - 1]) - percentTenths(d.rate ?? 0);
-    lines.push(`全区${ind.name}完成率低于序时进度${tenthsText(Math.max(gap, 0))}个百分点。`);
-  }
-  for (const p of f.progress) {
-    if (p.lagging.length)
-      lines.push(
-        `${p.indicatorName}滞后序时进度的单位有${p.lagging.join('、')}（${p.lagging.length}个）。`,
-      );
-  }
-  lines.push(...shortfalls(f));
-  if (f.late.length) lines.push(`${named(f.late).join('、')}迟报季度报表。`);
-  if (f.unreported.length) lines.push(`${named(f.unreported).join('、')}未报送季度报表。`);
+  const behind =
+    f.quarter === 4
+      ? []
+      : f.a.district.flatMap((d) => {
+          const ind = f.s.indicators.find((i) => i.id === d.indicator);
+          if (!ind || ind.kind !== 'flow' || (d.status !== 'lagging' && d.status !== 'behind'))
+            return [];
+          const gap = percentTenths(profileOf(ind)[f.quarter - 1]) - percentTenths(d.rate ?? 0);
+          return [`${ind.name}（低${tenthsText(Math.max(gap, 0))}个百分点）`];
+        });
+  if (behind.length) lines.push(`全区${behind.join('、')}完成率低于序时进度。`);
+  const lagging = f.progress.filter((p) => p.lagging.length);
+  if (lagging.length)
+    lines.push(
+      `滞后序时进度的单位：${lagging.map((p) => `${p.indicatorName}${p.lagging.length}个`).join('、')}（名单见序时进度情况）。`,
+    );
+  const short = shortfalls(f);
+  if (short.length)
+    lines.push(
+      `按当前进度，${short.join('、')}（${short.length}个）预计不能完成部分指标的年度任务。`,
+    );
+  const reporting = [
+    f.late.length ? `${named(f.late).join('、')}迟报季度报表` : '',
+    f.unreported.length ? `${named(f.unreported).join('、')}未报送季度报表` : '',
+  ].filter(Boolean);
+  if (reporting.length) lines.push(`${reporting.join('，')}。`);
   if (!lines.length) return '本期各项指标均达到序时进度，各单位均按时报送季度报表。';
   return lines.map((l, k) => `${k + 1}．${l}`).join('\n');
 }
-
 /** 下步工作要求: what the lagging, late and missing units are asked to do, then everyone. */
 export function requirementsText(f: SectionFacts): string {
   const lagging = [...new Set(f.progress.flatMap((p) => p.lagging))];

@@ -52,7 +52,7 @@ export const BULLETIN_HEADERS = [
  * No column is 9 wide: ExcelJS takes 9 for its default and leaves the width out, and Excel and
  * LibreOffice then draw the column 8.43 wide.
  */
-export const BULLETIN_COLUMN_WIDTHS = [5, 7, 16, 20, 9.5, 9.5, 8, 10, 8.5, 12, 16, 9.5, 8, 8, 8];
+export const BULLETIN_COLUMN_WIDTHS = [5, 7, 16, 20, 9.5, 9.5, 8, 9.5, 8.5, 12, 16, 9.5, 8, 8, 8];
 const UNIT_COLUMN = 2;
 const INDICATOR_COLUMN = 3;
 const INDICATOR_MAX_CHARS = 45;

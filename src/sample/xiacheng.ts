@@ -370,7 +370,14 @@ function actualRows(): Actual[] {
         const value = byUnit[u.id]?.[i];
         const arrived = LATE_RETURNS[period]?.[u.id] ?? importedAt;
         if (value !== undefined && value !== null)
-          rows.push({ indicator, unit: u.id, period, value, source: 'return', importedAt: arrived });
+          rows.push({
+            indicator,
+            unit: u.id,
+            period,
+            value,
+            source: 'return',
+            importedAt: arrived,
+          });
       }
     }
   });

@@ -38,7 +38,8 @@ describe('planRun with bulletin: false (考核 without 通报)', () => {
       r.plan.tableUpdates.filter((u) => u.table !== 'TD_Log' && u.table !== 'TD_BulletinText');
     expect(tables(bare)).toEqual(tables(full));
     // The bulletin's texts are the bulletin's: written with it, untouched without it.
-    const texts = (r: typeof full) => r.plan.tableUpdates.filter((u) => u.table === 'TD_BulletinText');
+    const texts = (r: typeof full) =>
+      r.plan.tableUpdates.filter((u) => u.table === 'TD_BulletinText');
     expect(texts(full).map((u) => u.rows.map((row) => row[1]))).toEqual([
       ['存在问题', '下步工作要求'],
     ]);
