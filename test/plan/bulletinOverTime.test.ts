@@ -7,7 +7,7 @@
 import type ExcelJS from 'exceljs';
 import { runSheetsToRead } from '../../src/plan/jobs/run';
 import { xiachengSample } from '../../src/sample/xiacheng';
-import { readSnapshot } from '../../src/xlsx';
+import { applyBookPlan, readSnapshot } from '../../src/xlsx';
 import { initBook, reload, runBook, tableObjects } from './books';
 
 /** The bulletin sheet's rows as arrays of cell values. */
@@ -142,5 +142,59 @@ describe('the sample book, quarter after quarter', () => {
     expect(String(kept['生成内容'])).toMatch(/^1．进度滞后的/);
     // Still the second bulletin of 2019: its own earlier run does not count.
     expect(String(sheetRows(wb, '2019Q3')[1][0])).toMatch(/^下科创办〔2019〕2号/);
+  });
+});
+
+describe('a book made before the over-time columns', () => {
+  it('runs without them: TD_Scores and TD_Ranking keep their old columns, TD_BulletinText is created', async () => {
+    let wb = await reload(initBook(xiachengSample()));
+    const snap = readSnapshot(wb);
+    const scores = snap.tables.TD_Scores.headers.slice(0, 15);
+    const ranking = snap.tables.TD_Ranking.headers.slice(0, 7);
+    const ws = wb.getWorksheet(snap.tables.TD_Scores.sheet)!;
+    ws.removeTable('TD_Scores');
+    ws.removeTable('TD_Ranking');
+    wb.removeWorksheet(wb.getWorksheet('通报文字')!.id);
+    applyBookPlan(wb, {
+      sheets: [
+        {
+          sheet: '考核结果',
+          ranges: [],
+          tables: [
+            {
+              name: 'TD_Scores',
+              at: 'A1',
+              columns: scores.map((header) => ({ header })),
+              rows: [],
+            },
+            {
+              name: 'TD_Ranking',
+              at: 'Q1',
+              columns: ranking.map((header) => ({ header })),
+              rows: [],
+            },
+          ],
+        },
+      ],
+      tableUpdates: [],
+    });
+    wb = await reload(wb);
+    expect(Object.keys(readSnapshot(wb).tables)).not.toContain('TD_BulletinText');
+
+    const result = runBook(wb, '2019Q3');
+    wb = await reload(wb);
+    const after = readSnapshot(wb).tables;
+    expect(after.TD_Scores.headers).toEqual(scores);
+    expect(after.TD_Ranking.headers).toEqual(ranking);
+    expect(tableObjects(wb, 'TD_Scores')).toHaveLength(result.assessment.rows.length);
+    expect(tableObjects(wb, 'TD_Ranking').map((r) => r['名次'])).toEqual(
+      result.assessment.units.map((u) => u.rank),
+    );
+    expect(tableObjects(wb, 'TD_BulletinText').map((r) => r['部分'])).toEqual([
+      '存在问题',
+      '下步工作要求',
+    ]);
+    // The bulletin itself has every new field: it does not depend on the tables' columns.
+    expect(sheetRows(wb, '2019Q3').flat()).toContain('较上期');
   });
 });
