@@ -1,13 +1,23 @@
+import {
+  DEFAULT_RETURN_DEADLINE_DAYS,
+  previousResultPeriod,
+  projectFlow,
+  projectLevel,
+  reportStatusOf,
+  returnDeadline,
+} from './overTime';
 import { formatPeriod, parsePeriod, Period } from './period';
 import { exactThresholds, progress, Progress } from './progress';
 import { carriers, computeQuotas } from './quotas';
 import { Rational, sum } from './rational';
 import { bonusOf, competitionRanks, exactRule, ExactRule, grader, ruleScore } from './scoring';
 import {
+  Actual,
   Assessment,
   AssessmentRow,
   DistrictRow,
   Indicator,
+  ReportStatus,
   Scenario,
   Unit,
   UnitResult,
@@ -26,6 +36,9 @@ export interface ExactRow extends Progress {
   /** Present for indicators with a scoring rule. */
   score: Rational | null;
   bonus: Rational | null;
+  projected: Rational | null;
+  reportStatus: ReportStatus;
+  arrivedAt: string | null;
 }
 
 export interface ExactUnitResult {
@@ -36,6 +49,7 @@ export interface ExactUnitResult {
   rounded: Rational;
   rank: number;
   grade: string | null;
+  previousRank: number | null;
 }
 
 export interface ExactDistrictRow {
@@ -46,10 +60,15 @@ export interface ExactDistrictRow {
   milestone: Rational;
   timely: Rational | null;
   status: Progress['status'];
+  projected: Rational | null;
+  previousActual: Rational | null;
+  previousRate: Rational | null;
 }
 
 export interface ExactAssessment {
   period: Period;
+  previousPeriod: Period | null;
+  returnDeadline: string;
   rows: ExactRow[];
   units: ExactUnitResult[];
   district: ExactDistrictRow[];
@@ -69,7 +88,23 @@ export function roundedTotal(u: ExactUnitResult): string {
  * target (or quotas) for the year, in indicator order.
  */
 export function assessExact(s: Scenario, periodText: string): ExactAssessment {
-  const period = parsePeriod(periodText, 'period');
+  const current = assessPeriod(s, parsePeriod(periodText, 'period'));
+  const previousPeriod = previousResultPeriod(s, current.period);
+  const previous = previousPeriod && assessPeriod(s, previousPeriod);
+  const before = new Map(previous?.units.map((u) => [u.unit, u.rank]));
+  for (const u of current.units) u.previousRank = before.get(u.unit) ?? null;
+  for (const d of current.district) {
+    const p = previous?.district.find((x) => x.indicator === d.indicator);
+    if (!p) continue;
+    d.previousActual = p.actual;
+    // A rate is against the year's target: another year's rate is not comparable.
+    if (previousPeriod!.year === current.period.year) d.previousRate = p.rate;
+  }
+  return { ...current, previousPeriod };
+}
+
+/** One period's assessment, before it is compared with the previous one. */
+function assessPeriod(s: Scenario, period: Period): Omit<ExactAssessment, 'previousPeriod'> {
   const { year, quarter } = period;
   const th = exactThresholds(s.scoring.status ?? DEFAULT_STATUS);
   const share = new Map(
@@ -84,13 +119,26 @@ export function assessExact(s: Scenario, periodText: string): ExactAssessment {
   for (const q of computeQuotas(s, year))
     quotas.set(key(q.indicator, q.unit), Rational.fromNumber(q.quota));
   const actuals = new Map<string, Rational>();
+  const sources = new Map<string, Actual>();
+  const lastYearEnd = new Map<string, Rational>();
   const wanted = formatPeriod(period);
+  const yearBefore = formatPeriod({ year: year - 1, quarter: 4 });
   const canonical = new Map<string, string>();
   for (const a of s.actuals) {
     let p = canonical.get(a.period);
     if (p === undefined) canonical.set(a.period, (p = formatPeriod(parsePeriod(a.period))));
-    if (p === wanted) actuals.set(key(a.indicator, a.unit ?? ''), Rational.fromNumber(a.value));
+    const k = key(a.indicator, a.unit ?? '');
+    if (p === wanted) {
+      actuals.set(k, Rational.fromNumber(a.value));
+      sources.set(k, a);
+    } else if (p === yearBefore && a.unit === undefined) {
+      lastYearEnd.set(a.indicator, Rational.fromNumber(a.value));
+    }
   }
+  const deadline = returnDeadline(
+    period,
+    s.plan.returnDeadlineDays ?? DEFAULT_RETURN_DEADLINE_DAYS,
+  );
 
   const decomposed = s.indicators.filter(
     (i) => i.kind === 'flow' && carriers(s, i).some((u) => quotas.has(key(i.id, u.id))),
@@ -102,6 +150,7 @@ export function assessExact(s: Scenario, periodText: string): ExactAssessment {
       if (quota === undefined) continue;
       const a = actuals.get(key(ind.id, u.id));
       const actual = a ?? Rational.ZERO;
+      const source = sources.get(key(ind.id, u.id));
       rows.push({
         unit: u.id,
         indicator: ind.id,
@@ -111,24 +160,32 @@ export function assessExact(s: Scenario, periodText: string): ExactAssessment {
         ...progress(quota, actual, share.get(ind.id)!, th),
         score: null,
         bonus: null,
+        projected: projectFlow(actual, share.get(ind.id)!),
+        reportStatus: reportStatusOf(source, deadline),
+        arrivedAt: source?.importedAt ?? null,
       });
     }
   }
   scoreRows(s.units, rows, rules);
   return {
     period,
+    returnDeadline: deadline,
     rows,
     units: unitResults(s, rows),
-    district: districtRows(s, year, decomposed, rows, actuals, share, th),
+    district: districtRows(s, year, decomposed, rows, { actuals, lastYearEnd, share, th }),
   };
 }
 
-/** Fills score and bonus; a rank rule ranks the units of one type with Q > 0 by rate. */
+/**
+ * Fills score and bonus; a rank rule ranks the units of one type with Q > 0 and A > 0 by rate
+ * (SPEC §5: a unit with nothing done is not ranked and scores 0).
+ */
 function scoreRows(units: Unit[], rows: ExactRow[], rules: Map<string, ExactRule>): void {
   const typeOf = new Map(units.map((u) => [u.id, u.type]));
   const ranked = new Map<string, ExactRow[]>();
   for (const row of rows) {
-    if (row.rate === null || rules.get(row.indicator)?.kind !== 'rank') continue;
+    if (row.rate === null || !row.actual.isPositive()) continue;
+    if (rules.get(row.indicator)?.kind !== 'rank') continue;
     const k = key(row.indicator, typeOf.get(row.unit)!);
     if (!ranked.has(k)) ranked.set(k, []);
     ranked.get(k)!.push(row);
@@ -160,7 +217,15 @@ function unitResults(s: Scenario, rows: ExactRow[]): ExactUnitResult[] {
     .map((u) => {
       const total = sum(scored.get(u.id)!);
       const rounded = total.roundHalfUp(2);
-      return { unit: u.id, type: u.type, total, rounded, rank: 0, grade: gradeOf(rounded) };
+      return {
+        unit: u.id,
+        type: u.type,
+        total,
+        rounded,
+        rank: 0,
+        grade: gradeOf(rounded),
+        previousRank: null,
+      };
     });
   for (const type of new Set(results.map((r) => r.type))) {
     const group = results.filter((r) => r.type === type);
@@ -170,16 +235,23 @@ function unitResults(s: Scenario, rows: ExactRow[]): ExactUnitResult[] {
   return results;
 }
 
+interface DistrictInputs {
+  actuals: Map<string, Rational>;
+  /** Level indicators' district values at the end of the year before. */
+  lastYearEnd: Map<string, Rational>;
+  share: Map<string, Rational>;
+  th: ReturnType<typeof exactThresholds>;
+}
+
 function districtRows(
   s: Scenario,
   year: number,
   decomposed: Indicator[],
   rows: ExactRow[],
-  actuals: Map<string, Rational>,
-  share: Map<string, Rational>,
-  th: ReturnType<typeof exactThresholds>,
+  { actuals, lastYearEnd, share, th }: DistrictInputs,
 ): ExactDistrictRow[] {
   const out: ExactDistrictRow[] = [];
+  const overTime = { previousActual: null, previousRate: null };
   for (const ind of s.indicators) {
     const target = s.targets.find((t) => t.indicator === ind.id && t.year === year);
     if (ind.kind === 'level') {
@@ -195,6 +267,8 @@ function districtRows(
           milestone: total,
           timely: null,
           status: 'none',
+          projected: null,
+          ...overTime,
         });
       } else {
         // A level value is not cumulative: its milestone is the target itself.
@@ -207,6 +281,8 @@ function districtRows(
           milestone: p.milestone,
           timely: p.timely,
           status: p.status,
+          projected: projectLevel(actual, lastYearEnd.get(ind.id) ?? null, share.get(ind.id)!),
+          ...overTime,
         });
       }
       continue;
@@ -224,6 +300,8 @@ function districtRows(
       milestone: p.milestone,
       timely: p.timely,
       status: p.status,
+      projected: projectFlow(actual, share.get(ind.id)!),
+      ...overTime,
     });
   }
   return out;
@@ -236,6 +314,8 @@ const numOrNull = (r: Rational | null) => (r === null ? null : r.toNumber());
 export function toAssessment(x: ExactAssessment): Assessment {
   return {
     period: formatPeriod(x.period),
+    previousPeriod: x.previousPeriod && formatPeriod(x.previousPeriod),
+    returnDeadline: x.returnDeadline,
     rows: x.rows.map((r): AssessmentRow => {
       const row: AssessmentRow = {
         unit: r.unit,
@@ -247,6 +327,9 @@ export function toAssessment(x: ExactAssessment): Assessment {
         rate: numOrNull(r.rate),
         timely: numOrNull(r.timely),
         status: r.status,
+        projected: numOrNull(r.projected),
+        reportStatus: r.reportStatus,
+        arrivedAt: r.arrivedAt,
       };
       if (r.score !== null) {
         row.score = num(r.score);
@@ -260,6 +343,8 @@ export function toAssessment(x: ExactAssessment): Assessment {
       total: num(u.total),
       rank: u.rank,
       grade: u.grade,
+      previousRank: u.previousRank,
+      rankChange: u.previousRank === null ? null : u.previousRank - u.rank,
     })),
     district: x.district.map((d): DistrictRow => ({
       indicator: d.indicator,
@@ -269,6 +354,9 @@ export function toAssessment(x: ExactAssessment): Assessment {
       milestone: num(d.milestone),
       timely: numOrNull(d.timely),
       status: d.status,
+      projected: numOrNull(d.projected),
+      previousActual: numOrNull(d.previousActual),
+      previousRate: numOrNull(d.previousRate),
     })),
   };
 }

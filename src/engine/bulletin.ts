@@ -2,19 +2,22 @@
  * The content of the inspection bulletin (通报, SPEC §10): its texts and lists, worded the way a
  * district government bulletin is. Pure: the layout lives in src/plan/bulletinPlan.ts.
  */
+import { cleanNumber, periodName, rankMoveText } from './bulletinFormat';
+import { indicatorParagraph, ParagraphContext, profileOf } from './bulletinParagraphs';
+import { issuesText, reportingSentence, requirementsText } from './bulletinSections';
 import { InputError } from './errors';
 import { parsePeriod } from './period';
-import { DEFAULT_PROFILE, DEFAULT_STATUS } from './validate';
+import { DEFAULT_STATUS } from './validate';
 import type {
   Assessment,
   AssessmentRow,
-  DistrictRow,
-  Indicator,
   Scenario,
   Status,
   StatusThresholds,
   UnitType,
 } from './types';
+
+export { cleanNumber, percentText } from './bulletinFormat';
 import { UNIT_TYPES } from './types';
 
 export interface Discrepancy {
@@ -24,10 +27,16 @@ export interface Discrepancy {
   listed: number;
 }
 
+export type BulletinSectionKey = 'issues' | 'requirements';
+
 export interface BulletinOptions {
   /** ISO date `YYYY-MM-DD`. */
   issuedOn: string;
   discrepancies?: Discrepancy[];
+  /** This bulletin's number among the year's bulletins, for the 文号's {seq}; 1 when absent. */
+  seq?: number;
+  /** A user's text for a section (TD_BulletinText), used instead of the generated one. */
+  keptText?: Partial<Record<BulletinSectionKey, string>>;
 }
 
 export interface BulletinParagraph {
@@ -48,6 +57,10 @@ export interface BulletinUnit {
   unit: string;
   name: string;
   rank: number | null;
+  /** Places climbed since the previous period (negative: fell); null when new or unranked. */
+  rankChange: number | null;
+  /** ↑2, ↓1, — or 新 (first time ranked); null when the unit is not ranked. */
+  move: string | null;
   total: number | null;
   grade: string | null;
   rows: BulletinRow[];
@@ -74,6 +87,30 @@ export interface UnreportedUnit {
   name: string;
   /** Names of the indicators not reported; empty when the unit reported none of them. */
   indicators: string[];
+}
+
+export interface LateUnit {
+  unit: string;
+  name: string;
+  /** Names of the indicators reported late; empty when all of them were. */
+  indicators: string[];
+  /** The latest 导入时间 among them. */
+  arrivedAt: string;
+}
+
+/**
+ * 存在问题 or 下步工作要求: lines generated from the data, and the text shown — the user's, kept
+ * across runs (TD_BulletinText), or else the generated one. One line per paragraph.
+ */
+export interface BulletinSection {
+  key: BulletinSectionKey;
+  title: string;
+  generated: string;
+  text: string;
+  /** true when `text` is the user's, not `generated`. */
+  kept: boolean;
+  /** `text` split into its non-blank lines. */
+  lines: string[];
 }
 
 export interface DiscrepancyLine {
@@ -104,13 +141,25 @@ export interface BulletinContent {
   organization: string;
   /** 2019年10月15日 */
   issuedOn: string;
+  /** 文号 from the plan's docNumberPattern, e.g. 下科创办〔2019〕3号; null without a pattern. */
+  docNumber: string | null;
+  /** The period rank moves and rate changes compare with (2019Q2); null when none. */
+  previousPeriod: string | null;
+  /** 2019年10月10日: the last on-time day for the period's returns. */
+  returnDeadline: string;
   opening: string;
   paragraphs: BulletinParagraph[];
   thresholds: StatusThresholds;
   groups: BulletinGroup[];
   progress: ProgressList[];
   unreported: UnreportedUnit[];
+  late: LateUnit[];
+  /** The 报送情况 paragraph: the deadline, late (迟报) and missing (未报送) units by name. */
   unreportedText: string;
+  /** 存在问题 */
+  issues: BulletinSection;
+  /** 下步工作要求 */
+  requirements: BulletinSection;
   discrepancies: DiscrepancyLine[];
   chart: BulletinChart | null;
   closing: string;
@@ -129,7 +178,6 @@ export const STATUS_TEXT: Record<Status, string> = {
   none: '—',
 };
 
-const QUARTER_NAMES = ['第一季度', '第二季度', '第三季度'];
 const PLAN_SUFFIXES = ['三年行动计划', '行动计划', '实施方案', '工作方案'];
 
 export function bulletinContent(
@@ -139,13 +187,20 @@ export function bulletinContent(
 ): BulletinContent {
   const { year, quarter } = parsePeriod(a.period, 'period');
   const issuedOn = chineseDate(options.issuedOn);
-  const when = quarter === 4 ? `${year}年度` : `${year}年${QUARTER_NAMES[quarter - 1]}`;
+  const when = periodName(year, quarter);
   const topic = planTopic(s.plan.name, s.plan.district);
   const indicators = new Map(s.indicators.map((i) => [i.id, i]));
   const unitNames = new Map(s.units.map((u) => [u.id, u.name]));
   const thresholds = s.scoring.status ?? DEFAULT_STATUS;
 
-  const context: ParagraphContext = { s, year, quarter, monthEnd: `截至${quarter * 3}月底` };
+  const context: ParagraphContext = {
+    s,
+    year,
+    quarter,
+    monthEnd: `截至${quarter * 3}月底`,
+    previousPeriod: a.previousPeriod,
+    planKind: planKind(s.plan.name),
+  };
   const paragraphs = s.indicators.flatMap((ind) => {
     const text = indicatorParagraph(
       context,
@@ -158,7 +213,17 @@ export function bulletinContent(
   const groups = rankingGroups(s, a, quarter);
   const progress = progressLists(s, a, groups);
   const unreported = unreportedUnits(groups);
+  const late = lateUnits(groups);
   const chart = completionChart(s, a, groups, quarter);
+  const returnDeadline = chineseDate(a.returnDeadline);
+  const facts = { s, a, quarter, groups, progress, unreported, late, returnDeadline };
+  const section = (key: BulletinSectionKey, title: string, generated: string): BulletinSection => {
+    const mine = options.keptText?.[key];
+    const kept = mine !== undefined && mine.trim() !== '' && mine.trim() !== generated;
+    const text = kept ? mine.trim() : generated;
+    const lines = text.split(/\r?\n/).map((l) => l.trim());
+    return { key, title, generated, text, kept, lines: lines.filter(Boolean) };
+  };
 
   return {
     period: a.period,
@@ -169,13 +234,19 @@ export function bulletinContent(
     title: `关于${when}${topic}工作进展情况的通报`,
     organization: s.plan.organization,
     issuedOn,
+    docNumber: docNumber(s.plan.docNumberPattern, year, options.seq ?? 1),
+    previousPeriod: a.previousPeriod,
+    returnDeadline,
     opening: `为深入贯彻落实《${s.plan.name}》，按照定期检查通报制度要求，现将${when}全区${topic}工作进展情况通报如下：`,
     paragraphs,
     thresholds,
     groups,
     progress,
     unreported,
-    unreportedText: unreportedSentence(unreported),
+    late,
+    unreportedText: reportingSentence(unreported, late, returnDeadline),
+    issues: section('issues', '存在问题', issuesText(facts)),
+    requirements: section('requirements', '下步工作要求', requirementsText(facts)),
     discrepancies: (options.discrepancies ?? []).map((d) => ({
       unitName: unitNames.get(d.unit) ?? d.unit,
       indicatorName: indicators.get(d.indicator)?.name ?? d.indicator,
@@ -184,11 +255,19 @@ export function bulletinContent(
       difference: cleanNumber(d.listed - d.reported),
     })),
     chart,
-    closing:
-      quarter === 4
-        ? `请各单位认真总结${year}年度工作，对未完成年度目标任务的指标深入分析原因，切实抓好整改落实。`
-        : '请各单位对照年度目标任务，进一步加大工作力度；进度滞后的单位要认真分析原因，采取有力措施，确保按期完成年度目标任务。',
+    closing: '特此通报。',
   };
+}
+
+/** 下科创办〔{year}〕{seq}号 → 下科创办〔2019〕3号 */
+export function docNumber(pattern: string | undefined, year: number, seq: number): string | null {
+  if (!pattern || !pattern.trim()) return null;
+  return pattern.trim().replaceAll('{year}', String(year)).replaceAll('{seq}', String(seq));
+}
+
+/** What the plan's last-year target is called: 三年行动计划目标, 实施方案目标, or 计划目标. */
+function planKind(planName: string): string {
+  return PLAN_SUFFIXES.find((x) => planName.trim().endsWith(x)) ?? '计划';
 }
 
 /** 下城区国高企培育三年行动计划 → 国高企培育 */
@@ -215,110 +294,6 @@ export function chineseDate(iso: string): string {
   return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
 }
 
-/** Ratio as a percentage to 0.1, half up, in tenths of a percent (exact integer). */
-function percentTenths(ratio: number): number {
-  return Math.round(Number((ratio * 1000).toPrecision(12)));
-}
-
-function tenthsText(tenths: number): string {
-  const abs = Math.abs(tenths);
-  return `${tenths < 0 ? '-' : ''}${Math.floor(abs / 10)}.${abs % 10}`;
-}
-
-export function percentText(ratio: number): string {
-  return `${tenthsText(percentTenths(ratio))}%`;
-}
-
-/** Strips binary noise from a figure for display: 0.30000000000000004 → 0.3. */
-export function cleanNumber(x: number): number {
-  return Number(x.toPrecision(12));
-}
-
-function amount(x: number, measure: string): string {
-  return `${cleanNumber(x)}${measure}`;
-}
-
-interface ParagraphContext {
-  s: Scenario;
-  year: number;
-  quarter: number;
-  monthEnd: string;
-}
-
-function profileOf(ind: Indicator): [number, number, number, number] {
-  return ind.profile ?? DEFAULT_PROFILE;
-}
-
-function indicatorParagraph(
-  c: ParagraphContext,
-  ind: Indicator,
-  d: DistrictRow | undefined,
-): string | null {
-  const stretch = c.s.targets.find((t) => t.indicator === ind.id && t.year === c.year)?.stretch;
-  if (ind.kind === 'level') return levelParagraph(c, ind, d, stretch);
-  if (!d) return null;
-  const head = `${c.monthEnd}，全区${ind.name}${amount(d.actual ?? 0, ind.measure)}`;
-  if (!(d.target > 0) || d.rate === null) return `${head}，未设年度目标。`;
-  let text = `${head}，完成年度目标${amount(d.target, ind.measure)}的${percentText(d.rate)}`;
-  if (stretch !== undefined && stretch > 0) {
-    text += `、力争目标${amount(stretch, ind.measure)}的${percentText((d.actual ?? 0) / stretch)}`;
-  }
-  return `${text}，${flowComparison(c, ind, d)}。`;
-}
-
-function flowComparison(c: ParagraphContext, ind: Indicator, d: DistrictRow): string {
-  const actual = d.actual ?? 0;
-  if (c.quarter === 4) {
-    if (actual > d.target) return '超额完成年度目标任务';
-    if (actual === d.target) return '完成年度目标任务';
-    return `未完成年度目标任务，尚差${amount(d.target - actual, ind.measure)}`;
-  }
-  const share = profileOf(ind)[c.quarter - 1];
-  const gap = percentTenths(d.rate ?? 0) - percentTenths(share);
-  switch (d.status) {
-    case 'ahead':
-      return gap > 0 ? `超序时进度${tenthsText(gap)}个百分点` : '达到序时进度';
-    case 'behind':
-      return gap < 0 ? `略低于序时进度${tenthsText(-gap)}个百分点` : '略低于序时进度';
-    case 'lagging':
-      return `滞后序时进度${tenthsText(Math.max(-gap, 0))}个百分点`;
-    case 'none':
-      return '本期暂无序时进度要求';
-  }
-}
-
-function levelParagraph(
-  c: ParagraphContext,
-  ind: Indicator,
-  d: DistrictRow | undefined,
-  stretch: number | undefined,
-): string | null {
-  const actual = d
-    ? d.actual
-    : c.s.actuals.find((x) => x.indicator === ind.id && !x.unit && samePeriod(x.period, c))?.value;
-  const subject = `${c.monthEnd}，全区${ind.name}`;
-  if (!d || !(d.target > 0)) {
-    return actual === undefined || actual === null
-      ? null
-      : `${subject}为${amount(actual, ind.measure)}，未设年度目标。`;
-  }
-  const target = `年度目标${amount(d.target, ind.measure)}${stretch ? `（力争${amount(stretch, ind.measure)}）` : ''}`;
-  if (actual === undefined || actual === null) return `${subject}${target}，本期暂无统计数据。`;
-  const head = `${subject}为${amount(actual, ind.measure)}，${target}`;
-  const diff = cleanNumber(actual - d.target);
-  if (ind.measure === '%') {
-    if (diff === 0) return `${head}，达到年度目标。`;
-    return `${head}，${diff > 0 ? '高于' : '低于'}年度目标${cleanNumber(Math.abs(diff))}个百分点。`;
-  }
-  const rate = `完成年度目标的${percentText(actual / d.target)}`;
-  return diff >= 0 ? `${head}，${rate}。` : `${head}，${rate}，尚差${amount(-diff, ind.measure)}。`;
-}
-
-function samePeriod(p: string, c: ParagraphContext): boolean {
-  if (c.quarter === 4 && (p === `${c.year}` || p === `${c.year}Q4`)) return true;
-  return p === `${c.year}Q${c.quarter}`;
-}
-
 function rankingGroups(s: Scenario, a: Assessment, quarter: number): BulletinGroup[] {
   const indicatorOrder = new Map(s.indicators.map((ind, k) => [ind.id, k]));
   const indicators = new Map(s.indicators.map((i) => [i.id, i]));
@@ -341,6 +316,8 @@ function rankingGroups(s: Scenario, a: Assessment, quarter: number): BulletinGro
           unit: u.id,
           name: u.name,
           rank: r?.rank ?? null,
+          rankChange: r?.rankChange ?? null,
+          move: r ? rankMoveText(r.rankChange) : null,
           total: r?.total ?? null,
           grade: r?.grade ?? null,
           rows: rows.map((row) => {
@@ -357,6 +334,9 @@ function rankingGroups(s: Scenario, a: Assessment, quarter: number): BulletinGro
               timely: row.timely,
               status: row.status,
               score: row.score === undefined ? null : row.score + (row.bonus ?? 0),
+              projected: row.projected,
+              reportStatus: row.reportStatus,
+              arrivedAt: row.arrivedAt,
             };
           }),
         };
@@ -401,12 +381,17 @@ function unreportedUnits(groups: BulletinGroup[]): UnreportedUnit[] {
   );
 }
 
-function unreportedSentence(list: UnreportedUnit[]): string {
-  if (!list.length) return '本期各单位均已按时报送季度报表。';
-  const names = list.map((u) =>
-    u.indicators.length ? `${u.name}（${u.indicators.join('、')}）` : u.name,
+function lateUnits(groups: BulletinGroup[]): LateUnit[] {
+  return groups.flatMap((g) =>
+    g.units.flatMap((u) => {
+      const late = u.rows.filter((r) => r.reportStatus === 'late');
+      if (!late.length) return [];
+      const all = late.length === u.rows.length;
+      const arrivedAt = late.map((r) => r.arrivedAt ?? '').sort()[late.length - 1];
+      const indicators = all ? [] : late.map((r) => r.indicatorName);
+      return [{ unit: u.unit, name: u.name, indicators, arrivedAt }];
+    }),
   );
-  return `本期未报送季度报表的单位（${list.length}个）：${names.join('、')}。未报送的指标按完成数为0计算，请相关单位及时报送。`;
 }
 
 /** Completion rate by unit for the first flow indicator with unit quotas, against its 序时进度. */

@@ -37,7 +37,8 @@ export function exactRule(rule: Rule): ExactRule {
 
 /**
  * The points of one rule for a rate r (null: Q = 0, 无任务, which earns the full weight). `rank`
- * is the unit's rank by rate within its type, needed by rank rules only.
+ * is the unit's rank by rate within its type, for rank rules only: null there is a unit that is
+ * not ranked (A = 0, nothing done or no return), which scores 0 — the floor rewards taking part.
  */
 export function ruleScore(rule: ExactRule, rate: Rational | null, rank: number | null): Rational {
   if (rate === null) return rule.weight;
@@ -49,7 +50,7 @@ export function ruleScore(rule: ExactRule, rate: Rational | null, rank: number |
       return tier ? rule.weight.mul(tier.factor) : Rational.ZERO;
     }
     case 'rank': {
-      if (rank === null) throw new Error(`rank rule for ${rule.indicator} scored without a rank`);
+      if (rank === null) return Rational.ZERO;
       return rule.weight.sub(rule.rankStep.mul(Rational.of(rank - 1))).max(rule.floor);
     }
   }

@@ -122,6 +122,10 @@ export interface Plan {
   name: string;
   district: string;
   organization: string;
+  /** Days after quarter end a return is on time (SPEC §10 报送情况); default 10. */
+  returnDeadlineDays?: number;
+  /** The bulletin's 文号, e.g. `下科创办〔{year}〕{seq}号` ({seq}: the bulletin's number in its year). */
+  docNumberPattern?: string;
 }
 
 export interface Scenario {
@@ -137,6 +141,8 @@ export interface Scenario {
 }
 
 export type Status = 'ahead' | 'behind' | 'lagging' | 'none';
+/** A row's return: on time, 迟报 (after the deadline) or 未报送 (SPEC §10). */
+export type ReportStatus = 'onTime' | 'late' | 'missing';
 
 export interface AssessmentRow {
   unit: string;
@@ -150,6 +156,11 @@ export interface AssessmentRow {
   status: Status;
   score?: number;
   bonus?: number;
+  /** Year-end figure at the current pace (A / profile[q]); null when the profile expects 0 yet. */
+  projected: number | null;
+  reportStatus: ReportStatus;
+  /** The return's 导入时间, when recorded. */
+  arrivedAt: string | null;
 }
 
 export interface UnitResult {
@@ -158,6 +169,10 @@ export interface UnitResult {
   total: number;
   rank: number;
   grade: string | null;
+  /** The unit's rank in `previousPeriod`; null when it was not ranked then (新). */
+  previousRank: number | null;
+  /** previousRank − rank: 2 climbed two places, −1 fell one; null when new (新). */
+  rankChange: number | null;
 }
 
 export interface DistrictRow {
@@ -168,10 +183,19 @@ export interface DistrictRow {
   milestone: number;
   timely: number | null;
   status: Status;
+  /** Year-end figure at the current pace (a level: previous year end + growth at the pace). */
+  projected: number | null;
+  /** The district actual and rate in `previousPeriod` (the rate only within the same year). */
+  previousActual: number | null;
+  previousRate: number | null;
 }
 
 export interface Assessment {
   period: string;
+  /** The latest earlier period with unit results, that rank moves compare with; null if none. */
+  previousPeriod: string | null;
+  /** The last on-time day for this period's returns (ISO date). */
+  returnDeadline: string;
   rows: AssessmentRow[];
   units: UnitResult[];
   district: DistrictRow[];

@@ -297,10 +297,26 @@ interface Located<T> {
 function readPlan(c: Checker, x: unknown): Plan {
   const plan: Plan = { name: '', district: '', organization: '' };
   if (x === undefined) return plan;
-  const o = c.object(x, 'plan', ['name', 'district', 'organization']);
+  const o = c.object(x, 'plan', [
+    'name',
+    'district',
+    'organization',
+    'returnDeadlineDays',
+    'docNumberPattern',
+  ]);
   if (!o) return plan;
   for (const key of ['name', 'district', 'organization'] as const)
     plan[key] = c.string(o, key, 'plan', false) ?? '';
+  const days = c.number(o, 'returnDeadlineDays', 'plan', false, 0);
+  if (days !== undefined && !Number.isInteger(days)) {
+    c.add(
+      'plan.returnDeadlineDays',
+      `must be a whole number of days (got ${days})`,
+      `应为整数天数（现为：${days}）`,
+    );
+  } else if (days !== undefined) plan.returnDeadlineDays = days;
+  const pattern = c.string(o, 'docNumberPattern', 'plan', false);
+  if (pattern !== undefined && pattern.trim() !== '') plan.docNumberPattern = pattern;
   return plan;
 }
 

@@ -62,6 +62,7 @@ export type TableName =
   | 'TD_Grades'
   | 'TD_Scores'
   | 'TD_Ranking'
+  | 'TD_BulletinText'
   | 'TD_Registry'
   | 'TD_Recognitions'
   | 'TD_Log'
@@ -84,6 +85,12 @@ export const STATUS_LABELS = {
   none: '无序时要求',
 } as const;
 export const REPORTED_LABELS = { yes: '已报送', no: '未报送' } as const;
+export const REPORT_STATUS_LABELS = { onTime: '按时', late: '迟报', missing: '未报送' } as const;
+/** TD_BulletinText 部分: the bulletin's sections a user may rewrite. */
+export const BULLETIN_SECTION_LABELS = {
+  issues: '存在问题',
+  requirements: '下步工作要求',
+} as const;
 
 /** TD_Log 操作 values written by this project's commands. */
 export const LOG_ACTIONS = {
@@ -97,6 +104,7 @@ export const FORMAT = {
   percent: '0.0%',
   integer: '0',
   score: '0.00',
+  projected: '0.0',
 } as const;
 
 const col = (
@@ -125,6 +133,8 @@ export const SETTING_KEYS = {
   planName: 'plan.name',
   district: 'plan.district',
   organization: 'plan.organization',
+  returnDeadlineDays: 'plan.returnDeadlineDays',
+  docNumberPattern: 'plan.docNumberPattern',
   statusAhead: 'status.ahead',
   statusWarn: 'status.warn',
 } as const;
@@ -132,6 +142,8 @@ export const SETTING_LABELS: Record<string, string> = {
   'plan.name': '计划名称',
   'plan.district': '区县',
   'plan.organization': '牵头单位（通报落款）',
+  'plan.returnDeadlineDays': '季度报表报送期限（季度结束后天数，默认10）',
+  'plan.docNumberPattern': '通报文号格式（{year} 年份，{seq} 当年第几期）',
   'status.ahead': '达到序时进度的阈值（序时完成率 ≥）',
   'status.warn': '略低于序时进度的阈值（序时完成率 ≥，低于此为滞后）',
 };
@@ -278,12 +290,26 @@ export const TABLES: Readonly<Record<TableName, TableDef>> = {
       enumCol('status', '进度状态', STATUS_LABELS, { width: 16 }),
       col('score', '得分', 'number', { width: 9, numberFormat: FORMAT.score }),
       col('bonus', '加分', 'number', { width: 9, numberFormat: FORMAT.score }),
+      // SPEC §10 over time; shown, never scored.
+      // Added with SPEC §10 "over time" (shown, never scored): optional in books made before.
+      col('projected', '预计全年', 'number', {
+        width: 10,
+        numberFormat: FORMAT.projected,
+        optionalOnRead: true,
+      }),
+      enumCol('reportStatus', '报送情况', REPORT_STATUS_LABELS, {
+        width: 10,
+        optionalOnRead: true,
+      }),
+      col('arrivedAt', '报送时间', 'text', { width: 22, optionalOnRead: true }),
+      col('rankChange', '较上期', 'text', { width: 8, optionalOnRead: true }),
     ],
   },
   TD_Ranking: {
     name: 'TD_Ranking',
     sheet: '考核结果',
-    at: 'Q1',
+    // Right of TD_Scores (A–S) with room for a column or two more.
+    at: 'V1',
     rowKey: ['period', 'unit'],
     output: true,
     columns: [
@@ -294,6 +320,21 @@ export const TABLES: Readonly<Record<TableName, TableDef>> = {
       col('total', '总分', 'number', { width: 9, numberFormat: FORMAT.score }),
       col('rank', '名次', 'integer', { width: 7 }),
       col('grade', '等次', 'text', { width: 8 }),
+      col('previousRank', '上期名次', 'integer', { width: 9, optionalOnRead: true }),
+      col('rankChange', '较上期', 'text', { width: 8, optionalOnRead: true }),
+    ],
+  },
+  TD_BulletinText: {
+    name: 'TD_BulletinText',
+    sheet: '通报文字',
+    at: 'A1',
+    rowKey: ['period', 'section'],
+    output: true,
+    columns: [
+      col('period', '期间', 'text', { width: 9 }),
+      enumCol('section', '部分', BULLETIN_SECTION_LABELS, { width: 14 }),
+      col('text', '内容（可修改，重新生成通报时保留）', 'text', { width: 80 }),
+      col('generated', '生成内容', 'text', { width: 80 }),
     ],
   },
   TD_Registry: {
@@ -370,6 +411,7 @@ export const TABLE_ORDER: readonly TableName[] = [
   'TD_Grades',
   'TD_Scores',
   'TD_Ranking',
+  'TD_BulletinText',
   'TD_Registry',
   'TD_Recognitions',
   'TD_Log',

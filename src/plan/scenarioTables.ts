@@ -64,6 +64,8 @@ export function settingsRows(s: Scenario): PlanCell[][] {
     [SETTING_KEYS.organization, s.plan.organization],
     [SETTING_KEYS.statusAhead, s.scoring.status?.ahead ?? null],
     [SETTING_KEYS.statusWarn, s.scoring.status?.warn ?? null],
+    [SETTING_KEYS.returnDeadlineDays, s.plan.returnDeadlineDays ?? null],
+    [SETTING_KEYS.docNumberPattern, s.plan.docNumberPattern ?? null],
   ];
   return values.map(([key, value]) =>
     rowCells('TD_Settings', { label: SETTING_LABELS[key], key, value }),
@@ -380,6 +382,10 @@ export function readScenario(snapshot: BookSnapshot): ReadScenario {
     district: text(SETTING_KEYS.district),
     organization: text(SETTING_KEYS.organization),
   };
+  const days = settingNumber(SETTING_KEYS.returnDeadlineDays);
+  if (days !== undefined) plan.returnDeadlineDays = days;
+  const pattern = text(SETTING_KEYS.docNumberPattern).trim();
+  if (pattern) plan.docNumberPattern = pattern;
   const ahead = settingNumber(SETTING_KEYS.statusAhead);
   const warn = settingNumber(SETTING_KEYS.statusWarn);
 

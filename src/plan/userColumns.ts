@@ -88,6 +88,27 @@ export function carryUserColumns(
  * carried over; rows left over go to TD_History (appended to the plan's TD_History update, if any),
  * logged with the job's `time` and `action`.
  */
+/**
+ * `update` without the columns added to its table in later versions (ColumnDef.optionalOnRead)
+ * that the book's older table lacks: an older book keeps working, without the new figures,
+ * rather than being refused.
+ */
+export function withinBookColumns(snapshot: BookSnapshot, update: TableUpdate): TableUpdate {
+  const table = snapshot.tables[update.table];
+  const def = TABLES[update.table as TableName];
+  if (!table || !def) return update;
+  const have = new Set(table.headers.map(normHeader));
+  const keep = update.columns.map(
+    (c, j) => have.has(normHeader(c.header)) || !def.columns[j]?.optionalOnRead,
+  );
+  if (keep.every(Boolean)) return update;
+  return {
+    ...update,
+    columns: update.columns.filter((_, j) => keep[j]),
+    rows: update.rows.map((cells) => cells.filter((_, j) => keep[j])),
+  };
+}
+
 export function withUserColumns(
   snapshot: BookSnapshot,
   updates: readonly TableUpdate[],

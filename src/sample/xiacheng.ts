@@ -232,6 +232,22 @@ const FLOW_PLANS: FlowPlan[] = [
 const PERIODS = ['2018', '2019Q1', '2019Q2', '2019Q3'] as const;
 
 /**
+ * When the PERIODS' returns arrived (导入时间, UTC): on the 8th after quarter end, within the
+ * 10-day deadline, except LATE_RETURNS. Illustrative.
+ */
+const ARRIVALS = [
+  '2019-01-08T02:00:00.000Z',
+  '2019-04-08T02:00:00.000Z',
+  '2019-07-08T02:00:00.000Z',
+  '2019-10-08T02:00:00.000Z',
+] as const;
+/** 朝晖街道's 2019Q2 and 天水街道's 2019Q3 returns came after the deadline (迟报). */
+const LATE_RETURNS: Record<string, Record<string, string>> = {
+  '2019Q2': { zhaohui: '2019-07-15T01:30:00.000Z' },
+  '2019Q3': { tianshui: '2019-10-12T06:00:00.000Z' },
+};
+
+/**
  * Cumulative year-to-date actuals per unit for the PERIODS; null is a return not submitted.
  * 长庆街道 and 区市场监管局 sent no 2019Q3 return (未报送); 跨贸小镇 has 3 新增国高企 against a
  * quota of 2 by 2019Q3 (超额加分). All figures illustrative.
@@ -345,14 +361,23 @@ function basisRows(): Basis[] {
 function actualRows(): Actual[] {
   const rows: Actual[] = [];
   PERIODS.forEach((period, i) => {
+    const importedAt = ARRIVALS[i];
     for (const [indicator, values] of Object.entries(LEVEL_ACTUALS)) {
-      rows.push({ indicator, period, value: values[i], source: 'return' });
+      rows.push({ indicator, period, value: values[i], source: 'return', importedAt });
     }
     for (const [indicator, byUnit] of Object.entries(FLOW_ACTUALS)) {
       for (const u of UNITS) {
         const value = byUnit[u.id]?.[i];
+        const arrived = LATE_RETURNS[period]?.[u.id] ?? importedAt;
         if (value !== undefined && value !== null)
-          rows.push({ indicator, unit: u.id, period, value, source: 'return' });
+          rows.push({
+            indicator,
+            unit: u.id,
+            period,
+            value,
+            source: 'return',
+            importedAt: arrived,
+          });
       }
     }
   });
@@ -366,6 +391,7 @@ export function xiachengSample(): Scenario {
       name: '下城区国高企培育三年行动计划',
       district: '下城区',
       organization: '区科技创新工作领导小组办公室',
+      docNumberPattern: '下科创办〔{year}〕{seq}号',
     },
     units: UNITS.map((u) => ({ ...u })),
     indicators: INDICATORS.map((i) => ({ ...i, profile: [...i.profile] })),

@@ -40,6 +40,9 @@ describe('target-desk assess', () => {
       status: 'lagging',
       score: 0,
       bonus: 0,
+      projected: 0, // 0 / 0.2
+      reportStatus: 'missing',
+      arrivedAt: null,
     });
     // wenhui: 2 of 1 → 40 + min(100 · 0.1, 2); sme 6 of 5 → top tier 30; startup rate 1, rank 1 → 30
     expect(gqq.find((row: { unit: string }) => row.unit === 'wenhui')).toMatchObject({
@@ -78,6 +81,9 @@ describe('target-desk assess', () => {
         milestone: 5.6,
         timely: 55 / 28,
         status: 'ahead',
+        projected: 55, // 11 / 0.2
+        previousActual: null,
+        previousRate: null,
       },
       {
         indicator: 'sme_new',
@@ -87,6 +93,9 @@ describe('target-desk assess', () => {
         milestone: 52.5,
         timely: 56 / 52.5,
         status: 'ahead',
+        projected: 224 / 3, // 56 / 0.75
+        previousActual: null,
+        previousRate: null,
       },
       {
         indicator: 'startup',
@@ -96,6 +105,9 @@ describe('target-desk assess', () => {
         milestone: 24,
         timely: 22 / 24,
         status: 'behind',
+        projected: 27.5, // 22 / 0.8
+        previousActual: null,
+        previousRate: null,
       },
       {
         indicator: 'hitech_share',
@@ -105,8 +117,13 @@ describe('target-desk assess', () => {
         milestone: 80.9,
         timely: 785 / 809,
         status: 'behind',
+        projected: null, // no 2018 year-end value to project the level from
+        previousActual: null,
+        previousRate: null,
       },
     ]);
+    // The scenario has 2019Q3 returns only: nothing earlier to compare ranks with.
+    expect(a.previousPeriod).toBeNull();
   });
 
   it('reads the year as its fourth quarter', () => {

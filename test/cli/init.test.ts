@@ -21,6 +21,7 @@ describe('target-desk init', () => {
     expect(Object.keys(snap.tables).sort()).toEqual([
       'TD_Actuals',
       'TD_Basis',
+      'TD_BulletinText',
       'TD_Grades',
       'TD_History',
       'TD_Indicators',

@@ -105,7 +105,10 @@ describe('target-desk run', () => {
       runCli(['run', SAMPLE, '--period', '2019Q3', '--out', dated, '--date', '2019-10-15']).code,
     ).toBe(0);
     const grid = readSnapshot(await loadBook(dated), ['通报 2019Q3']).sheets['通报 2019Q3'];
-    expect(grid.flat()).toContain('区科技创新工作领导小组办公室　　2019年10月15日');
+    // The sample's 文号: its first bulletin of 2019 in this book.
+    expect(grid.flat()).toContain(
+      '下科创办〔2019〕1号　　区科技创新工作领导小组办公室　　2019年10月15日',
+    );
 
     const today = join(dir, 'today.xlsx');
     // Hangzhou is UTC+8: at 07:00 there it is still the previous day in UTC.

@@ -46,6 +46,9 @@ describe('assess: progress and status (SPEC §5)', () => {
         status: 'ahead',
         score: 20,
         bonus: 0,
+        projected: 100, // A / 0.5
+        reportStatus: 'onTime',
+        arrivedAt: null,
       },
       {
         unit: 's2',
@@ -59,6 +62,9 @@ describe('assess: progress and status (SPEC §5)', () => {
         status: 'behind',
         score: 19.8,
         bonus: 0,
+        projected: 99, // A / 0.5
+        reportStatus: 'onTime',
+        arrivedAt: null,
       },
       {
         unit: 's3',
@@ -72,6 +78,9 @@ describe('assess: progress and status (SPEC §5)', () => {
         status: 'behind',
         score: 16,
         bonus: 0,
+        projected: 80, // A / 0.5
+        reportStatus: 'onTime',
+        arrivedAt: null,
       },
       {
         unit: 's4',
@@ -85,6 +94,9 @@ describe('assess: progress and status (SPEC §5)', () => {
         status: 'lagging',
         score: 15.8,
         bonus: 0,
+        projected: 79, // A / 0.5
+        reportStatus: 'onTime',
+        arrivedAt: null,
       },
       // 未报送: no return counts as 0
       {
@@ -99,6 +111,9 @@ describe('assess: progress and status (SPEC §5)', () => {
         status: 'lagging',
         score: 0,
         bonus: 0,
+        projected: 0, // A / 0.5
+        reportStatus: 'missing',
+        arrivedAt: null,
       },
     ]);
   });
@@ -144,6 +159,9 @@ describe('assess: progress and status (SPEC §5)', () => {
       rate: 0.5,
       timely: 2.5,
       status: 'ahead',
+      projected: 10, // A / 0.2
+      reportStatus: 'onTime',
+      arrivedAt: null,
     });
     expect(rowOf(run(input, '2019Q1'), 's1')).toMatchObject({
       milestone: 0,
@@ -151,6 +169,7 @@ describe('assess: progress and status (SPEC §5)', () => {
       rate: 0.25,
       timely: null,
       status: 'none',
+      projected: null, // the profile expects nothing by Q1: no pace to project
     });
   });
 
@@ -208,6 +227,9 @@ describe('assess: progress and status (SPEC §5)', () => {
       status: 'none',
       score: 40,
       bonus: 0,
+      projected: 6, // 3 / 0.5, shown though there is no task
+      reportStatus: 'onTime',
+      arrivedAt: null,
     });
     expect(rowOf(b, 's1', 'g')).toMatchObject({
       reported: false,
@@ -217,11 +239,29 @@ describe('assess: progress and status (SPEC §5)', () => {
       bonus: 0,
     });
     expect(rowOf(b, 's1', 'h')).toMatchObject({ rate: null, score: 20 });
-    // s2 is alone among streets with Q > 0: rank 1 on h, full 20
-    expect(rowOf(b, 's2', 'h')).toMatchObject({ rate: 0, score: 20 });
+    // s2 has a task on h and nothing done (no return): not ranked, 0 — not the full 20 (SPEC §5)
+    expect(rowOf(b, 's2', 'h')).toMatchObject({ rate: 0, score: 0, reportStatus: 'missing' });
+    // No earlier period with results: every ranked unit is new (新).
+    expect(b.previousPeriod).toBeNull();
     expect(b.units).toEqual([
-      { unit: 's1', type: 'street', total: 90, rank: 1, grade: null },
-      { unit: 's2', type: 'street', total: 20, rank: 2, grade: null },
+      {
+        unit: 's1',
+        type: 'street',
+        total: 90,
+        rank: 1,
+        grade: null,
+        previousRank: null,
+        rankChange: null,
+      },
+      {
+        unit: 's2',
+        type: 'street',
+        total: 0,
+        rank: 2,
+        grade: null,
+        previousRank: null,
+        rankChange: null,
+      },
     ]);
   });
 });
@@ -355,6 +395,9 @@ describe('assess: rules (SPEC §5)', () => {
       rate: 0.01,
       timely: 0.02,
       status: 'lagging',
+      projected: 2,
+      reportStatus: 'onTime',
+      arrivedAt: null,
     });
     expect(a.units).toEqual([]);
   });
@@ -405,11 +448,51 @@ describe('assess: totals, ranks and grades (SPEC §5)', () => {
     expect(0.1 + 64.1 + 15.925).toBe(80.12499999999999); // what a float implementation would rank on
     // sA 80.125 → 80.13; sB 0.1 + 64.1 + 15.93 = 80.13; sC 0.1 + 64.1 + 15.92 = 80.12; sD 0.1 + 0 + 15.925 = 16.025
     expect(a.units).toEqual([
-      { unit: 'sA', type: 'street', total: 80.125, rank: 1, grade: '良好' },
-      { unit: 'sB', type: 'street', total: 80.13, rank: 1, grade: '良好' },
-      { unit: 'sC', type: 'street', total: 80.12, rank: 3, grade: '合格' },
-      { unit: 'sD', type: 'street', total: 16.025, rank: 4, grade: '合格' },
-      { unit: 'd1', type: 'department', total: 50, rank: 1, grade: '合格' },
+      {
+        unit: 'sA',
+        type: 'street',
+        total: 80.125,
+        rank: 1,
+        grade: '良好',
+        previousRank: null,
+        rankChange: null,
+      },
+      {
+        unit: 'sB',
+        type: 'street',
+        total: 80.13,
+        rank: 1,
+        grade: '良好',
+        previousRank: null,
+        rankChange: null,
+      },
+      {
+        unit: 'sC',
+        type: 'street',
+        total: 80.12,
+        rank: 3,
+        grade: '合格',
+        previousRank: null,
+        rankChange: null,
+      },
+      {
+        unit: 'sD',
+        type: 'street',
+        total: 16.025,
+        rank: 4,
+        grade: '合格',
+        previousRank: null,
+        rankChange: null,
+      },
+      {
+        unit: 'd1',
+        type: 'department',
+        total: 50,
+        rank: 1,
+        grade: '合格',
+        previousRank: null,
+        rankChange: null,
+      },
     ]);
     const exact = assessExact(validateScenario(scenario), '2019');
     expect(exact.units.map(roundedTotal)).toEqual(['80.13', '80.13', '80.12', '16.03', '50.00']);
@@ -434,8 +517,24 @@ describe('assess: totals, ranks and grades (SPEC §5)', () => {
     );
     // sX: 79.125 + (1 − 2^-53), whose nearest double is 80.125
     expect(a.units).toEqual([
-      { unit: 'sX', type: 'street', total: 80.125, rank: 2, grade: null },
-      { unit: 'sY', type: 'street', total: 80.125, rank: 1, grade: '良好' },
+      {
+        unit: 'sX',
+        type: 'street',
+        total: 80.125,
+        rank: 2,
+        grade: null,
+        previousRank: null,
+        rankChange: null,
+      },
+      {
+        unit: 'sY',
+        type: 'street',
+        total: 80.125,
+        rank: 1,
+        grade: '良好',
+        previousRank: null,
+        rankChange: null,
+      },
     ]);
   });
 
@@ -482,8 +581,24 @@ describe('assess: totals, ranks and grades (SPEC §5)', () => {
     );
     // s1 60 + min(50 · 0.5, 20) = 80; s2 59.988 → 59.99, below 60
     expect(low.units).toEqual([
-      { unit: 's1', type: 'street', total: 80, rank: 1, grade: '合格' },
-      { unit: 's2', type: 'street', total: 59.988, rank: 2, grade: null },
+      {
+        unit: 's1',
+        type: 'street',
+        total: 80,
+        rank: 1,
+        grade: '合格',
+        previousRank: null,
+        rankChange: null,
+      },
+      {
+        unit: 's2',
+        type: 'street',
+        total: 59.988,
+        rank: 2,
+        grade: null,
+        previousRank: null,
+        rankChange: null,
+      },
     ]);
   });
 
@@ -538,6 +653,9 @@ describe('assess: district rows (SPEC §5)', () => {
         milestone: 5.6,
         timely: 25 / 7,
         status: 'ahead',
+        projected: 100, // 20 / 0.2
+        previousActual: null,
+        previousRate: null,
       },
       {
         indicator: 'sme',
@@ -547,6 +665,9 @@ describe('assess: district rows (SPEC §5)', () => {
         milestone: 52.5,
         timely: 2 / 3,
         status: 'lagging',
+        projected: 140 / 3, // 35 / 0.75
+        previousActual: null,
+        previousRate: null,
       },
       {
         indicator: 'share',
@@ -556,6 +677,9 @@ describe('assess: district rows (SPEC §5)', () => {
         milestone: 83.9,
         timely: 763 / 839,
         status: 'behind',
+        projected: null, // a level needs last year's year-end value to project from
+        previousActual: null,
+        previousRate: null,
       },
     ]);
   });
@@ -570,6 +694,9 @@ describe('assess: district rows (SPEC §5)', () => {
       milestone: 83.9,
       timely: null,
       status: 'none',
+      projected: null,
+      previousActual: null,
+      previousRate: null,
     });
     expect(a.district.find((d) => d.indicator === 'gqq')).toEqual({
       indicator: 'gqq',
@@ -579,6 +706,9 @@ describe('assess: district rows (SPEC §5)', () => {
       milestone: 0,
       timely: null,
       status: 'none',
+      projected: null, // the profile expects nothing by Q2
+      previousActual: null,
+      previousRate: null,
     });
   });
 
@@ -594,8 +724,14 @@ describe('assess: district rows (SPEC §5)', () => {
         milestone: 85,
         timely: null,
         status: 'none',
+        projected: null,
+        // 2019Q3 is the latest earlier period with results; its rate was against another year's
+        // target, so only the figure is compared.
+        previousActual: 76.3,
+        previousRate: null,
       },
     ]);
+    expect(a.previousPeriod).toBe('2019Q3');
   });
 });
 

@@ -57,8 +57,10 @@ describe('bulletin heading', () => {
 describe('district paragraphs', () => {
   it('writes ahead, lagging and level indicators the way a bulletin does', () => {
     expect(paragraphs(scenario(), assessment())).toEqual([
-      '截至9月底，全区新增国高企20家，完成年度目标28家的71.4%、力争目标31家的64.5%，超序时进度51.4个百分点。',
-      '截至9月底，全区新增省科技型中小企业和市级高企37家，完成年度目标70家的52.9%，滞后序时进度22.1个百分点。',
+      // 20 / 0.2 = 100 projected: 100 / 28 = 357.1%, 100 / 31 = 322.6%
+      '截至9月底，全区新增国高企20家，完成年度目标28家的71.4%、力争目标31家的64.5%，超序时进度51.4个百分点。按当前进度，预计全年可完成100家，为年度目标的357.1%、力争目标31家的322.6%。',
+      // 37 / 0.75 = 49.33 → 49家; 49.33 / 70 = 70.5%
+      '截至9月底，全区新增省科技型中小企业和市级高企37家，完成年度目标70家的52.9%，滞后序时进度22.1个百分点。按当前进度，预计全年可完成49家，为年度目标的70.5%。',
       '截至9月底，全区高新技术产业增加值占比为80.1%，年度目标83.9%，低于年度目标3.8个百分点。',
     ]);
   });
@@ -70,8 +72,15 @@ describe('district paragraphs', () => {
       rate: 0.7,
       timely: 0.7 / 0.75,
       status: 'behind',
+      projected: null,
     });
-    Object.assign(district(a, 'gqq_new'), { actual: 5.6, rate: 0.2, timely: 1, status: 'ahead' });
+    Object.assign(district(a, 'gqq_new'), {
+      actual: 5.6,
+      rate: 0.2,
+      timely: 1,
+      status: 'ahead',
+      projected: null,
+    });
     const [gqq, kjxzx] = paragraphs(scenario(), a);
     expect(gqq).toBe(
       '截至9月底，全区新增国高企5.6家，完成年度目标28家的20.0%、力争目标31家的18.1%，达到序时进度。',
@@ -92,6 +101,7 @@ describe('district paragraphs', () => {
       milestone: 0,
       timely: null,
       status: 'none',
+      projected: null, // the profile expects nothing by Q2
     });
     Object.assign(district(a, 'kjxzx'), {
       target: 0,
@@ -169,6 +179,9 @@ describe('district paragraphs', () => {
       milestone: 136,
       timely: 120 / 136,
       status: 'behind',
+      projected: null,
+      previousActual: null,
+      previousRate: null,
     });
     expect(paragraphs(s, a)[3]).toBe(
       '截至9月底，全区国高企数量为120家，年度目标136家（力争140家），完成年度目标的88.2%，尚差16家。',
@@ -202,7 +215,7 @@ describe('ranking groups and lists', () => {
       '新增省科技型中小企业和市级高企：达到序时进度的有武林街道（1个）；略低于序时进度的有天水街道（1个）；滞后序时进度的有朝晖街道、石桥街道（2个）。',
     ]);
     expect(c.unreportedText).toBe(
-      '本期未报送季度报表的单位（1个）：石桥街道。未报送的指标按完成数为0计算，请相关单位及时报送。',
+      '本期季度报表报送截止日期为2019年10月10日。未报送的单位（1个）：石桥街道。未报送的指标按完成数为0计算，请相关单位严格执行报送制度。',
     );
   });
 
@@ -210,11 +223,11 @@ describe('ranking groups and lists', () => {
     const a = assessment();
     a.rows.find((r) => r.unit === 'shiqiao' && r.indicator === 'gqq_new')!.reported = true;
     expect(bulletinContent(scenario(), a, { issuedOn }).unreportedText).toBe(
-      '本期未报送季度报表的单位（1个）：石桥街道（新增省科技型中小企业和市级高企）。未报送的指标按完成数为0计算，请相关单位及时报送。',
+      '本期季度报表报送截止日期为2019年10月10日。未报送的单位（1个）：石桥街道（新增省科技型中小企业和市级高企）。未报送的指标按完成数为0计算，请相关单位严格执行报送制度。',
     );
     for (const r of a.rows) r.reported = true;
     expect(bulletinContent(scenario(), a, { issuedOn }).unreportedText).toBe(
-      '本期各单位均已按时报送季度报表。',
+      '本期季度报表报送截止日期为2019年10月10日。各单位均已按时报送。',
     );
   });
 

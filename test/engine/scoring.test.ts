@@ -45,7 +45,8 @@ describe('scoring', () => {
     const rule: Rule = { indicator: 'f', weight: 20, rule: 'rank', rankStep: 3, floor: 12 };
     expect([1, 2, 3, 4, 9].map((k) => score(rule, 0.5, k))).toEqual(['20', '17', '14', '12', '12']);
     expect(score({ ...rule, rankStep: 2.5, floor: undefined }, 0.5, 9)).toBe('0');
-    expect(() => score(rule, 0.5)).toThrow('rank rule for f scored without a rank');
+    // Not ranked (Q > 0, A = 0: nothing done or no return): 0, not the floor (SPEC §5)
+    expect(score(rule, 0)).toBe('0');
   });
 
   it('gives the full weight when there is no task (rate null), whatever the rule', () => {

@@ -84,6 +84,7 @@ describe('the plan workbook schema', () => {
       ['序时完成率', '0.0%'],
       ['得分', '0.00'],
       ['加分', '0.00'],
+      ['预计全年', '0.0'],
     ]);
     expect(tableColumns('TD_Ranking').find((c) => c.header === '名次')!.numberFormat).toBe('0');
   });

@@ -16,6 +16,7 @@ const scenario = scenarioJson as Scenario;
 const assessment = assessmentJson as Assessment;
 const plan = bulletinSheetPlan(scenario, assessment, {
   issuedOn: '2019-10-15',
+  seq: 3,
   discrepancies: [{ unit: 'tianshui', indicator: 'gqq_new', reported: 4, listed: 3 }],
 });
 
@@ -83,17 +84,29 @@ describe('bulletin sheet plan', () => {
       fitToWidth: 1,
       titleRows: '1:2',
     });
-    expect(plan.columnWidths).toHaveLength(13);
+    expect(plan.columnWidths).toHaveLength(15);
   });
 
   it('merges the title and the dateline across the page, then the opening paragraph', () => {
     expect(valueAt('A1')).toBe('关于2019年第三季度国高企培育工作进展情况的通报');
+    // The fixture's plan has no docNumberPattern: no 文号 in the dateline.
     expect(valueAt('A2')).toBe('区科技创新工作领导小组办公室　　2019年10月15日');
-    expect(plan.merges).toEqual(expect.arrayContaining(['A1:M1', 'A2:M2', 'A4:M4']));
+    expect(plan.merges).toEqual(expect.arrayContaining(['A1:O1', 'A2:O2', 'A4:O4']));
     expect(String(valueAt('A4'))).toMatch(/^　　为深入贯彻落实《下城区国高企培育三年行动计划》/);
     expect(valueAt('A5')).toBe('一、总体进展情况');
     expect(valueAt('A6')).toBe(
-      '　　截至9月底，全区新增国高企20家，完成年度目标28家的71.4%、力争目标31家的64.5%，超序时进度51.4个百分点。',
+      '　　截至9月底，全区新增国高企20家，完成年度目标28家的71.4%、力争目标31家的64.5%，超序时进度51.4个百分点。按当前进度，预计全年可完成100家，为年度目标的357.1%、力争目标31家的322.6%。',
+    );
+  });
+
+  it('puts the 文号 from the plan’s pattern in the dateline, numbered by the bulletin’s seq', () => {
+    const dated = bulletinSheetPlan(
+      { ...scenario, plan: { ...scenario.plan, docNumberPattern: '下科创办〔{year}〕{seq}号' } },
+      assessment,
+      { issuedOn: '2019-10-15', seq: 3 },
+    );
+    expect(cells(dated).get('A2')!.value).toBe(
+      '下科创办〔2019〕3号　　区科技创新工作领导小组办公室　　2019年10月15日',
     );
   });
 
@@ -113,9 +126,9 @@ describe('bulletin sheet plan', () => {
   });
 
   it('sizes the columns so headers and indicator names stay on one line, and none is 9 wide (ExcelJS would drop it)', () => {
-    expect(plan.columnWidths).toEqual([5, 16, 34, 9.5, 9.5, 8, 8.5, 12, 16, 9.5, 8, 8, 8]);
-    // The sample's longest indicator, 新增省科技型中小企业和市级高新技术企业, widens column C further.
-    expect(samplePlan.columnWidths![2]).toBe(42);
+    expect(plan.columnWidths).toEqual([5, 7, 16, 34, 9.5, 9.5, 8, 9.5, 8.5, 12, 16, 9.5, 8, 8, 8]);
+    // The sample's longest indicator, 新增省科技型中小企业和市级高新技术企业, widens column D further.
+    expect(samplePlan.columnWidths![3]).toBe(42);
     for (const p of [plan, samplePlan]) {
       expect(p.columnWidths).not.toContain(9);
       const header = split(rowOf('排名')!).row;
@@ -133,7 +146,7 @@ describe('bulletin sheet plan', () => {
     let rows = 0;
     for (const [address, c] of cells(samplePlan)) {
       const { col, row } = split(address);
-      if (col === 3 && names.has(String(c.value))) {
+      if (col === 4 && names.has(String(c.value))) {
         expect([address, samplePlan.rowHeights![row]]).toEqual([address, 17.25]);
         rows++;
       }
@@ -148,10 +161,10 @@ describe('bulletin sheet plan', () => {
       indicators: scenario.indicators.map((i, k) => (k === 1 ? { ...i, name: long } : i)),
     };
     const p = bulletinSheetPlan(s, assessment, { issuedOn: '2019-10-15' });
-    expect(p.columnWidths![2]).toBe(45);
+    expect(p.columnWidths![3]).toBe(45);
     const g = cells(p);
     const rows = [...g]
-      .filter(([a, c]) => a.startsWith('C') && c.value === long)
+      .filter(([a, c]) => a.startsWith('D') && c.value === long)
       .map(([a]) => split(a).row);
     expect(rows.length).toBeGreaterThan(0);
     // Two lines of 11 pt at 1.45 em, plus a point, in whole pixels: 32.9 → 33 pt.
@@ -159,22 +172,24 @@ describe('bulletin sheet plan', () => {
   });
 
   it('prints at the whole-percent scale Excel fits the columns to the A4 landscape width with', () => {
-    // (841.89 - 1.4 × 72) / 838.5 = 0.883…
-    expect(sheetWidthPt(samplePlan)).toBe(838.5);
-    expect(fitToWidthScale(samplePlan.columnWidths!)).toBe(0.88);
+    // (841.89 - 1.4 × 72) / 924.75 = 0.801…
+    expect(sheetWidthPt(samplePlan)).toBe(924.75);
+    expect(fitToWidthScale(samplePlan.columnWidths!)).toBe(0.8);
     expect(fitToWidthScale([10])).toBe(1);
   });
 
-  it('lays out one ranking table per unit type, units in rank order with rank, name, total and grade merged', () => {
+  it('lays out one ranking table per unit type, units in rank order with rank, move, name, total and grade merged', () => {
     const streets = rowOf('（一）街道')!;
     const header = split(streets).row + 1;
-    expect([...'ABCDEFGHIJKLM'].map((c) => valueAt(`${c}${header}`))).toEqual([
+    expect([...'ABCDEFGHIJKLMNO'].map((c) => valueAt(`${c}${header}`))).toEqual([
       '排名',
+      '较上期',
       '单位',
       '考核指标',
       '年度任务',
       '序时目标',
       '完成数',
+      '预计全年',
       '完成率',
       '序时完成率',
       '进度状态',
@@ -184,38 +199,40 @@ describe('bulletin sheet plan', () => {
       '备注',
     ]);
     const r = header + 1;
-    expect([...'ABCDFJKLM'].map((c) => valueAt(`${c}${r}`))).toEqual([
+    // The fixture has no earlier period: every ranked unit is new (新). 6 done against a 20%
+    // profile: 30 projected for the year.
+    expect([...'ABCDEGHLMNO'].map((c) => valueAt(`${c}${r}`))).toEqual([
       1,
+      '新',
       '武林街道',
       '新增国高企',
       6,
       6,
+      30,
       60,
       92,
       '优秀',
       null,
     ]);
-    expect(valueAt(`C${r + 1}`)).toBe('新增省科技型中小企业和市级高企');
+    expect(valueAt(`D${r + 1}`)).toBe('新增省科技型中小企业和市级高企');
     expect(plan.merges).toEqual(
-      expect.arrayContaining([
-        `A${r}:A${r + 1}`,
-        `B${r}:B${r + 1}`,
-        `K${r}:K${r + 1}`,
-        `L${r}:L${r + 1}`,
-      ]),
+      expect.arrayContaining([...'ABCMN'].map((col) => `${col}${r}:${col}${r + 1}`)),
     );
-    expect(valueAt(`B${r + 2}`)).toBe('朝晖街道');
-    expect(valueAt(`B${r + 6}`)).toBe('石桥街道');
-    expect(valueAt(`M${r + 6}`)).toBe('未报送');
-    expect(grid.get(`G${r}`)!.numberFormat).toBe('0.0%');
-    expect(grid.get(`H${r}`)!.numberFormat).toBe('0.0%');
+    expect(valueAt(`C${r + 2}`)).toBe('朝晖街道');
+    expect(valueAt(`C${r + 6}`)).toBe('石桥街道');
+    expect(valueAt(`O${r + 6}`)).toBe('未报送');
+    expect(grid.get(`H${r}`)!.numberFormat).toBe('0.0');
+    expect(grid.get(`I${r}`)!.numberFormat).toBe('0.0%');
+    expect(grid.get(`J${r}`)!.numberFormat).toBe('0.0%');
     expect(valueAt(`A${split(rowOf('（二）部门')!).row + 2}`)).toBe(1);
-    expect(valueAt(`B${split(rowOf('（三）园区平台')!).row + 2}`)).toBe('区跨贸小镇管委会');
+    expect(valueAt(`C${split(rowOf('（三）园区平台')!).row + 2}`)).toBe('区跨贸小镇管委会');
   });
 
   it('writes milestone, rate, timeliness, status and difference as formulas that give the cached values', () => {
     const formulas = [...grid].filter(([, c]) => isFormula(c.value));
-    expect(formulas.length).toBe(4 * assessment.rows.length + 1);
+    // 序时目标, 完成率, 序时完成率, 进度状态 on every row, 预计全年 where the profile is above 0
+    // (all 11 rows: shares 0.2 and 0.75), and the one 差异.
+    expect(formulas.length).toBe(5 * assessment.rows.length + 1);
     for (const [address, c] of formulas) {
       const f = c.value as FormulaCell;
       const got = evaluate(f.formula);
@@ -224,8 +241,9 @@ describe('bulletin sheet plan', () => {
       else expect([address, got]).toEqual([address, f.value]);
     }
     const r = split(rowOf('（一）街道')!).row + 2;
-    expect((grid.get(`G${r}`)!.value as FormulaCell).formula).toBe(`=IF(D${r}>0,F${r}/D${r},"—")`);
-    expect((grid.get(`H${r}`)!.value as FormulaCell).formula).toBe(`=IF(E${r}>0,F${r}/E${r},"—")`);
+    expect((grid.get(`H${r}`)!.value as FormulaCell).formula).toBe(`=G${r}/0.2`);
+    expect((grid.get(`I${r}`)!.value as FormulaCell).formula).toBe(`=IF(E${r}>0,G${r}/E${r},"—")`);
+    expect((grid.get(`J${r}`)!.value as FormulaCell).formula).toBe(`=IF(F${r}>0,G${r}/F${r},"—")`);
   });
 
   it('colours each unit row green, yellow or red by its status with conditional formats', () => {
@@ -237,9 +255,9 @@ describe('bulletin sheet plan', () => {
     let checked = 0;
     for (const cf of plan.conditionalFormats!) {
       const [from, to] = cf.range.split(':').map(split);
-      expect([from.col, to.col]).toEqual([3, 10]);
+      expect([from.col, to.col]).toEqual([4, 12]);
       for (let row = from.row; row <= to.row; row++) {
-        const status = byStatus[valueAt(`I${row}`) as keyof typeof byStatus];
+        const status = byStatus[valueAt(`K${row}`) as keyof typeof byStatus];
         const colour = STATUS_COLOURS[status];
         expect(evaluate(cf.formula, row)).toBe(colour.fill === cf.fill);
         checked++;
@@ -253,15 +271,15 @@ describe('bulletin sheet plan', () => {
     );
   });
 
-  it('lists progress, non-reporting units and return-versus-list differences', () => {
-    expect(rowOf('三、序时进度情况')).toBeDefined();
+  it('lists progress, reporting with its deadline and return-versus-list differences', () => {
+    expect(rowOf('四、序时进度情况')).toBeDefined();
     expect(
       rowOf(
-        '　　本期未报送季度报表的单位（1个）：石桥街道。未报送的指标按完成数为0计算，请相关单位及时报送。',
+        '　　本期季度报表报送截止日期为2019年10月10日。未报送的单位（1个）：石桥街道。未报送的指标按完成数为0计算，请相关单位严格执行报送制度。',
       ),
     ).toBeDefined();
     const header = split(rowOf('报表数')!).row;
-    expect([...'BCDEF'].map((c) => valueAt(`${c}${header + 1}`))).toEqual([
+    expect([...'CDEFG'].map((c) => valueAt(`${c}${header + 1}`))).toEqual([
       '天水街道',
       '新增国高企',
       4,
@@ -270,18 +288,19 @@ describe('bulletin sheet plan', () => {
     ]);
   });
 
-  it('anchors the chart in rows of its own, below the lists and above the closing paragraph', () => {
+  it('anchors the chart in rows of its own, after the ranking tables and before the lists', () => {
     expect(plan.charts).toHaveLength(1);
     const chart = plan.charts![0];
     expect(chart.title).toBe('各单位新增国高企完成率与序时进度');
     const from = split(chart.from);
     const to = split(chart.to);
-    expect([from.col, to.col, to.row - from.row]).toEqual([1, 13, 16]);
-    expect(valueAt(`A${from.row - 1}`)).toBe('六、各单位新增国高企完成率与序时进度');
+    expect([from.col, to.col, to.row - from.row]).toEqual([1, 15, 16]);
+    expect(valueAt(`A${from.row - 1}`)).toBe('三、各单位新增国高企完成率与序时进度');
     for (let row = from.row; row < to.row; row++) {
-      for (let col = 1; col <= 13; col++) expect(grid.has(`${colName(col)}${row}`)).toBe(false);
+      for (let col = 1; col <= 15; col++) expect(grid.has(`${colName(col)}${row}`)).toBe(false);
     }
-    expect(String(valueAt(`A${to.row + 1}`))).toMatch(/^　　请各单位对照年度目标任务/);
+    // The text after it fills the rest of the chart's page.
+    expect(valueAt(`A${to.row + 1}`)).toBe('四、序时进度情况');
   });
 
   it('leaves no merge overlapping another', () => {
@@ -331,21 +350,29 @@ describe('bulletin sheet plan', () => {
       );
     }
     expect(plan.rowBreaks).toEqual(
-      ['（三）园区平台', '六、各单位新增国高企完成率与序时进度'].map(
-        (heading) => split(rowOf(heading)!).row,
-      ),
+      ['（三）园区平台', '六、核对差异'].map((heading) => split(rowOf(heading)!).row),
     );
-    // The sample's bulletin takes four pages, each but the last at least 90% full: a page ends only
-    // when the next unit, or a heading with what it heads, no longer fits.
-    expect(fill[1]).toHaveLength(4);
-    for (const f of fill[1].slice(0, -1)) expect(f).toBeGreaterThan(0.9);
     const sampleCells = cells(samplePlan);
+    // Ranking tables continued on a new page start it with their header row again (排名 …).
     expect(
-      samplePlan.rowBreaks!.map(
-        (b) =>
-          sampleCells.get(`B${b}`)?.value ?? String(sampleCells.get(`A${b}`)?.value).slice(0, 12),
-      ),
-    ).toEqual(['石桥街道', '区市场监管局', '　　平台引进高新技术支撑']);
+      samplePlan.rowBreaks!.map((b) => [
+        String(sampleCells.get(`A${b}`)?.value).slice(0, 12),
+        sampleCells.get(`C${b}`)?.value,
+        sampleCells.get(`C${b + 1}`)?.value,
+      ]),
+    ).toEqual([
+      ['排名', '单位', '朝晖街道'],
+      ['排名', '单位', '区委宣传部（文创办）'],
+      ['三、各单位新增国高企完成', undefined, undefined],
+      ['五、报送情况', undefined, undefined],
+    ]);
+    // The sample's bulletin takes five pages, each at least 90% full but the last and the one
+    // before the chart: a page ends only when the next unit, or a heading with what it heads, no
+    // longer fits — the chart (its heading and 16 rows of 15 pt) did not fit in the rest of page 3.
+    expect(fill[1]).toHaveLength(5);
+    const pagePt = (595.28 - 1.5 * 72) / fitToWidthScale(samplePlan.columnWidths!);
+    expect(fill[1][2] + (21 + 16 * 15) / pagePt).toBeGreaterThan(1);
+    for (const f of [fill[1][0], fill[1][1], fill[1][3]]) expect(f).toBeGreaterThan(0.9);
   });
 
   it('leaves the ranking tables and the chart out when no unit carries an indicator', () => {
@@ -360,7 +387,10 @@ describe('bulletin sheet plan', () => {
       expect.arrayContaining([
         '一、总体进展情况',
         '二、报送情况',
-        '　　本期各单位均已按时报送季度报表。',
+        '　　本期季度报表报送截止日期为2019年10月10日。各单位均已按时报送。',
+        '三、存在问题',
+        '四、下步工作要求',
+        '　　特此通报。',
       ]),
     );
   });

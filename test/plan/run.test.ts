@@ -84,6 +84,10 @@ describe('run writes what the engine computes', () => {
         进度状态: STATUS_LABELS[r.status],
         得分: r.score ?? null,
         加分: r.bonus ?? null,
+        预计全年: r.projected,
+        报送情况: { onTime: '按时', late: '迟报', missing: '未报送' }[r.reportStatus],
+        报送时间: r.arrivedAt,
+        较上期: move(expected.units.find((u) => u.unit === r.unit)!.rankChange),
       })),
     );
     const t = readSnapshot(wb).tables.TD_Scores;
@@ -104,6 +108,8 @@ describe('run writes what the engine computes', () => {
         总分: u.total,
         名次: u.rank,
         等次: u.grade,
+        上期名次: u.previousRank,
+        较上期: move(u.rankChange),
       })),
     );
   });
@@ -117,6 +123,12 @@ describe('run writes what the engine computes', () => {
     expect(log[1]['期间']).toBe('2019Q3');
   });
 });
+
+/** ↑2 climbed two places, ↓1 fell one, — unchanged, 新 first ranked (SPEC §10). */
+function move(change: number | null): string {
+  if (change === null) return '新';
+  return change > 0 ? `↑${change}` : change < 0 ? `↓${-change}` : '—';
+}
 
 describe('run again', () => {
   it('keeps other periods, updates an edited actual and keeps the replaced values in TD_History', async () => {
@@ -267,16 +279,17 @@ describe('run on output tables users rearranged', () => {
     const t = readSnapshot(wb).tables.TD_Scores;
     expect(t.sheet).toBe('我的考核表');
     expect(t.headers).toEqual(headers);
-    expect(t.ref).toBe(`B3:Q${3 + result.assessment.rows.length}`);
+    expect(t.ref).toBe(`B3:U${3 + result.assessment.rows.length}`);
     const rows = tableObjects(wb, 'TD_Scores');
     expect(
       rows.map((r) => [r['单位编号'], r['指标编号'], r['完成率'], r['序时完成率'], r['备注']]),
     ).toEqual(result.assessment.rows.map((r) => [r.unit, r.indicator, r.rate, r.timely, null]));
-    // From B: 备注, 加分, 得分, 进度状态, 序时完成率, 完成率 (G), 报送, 完成数 (I), 序时目标 (J), 任务数 (K).
+    // From B: 备注, 较上期, 报送时间, 报送情况, 预计全年, 加分, 得分, 进度状态, 序时完成率 (J),
+    // 完成率 (K), 报送, 完成数 (M), 序时目标 (N), 任务数 (O).
     const ws = wb.getWorksheet('我的考核表')!;
-    expect(t.headers.slice(5, 10)).toEqual(['完成率', '报送', '完成数', '序时目标', '任务数']);
-    expect(ws.getCell('G4').formula).toBe('IF(K4>0,I4/K4,"")');
-    expect(ws.getCell('F4').formula).toBe('IF(J4>0,I4/J4,"")');
+    expect(t.headers.slice(9, 14)).toEqual(['完成率', '报送', '完成数', '序时目标', '任务数']);
+    expect(ws.getCell('K4').formula).toBe('IF(O4>0,M4/O4,"")');
+    expect(ws.getCell('J4').formula).toBe('IF(N4>0,M4/N4,"")');
     expect(
       wb
         .getWorksheet('考核结果')!

@@ -34,8 +34,16 @@ describe('planRun with bulletin: false (考核 without 通报)', () => {
     expect(at(full, '结果')).toMatch(/；已生成「通报 2019Q3」$/);
     expect(at(bare, '结果')).not.toMatch(/通报/);
 
-    const tables = (r: typeof full) => r.plan.tableUpdates.filter((u) => u.table !== 'TD_Log');
+    const tables = (r: typeof full) =>
+      r.plan.tableUpdates.filter((u) => u.table !== 'TD_Log' && u.table !== 'TD_BulletinText');
     expect(tables(bare)).toEqual(tables(full));
+    // The bulletin's texts are the bulletin's: written with it, untouched without it.
+    const texts = (r: typeof full) =>
+      r.plan.tableUpdates.filter((u) => u.table === 'TD_BulletinText');
+    expect(texts(full).map((u) => u.rows.map((row) => row[1]))).toEqual([
+      ['存在问题', '下步工作要求'],
+    ]);
+    expect(texts(bare)).toEqual([]);
     expect(bare.assessment).toEqual(full.assessment);
   });
 

@@ -55,7 +55,11 @@ describe('the bulletin printed through LibreOffice', () => {
     const sample = xiachengSample();
     const plan = bulletinSheetPlan(sample, assess(sample, '2019Q3'), {
       issuedOn: '2019-10-15',
-      discrepancies: [{ unit: 'tianshui', indicator: 'gqq_new', reported: 4, listed: 3 }],
+      seq: 3,
+      discrepancies: [
+        { unit: 'tianshui', indicator: 'gqq_new', reported: 4, listed: 3 },
+        { unit: 'yingshi', indicator: 'gqq_new', reported: 2, listed: 1 },
+      ],
     });
     const wb = new ExcelJS.Workbook();
     applyBookPlan(wb, { sheets: [plan], tableUpdates: [] });
@@ -82,16 +86,31 @@ describe('the bulletin printed through LibreOffice', () => {
     expect(info).toMatch(/Page size:\s+841\.89 x 595\.\d+ pts \(A4\)/);
   });
 
-  it('starts a page at each of the plan’s breaks and nowhere else, on four pages', () => {
+  it('starts a page at each of the plan’s breaks and nowhere else, on five pages', () => {
     const ids = [...sheetXml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]) + 1);
     expect(ids).toEqual(breaks);
     expect(pages).toHaveLength(breaks.length + 1);
-    expect(pages).toHaveLength(4);
+    expect(pages).toHaveLength(5);
+  });
+
+  it('repeats the table header on a continued table’s page and never prints the chart alone', () => {
+    // The three ranking tables run over pages 1–3: each of those pages has the column headers.
+    for (const page of pages.slice(0, 3)) expect(page).toMatch(/排名\s+较上期\s+单位\s+考核指标/);
+    const chartPage = pages.find((p) => p.includes('各单位新增国高企完成率与序时进度'))!;
+    expect(chartPage).toContain('序时进度情况');
+    expect(chartPage).toMatch(/达到序时进度的有/);
+  });
+
+  it('keeps long unit names inside their cells: 中国互联网影视产业园 wraps in 核对差异', () => {
+    const text = pages.join('\n');
+    const table = text.slice(text.indexOf('六、核对差异'), text.indexOf('七、存在问题'));
+    // Wrapped over two lines around its row's figures, rather than one line running into 考核指标.
+    expect(table).toMatch(/中国互联网影视\s*\n\s*新增国高企\s+2\s+1\s+-1\s*\n\s*产业园/);
   });
 
   it('scales the columns to the full printable width', () => {
-    // Column M's right edge is 0.7 inch (50.4 pt) from the paper's; a stray printed column (a chart
-    // anchored past M) would shrink the scale and pull 备注 to the left.
+    // Column O's right edge is 0.7 inch (50.4 pt) from the paper's; a stray printed column (a chart
+    // anchored past O) would shrink the scale and pull 备注 to the left.
     const bbox = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdf, '-'], {
       encoding: 'utf8',
     });
@@ -104,11 +123,13 @@ describe('the bulletin printed through LibreOffice', () => {
     expect(pages[0]).toContain('关于2019年第三季度国高企培育工作进展情况的通报');
     expect(pages[0]).toMatch(/截至9月底，全区新增国高企\d+家，完成年度目标\d+家的\d+\.\d%/);
     const text = pages.join('\n');
-    for (const header of ['进度状态', '序时完成率']) expect(text.split(header).length - 1).toBe(3);
-    // A page cut off at the right would leave a table's last column (备注, 未报送) on a page of its own.
-    for (const page of pages)
-      if (page.includes('未报送') && page.includes('石桥街道'))
-        expect(page).toMatch(/石桥街道.*滞后序时进度/s);
+    // Three tables, two of them continued on a second page with their header again.
+    for (const header of ['进度状态', '序时完成率']) expect(text.split(header).length - 1).toBe(5);
+    // A page cut off at the right would leave a table's last column (备注: 未报送, 迟报) on a page
+    // of its own; the status and the remark are words on the unit's own printed line.
+    expect(text).toMatch(/长庆街道 [^\n]*滞后序时进度[^\n]*不合格\s+未报送/);
+    expect(text).toMatch(/天水街道 [^\n]*略低于序时进度[^\n]*不合格\s+迟报/);
+    expect(text).toMatch(/排名\s+较上期[^\n]*等级\s+备注/);
     expect(text).toContain('区跨贸小镇管委会');
     expect(text).not.toMatch(/\uFFFD/);
   });

@@ -47,6 +47,7 @@ describe('xiachengSample', () => {
       name: '下城区国高企培育三年行动计划',
       district: '下城区',
       organization: '区科技创新工作领导小组办公室',
+      docNumberPattern: '下科创办〔{year}〕{seq}号',
     });
     expect(SAMPLE_NOTE).toBe('示例数据（除行动计划公布的目标外均为虚构）');
   });

@@ -136,8 +136,14 @@ describe('the Xiacheng sample through the engine', () => {
         timely: 0,
         score: 0,
       });
-      // Ranked last of eight on start-up applications: 30 − 7 × 3 = 9, raised to the floor 12.
-      expect(row(a, 'changqing', 'startup_apply').score).toBe(12);
+      // Nothing done on start-up applications (no return): not ranked and 0 — not the floor 12
+      // that 潮鸣街道 gets at 66.7% (SPEC §5).
+      expect(row(a, 'changqing', 'startup_apply')).toMatchObject({
+        rate: 0,
+        score: 0,
+        reportStatus: 'missing',
+      });
+      expect(row(a, 'chaoming', 'startup_apply')).toMatchObject({ rate: 2 / 3, score: 12 });
     });
 
     test('跨贸小镇 exceeds its 国高企 quota and earns the bonus', () => {
@@ -153,6 +159,9 @@ describe('the Xiacheng sample through the engine', () => {
         status: 'ahead',
         score: 40,
         bonus: 2.5,
+        projected: 15, // 3 / 0.2: the 2019 profile expects 20% by Q3
+        reportStatus: 'onTime',
+        arrivedAt: '2019-10-08T02:00:00.000Z',
       });
       expect(a.rows.filter((r) => (r.bonus ?? 0) > 0).map((r) => r.unit)).toEqual(['kuamao']);
     });
@@ -178,7 +187,7 @@ describe('the Xiacheng sample through the engine', () => {
         ['tianshui', 45, 4, '不合格'],
         ['zhaohui', 139 / 3, 3, '不合格'],
         ['chaoming', 24, 7, '不合格'],
-        ['changqing', 12, 8, '不合格'],
+        ['changqing', 0, 8, '不合格'],
         ['dongxin', 130 / 3, 6, '不合格'],
         ['shiqiao', 45, 4, '不合格'],
         ['wenhui', 65, 1, '合格'],

@@ -9,18 +9,21 @@
  * values then go to TD_History too).
  */
 import { assess } from '../../engine/assess';
+import { bulletinContent } from '../../engine/bulletin';
+import { rankMoveText } from '../../engine/bulletinFormat';
 import { InputError, Problem } from '../../engine/errors';
 import { formatPeriod, parsePeriod } from '../../engine/period';
 import { computeQuotas } from '../../engine/quotas';
 import type { Assessment, QuotaRow, Scenario } from '../../engine/types';
-import { bulletinSheetName, bulletinSheetPlan } from '../bulletinPlan';
+import { bulletinSheetName, layoutBulletin } from '../bulletinPlan';
 import { LOG_ACTIONS, TABLES, TableName, columnIndex, headerOf, tableColumns } from '../bookSchema';
 import { ref } from '../formula';
 import { locateColumns, quotaRowCells, readScenario, readTable, rowCells } from '../scenarioTables';
 import type { BookPlan, BookSnapshot, PlanCell, Scalar, SheetPlan, TableUpdate } from '../types';
-import { withUserColumns } from '../userColumns';
+import { withinBookColumns, withUserColumns } from '../userColumns';
 import { gridHash, sheetPlanGrid } from './sheetHash';
 import { bookDiscrepancies } from './actualsLedger';
+import { bulletinSeq, bulletinTextRows, keptTexts, periodKey } from './bulletinText';
 
 export interface RunOptions {
   /** ISO time of the run, for the log. */
@@ -69,16 +72,6 @@ const formula = (f: string, value: Scalar | undefined): PlanCell => ({
   formula: f,
   value: value ?? '',
 });
-
-/** The period key of a row's period cell: canonical when it parses, else the text as is. */
-function periodKey(v: Scalar): string {
-  const text = v === null ? '' : String(v).trim();
-  try {
-    return formatPeriod(parsePeriod(text));
-  } catch {
-    return text;
-  }
-}
 
 /** The body of an output table in schema column order, or [] when the book lacks it. */
 function existingRows(snapshot: BookSnapshot, name: TableName): Scalar[][] {
@@ -227,6 +220,7 @@ export function planRun(
   const newQuotas = quotaTable.written;
 
   // TD_Scores and TD_Ranking: one block of rows per period, in period order.
+  const moves = new Map(assessment.units.map((u) => [u.unit, rankMoveText(u.rankChange)]));
   const scoreRows = assessment.rows.map((r) => {
     const unit = units.get(r.unit)!;
     const ind = indicators.get(r.indicator)!;
@@ -247,6 +241,10 @@ export function planRun(
       status: r.status,
       score: r.score ?? null,
       bonus: r.bonus ?? null,
+      projected: r.projected,
+      reportStatus: r.reportStatus,
+      arrivedAt: r.arrivedAt,
+      rankChange: moves.get(r.unit) ?? null,
     });
   });
   const rankingRows = assessment.units.map((u) =>
@@ -258,6 +256,8 @@ export function planRun(
       total: u.total,
       rank: u.rank,
       grade: u.grade,
+      previousRank: u.previousRank,
+      rankChange: rankMoveText(u.rankChange),
     }),
   );
   const rate = columnIndex('TD_Scores', 'rate');
@@ -291,12 +291,15 @@ export function planRun(
   // The bulletin, unless someone edited the existing one.
   const withBulletin = options.bulletin !== false;
   const bulletinSheet = bulletinSheetName(period);
-  const bulletin: SheetPlan | null = withBulletin
-    ? bulletinSheetPlan(s, assessment, {
+  const content = withBulletin
+    ? bulletinContent(s, assessment, {
         issuedOn: options.issuedOn ?? now.slice(0, 10),
         discrepancies: bookDiscrepancies(snapshot, s.actuals, period),
+        seq: bulletinSeq(snapshot, period),
+        keptText: keptTexts(snapshot, period),
       })
     : null;
+  const bulletin: SheetPlan | null = content && layoutBulletin(content);
   if (withBulletin && snapshot.sheetNames.includes(bulletinSheet)) {
     const current = snapshot.sheets[bulletinSheet];
     if (!current)
@@ -356,7 +359,11 @@ export function planRun(
     tableUpdate('TD_Scores', scores, 'replace'),
     tableUpdate('TD_Ranking', ranking, 'replace'),
     tableUpdate('TD_Log', [logRow], 'append'),
-  ];
+  ].map((u) => withinBookColumns(snapshot, u));
+  if (content)
+    tableUpdates.push(
+      tableUpdate('TD_BulletinText', bulletinTextRows(snapshot, content), 'replace'),
+    );
   if (history.length) tableUpdates.push(tableUpdate('TD_History', history, 'append'));
   checkHeaders(snapshot, ['TD_Log', 'TD_History']);
 
