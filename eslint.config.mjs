@@ -21,7 +21,7 @@ export default tseslint.config(
       // Chinese paragraphs indent with the ideographic space U+3000 on purpose.
       'no-irregular-whitespace': [
         'error',
-        { skipStrings: true, skipTemplates: true, skipRegExps: true },
+        { skipStrings: true, skipTemplates: true, skipRegExps: true, skipComments: true },
       ],
     },
   },
