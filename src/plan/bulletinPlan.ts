@@ -72,7 +72,7 @@ const TITLE_ROWS_PT = TITLE_PT + DATELINE_PT;
 /** Room left on each page for the printer's rounding of the scaled rows. */
 const PAGE_SLACK = 0.01;
 const SPACER_PT = 9;
-const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+export const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 export function bulletinSheetName(period: string): string {
   return `通报 ${period}`;

@@ -7,6 +7,7 @@ import { exportCommand } from './export';
 import { templatesCommand } from './templates';
 import { importReturnsCommand } from './importReturns';
 import { importListCommand } from './importList';
+import { bulletinCommand } from './bulletin';
 
 /** Every `target-desk` command, in the order `--help` lists them. */
 export const commands: Command[] = [
@@ -18,4 +19,5 @@ export const commands: Command[] = [
   importReturnsCommand,
   importListCommand,
   exportCommand,
+  bulletinCommand,
 ];
