@@ -11,7 +11,14 @@ import { InputError } from '../engine/errors';
 import { formatPeriod, parsePeriod } from '../engine/period';
 import type { Assessment } from '../engine/types';
 import { CHINESE_NUMERALS } from './bulletinPlan';
-import type { Block, DocumentModel, FontSpec, ParagraphBlock, SectionModel, TextStyle } from './bulletinDocumentModel';
+import type {
+  Block,
+  DocumentModel,
+  FontSpec,
+  ParagraphBlock,
+  SectionModel,
+  TextStyle,
+} from './bulletinDocumentModel';
 import { mm, textChars } from './bulletinDocumentModel';
 import { discrepancyTable, rankingTable } from './bulletinDocumentTables';
 import { bookDiscrepancies } from './jobs/actualsLedger';
@@ -104,6 +111,15 @@ export function planBulletinDocument(
   const period = formatPeriod(parsePeriod(periodText, '--period'));
   const read = readScenario(snapshot);
   const s = read.valid;
+  // A bulletin of a year the plan sets no targets for would be a document of zeros.
+  const years = [...new Set(s.targets.map((t) => t.year))].sort((x, y) => x - y);
+  if (!years.includes(parsePeriod(period).year)) {
+    throw new InputError(
+      `period ${period} is outside the plan (years ${years.join(', ')})`,
+      '--period',
+      `期间 ${period} 不在计划的年度（${years.join('、')}）之内`,
+    );
+  }
   let a: Assessment;
   try {
     a = assess(s, period);

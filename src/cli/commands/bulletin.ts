@@ -46,13 +46,20 @@ export const bulletinCommand: Command = {
         out,
       );
     }
+    let bytes: Uint8Array;
     try {
       const wb = await loadBook(book);
-      const model = planBulletinDocument(readSnapshot(wb), period, { issuedOn });
-      writeAtomic(out, await writeDocument(model), force);
+      bytes = await writeDocument(planBulletinDocument(readSnapshot(wb), period, { issuedOn }));
     } catch (e) {
       if (e instanceof InputError || !isOsError(e)) throw e;
-      io.err(`target-desk bulletin: ${osErrorLine(e)}\n`);
+      io.err(`target-desk bulletin: ${osErrorLine(e, book)}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    try {
+      writeAtomic(out, bytes, force);
+    } catch (e) {
+      if (!isOsError(e)) throw e;
+      io.err(`target-desk bulletin: ${osErrorLine(e, out)}\n`);
       return EXIT_BAD_INPUT;
     }
     io.out(`${out}: 已生成公文「${path.basename(out)}」（${period}）\n`);
@@ -87,9 +94,8 @@ function isOsError(e: unknown): e is NodeJS.ErrnoException {
   return e instanceof Error && 'code' in e && typeof e.code === 'string';
 }
 
-/** `EACCES: permission denied, open '/x/y.docx'` → one line naming the file and the cause. */
-function osErrorLine(e: NodeJS.ErrnoException): string {
-  const where = e.path ?? '';
+/** `EACCES: permission denied, open '/x/.y.docx.tmp'` → `y.docx: permission denied (EACCES，没有权限)`. */
+function osErrorLine(e: NodeJS.ErrnoException, where: string): string {
   const zh: Record<string, string> = {
     EEXIST: '文件已存在',
     EACCES: '没有权限',
@@ -101,5 +107,5 @@ function osErrorLine(e: NodeJS.ErrnoException): string {
     EROFS: '只读文件系统',
   };
   const cause = e.message.split(',')[0].replace(/^\w+: /, '');
-  return `${where ? `${where}: ` : ''}${cause} (${e.code}${zh[e.code!] ? `，${zh[e.code!]}` : ''})`;
+  return `${where}: ${cause} (${e.code}${zh[e.code!] ? `，${zh[e.code!]}` : ''})`;
 }
