@@ -214,8 +214,8 @@ function bodySection(c: DocumentContent): SectionModel {
  * is the longer, the date is right-indented two characters and the issuer moves left to match.
  */
 export function signature(organization: string, date: string): ParagraphBlock[] {
-  const org = textChars(organization);
-  const when = textChars(date);
+  const org = setWidth(organization);
+  const when = setWidth(date);
   let orgRight = 2;
   let dateRight = orgRight + org - 2 - when;
   if (dateRight < 2) {
@@ -223,9 +223,23 @@ export function signature(organization: string, date: string): ParagraphBlock[] 
     orgRight = dateRight + when + 2 - org;
   }
   return [
-    { ...line(organization, STYLE.body, 'right'), right: grid(orgRight), keepNext: true },
-    { ...line(date, STYLE.body, 'right'), right: grid(dateRight) },
+    {
+      ...line(organization, STYLE.body, 'right'),
+      right: Math.round(grid(orgRight)),
+      keepNext: true,
+    },
+    { ...line(date, STYLE.body, 'right'), right: Math.round(grid(dateRight)) },
   ];
+}
+
+/**
+ * Width in characters as set: Word, WPS and LibreOffice put a quarter em between Chinese and
+ * digits (autospace), so 2019年10月15日 is 7 characters of glyphs and 8.25 as set.
+ */
+export function setWidth(text: string): number {
+  const latin = [...text].map((ch) => (ch.codePointAt(0) ?? 0) < 0x2e80);
+  const boundaries = latin.filter((l, k) => k > 0 && l !== latin[k - 1]).length;
+  return textChars(text) + boundaries / 4;
 }
 
 function attachmentSection(c: DocumentContent): SectionModel {

@@ -7,6 +7,7 @@ import {
   TEXT_WIDTH,
   layoutBulletinDocument,
   planBulletinDocument,
+  setWidth,
   signature,
 } from '../../src/plan/bulletinDocument';
 import type {
@@ -106,18 +107,24 @@ describe('the GB/T 9704 page', () => {
 
 describe('signature (GB/T 9704 §7.3.5.2, unsealed)', () => {
   // Right indents in characters of 315 twips.
+  test('the date as set: digits half a character, a quarter between digits and Chinese', () => {
+    // 8 digits (4) + 3 characters + 5 boundaries (1.25)
+    expect(setWidth('2019年10月15日')).toBe(8.25);
+    expect(setWidth('区科技局')).toBe(4);
+  });
+
   test('issuer right-indented two characters, the date starting two characters further right', () => {
-    // 区科技创新工作领导小组办公室: 14 characters; 2019年10月15日: 8 digits (4) + 3 = 7.
+    // 区科技创新工作领导小组办公室: 14 characters; the date 8.25.
     const [org, date] = signature('区科技创新工作领导小组办公室', '2019年10月15日');
     expect(org).toMatchObject({ align: 'right', right: 2 * 315, keepNext: true });
-    expect(date).toMatchObject({ align: 'right', right: (2 + 14 - 2 - 7) * 315 });
+    expect(date).toMatchObject({ align: 'right', right: Math.round((2 + 14 - 2 - 8.25) * 315) });
   });
 
   test('a date longer than the issuer is right-indented two characters; the issuer moves', () => {
     const [org, date] = signature('区科技局', '2019年10月15日');
-    // date: 2 chars from the right; its first character at 2 + 7 = 9; issuer's first at 11.
+    // date: 2 from the right, its first character at 10.25; the issuer's first at 12.25.
     expect(date.right).toBe(2 * 315);
-    expect(org.right).toBe((11 - 4) * 315);
+    expect(org.right).toBe(Math.round((12.25 - 4) * 315));
   });
 });
 
