@@ -6,7 +6,7 @@
  */
 import { assess } from '../engine/assess';
 import { bulletinContent } from '../engine/bulletin';
-import type { BulletinContent } from '../engine/bulletin';
+import type { BulletinChart, BulletinContent } from '../engine/bulletin';
 import { InputError } from '../engine/errors';
 import { formatPeriod, parsePeriod } from '../engine/period';
 import type { Assessment } from '../engine/types';
@@ -148,7 +148,8 @@ export function layoutBulletinDocument(c: DocumentContent, issuedOn: string): Do
       odd: { align: 'right', right: chars(1, SIZE.si) },
       even: { align: 'left', left: chars(1, SIZE.si) },
     },
-    sections: [bodySection(c), attachmentSection(c)],
+    // The ranking tables are the 附件: no rankings, no 附件.
+    sections: c.groups.length ? [bodySection(c), attachmentSection(c)] : [bodySection(c)],
   };
 }
 
@@ -158,7 +159,10 @@ function bodySection(c: DocumentContent): SectionModel {
     blocks.push(line(c.docNumber, STYLE.body, 'center'), blank());
   }
   blocks.push(line(c.title, STYLE.title, 'center'), blank());
-  blocks.push(line(`${c.groups.map((g) => `各${g.label}`).join('、')}：`, STYLE.body, 'left'));
+  // 主送机关: the unit types ranked.
+  if (c.groups.length) {
+    blocks.push(line(`${c.groups.map((g) => `各${g.label}`).join('、')}：`, STYLE.body, 'left'));
+  }
   blocks.push(body(c.opening));
 
   const heading = headingNumbers();
@@ -171,7 +175,7 @@ function bodySection(c: DocumentContent): SectionModel {
     if (c.chart) {
       blocks.push(
         { ...line(`图1　${c.chart.title}`, STYLE.heading2, 'center'), keepNext: true },
-        chartBlock(c),
+        chartBlock(c.chart),
       );
     }
   }
@@ -256,7 +260,6 @@ function attachmentSection(c: DocumentContent): SectionModel {
       rankingTable(g, LANDSCAPE_TEXT_WIDTH, STYLE.table, STYLE.tableHeader),
     );
   });
-  if (!c.groups.length) blocks.push(body('本期无考核排名。'));
   return {
     orientation: 'landscape',
     pageWidth: A4.height,
@@ -268,8 +271,7 @@ function attachmentSection(c: DocumentContent): SectionModel {
   };
 }
 
-function chartBlock(c: DocumentContent): Block {
-  const chart = c.chart!;
+function chartBlock(chart: BulletinChart): Block {
   const top = Math.max(1, ...chart.values, chart.reference);
   // Whole tenths above the tallest bar, so the axis ends just past it.
   const maximum = Math.ceil(top * 10 - 1e-9) / 10;

@@ -99,6 +99,14 @@ describe('the GB/T 9704 page', () => {
     ]);
   });
 
+  test('without rankings: no 主送 line, no 附件 note and no 附件 section', () => {
+    const bare = layoutBulletinDocument({ ...content, groups: [], chart: null }, '2019-10-15');
+    expect(bare.sections).toHaveLength(1);
+    const texts = paragraphs(bare.sections[0]).map((p) => p.text);
+    expect(texts.filter((t) => /附件|各街道/.test(t))).toEqual([]);
+    expect(texts).toContain(content.closing);
+  });
+
   test('the created time is the issue date, so reruns match', () => {
     expect(model.created).toBe('2019-10-15T00:00:00Z');
     expect(model.creator).toBe(content.organization);

@@ -107,5 +107,6 @@ function osErrorLine(e: NodeJS.ErrnoException, where: string): string {
     EROFS: '只读文件系统',
   };
   const cause = e.message.split(',')[0].replace(/^\w+: /, '');
-  return `${where}: ${cause} (${e.code}${zh[e.code!] ? `，${zh[e.code!]}` : ''})`;
+  const code = e.code ?? '';
+  return `${where}: ${cause} (${code}${zh[code] ? `，${zh[code]}` : ''})`;
 }
