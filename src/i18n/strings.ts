@@ -129,6 +129,8 @@ export const zhCN = {
     overwrite: '覆盖并重新生成',
     keep: '保留原表',
     kept: '已保留原通报表，未作修改。',
+    exportDocx: '导出公文',
+    exported: (name: string) => `已生成公文“${name}”（GB/T 9704 格式）。如未自动下载，请点击：`,
   },
 };
 
@@ -262,6 +264,9 @@ export const enUS: Strings = {
     overwrite: 'Replace it',
     keep: 'Keep it',
     kept: 'The bulletin sheet was kept as it was.',
+    exportDocx: 'Export document',
+    exported: (name: string) =>
+      `Document "${name}" (GB/T 9704 layout) made. If it did not download, click:`,
   },
 };
 

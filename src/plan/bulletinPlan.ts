@@ -75,7 +75,7 @@ const TITLE_PT = 30;
 const DATELINE_PT = 21;
 const CHART_ROWS = 16;
 const CHART_ROW_PT = 15;
-const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+export const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const HEADER_STYLE: CellStyle = {
   bold: true,
   size: TABLE_PT,

@@ -102,6 +102,15 @@ function editedBulletin(e: unknown, period: string): string | undefined {
     : undefined;
 }
 
+/** The document writer and `docx`, loaded when a 公文 is first exported. */
+async function docxLib() {
+  const [writer, plan] = await Promise.all([
+    import(/* webpackChunkName: "docx" */ '../docx/writeDocument'),
+    import(/* webpackChunkName: "docx" */ '../plan/bulletinDocument'),
+  ]);
+  return { ...writer, ...plan };
+}
+
 async function xlsxLib() {
   const [{ default: ExcelJS }, xlsx, files] = await Promise.all([
     import(/* webpackChunkName: "exceljs" */ 'exceljs'),
@@ -243,6 +252,16 @@ export function createController(): Controller {
         if (sheet) return { editedSheet: sheet };
         throw e;
       }
+    },
+
+    async bulletinDocument(period) {
+      const snapshot = await Excel.run(async (context) => readSnapshot(context));
+      const { planBulletinDocument, writeDocument } = await docxLib();
+      const model = planBulletinDocument(snapshot, period, { issuedOn: localDate(new Date()) });
+      return {
+        name: `${bulletinSheetName(formatPeriod(parsePeriod(period)))}.docx`,
+        data: await writeDocument(model),
+      };
     },
   };
 }

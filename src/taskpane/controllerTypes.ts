@@ -84,4 +84,6 @@ export interface Controller {
   importList(file: DownloadFile, indicator: string): Promise<ListResult>;
   computeScores(period: string): Promise<RankingRow[]>;
   generateBulletin(period: string, overwrite: boolean): Promise<BulletinOutcome>;
+  /** The period's bulletin as a 公文 (.docx), built from the workbook without changing it. */
+  bulletinDocument(period: string): Promise<DownloadFile>;
 }

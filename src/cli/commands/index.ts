@@ -13,6 +13,7 @@ const loaders: Record<string, () => Promise<Command>> = {
   'import-returns': async () => (await import('./importReturns')).importReturnsCommand,
   'import-list': async () => (await import('./importList')).importListCommand,
   export: async () => (await import('./export')).exportCommand,
+  bulletin: async () => (await import('./bulletin')).bulletinCommand,
 };
 
 /** The command called `name`, or undefined if there is none. */
