@@ -175,7 +175,7 @@ export const STATUS_TEXT: Record<Status, string> = {
   ahead: '达到序时进度',
   behind: '略低于序时进度',
   lagging: '滞后序时进度',
-  none: '—',
+  none: '无序时要求',
 };
 
 const PLAN_SUFFIXES = ['三年行动计划', '行动计划', '实施方案', '工作方案'];

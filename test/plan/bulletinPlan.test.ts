@@ -303,6 +303,22 @@ describe('bulletin sheet plan', () => {
     expect(valueAt(`A${to.row + 1}`)).toBe('四、序时进度情况');
   });
 
+  it('says every status in words, so a black-and-white print reads the same as the colours', () => {
+    // 2019Q2 of the sample: 新增国高企 has no time progress yet (profile 0 by Q2).
+    const q2 = cells(
+      bulletinSheetPlan(sample, assess(sample, '2019Q2'), { issuedOn: '2019-07-15' }),
+    );
+    const statuses = [...q2]
+      .filter(([a, c]) => a.startsWith('K') && isFormula(c.value))
+      .map(([, c]) => (c.value as FormulaCell).value);
+    expect(statuses).toHaveLength(48);
+    expect(new Set(statuses)).toEqual(
+      new Set(['达到序时进度', '略低于序时进度', '滞后序时进度', '无序时要求']),
+    );
+    const remarks = [...q2].filter(([a]) => /^O\d+$/.test(a)).map(([, c]) => c.value);
+    expect(remarks.filter((v) => v !== null && v !== '备注')).toEqual(['迟报', '迟报', '迟报']);
+  });
+
   it('leaves no merge overlapping another', () => {
     const seen = new Set<string>();
     for (const m of plan.merges!) {

@@ -8,10 +8,10 @@ import { formatPeriod, parsePeriod } from '../../engine/period';
 import { BULLETIN_SECTION_LABELS, LOG_ACTIONS } from '../bookSchema';
 import { bulletinSheetName } from '../bulletinPlan';
 import { readTable, rowCells } from '../scenarioTables';
-import type { BookSnapshot, PlanCell, Scalar } from '../types';
+import type { BookSnapshot, PlanCell } from '../types';
 
 /** The period key of a cell: canonical when it parses, else the text as is. */
-export function periodKey(v: Scalar | undefined): string {
+export function periodKey(v: unknown): string {
   const text = v === null || v === undefined ? '' : String(v).trim();
   try {
     return formatPeriod(parsePeriod(text));
@@ -26,7 +26,7 @@ const SECTIONS = Object.keys(BULLETIN_SECTION_LABELS) as BulletinSectionKey[];
 function textRows(snapshot: BookSnapshot) {
   if (!snapshot.tables.TD_BulletinText) return [];
   return (readTable(snapshot, 'TD_BulletinText', [])?.rows ?? []).map((r) => ({
-    period: periodKey(r.period as Scalar),
+    period: periodKey(r.period),
     section: String(r.section ?? ''),
     text: r.text === undefined || r.text === null ? '' : String(r.text),
     generated: r.generated === undefined || r.generated === null ? '' : String(r.generated),
@@ -63,7 +63,7 @@ export function bulletinSeq(snapshot: BookSnapshot, period: string): number {
   }
   if (snapshot.tables.TD_Log) {
     for (const r of readTable(snapshot, 'TD_Log', [])?.rows ?? []) {
-      const p = periodKey(r.period as Scalar);
+      const p = periodKey(r.period);
       if (r.action === LOG_ACTIONS.run && typeof r.hash === 'string' && r.hash && p < period) {
         if (p.startsWith(`${year}Q`)) earlier.add(p);
       }

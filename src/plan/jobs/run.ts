@@ -180,7 +180,7 @@ function loggedBulletinHash(snapshot: BookSnapshot, period: string): string | nu
   for (const r of log.rows) {
     if (
       r.action === LOG_ACTIONS.run &&
-      periodKey((r.period as Scalar) ?? null) === period &&
+      periodKey(r.period) === period &&
       typeof r.hash === 'string'
     )
       hash = r.hash;
