@@ -270,6 +270,8 @@ export const TABLES: Readonly<Record<TableName, TableDef>> = {
       idCol('indicator', '指标编号'),
       nameCol('indicatorName', '指标名称', { optionalOnRead: true, width: 26 }),
       col('quota', '任务数', 'number', { width: 9 }),
+      // The period's share of the year's quota: 序时目标 is one formula over the row (a calculated column).
+      col('share', '序时比例', 'percent', { width: 9, optionalOnRead: true }),
       col('milestone', '序时目标', 'number', { width: 10 }),
       col('actual', '完成数', 'number', { width: 9 }),
       enumCol('reported', '报送', REPORTED_LABELS, { width: 9 }),
@@ -283,7 +285,7 @@ export const TABLES: Readonly<Record<TableName, TableDef>> = {
   TD_Ranking: {
     name: 'TD_Ranking',
     sheet: '考核结果',
-    at: 'Q1',
+    at: 'R1',
     rowKey: ['period', 'unit'],
     output: true,
     columns: [

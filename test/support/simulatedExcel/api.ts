@@ -6,6 +6,7 @@
 import { Rect, cellAddress, parseRect, rectAddress, splitSheet } from './address';
 import { CellFormat, HostError, SimChart, SimSheet, SimTable, SimWorkbook } from './model';
 import { CollectionProxy, Proxy, SimRequestContext } from './runtime';
+import { fillCalculatedColumns } from './calculatedColumns';
 
 interface RangeRef {
   sheet: SimSheet;
@@ -139,6 +140,7 @@ export class Range extends Proxy<RangeRef> {
     this._set('values', input, (ref, v) => {
       const m = matrixFor(ref, v);
       eachCell(ref, (r, c) => ref.sheet.input(r, c, m[r - ref.rect.r0][c - ref.rect.c0]));
+      fillCalculatedColumns(ref.sheet, ref.rect);
     });
   }
   get formulas(): unknown[][] {
@@ -148,6 +150,7 @@ export class Range extends Proxy<RangeRef> {
     this._set('formulas', input, (ref, v) => {
       const m = matrixFor(ref, v);
       eachCell(ref, (r, c) => ref.sheet.input(r, c, m[r - ref.rect.r0][c - ref.rect.c0]));
+      fillCalculatedColumns(ref.sheet, ref.rect);
     });
   }
   get numberFormat(): string[][] {
