@@ -49,6 +49,7 @@ export interface ApplyResult {
 export const NOTICES = {
   validation: '此版本的 Excel 不支持数据验证（需要 ExcelApi 1.8），已跳过数据验证。',
   print: '此版本的 Excel 不支持页面设置（需要 ExcelApi 1.9），已跳过打印设置和分页符。',
+  manualCalculation: '此工作簿为手动计算模式：已在读取前和写入后各重新计算一次。',
 };
 
 const DEFAULT_TABLE_STYLE = 'TableStyleMedium2';
@@ -65,6 +66,8 @@ export async function applyBookPlan(
   const updates = plan.tableUpdates.map((u) => prepareUpdate(u, tables[u.table]));
   checkSheetTables(plan, snapshot);
   checkUnprotected(plan, snapshot);
+  checkStructure(plan, snapshot);
+  const office: Partial<OfficeSnapshot> = snapshot;
   const writer = new PlanWriter(
     context,
     snapshot,
@@ -77,6 +80,11 @@ export async function applyBookPlan(
   const properties = Object.entries(plan.properties ?? {});
   for (const [key, value] of properties) context.workbook.properties.custom.add(key, value);
   if (plan.activate) context.workbook.worksheets.getItem(plan.activate).activate();
+  if (office.manualCalculation) {
+    // Excel would show the new formulas' dependents (the user's too) stale until F9.
+    context.application.calculate('Recalculate');
+    writer.notices.add(NOTICES.manualCalculation);
+  }
   await context.sync();
   return { notices: [...writer.notices], syncs: writer.budget.flushes + 1 };
 }
@@ -198,6 +206,29 @@ function checkUnprotected(plan: BookPlan, snapshot: BookSnapshot): void {
       : [];
   });
   if (problems.length) throw new InputError(problems);
+}
+
+/**
+ * Structure protection (审阅 › 保护工作簿) forbids adding, renaming and deleting sheets, which laying
+ * out a sheet and creating a table's sheet do; Excel would refuse halfway through the batch.
+ */
+function checkStructure(plan: BookPlan, snapshot: BookSnapshot): void {
+  const office: Partial<OfficeSnapshot> = snapshot;
+  if (!office.structureProtected) return;
+  const exists = (name: string) =>
+    snapshot.sheetNames.some((n) => n.toLowerCase() === name.toLowerCase());
+  const sheets = [
+    ...plan.sheets.map((s) => s.sheet),
+    ...plan.tableUpdates
+      .filter((u) => !snapshot.tables[u.table] && !exists(u.sheet))
+      .map((u) => u.sheet),
+  ];
+  if (!sheets.length) return;
+  throw new InputError(
+    `the workbook's structure is protected (Review › Protect Workbook), so sheet "${sheets[0]}" cannot be added or replaced; unprotect the workbook and try again (nothing was changed)`,
+    sheets[0],
+    `工作簿结构受保护（审阅 › 保护工作簿），无法新建或替换工作表“${sheets[0]}”；请先撤销工作簿保护再重试（未做任何更改）`,
+  );
 }
 
 class PlanWriter {

@@ -1,5 +1,7 @@
 /**
- * Reads what a job needs from the open book in ONE context.sync (SPEC §11): the sheet names, every
+ * Reads what a job needs from the open book in ONE context.sync (SPEC §11), after asking Excel to
+ * recalculate (a book in manual calculation mode would otherwise give stale formula values), and
+ * with the workbook's structure protection and calculation mode: the sheet names, every
  * plan table found by name wherever it sits (name, sheet, address, header and body values) and
  * the used-range values of the sheets the job names. Missing tables and sheets come back as null
  * objects (the *OrNullObject methods, ExcelApi 1.4) and are simply absent from the snapshot.
@@ -20,17 +22,29 @@ export interface ReadOptions {
 }
 
 /**
- * The snapshot plus what only Excel has: the sheets a user protected, which applyBookPlan checks
- * before writing (a write into a protected sheet would fail halfway through the batch).
+ * The snapshot plus what only Excel has, which applyBookPlan checks before writing (Excel would
+ * refuse halfway through the batch): the sheets a user protected and whether the workbook's
+ * structure is protected; and whether the book calculates manually.
  */
 export interface OfficeSnapshot extends BookSnapshot {
   protectedSheets: string[];
+  /** Workbook.protection.protected (ExcelApi 1.7): no sheet may be added, renamed or deleted. */
+  structureProtected: boolean;
+  /** Application.calculationMode is Manual: the adapter recalculates before reading and after writing. */
+  manualCalculation: boolean;
 }
 
 export async function readSnapshot(
   context: Excel.RequestContext,
   options: ReadOptions = {},
 ): Promise<OfficeSnapshot> {
+  // In manual calculation mode formulas keep stale values until a calculation is requested
+  // (Excel.CalculationMode.manual); in automatic mode nothing is dirty and this costs nothing.
+  const application = context.application;
+  application.calculate('Recalculate');
+  application.load('calculationMode');
+  const protection = context.workbook.protection;
+  protection.load('protected');
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name,items/protection/protected');
   const tables = (options.tables ?? TABLE_ORDER).map((name) => {
@@ -55,6 +69,8 @@ export async function readSnapshot(
     tables: {},
     sheets: {},
     protectedSheets: worksheets.items.filter((s) => s.protection.protected).map((s) => s.name),
+    structureProtected: protection.protected,
+    manualCalculation: application.calculationMode === 'Manual',
   };
   for (const { table, sheet, range } of tables) {
     if (table.isNullObject) continue;

@@ -6,7 +6,9 @@ import ExcelJS from 'exceljs';
 import { planInit } from '../../src/plan/jobs/init';
 import { planRun, runSheetsToRead } from '../../src/plan/jobs/run';
 import { xiachengSample } from '../../src/sample/xiacheng';
-import { runJob } from '../../src/office';
+import { InputError } from '../../src/engine/errors';
+import { NOTICES, runJob } from '../../src/office';
+import { readSnapshot as readOfficeSnapshot } from '../../src/office/readSnapshot';
 import * as xlsx from '../../src/xlsx';
 import { SimWorkbook, dumpWorkbook, installSimulatedOffice } from '../support/simulatedExcel';
 import { dumpExcelJs } from '../support/simulatedExcel/dumpExcelJs';
@@ -89,5 +91,97 @@ describe('calculated columns (office-js #2093, #5909)', () => {
     expect(new Set(scores(actual).map(([a]) => String(a).replace(/\d+$/, '')))).toEqual(
       new Set(['考核结果!I', '考核结果!L', '考核结果!M']),
     );
+  });
+});
+
+describe('workbook structure protection (Workbook.protection, ExcelApi 1.7)', () => {
+  it('the simulated host refuses to add, rename or delete a sheet of a protected workbook', async () => {
+    const office = simulated();
+    office.workbook.structureProtected = true;
+    try {
+      await expect(
+        Excel.run(async (context) => {
+          context.workbook.worksheets.add('新表');
+          await context.sync();
+        }),
+      ).rejects.toMatchObject({ code: 'AccessDenied' });
+      await expect(
+        Excel.run(async (context) => {
+          context.workbook.worksheets.getItem('Sheet1').name = '改名';
+          await context.sync();
+        }),
+      ).rejects.toMatchObject({ code: 'AccessDenied' });
+      expect(office.workbook.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+    } finally {
+      office.uninstall();
+    }
+  });
+
+  it('refuses a run that replaces the bulletin, naming the protection in English and Chinese, and changes nothing', async () => {
+    const office = simulated();
+    try {
+      await runJob(() => ({ plan: planInit(xiachengSample(), { now: NOW }) }));
+      await runPeriod('2019Q3');
+      office.workbook.structureProtected = true;
+      const before = JSON.stringify(dumpWorkbook(office.workbook));
+      office.resetStats();
+      const refused = await runPeriod('2019Q3').catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(InputError);
+      expect((refused as InputError).problems).toEqual([
+        {
+          where: '通报 2019Q3',
+          message:
+            'the workbook\'s structure is protected (Review › Protect Workbook), so sheet "通报 2019Q3" cannot be added or replaced; unprotect the workbook and try again (nothing was changed)',
+          zh: '工作簿结构受保护（审阅 › 保护工作簿），无法新建或替换工作表“通报 2019Q3”；请先撤销工作簿保护再重试（未做任何更改）',
+        },
+      ]);
+      expect(office.stats.syncs).toBe(1);
+      expect(JSON.stringify(dumpWorkbook(office.workbook))).toBe(before);
+      // Without a bulletin (考核 alone) the run adds no sheet, and goes through.
+      await expect(
+        runJob((snapshot) => planRun(snapshot, '2019Q3', { now: NOW, bulletin: false })),
+      ).resolves.toMatchObject({ notices: [] });
+    } finally {
+      office.uninstall();
+    }
+  });
+});
+
+describe('manual calculation mode (Application.calculationMode, ExcelApi 1.1)', () => {
+  it('reads formula values recalculated, rewrites in the same 2 syncs and recalculates after writing, with a notice', async () => {
+    const office = simulated();
+    try {
+      await runJob(() => ({ plan: planInit(xiachengSample(), { now: NOW }) }));
+      await runPeriod('2019Q3');
+      office.workbook.calculationMode = 'Manual';
+      // A user overtypes 完成数 of the first TD_Scores row (J2; 任务数 is G2, 完成率 L2).
+      const scores = office.workbook.findSheet('考核结果')!;
+      const quota = Number(scores.cell(1, 6)!.value);
+      scores.input(1, 9, 999);
+      expect(scores.cell(1, 11)!.value).not.toBe(999 / quota);
+      const snapshot = await Excel.run((context) => readOfficeSnapshot(context));
+      expect(snapshot.manualCalculation).toBe(true);
+      expect(snapshot.tables.TD_Scores.rows[0].slice(9, 12)).toEqual([999, '已报送', 999 / quota]);
+
+      scores.input(1, 9, 1000);
+      office.resetStats();
+      const run = await runPeriod('2019Q3');
+      expect(office.stats.syncs).toBe(2);
+      expect(run.notices).toEqual([NOTICES.manualCalculation]);
+      // The run replaced the row from the returns (TD_Actuals), kept the overtyped one in
+      // TD_History as Excel showed it recalculated, and the new row's formulas are calculated.
+      const history = office.workbook.findTable('TD_History')!;
+      const kept = JSON.parse(
+        String(
+          office.workbook.findSheet(history.sheet.name)!.cell(history.r0 + 1, history.c0 + 4)!
+            .value,
+        ),
+      );
+      expect(kept['完成率']).toBe(1000 / quota);
+      const rate = scores.cell(1, 11)!.value;
+      expect(rate).toBe(Number(scores.cell(1, 9)!.value) / quota);
+    } finally {
+      office.uninstall();
+    }
   });
 });

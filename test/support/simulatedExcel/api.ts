@@ -102,7 +102,7 @@ export class Range extends Proxy<RangeRef> {
 
   protected override _read(ref: RangeRef, prop: string): unknown {
     const { rect, sheet } = ref;
-    sheet.book.recalculate();
+    sheet.book.settle();
     switch (prop) {
       case 'address':
       case 'addressLocal':
@@ -580,19 +580,28 @@ export class Worksheet extends Proxy<SimSheet> {
     return this._get('name');
   }
   set name(v: string) {
-    this._set('name', v, (sheet) => sheet.book.renameSheet(sheet, v));
+    this._set('name', v, (sheet) => {
+      assertStructureUnprotected(sheet.book, 'rename');
+      sheet.book.renameSheet(sheet, v);
+    });
   }
   get position(): number {
     return this._get('position');
   }
   set position(v: number) {
-    this._set('position', v, (sheet) => sheet.book.moveSheet(sheet, v));
+    this._set('position', v, (sheet) => {
+      assertStructureUnprotected(sheet.book, 'move');
+      sheet.book.moveSheet(sheet, v);
+    });
   }
   get visibility(): string {
     return this._get('visibility');
   }
   set visibility(v: string) {
-    this._set('visibility', v, (sheet) => (sheet.visibility = v));
+    this._set('visibility', v, (sheet) => {
+      assertStructureUnprotected(sheet.book, 'hide or unhide');
+      sheet.visibility = v;
+    });
   }
   get tabColor(): string {
     return this._get('tabColor');
@@ -605,7 +614,10 @@ export class Worksheet extends Proxy<SimSheet> {
     this._call('activate', [], (sheet) => (sheet.book.activeSheet = sheet));
   }
   delete(): void {
-    this._call('delete', [], (sheet) => sheet.book.deleteSheet(sheet));
+    this._call('delete', [], (sheet) => {
+      assertStructureUnprotected(sheet.book, 'delete');
+      sheet.book.deleteSheet(sheet);
+    });
   }
   getRange(address?: string): Range {
     return this._child(new Range(this.context), 'getRange', [address ?? null], (sheet) => ({
@@ -798,6 +810,7 @@ export class WorksheetCollection extends CollectionProxy<SimWorkbook, SimSheet, 
       { a: 'call', id: this._id, m: 'add', args: [name ?? null], out: ws._id },
       () => {
         const book = this._model();
+        assertStructureUnprotected(book, 'add');
         let n = book.sheets.length + 1;
         while (!name && book.findSheet(`Sheet${n}`)) n++;
         ws._resolveWith(book.addSheet(name ?? `Sheet${n}`));
@@ -1131,6 +1144,53 @@ export class CustomPropertyCollection extends Proxy<Map<string, unknown>> {
   }
 }
 
+/** See SimWorkbook.structureProtected. */
+function assertStructureUnprotected(book: SimWorkbook, what: string): void {
+  if (book.structureProtected)
+    throw new HostError(
+      'AccessDenied',
+      `The workbook's structure is protected: cannot ${what} a worksheet.`,
+    );
+}
+
+export class WorkbookProtection extends Proxy<SimWorkbook> {
+  constructor(context: SimRequestContext) {
+    super(context, 'WorkbookProtection');
+  }
+  protected override _scalars(): string[] {
+    return ['protected'];
+  }
+  protected override _read(book: SimWorkbook): unknown {
+    return book.structureProtected;
+  }
+  get protected(): boolean {
+    return this._get('protected');
+  }
+}
+
+/** Application.calculationMode and calculate(), ExcelApi 1.1 (see SimWorkbook.calculationMode). */
+export class Application extends Proxy<SimWorkbook> {
+  constructor(context: SimRequestContext, book: SimWorkbook) {
+    super(context, 'Application');
+    this._resolveWith(book);
+  }
+  protected override _scalars(): string[] {
+    return ['calculationMode'];
+  }
+  protected override _read(book: SimWorkbook): unknown {
+    return book.calculationMode;
+  }
+  get calculationMode(): string {
+    return this._get('calculationMode');
+  }
+  calculate(calculationType: 'Recalculate' | 'Full' | 'FullRebuild'): void {
+    this._call('calculate', [calculationType], (book) => {
+      book.dirty = true;
+      book.calculate(false);
+    });
+  }
+}
+
 export class Workbook extends Proxy<SimWorkbook> {
   private readonly _worksheets: WorksheetCollection;
   private readonly _tables: TableCollection;
@@ -1154,6 +1214,14 @@ export class Workbook extends Proxy<SimWorkbook> {
   }
   get tables(): TableCollection {
     return this._tables;
+  }
+  get protection(): WorkbookProtection {
+    this.context.requireApi('1.7', 'Workbook.protection');
+    return this._nav(
+      'protection',
+      () => new WorkbookProtection(this.context),
+      (b) => b,
+    );
   }
   get properties(): { custom: CustomPropertyCollection } {
     this.context.requireApi('1.7', 'Workbook.properties');

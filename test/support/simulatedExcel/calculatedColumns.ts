@@ -59,6 +59,7 @@ export function fillCalculatedColumns(sheet: SimSheet, rect: Rect): void {
         const cell = sheet.cellForWrite(r, c);
         delete cell.value;
         cell.formula = shiftFormulaRows(last.formula, r - last.row);
+        sheet.book.entered.add(cell);
       }
       sheet.book.dirty = true;
     }

@@ -142,9 +142,10 @@ export class SimSheet {
     const parsed = parseInput(raw, cell.numberFormat === '@');
     delete cell.value;
     delete cell.formula;
+    this.book.dirty = true;
     if (parsed.formula !== undefined) {
       cell.formula = parsed.formula;
-      this.book.dirty = true;
+      this.book.entered.add(cell);
     } else if (parsed.value !== undefined) cell.value = parsed.value;
     if (
       parsed.numberFormat &&
@@ -319,8 +320,24 @@ export class SimTable {
 }
 
 export class SimWorkbook {
-  /** Set when a formula was written: values are recalculated before they are next read. */
+  /** Set when a cell was written: values are recalculated before they are next read. */
   dirty = false;
+  /**
+   * Application.calculationMode (ExcelApi 1.1). "Manual: calculations only occur when the user or
+   * add-in requests them" (learn.microsoft.com/javascript/api/excel/excel.calculationmode), e.g.
+   * with Application.calculate (ExcelApi 1.1); until then formulas keep the values they had. A
+   * formula being entered is calculated once, from its precedents' values as they stand.
+   */
+  calculationMode: 'Automatic' | 'Manual' = 'Automatic';
+  /** Formula cells written since the last calculation. */
+  readonly entered = new Set<SimCell>();
+  /**
+   * Workbook.protection.protected (ExcelApi 1.7, learn.microsoft.com/javascript/api/excel/
+   * excel.workbookprotection): structure protection (审阅 › 保护工作簿) forbids adding, deleting,
+   * renaming, moving, hiding and unhiding sheets (VBA Workbook.ProtectStructure: "you cannot
+   * delete, add, or change the location of any sheets"). Enforced by the API layer (api.ts).
+   */
+  structureProtected = false;
   sheets: SimSheet[] = [];
   tables: SimTable[] = [];
   customProperties = new Map<string, unknown>();
@@ -332,11 +349,23 @@ export class SimWorkbook {
    */
   recalculate(): void {
     if (!this.dirty) return;
-    this.dirty = false;
+    this.calculate(false);
+  }
+
+  /** What a read sees: everything recalculated in automatic mode, only entered formulas in manual. */
+  settle(): void {
+    if (this.calculationMode === 'Automatic') this.recalculate();
+    else if (this.entered.size) this.calculate(true);
+  }
+
+  /** `enteredOnly`: the formulas entered since the last calculation, other cells as they stand. */
+  calculate(enteredOnly: boolean): void {
+    if (!enteredOnly) this.dirty = false;
     const state = new Map<SimCell, 'busy' | 'done'>();
     const read = (sheet: SimSheet, r: number, c: number): CellValue | undefined => {
       const cell = sheet.cell(r, c);
       if (!cell || cell.formula === undefined) return cell?.value;
+      if (enteredOnly && !this.entered.has(cell)) return cell.value;
       const seen = state.get(cell);
       if (seen === 'busy') return '#REF!';
       if (seen !== 'done') {
@@ -350,6 +379,7 @@ export class SimWorkbook {
       for (const [k, cell] of sheet.cells)
         if (cell.formula !== undefined) read(sheet, Math.floor(k / 16384), k % 16384);
     }
+    this.entered.clear();
   }
 
   /** Test set-up helper: adds a sheet without going through the API. */

@@ -2,7 +2,7 @@
  * Installs the simulated host as the `Excel` and `Office` globals, under jest or in a browser page,
  * so code written against Office.js (the adapter, the task pane) runs unchanged on it.
  */
-import { Workbook } from './api';
+import { Application, Workbook } from './api';
 import { SimWorkbook } from './model';
 import {
   HostConfig,
@@ -45,6 +45,7 @@ export function installSimulatedOffice(
   const newContext = () => {
     const context = new SimRequestContext(stats, config);
     context.workbook = new Workbook(context, workbook);
+    context.application = new Application(context, workbook);
     return context as unknown as Excel.RequestContext;
   };
   const excel = {

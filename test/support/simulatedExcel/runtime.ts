@@ -41,6 +41,8 @@ export class SimRequestContext {
   running = false;
   /** The Workbook proxy, set by the host when it creates the context. */
   workbook: unknown;
+  /** The Application proxy, set by the host with the workbook. */
+  application: unknown;
   /** Accepted and ignored, as the adapter never needs tracked objects across batches. */
   readonly trackedObjects = { add: () => undefined, remove: () => undefined };
   private responseBytes = 0;
