@@ -238,6 +238,7 @@ class PlanWriter {
   private readonly chartRows: Scalar[][] | undefined;
   private readonly storeRows: Scalar[][] | undefined;
   private chartSheet: Excel.Worksheet | undefined;
+  private readonly filters: OfficeSnapshot['tableFilters'];
   /** Next free row of the chart-data sheet (1-based). */
   private chartRow: number;
 
@@ -250,6 +251,8 @@ class PlanWriter {
     this.chartRows = snapshot.sheets[CHART_DATA_SHEET];
     this.storeRows = snapshot.sheets[CHART_STORE_SHEET];
     this.chartRow = (this.chartRows?.length ?? 0) + 1;
+    const office: Partial<OfficeSnapshot> = snapshot;
+    this.filters = office.tableFilters ?? {};
   }
 
   /** Clears the chart figures of sheets about to be laid out afresh (their charts go with them). */
@@ -476,6 +479,10 @@ class PlanWriter {
     const { headers, source, headerRow, firstCol, bodyRows, kept } = existing;
     const table = this.context.workbook.tables.getItem(u.table);
     const total = Math.max(kept + u.rows.length, 1);
+    // Excel moves no cells in a filtered table (office-js #994, #468): the filters are cleared for
+    // the rows to be added or deleted, and applied again to the rewritten rows.
+    const filters = total === bodyRows ? [] : (this.filters[u.table] ?? []);
+    if (filters.length) table.clearFilters();
     if (total > bodyRows) {
       table.rows.add(
         undefined,
@@ -502,6 +509,7 @@ class PlanWriter {
     );
     // Rewritten rows lose their old cell formats, as in the ExcelJS adapter (the table style stays).
     await this.block(table.worksheet, firstCol, firstRow, input, formats, true);
+    for (const f of filters) table.columns.getItemAt(f.column).filter.apply(f.criteria);
   }
 }
 

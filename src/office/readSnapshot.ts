@@ -8,7 +8,7 @@
  * The adapter's own chart-data sheet (chartData.ts) and the chart record (src/plan/chartStore.ts)
  * are read too, into `sheets`, when they exist; both are left out of `sheetNames`.
  */
-import { TABLE_ORDER } from '../plan/bookSchema';
+import { TABLE_ORDER, decodeCell, encodeCell } from '../plan/bookSchema';
 import type { BookSnapshot, Scalar, TableData } from '../plan/types';
 import { CHART_STORE_SHEET } from '../plan/chartStore';
 import { snapshotScalar } from './cellInput';
@@ -28,6 +28,8 @@ export interface ReadOptions {
  */
 export interface OfficeSnapshot extends BookSnapshot {
   protectedSheets: string[];
+  /** Filters on plan tables, to clear before rows are added or deleted and reapply after. */
+  tableFilters: Record<string, { column: number; criteria: Excel.FilterCriteria }[]>;
   /** Workbook.protection.protected (ExcelApi 1.7): no sheet may be added, renamed or deleted. */
   structureProtected: boolean;
   /** Application.calculationMode is Manual: the adapter recalculates before reading and after writing. */
@@ -47,14 +49,18 @@ export async function readSnapshot(
   protection.load('protected');
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name,items/protection/protected');
+  // Headers are the columns' names and rows the data body: Table.getRange() would take in a totals
+  // row and leave out a hidden header row (Table.showTotals / showHeaders).
   const tables = (options.tables ?? TABLE_ORDER).map((name) => {
     const table = context.workbook.tables.getItemOrNullObject(name);
     table.load('name');
     const sheet = table.worksheet;
     sheet.load('name');
-    const range = table.getRange();
-    range.load('address,values');
-    return { table, sheet, range };
+    const columns = table.columns;
+    columns.load('items/name,items/filter/criteria');
+    const body = table.getDataBodyRange();
+    body.load('address,values');
+    return { table, sheet, columns, body };
   });
   const sheets = [...(options.sheets ?? []), CHART_DATA_SHEET, CHART_STORE_SHEET].map((name) => {
     const used = worksheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true);
@@ -69,12 +75,18 @@ export async function readSnapshot(
     tables: {},
     sheets: {},
     protectedSheets: worksheets.items.filter((s) => s.protection.protected).map((s) => s.name),
+    tableFilters: {},
     structureProtected: protection.protected,
     manualCalculation: application.calculationMode === 'Manual',
   };
-  for (const { table, sheet, range } of tables) {
+  for (const { table, sheet, columns, body } of tables) {
     if (table.isNullObject) continue;
-    snapshot.tables[table.name] = tableData(table.name, sheet.name, range.address, range.values);
+    const headers = columns.items.map((c) => c.name);
+    snapshot.tables[table.name] = tableData(table.name, sheet.name, headers, body);
+    const filters = columns.items.flatMap((c, column) =>
+      c.filter.criteria?.filterOn ? [{ column, criteria: c.filter.criteria }] : [],
+    );
+    if (filters.length) snapshot.tableFilters[table.name] = filters;
   }
   for (const { name, used } of sheets) {
     if (!allNames.some((n) => n.toLowerCase() === name.toLowerCase())) continue;
@@ -85,13 +97,23 @@ export async function readSnapshot(
   return snapshot;
 }
 
-function tableData(name: string, sheet: string, address: string, values: unknown[][]): TableData {
+/**
+ * `ref` spans the header row and the body, as in a file; when the header row is hidden, its row is
+ * the one above the body all the same, so that body row i is always sheet row ref.row + 1 + i.
+ */
+function tableData(name: string, sheet: string, headers: string[], body: Excel.Range): TableData {
+  const { col, row } = decodeCell(
+    body.address
+      .slice(body.address.lastIndexOf('!') + 1)
+      .replace(/\$/g, '')
+      .split(':')[0],
+  );
   return {
     name,
     sheet,
-    ref: address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, ''),
-    headers: values[0].map((h) => String(h)),
-    rows: values.slice(1).map((row) => row.map(snapshotScalar)),
+    ref: `${encodeCell(col, row - 1)}:${encodeCell(col + headers.length - 1, row + body.values.length - 1)}`,
+    headers,
+    rows: body.values.map((r) => r.map(snapshotScalar)),
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { planInit } from '../../src/plan/jobs/init';
-import { planRun, runSheetsToRead } from '../../src/plan/jobs/run';
+import { planRun, runSheetsToRead, tableUpdate } from '../../src/plan/jobs/run';
 import { xiachengSample } from '../../src/sample/xiacheng';
 import { InputError } from '../../src/engine/errors';
 import { NOTICES, runJob } from '../../src/office';
@@ -180,6 +180,100 @@ describe('manual calculation mode (Application.calculationMode, ExcelApi 1.1)', 
       expect(kept['完成率']).toBe(1000 / quota);
       const rate = scores.cell(1, 11)!.value;
       expect(rate).toBe(Number(scores.cell(1, 9)!.value) / quota);
+    } finally {
+      office.uninstall();
+    }
+  });
+});
+
+describe('totals rows, hidden header rows and filters (Table.showTotals / showHeaders, office-js #994, #468)', () => {
+  it('the simulated host: getRange takes in the totals row and leaves out a hidden header row; a filtered table moves no cells', async () => {
+    const office = simulated();
+    try {
+      const ranges = await Excel.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem('Sheet1');
+        ws.getRange('A1:B3').values = [
+          ['名称', '数'],
+          ['甲', 1],
+          ['乙', 2],
+        ];
+        const table = ws.tables.add('A1:B3', true);
+        table.showTotals = true;
+        table.showHeaders = false;
+        const all = table.getRange().load('address');
+        const body = table.getDataBodyRange().load('address');
+        const names = table.columns.load('items/name');
+        await context.sync();
+        return { all: all.address, body: body.address, names: names.items.map((c) => c.name) };
+      });
+      expect(ranges).toEqual({ all: 'Sheet1!A2:B4', body: 'Sheet1!A2:B3', names: ['名称', '数'] });
+      office.workbook.tables[0].filters.set(0, { filterOn: 'Values', values: ['甲'] });
+      await expect(
+        Excel.run(async (context) => {
+          context.workbook.tables.getItem('Table1').getDataBodyRange().getRow(1).delete('Up');
+          await context.sync();
+        }),
+      ).rejects.toMatchObject({ code: 'GeneralException' });
+    } finally {
+      office.uninstall();
+    }
+  });
+
+  it('reruns a period over TD_Scores with a totals row and TD_Ranking with its header hidden, as on plain tables', async () => {
+    const plain = simulated();
+    try {
+      await runJob(() => ({ plan: planInit(xiachengSample(), { now: NOW }) }));
+      await runPeriod('2019Q3');
+      await runPeriod('2019Q3');
+    } finally {
+      plain.uninstall();
+    }
+    const office = simulated();
+    try {
+      await runJob(() => ({ plan: planInit(xiachengSample(), { now: NOW }) }));
+      await runPeriod('2019Q3');
+      office.workbook.findTable('TD_Scores')!.setShowTotals(true);
+      office.workbook.findTable('TD_Ranking')!.setShowHeaders(false);
+      await runPeriod('2019Q3');
+    } finally {
+      office.uninstall();
+    }
+    const body = (book: SimWorkbook, name: string) => {
+      const t = book.findTable(name)!;
+      const rect = t.bodyRect;
+      return Array.from({ length: rect.r1 - rect.r0 + 1 }, (_, i) =>
+        Array.from(
+          { length: t.c1 - t.c0 + 1 },
+          (_, j) => t.sheet.cell(rect.r0 + i, t.c0 + j)?.value,
+        ),
+      );
+    };
+    for (const name of ['TD_Scores', 'TD_Ranking', 'TD_History'])
+      expect(body(office.workbook, name)).toEqual(body(plain.workbook, name));
+    const scores = office.workbook.findTable('TD_Scores')!;
+    expect(scores.sheet.cell(scores.r1, scores.c0)?.value).toBe('汇总');
+    expect(office.workbook.findTable('TD_Ranking')!.headers()[0]).toBe('期间');
+  });
+
+  it('clears a filter to delete rows of a table and applies it again, in the same 2 syncs', async () => {
+    const office = simulated();
+    try {
+      await runJob(() => ({ plan: planInit(xiachengSample(), { now: NOW }) }));
+      await runPeriod('2019Q3');
+      const log = office.workbook.findTable('TD_Log')!;
+      expect(log.bodyRows).toBe(2);
+      const criteria = { filterOn: 'Values', values: ['计算考核'] };
+      log.filters.set(1, criteria);
+      log.setShowTotals(true);
+      office.resetStats();
+      await runJob(() => ({
+        plan: { sheets: [], tableUpdates: [tableUpdate('TD_Log', [[NOW, '计算考核']], 'replace')] },
+      }));
+      expect(office.stats.syncs).toBe(2);
+      expect(log.bodyRows).toBe(1);
+      expect([...log.filters]).toEqual([[1, criteria]]);
+      expect(log.sheet.cell(log.r1, log.c0)?.value).toBe('汇总');
+      expect(log.sheet.cell(log.r1 - 1, log.c0 + 1)?.value).toBe('计算考核');
     } finally {
       office.uninstall();
     }

@@ -896,8 +896,6 @@ export class Table extends Proxy<SimTable> {
     return ['name', 'style', 'showHeaders', 'showTotals', 'id'];
   }
   protected override _read(t: SimTable, prop: string): unknown {
-    if (prop === 'showHeaders') return true;
-    if (prop === 'showTotals') return false;
     if (prop === 'id') return String(t.sheet.book.tables.indexOf(t) + 1);
     return (t as unknown as Record<string, unknown>)[prop];
   }
@@ -921,6 +919,23 @@ export class Table extends Proxy<SimTable> {
   }
   set style(v: string) {
     this._set('style', v, (t) => (t.style = v));
+  }
+  get showHeaders(): boolean {
+    return this._get('showHeaders');
+  }
+  set showHeaders(v: boolean) {
+    this._set('showHeaders', v, (t) => t.setShowHeaders(v));
+  }
+  get showTotals(): boolean {
+    return this._get('showTotals');
+  }
+  set showTotals(v: boolean) {
+    this._set('showTotals', v, (t) => t.setShowTotals(v));
+  }
+  /** ExcelApi 1.2: removes every column's filter criteria. */
+  clearFilters(): void {
+    this.context.requireApi('1.2', 'Table.clearFilters');
+    this._call('clearFilters', [], (t) => t.filters.clear());
   }
   get worksheet(): Worksheet {
     return this._nav(
@@ -971,7 +986,7 @@ export class TableRowCollection extends Proxy<SimTable> {
     return ['count'];
   }
   protected override _read(t: SimTable): unknown {
-    return t.r1 - t.r0;
+    return t.bodyRows;
   }
   get count(): number {
     return this._get('count');
@@ -981,18 +996,75 @@ export class TableRowCollection extends Proxy<SimTable> {
   }
 }
 
-export class TableColumnCollection extends Proxy<SimTable> {
+interface ColumnRef {
+  table: SimTable;
+  index: number;
+}
+
+export class TableColumnCollection extends CollectionProxy<SimTable, ColumnRef, TableColumn> {
   constructor(context: SimRequestContext) {
     super(context, 'TableColumnCollection');
   }
-  protected override _scalars(): string[] {
-    return ['count'];
+  protected override _makeItem(): TableColumn {
+    return new TableColumn(this.context);
   }
-  protected override _read(t: SimTable): unknown {
-    return t.c1 - t.c0 + 1;
+  protected override _list(t: SimTable): ColumnRef[] {
+    return t.headers().map((_, index) => ({ table: t, index }));
   }
   get count(): number {
     return this._get('count');
+  }
+  getItemAt(index: number): TableColumn {
+    return this._child(new TableColumn(this.context), 'getItemAt', [index], (t) => {
+      if (index < 0 || index > t.c1 - t.c0)
+        throw new HostError('InvalidArgument', 'The column index is out of range.');
+      return { table: t, index };
+    });
+  }
+}
+
+export class TableColumn extends Proxy<ColumnRef> {
+  constructor(context: SimRequestContext) {
+    super(context, 'TableColumn');
+  }
+  protected override _scalars(): string[] {
+    return ['name', 'index'];
+  }
+  protected override _read(ref: ColumnRef, prop: string): unknown {
+    return prop === 'name' ? ref.table.headers()[ref.index] : ref.index;
+  }
+  protected override _navigate(prop: string): Proxy<unknown> | undefined {
+    return prop === 'filter' ? this.filter : undefined;
+  }
+  get name(): string {
+    return this._get('name');
+  }
+  get filter(): Filter {
+    return this._nav(
+      'filter',
+      () => new Filter(this.context),
+      (ref) => ref,
+    );
+  }
+}
+
+/** TableColumn.filter (ExcelApi 1.2): criteria are kept, not evaluated (rows are not hidden). */
+export class Filter extends Proxy<ColumnRef> {
+  constructor(context: SimRequestContext) {
+    super(context, 'Filter');
+  }
+  protected override _scalars(): string[] {
+    return ['criteria'];
+  }
+  protected override _read(ref: ColumnRef): unknown {
+    return ref.table.filters.get(ref.index) ?? null;
+  }
+  get criteria(): unknown {
+    return this._get('criteria');
+  }
+  apply(criteria: unknown): void {
+    this.context.requireApi('1.2', 'Filter.apply');
+    this._call('apply', [criteria], (ref) => ref.table.filters.set(ref.index, criteria));
   }
 }
 

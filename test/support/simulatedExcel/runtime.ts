@@ -298,6 +298,11 @@ export abstract class CollectionProxy<M, T, P extends Proxy<T>> extends Proxy<M>
   }
 
   override _applyLoad(paths: string[]): void {
+    // The collection of a null object (e.g. the columns of a missing table) is empty.
+    if (this._slot.value === null) {
+      this._items = [];
+      return;
+    }
     const list = this._list(this._model());
     const itemPaths = paths
       .filter((p) => p !== 'count')
