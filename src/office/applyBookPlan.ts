@@ -41,7 +41,10 @@ export interface ApplyOptions {
 export interface ApplyResult {
   /** Features the host lacks that the plan asked for, in the user's terms (zh-CN). */
   notices: string[];
-  /** Syncs made, the final one included: 1 whenever the payload fits one request. */
+  /**
+   * Syncs made: 1 whenever the payload fits one request, plus 1 for the optional cosmetics (freeze
+   * panes, tab colours) when the plan has any.
+   */
   syncs: number;
 }
 
@@ -50,6 +53,8 @@ export const NOTICES = {
   validation: '此版本的 Excel 不支持数据验证（需要 ExcelApi 1.8），已跳过数据验证。',
   print: '此版本的 Excel 不支持页面设置（需要 ExcelApi 1.9），已跳过打印设置和分页符。',
   manualCalculation: '此工作簿为手动计算模式：已在读取前和写入后各重新计算一次。',
+  cosmetics:
+    '数据已全部写入；冻结窗格和工作表标签颜色未能设置（此版本的 Excel 报错），可在“视图”中手动设置。',
 };
 
 const DEFAULT_TABLE_STYLE = 'TableStyleMedium2';
@@ -86,7 +91,8 @@ export async function applyBookPlan(
     writer.notices.add(NOTICES.manualCalculation);
   }
   await context.sync();
-  return { notices: [...writer.notices], syncs: writer.budget.flushes + 1 };
+  const cosmetic = await writer.applyCosmetics();
+  return { notices: [...writer.notices], syncs: writer.budget.flushes + 1 + cosmetic };
 }
 
 /** A table update with its columns mapped onto the table as it is now in the book. */
@@ -233,6 +239,8 @@ function checkStructure(plan: BookPlan, snapshot: BookSnapshot): void {
 
 class PlanWriter {
   readonly notices = new Set<string>();
+  /** Freeze panes and tab colours, queued in a last sync of their own once the data is written. */
+  private readonly cosmetics: (() => void)[] = [];
   private readonly sheetNames: string[];
   private temp = 0;
   private readonly chartRows: Scalar[][] | undefined;
@@ -352,9 +360,35 @@ class PlanWriter {
     return sheet;
   }
 
+  /**
+   * Optional cosmetics go last, in a sync of their own: a batch is not a transaction, and freeze
+   * panes throw GeneralException on some Excel 2019 builds (office-js #2196). Their failure is a
+   * notice; the data is written by then. Returns the syncs made (0 or 1).
+   */
+  async applyCosmetics(): Promise<number> {
+    if (!this.cosmetics.length) return 0;
+    for (const apply of this.cosmetics) apply();
+    try {
+      await this.context.sync();
+    } catch {
+      this.notices.add(NOTICES.cosmetics);
+    }
+    return 1;
+  }
+
+  private freezeLater(sheet: string, rows: number, columns: number): void {
+    this.cosmetics.push(() =>
+      freeze(this.context.workbook.worksheets.getItem(sheet), rows, columns),
+    );
+  }
+
   async sheet(plan: SheetPlan): Promise<void> {
     const ws = this.freshSheet(plan.sheet);
-    if (plan.tabColor) ws.tabColor = color(plan.tabColor);
+    const tabColor = plan.tabColor;
+    if (tabColor)
+      this.cosmetics.push(
+        () => (this.context.workbook.worksheets.getItem(plan.sheet).tabColor = color(tabColor)),
+      );
     plan.columnWidths?.forEach((w, i) => {
       const col = encodeCell(i, 1).replace(/\d+$/, '');
       ws.getRange(`${col}:${col}`).format.columnWidth = columnWidthPoints(w);
@@ -390,7 +424,7 @@ class PlanWriter {
       for (const v of plan.validations) addValidation(ws, v);
     }
     plan.conditionalFormats?.forEach((p) => addConditionalFormat(ws, p));
-    if (plan.freeze) freeze(ws, plan.freeze.rows, plan.freeze.columns);
+    if (plan.freeze) this.freezeLater(plan.sheet, plan.freeze.rows, plan.freeze.columns);
     if ((plan.print || plan.rowBreaks?.length) && this.need('print')) {
       if (plan.print) {
         ws.pageLayout.paperSize = 'A4' as Excel.PaperType;
@@ -473,7 +507,7 @@ class PlanWriter {
         : this.context.workbook.worksheets.getItem(u.sheet);
       const { col, row } = decodeCell(u.at);
       await this.newTable(ws, u.table, col, row, u.columns, u.rows, u.style);
-      if (created && row === 1) freeze(ws, 1, 0);
+      if (created && row === 1) this.freezeLater(u.sheet, 1, 0);
       return;
     }
     const { headers, source, headerRow, firstCol, bodyRows, kept } = existing;

@@ -279,3 +279,31 @@ describe('totals rows, hidden header rows and filters (Table.showTotals / showHe
     }
   });
 });
+
+describe('optional cosmetics in a last sync (office-js #2196)', () => {
+  it('writes every table and value even where freeze panes throw, and says so in a notice', async () => {
+    const workbook = new SimWorkbook();
+    workbook.addSheet('Sheet1');
+    const office = installSimulatedOffice(globalThis, { workbook, freezePanesFail: true });
+    let init;
+    try {
+      init = await runJob(() => ({ plan: planInit(xiachengSample(), { now: NOW }) }));
+    } finally {
+      office.uninstall();
+    }
+    expect(init.notices).toContain(NOTICES.cosmetics);
+    expect(init.syncs).toBe(3);
+    const healthy = simulated('1.7');
+    try {
+      await runJob(() => ({ plan: planInit(xiachengSample(), { now: NOW }) }));
+    } finally {
+      healthy.uninstall();
+    }
+    const cells = (book: SimWorkbook) =>
+      dumpWorkbook(book).sheets.map((s) => ({ name: s.name, cells: s.cells }));
+    expect(cells(workbook)).toEqual(cells(healthy.workbook));
+    expect(workbook.tables.map((t) => t.name)).toEqual(healthy.workbook.tables.map((t) => t.name));
+    expect(workbook.sheets.filter((s) => s.freeze).length).toBe(0);
+    expect(healthy.workbook.sheets.filter((s) => s.freeze).length).toBeGreaterThan(5);
+  });
+});

@@ -64,15 +64,19 @@ describe('sync count does not grow with the book (SPEC §11)', () => {
   it.each([
     ['the Xiacheng sample (8 streets and the departments)', xiachengSample()],
     ['500 units', scaledSample(500)],
-  ])('init and run 2019Q3 take 2 syncs each with %s', async (_, scenario) => {
-    const units = scenario.units.length;
-    const { initSyncs, runSyncs, run, initBatches, workbook } = await initAndRun(scenario);
-    expect(initSyncs).toBe(2);
-    expect(runSyncs).toBe(2);
-    expect(run.syncs).toBe(2);
-    expect(run.assessment.units.length).toBe(units);
-    expect(Math.max(...initBatches.map((b) => b.requestBytes))).toBeLessThan(PAYLOAD_LIMIT_BYTES);
-    const unitsTable = workbook.findTable('TD_Units')!;
-    expect(unitsTable.r1 - unitsTable.r0).toBe(units);
-  });
+  ])(
+    'init takes 3 syncs (read, write, cosmetics) and run 2019Q3 2 with %s',
+    async (_, scenario) => {
+      const units = scenario.units.length;
+      const { initSyncs, runSyncs, run, initBatches, workbook } = await initAndRun(scenario);
+      // init's sheets have freeze panes and tab colours, set in a last sync of their own.
+      expect(initSyncs).toBe(3);
+      expect(runSyncs).toBe(2);
+      expect(run.syncs).toBe(2);
+      expect(run.assessment.units.length).toBe(units);
+      expect(Math.max(...initBatches.map((b) => b.requestBytes))).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+      const unitsTable = workbook.findTable('TD_Units')!;
+      expect(unitsTable.r1 - unitsTable.r0).toBe(units);
+    },
+  );
 });

@@ -694,7 +694,14 @@ export class WorksheetFreezePanes extends Proxy<SimSheet> {
     return null;
   }
   freezeRows(count: number): void {
-    this._call('freezeRows', [count], (sheet) => (sheet.freeze = { rows: count, columns: 0 }));
+    this._call('freezeRows', [count], (sheet) => {
+      if (this.context.config.freezePanesFail)
+        throw new HostError(
+          'GeneralException',
+          'There was an internal error while processing the request. WorksheetFreezePanes.freezeRows',
+        );
+      sheet.freeze = { rows: count, columns: 0 };
+    });
   }
   freezeColumns(count: number): void {
     this._call('freezeColumns', [count], (sheet) => (sheet.freeze = { rows: 0, columns: count }));

@@ -19,6 +19,8 @@ export interface SimulatedOfficeOptions {
   /** Highest ExcelApi requirement set the host supports; default "1.7" (Excel 2019). */
   apiVersion?: string;
   payloadLimitBytes?: number;
+  /** Freeze panes throw GeneralException, as on some Excel 2019 builds (HostConfig). */
+  freezePanesFail?: boolean;
 }
 
 export interface SimulatedOffice {
@@ -41,6 +43,7 @@ export function installSimulatedOffice(
   const config: HostConfig = {
     apiVersion: options.apiVersion ?? '1.7',
     payloadLimitBytes: options.payloadLimitBytes ?? PAYLOAD_LIMIT_BYTES,
+    freezePanesFail: options.freezePanesFail,
   };
   const newContext = () => {
     const context = new SimRequestContext(stats, config);

@@ -26,6 +26,11 @@ export interface HostConfig {
   /** ExcelApi version the host claims, e.g. "1.7". */
   apiVersion: string;
   payloadLimitBytes: number;
+  /**
+   * Some Excel 2019 builds (16.0.1440.20292, 64-bit) throw GeneralException from
+   * WorksheetFreezePanes.freezeRows, halfway through the batch (OfficeDev/office-js #2196).
+   */
+  freezePanesFail?: boolean;
 }
 
 interface Action {
