@@ -8,7 +8,8 @@
  * The adapter's own chart-data sheet (chartData.ts) and the chart record (src/plan/chartStore.ts)
  * are read too, into `sheets`, when they exist; both are left out of `sheetNames`.
  */
-import { TABLE_ORDER, decodeCell, encodeCell } from '../plan/bookSchema';
+import { TABLES, TABLE_ORDER, decodeCell, encodeCell } from '../plan/bookSchema';
+import { dateText, isDateFormat, serialDate } from '../plan/cellDates';
 import type { BookSnapshot, Scalar, TableData } from '../plan/types';
 import { CHART_STORE_SHEET } from '../plan/chartStore';
 import { snapshotScalar } from './cellInput';
@@ -60,7 +61,15 @@ export async function readSnapshot(
     columns.load('items/name,items/filter/criteria');
     const body = table.getDataBodyRange();
     body.load('address,values');
-    return { table, sheet, columns, body };
+    // A date comes back as its serial number: its column's number formats tell it from a number.
+    const dates = (Object.values(TABLES).find((t) => t.name === name)?.columns ?? [])
+      .filter((c) => c.date)
+      .map((c) => {
+        const formats = columns.getItemOrNullObject(c.header).getDataBodyRange();
+        formats.load('numberFormat');
+        return { header: c.header, formats };
+      });
+    return { table, sheet, columns, body, dates };
   });
   const sheets = [...(options.sheets ?? []), CHART_DATA_SHEET, CHART_STORE_SHEET].map((name) => {
     const used = worksheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true);
@@ -79,10 +88,20 @@ export async function readSnapshot(
     structureProtected: protection.protected,
     manualCalculation: application.calculationMode === 'Manual',
   };
-  for (const { table, sheet, columns, body } of tables) {
+  for (const { table, sheet, columns, body, dates } of tables) {
     if (table.isNullObject) continue;
     const headers = columns.items.map((c) => c.name);
-    snapshot.tables[table.name] = tableData(table.name, sheet.name, headers, body);
+    const data = tableData(table.name, sheet.name, headers, body);
+    for (const { header, formats } of dates) {
+      const j = headers.indexOf(header);
+      if (j < 0 || formats.isNullObject) continue;
+      data.rows.forEach((row, i) => {
+        const v = row[j];
+        if (typeof v === 'number' && isDateFormat(formats.numberFormat[i]?.[0] ?? ''))
+          row[j] = dateText(serialDate(v));
+      });
+    }
+    snapshot.tables[table.name] = data;
     const filters = columns.items.flatMap((c, column) =>
       c.filter.criteria?.filterOn ? [{ column, criteria: c.filter.criteria }] : [],
     );

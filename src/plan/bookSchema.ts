@@ -31,6 +31,8 @@ export interface ColumnDef {
   numberFormat?: string;
   /** Display-only columns (names next to ids in output tables) may be missing when reading. */
   optionalOnRead?: boolean;
+  /** Text columns where users type dates: read as YYYY-MM-DD from either host (cellDates.ts). */
+  date?: boolean;
   width?: number;
 }
 
@@ -320,7 +322,7 @@ export const TABLES: Readonly<Record<TableName, TableDef>> = {
       nameCol('name', '企业名称', { width: 36 }),
       col('creditCode', '统一社会信用代码', 'text', { width: 22 }),
       col('certificate', '证书编号', 'text', { width: 18 }),
-      col('issuedOn', '发证日期', 'text', { width: 12 }),
+      col('issuedOn', '发证日期', 'text', { width: 12, date: true }),
       col('batch', '批次', 'text', { width: 12 }),
       col('period', '计入期间', 'text', { width: 10 }),
       idCol('unit', '单位编号'),

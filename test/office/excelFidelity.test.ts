@@ -7,6 +7,8 @@ import { planInit } from '../../src/plan/jobs/init';
 import { planRun, runSheetsToRead, tableUpdate } from '../../src/plan/jobs/run';
 import { xiachengSample } from '../../src/sample/xiacheng';
 import { InputError } from '../../src/engine/errors';
+import { decodeCell } from '../../src/plan/bookSchema';
+import { dateText, isDateFormat, serialDate } from '../../src/plan/cellDates';
 import { NOTICES, runJob } from '../../src/office';
 import { readSnapshot as readOfficeSnapshot } from '../../src/office/readSnapshot';
 import * as xlsx from '../../src/xlsx';
@@ -305,5 +307,56 @@ describe('optional cosmetics in a last sync (office-js #2196)', () => {
     expect(workbook.tables.map((t) => t.name)).toEqual(healthy.workbook.tables.map((t) => t.name));
     expect(workbook.sheets.filter((s) => s.freeze).length).toBe(0);
     expect(healthy.workbook.sheets.filter((s) => s.freeze).length).toBeGreaterThan(5);
+  });
+});
+
+describe('dates (range.values gives serial numbers, ExcelJS gives Dates)', () => {
+  it('the simulated host stores a typed date as its serial number in a date format', () => {
+    const book = new SimWorkbook();
+    const sheet = book.addSheet('Sheet1');
+    sheet.input(0, 0, '2019-08-01');
+    expect(sheet.cell(0, 0)).toMatchObject({ value: 43678, numberFormat: 'yyyy/m/d' });
+  });
+
+  it('reads a date typed into 发证日期 as 2019-08-01 through both adapters', async () => {
+    const wb = new ExcelJS.Workbook();
+    xlsx.applyBookPlan(wb, planInit(xiachengSample(), { now: NOW }));
+    const table = xlsx.readSnapshot(wb).tables.TD_Recognitions!;
+    const { col, row } = decodeCell(table.ref.split(':')[0]);
+    const issued = table.headers.indexOf('发证日期');
+    const cell = wb.getWorksheet(table.sheet)!.getCell(row + 1, col + 1 + issued);
+    cell.value = new Date(Date.UTC(2019, 7, 1));
+    cell.numFmt = 'yyyy/m/d';
+    const fromExcelJs = xlsx.readSnapshot(wb).tables.TD_Recognitions!.rows[0];
+
+    const office = simulated();
+    try {
+      await runJob(() => ({ plan: planInit(xiachengSample(), { now: NOW }) }));
+      const t = office.workbook.findTable('TD_Recognitions')!;
+      t.sheet.input(t.bodyRect.r0, t.c0 + issued, '2019-08-01');
+      const snapshot = await Excel.run((context) => readOfficeSnapshot(context));
+      expect(snapshot.tables.TD_Recognitions.rows[0]).toEqual(fromExcelJs);
+      expect(fromExcelJs[issued]).toBe('2019-08-01');
+    } finally {
+      office.uninstall();
+    }
+  });
+
+  it('gives a date with a time of day to the second, and tells date formats from number formats', () => {
+    expect(dateText(serialDate(43678.6046296296))).toBe('2019-08-01T14:30:40');
+    expect(dateText(new Date(Date.UTC(2019, 7, 1)))).toBe('2019-08-01');
+    expect(
+      [
+        'yyyy/m/d',
+        'yyyy"年"m"月"d"日"',
+        '[$-804]yyyy-mm-dd',
+        'h:mm',
+        'General',
+        '0.00',
+        '@',
+        '"d"0',
+        '[Red]0.0',
+      ].map(isDateFormat),
+    ).toEqual([true, true, true, true, false, false, false, false, false]);
   });
 });

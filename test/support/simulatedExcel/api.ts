@@ -1021,6 +1021,12 @@ export class TableColumnCollection extends CollectionProxy<SimTable, ColumnRef, 
   get count(): number {
     return this._get('count');
   }
+  getItemOrNullObject(key: string): TableColumn {
+    return this._child(new TableColumn(this.context), 'getItemOrNullObject', [key], (t) => {
+      const index = t.headers().findIndex((h) => h.toLowerCase() === key.toLowerCase());
+      return index < 0 ? null : { table: t, index };
+    });
+  }
   getItemAt(index: number): TableColumn {
     return this._child(new TableColumn(this.context), 'getItemAt', [index], (t) => {
       if (index < 0 || index > t.c1 - t.c0)
@@ -1045,6 +1051,13 @@ export class TableColumn extends Proxy<ColumnRef> {
   }
   get name(): string {
     return this._get('name');
+  }
+  getDataBodyRange(): Range {
+    return this._child(new Range(this.context), 'getDataBodyRange', [], (ref) => {
+      const body = ref.table.bodyRect;
+      const c = ref.table.c0 + ref.index;
+      return { sheet: ref.table.sheet, rect: { ...body, c0: c, c1: c } };
+    });
   }
   get filter(): Filter {
     return this._nav(

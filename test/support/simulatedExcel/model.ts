@@ -5,6 +5,7 @@
  */
 import { Rect, contains, intersects, rectAddress } from './address';
 import { evaluateFormula } from './formula';
+import { breakSheetRefs, renameSheetRefs } from './sheetRefs';
 
 export type CellValue = string | number | boolean;
 
@@ -475,6 +476,7 @@ export class SimWorkbook {
     }
     this.tables = this.tables.filter((t) => t.sheet !== sheet);
     this.sheets = this.sheets.filter((s) => s !== sheet);
+    this.rewriteFormulas((f) => breakSheetRefs(f, sheet.name));
     if (this.activeSheet === sheet) this.activeSheet = this.sheets[0] ?? null;
   }
 
@@ -483,7 +485,22 @@ export class SimWorkbook {
     const other = this.findSheet(name);
     if (other && other !== sheet)
       throw new HostError('InvalidArgument', `A sheet named ${name} already exists.`);
+    const from = sheet.name;
     sheet.name = name;
+    this.rewriteFormulas((f) => renameSheetRefs(f, from, name));
+  }
+
+  /** Rewrites the formula of every cell (see sheetRefs.ts); changed ones are recalculated. */
+  private rewriteFormulas(rewrite: (formula: string) => string): void {
+    for (const sheet of this.sheets)
+      for (const cell of sheet.cells.values()) {
+        if (cell.formula === undefined) continue;
+        const next = rewrite(cell.formula);
+        if (next === cell.formula) continue;
+        cell.formula = next;
+        this.dirty = true;
+        this.entered.add(cell);
+      }
   }
 
   moveSheet(sheet: SimSheet, position: number): void {
@@ -565,6 +582,13 @@ export function parseInput(
   if (numeric) return { value: Number(raw.trim()) };
   const percent = /^[+-]?(\d+\.?\d*|\.\d+)%$/.exec(raw.trim());
   if (percent) return { value: Number(raw.trim().slice(0, -1)) / 100, numberFormat: '0%' };
+  // A typed date becomes its serial number in a date format, and range.values returns the number
+  // (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-dates; 25569 = 1970-01-01).
+  const date = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(raw.trim());
+  if (date) {
+    const ms = Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3]));
+    return { value: ms / 86400000 + 25569, numberFormat: 'yyyy/m/d' };
+  }
   if (raw.startsWith('=') && raw.length > 1) return { formula: raw };
   if (/^[+\-@]/.test(raw) && raw.length > 1)
     return { formula: raw.startsWith('@') ? `=${raw.slice(1)}` : `=${raw}` };
