@@ -215,19 +215,24 @@ function checkUnprotected(plan: BookPlan, snapshot: BookSnapshot): void {
 }
 
 /**
- * Structure protection (审阅 › 保护工作簿) forbids adding, renaming and deleting sheets, which laying
- * out a sheet and creating a table's sheet do; Excel would refuse halfway through the batch.
+ * Structure protection (审阅 › 保护工作簿) forbids adding, renaming and deleting sheets: adding a
+ * plan's sheet, a table's sheet or the chart sheets, and replacing a protected sheet; Excel would
+ * refuse halfway through the batch. Sheets that exist are laid out again in place, which it allows.
  */
 function checkStructure(plan: BookPlan, snapshot: BookSnapshot): void {
   const office: Partial<OfficeSnapshot> = snapshot;
   if (!office.structureProtected) return;
-  const exists = (name: string) =>
-    snapshot.sheetNames.some((n) => n.toLowerCase() === name.toLowerCase());
+  const has = (names: readonly string[], name: string) =>
+    names.some((n) => n.toLowerCase() === name.toLowerCase());
+  const charted = plan.sheets.some((s) => s.charts?.length);
   const sheets = [
-    ...plan.sheets.map((s) => s.sheet),
+    ...plan.sheets
+      .map((s) => s.sheet)
+      .filter((n) => !has(snapshot.sheetNames, n) || has(office.protectedSheets ?? [], n)),
     ...plan.tableUpdates
-      .filter((u) => !snapshot.tables[u.table] && !exists(u.sheet))
+      .filter((u) => !snapshot.tables[u.table] && !has(snapshot.sheetNames, u.sheet))
       .map((u) => u.sheet),
+    ...[CHART_DATA_SHEET, CHART_STORE_SHEET].filter((n) => charted && !snapshot.sheets[n]),
   ];
   if (!sheets.length) return;
   throw new InputError(
@@ -247,6 +252,10 @@ class PlanWriter {
   private readonly storeRows: Scalar[][] | undefined;
   private chartSheet: Excel.Worksheet | undefined;
   private readonly filters: OfficeSnapshot['tableFilters'];
+  private readonly sheetTables: OfficeSnapshot['sheetTables'];
+  private readonly sheetCharts: OfficeSnapshot['sheetCharts'];
+  /** Protected sheets, by lower-case name. */
+  private readonly locked: Set<string>;
   /** Next free row of the chart-data sheet (1-based). */
   private chartRow: number;
 
@@ -261,6 +270,9 @@ class PlanWriter {
     this.chartRow = (this.chartRows?.length ?? 0) + 1;
     const office: Partial<OfficeSnapshot> = snapshot;
     this.filters = office.tableFilters ?? {};
+    this.sheetTables = office.sheetTables ?? {};
+    this.sheetCharts = office.sheetCharts ?? {};
+    this.locked = new Set((office.protectedSheets ?? []).map((s) => s.toLowerCase()));
   }
 
   /** Clears the chart figures of sheets about to be laid out afresh (their charts go with them). */
@@ -341,13 +353,34 @@ class PlanWriter {
     return false;
   }
 
-  /** A fresh sheet named `name`, in the place of the existing one (deleted with its tables, charts and formats). */
+  /**
+   * An empty sheet named `name`. An existing one is emptied in place — contents, formats, merges,
+   * conditional formats, validations, page breaks, widths and heights, its tables and charts — so
+   * that the users' formulas, charts and names that point at it keep working: renaming it away and
+   * deleting it would turn them into #REF!. Its view (freeze panes, tab colour) stays as the user
+   * left it unless the plan sets one. A protected sheet is replaced all the same (renamed, then
+   * deleted), as unprotecting it could need its password.
+   */
   private freshSheet(name: string): Excel.Worksheet {
     const worksheets = this.context.workbook.worksheets;
     const index = this.sheetNames.findIndex((n) => n.toLowerCase() === name.toLowerCase());
     if (index < 0) {
       this.sheetNames.push(name);
       return worksheets.add(name);
+    }
+    const key = name.toLowerCase();
+    if (!this.locked.has(key)) {
+      const ws = worksheets.getItem(name);
+      for (const t of this.sheetTables[key] ?? []) ws.tables.getItem(t).delete();
+      for (const c of this.sheetCharts[key] ?? []) ws.charts.getItem(c).delete();
+      const all = ws.getRange();
+      all.clear('All' as Excel.ClearApplyTo);
+      all.conditionalFormats.clearAll();
+      all.format.useStandardWidth = true;
+      all.format.useStandardHeight = true;
+      if (supports('validation')) all.dataValidation.clear();
+      if (supports('print')) ws.horizontalPageBreaks.removePageBreaks();
+      return ws;
     }
     const old = worksheets.getItem(name);
     let temp: string;

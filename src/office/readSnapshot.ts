@@ -31,6 +31,10 @@ export interface OfficeSnapshot extends BookSnapshot {
   protectedSheets: string[];
   /** Filters on plan tables, to clear before rows are added or deleted and reapply after. */
   tableFilters: Record<string, { column: number; criteria: Excel.FilterCriteria }[]>;
+  /** Names of the tables on each sheet (by lower-case sheet name), all of them. */
+  sheetTables: Record<string, string[]>;
+  /** Names of the charts on each sheet, by lower-case sheet name. */
+  sheetCharts: Record<string, string[]>;
   /** Workbook.protection.protected (ExcelApi 1.7): no sheet may be added, renamed or deleted. */
   structureProtected: boolean;
   /** Application.calculationMode is Manual: the adapter recalculates before reading and after writing. */
@@ -49,7 +53,7 @@ export async function readSnapshot(
   const protection = context.workbook.protection;
   protection.load('protected');
   const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name,items/protection/protected');
+  worksheets.load('items/name,items/protection/protected,items/charts/items/name');
   // Headers are the columns' names and rows the data body: Table.getRange() would take in a totals
   // row and leave out a hidden header row (Table.showTotals / showHeaders).
   const tables = (options.tables ?? TABLE_ORDER).map((name) => {
@@ -71,6 +75,9 @@ export async function readSnapshot(
       });
     return { table, sheet, columns, body, dates };
   });
+  // What a sheet laid out again in place must lose: every table and chart on it.
+  const allTables = context.workbook.tables;
+  allTables.load('items/name,items/worksheet/name');
   const sheets = [...(options.sheets ?? []), CHART_DATA_SHEET, CHART_STORE_SHEET].map((name) => {
     const used = worksheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true);
     used.load('values,rowIndex,columnIndex');
@@ -85,9 +92,17 @@ export async function readSnapshot(
     sheets: {},
     protectedSheets: worksheets.items.filter((s) => s.protection.protected).map((s) => s.name),
     tableFilters: {},
+    sheetTables: {},
+    sheetCharts: Object.fromEntries(
+      worksheets.items.map((s) => [s.name.toLowerCase(), s.charts.items.map((c) => c.name)]),
+    ),
     structureProtected: protection.protected,
     manualCalculation: application.calculationMode === 'Manual',
   };
+  for (const t of allTables.items) {
+    const key = t.worksheet.name.toLowerCase();
+    (snapshot.sheetTables[key] ??= []).push(t.name);
+  }
   for (const { table, sheet, columns, body, dates } of tables) {
     if (table.isNullObject) continue;
     const headers = columns.items.map((c) => c.name);

@@ -499,6 +499,7 @@ describe('applyBookPlan on the simulated host', () => {
     });
     expect(office.workbook.findSheet('通报 2019Q2')!.charts).toEqual([
       {
+        name: 'Chart 1',
         type: 'ColumnClustered',
         source: `${CHART_DATA_SHEET}!A7:C9`,
         title: '完成率',

@@ -119,7 +119,7 @@ describe('workbook structure protection (Workbook.protection, ExcelApi 1.7)', ()
     }
   });
 
-  it('refuses a run that replaces the bulletin, naming the protection in English and Chinese, and changes nothing', async () => {
+  it('refuses a run that adds a bulletin sheet, naming the protection in English and Chinese, and changes nothing; lays an existing one out again', async () => {
     const office = simulated();
     try {
       await runJob(() => ({ plan: planInit(xiachengSample(), { now: NOW }) }));
@@ -127,22 +127,20 @@ describe('workbook structure protection (Workbook.protection, ExcelApi 1.7)', ()
       office.workbook.structureProtected = true;
       const before = JSON.stringify(dumpWorkbook(office.workbook));
       office.resetStats();
-      const refused = await runPeriod('2019Q3').catch((e: unknown) => e);
+      const refused = await runPeriod('2019Q2').catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(InputError);
       expect((refused as InputError).problems).toEqual([
         {
-          where: '通报 2019Q3',
+          where: '通报 2019Q2',
           message:
-            'the workbook\'s structure is protected (Review › Protect Workbook), so sheet "通报 2019Q3" cannot be added or replaced; unprotect the workbook and try again (nothing was changed)',
-          zh: '工作簿结构受保护（审阅 › 保护工作簿），无法新建或替换工作表“通报 2019Q3”；请先撤销工作簿保护再重试（未做任何更改）',
+            'the workbook\'s structure is protected (Review › Protect Workbook), so sheet "通报 2019Q2" cannot be added or replaced; unprotect the workbook and try again (nothing was changed)',
+          zh: '工作簿结构受保护（审阅 › 保护工作簿），无法新建或替换工作表“通报 2019Q2”；请先撤销工作簿保护再重试（未做任何更改）',
         },
       ]);
       expect(office.stats.syncs).toBe(1);
       expect(JSON.stringify(dumpWorkbook(office.workbook))).toBe(before);
-      // Without a bulletin (考核 alone) the run adds no sheet, and goes through.
-      await expect(
-        runJob((snapshot) => planRun(snapshot, '2019Q3', { now: NOW, bulletin: false })),
-      ).resolves.toMatchObject({ notices: [] });
+      // 2019Q3's bulletin exists: it is laid out again in place, which the protection allows.
+      await expect(runPeriod('2019Q3')).resolves.toMatchObject({ notices: [], syncs: 2 });
     } finally {
       office.uninstall();
     }
@@ -358,5 +356,53 @@ describe('dates (range.values gives serial numbers, ExcelJS gives Dates)', () =>
         '[Red]0.0',
       ].map(isDateFormat),
     ).toEqual([true, true, true, true, false, false, false, false, false]);
+  });
+});
+
+describe('sheets laid out again in place (a rename + delete turns references into #REF!)', () => {
+  it('the simulated host rewrites references on rename and breaks them on delete', () => {
+    const book = new SimWorkbook();
+    const a = book.addSheet('通报 2019Q3');
+    const b = book.addSheet('汇总');
+    a.input(0, 0, 7);
+    b.input(0, 0, "='通报 2019Q3'!A1*2");
+    book.renameSheet(a, '~td-old-1');
+    expect(b.cell(0, 0)!.formula).toBe("='~td-old-1'!A1*2");
+    book.deleteSheet(a);
+    expect(b.cell(0, 0)!.formula).toBe('=#REF!A1*2');
+  });
+
+  it("keeps a user's formula on the bulletin working when a run lays the bulletin out again, and its place, charts and tables", async () => {
+    const office = simulated();
+    try {
+      await runJob(() => ({ plan: planInit(xiachengSample(), { now: NOW }) }));
+      await runPeriod('2019Q3');
+      const names = office.workbook.sheets.map((s) => s.name);
+      const bulletin = office.workbook.findSheet('通报 2019Q3')!;
+      const charts = bulletin.charts.length;
+      const user = office.workbook.findSheet('Sheet1')!;
+      user.input(0, 0, "='通报 2019Q3'!A1");
+      user.input(1, 0, '=考核结果!G2');
+      const before = dumpWorkbook(office.workbook, { formulaValues: true });
+      office.resetStats();
+      const again = await runPeriod('2019Q3');
+      expect(again.syncs).toBe(2);
+      expect(office.workbook.sheets.map((s) => s.name)).toEqual(names);
+      expect(office.workbook.findSheet('通报 2019Q3') === bulletin).toBe(true);
+      expect(bulletin.charts.length).toBe(charts);
+      const after = dumpWorkbook(office.workbook, { formulaValues: true });
+      expect(after.sheets.find((s) => s.name === 'Sheet1')!.cells).toEqual({
+        A1: { formula: "='通报 2019Q3'!A1", value: bulletin.cell(0, 0)!.value },
+        A2: {
+          formula: '=考核结果!G2',
+          value: office.workbook.findSheet('考核结果')!.cell(1, 6)!.value,
+        },
+      });
+      expect(after.sheets.find((s) => s.name === '通报 2019Q3')).toEqual(
+        before.sheets.find((s) => s.name === '通报 2019Q3'),
+      );
+    } finally {
+      office.uninstall();
+    }
   });
 });

@@ -3,21 +3,15 @@
  * Names and semantics follow Office.js; members above ExcelApi 1.7 fail with ApiNotFound at sync
  * when the host is configured with a lower version.
  */
-import { Rect, cellAddress, parseRect, rectAddress, splitSheet } from './address';
+import { Rect, cellAddress, intersects, parseRect, rectAddress, splitSheet } from './address';
 import { CellFormat, HostError, SimChart, SimSheet, SimTable, SimWorkbook } from './model';
 import { CollectionProxy, Proxy, SimRequestContext } from './runtime';
 import { fillCalculatedColumns } from './calculatedColumns';
+import { quoteSheetName } from './sheetRefs';
 
 interface RangeRef {
   sheet: SimSheet;
   rect: Rect;
-}
-
-function quoteSheet(name: string): string {
-  return /^[A-Za-z_\u0080-\uFFFF][A-Za-z0-9_.\u0080-\uFFFF]*$/.test(name) &&
-    !/^[A-Za-z]{1,3}\d+$/.test(name)
-    ? name
-    : `'${name.replace(/'/g, "''")}'`;
 }
 
 function parseLocal(address: string): Rect {
@@ -106,7 +100,7 @@ export class Range extends Proxy<RangeRef> {
     switch (prop) {
       case 'address':
       case 'addressLocal':
-        return `${quoteSheet(sheet.name)}!${rectAddress(rect)}`;
+        return `${quoteSheetName(sheet.name)}!${rectAddress(rect)}`;
       case 'values':
         return mapCells(ref, (r, c) => sheet.cell(r, c)?.value ?? '');
       case 'text':
@@ -304,6 +298,21 @@ export class RangeFormat extends Proxy<RangeRef> {
       for (let r = ref.rect.r0; r <= ref.rect.r1; r++) ref.sheet.rowHeights.set(r, points);
     });
   }
+  /** ExcelApi 1.2: the columns (rows) of the range back to the standard width (height). */
+  set useStandardWidth(v: boolean) {
+    this._set('useStandardWidth', v, (ref) => {
+      if (v)
+        for (const c of [...ref.sheet.columnWidths.keys()])
+          if (c >= ref.rect.c0 && c <= ref.rect.c1) ref.sheet.columnWidths.delete(c);
+    });
+  }
+  set useStandardHeight(v: boolean) {
+    this._set('useStandardHeight', v, (ref) => {
+      if (v)
+        for (const r of [...ref.sheet.rowHeights.keys()])
+          if (r >= ref.rect.r0 && r <= ref.rect.r1) ref.sheet.rowHeights.delete(r);
+    });
+  }
   set horizontalAlignment(v: string) {
     this._cellFormat('horizontalAlignment', v);
   }
@@ -467,6 +476,14 @@ export class ConditionalFormatCollection extends Proxy<RangeRef> {
   protected override _read(ref: RangeRef): unknown {
     return ref.sheet.conditionalFormats.length;
   }
+  /** ExcelApi 1.6: removes the conditional formats that meet the range. */
+  clearAll(): void {
+    this._call('clearAll', [], (ref) => {
+      ref.sheet.conditionalFormats = ref.sheet.conditionalFormats.filter(
+        (cf) => !intersects(cf.rect, ref.rect),
+      );
+    });
+  }
   add(type: string): ConditionalFormat {
     const cf = new ConditionalFormat(this.context);
     this.context.queue({ a: 'call', id: this._id, m: 'add', args: [type], out: cf._id }, () => {
@@ -546,6 +563,11 @@ export class DataValidation extends Proxy<RangeRef> {
     }
     return v;
   }
+  clear(): void {
+    this._call('clear', [], (ref) => {
+      ref.sheet.validations = ref.sheet.validations.filter((x) => !intersects(x.rect, ref.rect));
+    });
+  }
   set rule(rule: unknown) {
     this._set('rule', rule, (ref) => (this._state(ref).rule = rule));
   }
@@ -574,6 +596,7 @@ export class Worksheet extends Proxy<SimSheet> {
   protected override _navigate(prop: string): Proxy<unknown> | undefined {
     if (prop === 'protection') return this.protection;
     if (prop === 'tables') return this.tables;
+    if (prop === 'charts') return this.charts;
     return undefined;
   }
   get name(): string {
@@ -703,6 +726,9 @@ export class WorksheetFreezePanes extends Proxy<SimSheet> {
       sheet.freeze = { rows: count, columns: 0 };
     });
   }
+  unfreeze(): void {
+    this._call('unfreeze', [], (sheet) => (sheet.freeze = null));
+  }
   freezeColumns(count: number): void {
     this._call('freezeColumns', [count], (sheet) => (sheet.freeze = { rows: 0, columns: count }));
   }
@@ -771,6 +797,9 @@ export class PageBreakCollection extends Proxy<SimSheet> {
   }
   protected override _read(sheet: SimSheet): unknown {
     return ((sheet.pageLayout.rowBreaks as number[] | undefined) ?? []).length;
+  }
+  removePageBreaks(): void {
+    this._call('removePageBreaks', [], (sheet) => (sheet.pageLayout.rowBreaks = []));
   }
   add(pageBreakRange: string | Range): void {
     this._call('add', [pageBreakRange], (sheet) => {
@@ -939,6 +968,13 @@ export class Table extends Proxy<SimTable> {
   set showTotals(v: boolean) {
     this._set('showTotals', v, (t) => t.setShowTotals(v));
   }
+  /** Deletes the table and its cells' contents and formats (ExcelApi 1.1). */
+  delete(): void {
+    this._call('delete', [], (t) => {
+      t.sheet.clearRect(t.rect, 'All');
+      t.sheet.book.tables = t.sheet.book.tables.filter((x) => x !== t);
+    });
+  }
   /** ExcelApi 1.2: removes every column's filter criteria. */
   clearFilters(): void {
     this.context.requireApi('1.2', 'Table.clearFilters');
@@ -1088,15 +1124,22 @@ export class Filter extends Proxy<ColumnRef> {
   }
 }
 
-export class ChartCollection extends Proxy<SimSheet> {
+export class ChartCollection extends CollectionProxy<SimSheet, SimChart, Chart> {
   constructor(context: SimRequestContext) {
     super(context, 'ChartCollection');
   }
-  protected override _scalars(): string[] {
-    return ['count'];
+  protected override _makeItem(): Chart {
+    return new Chart(this.context);
   }
-  protected override _read(sheet: SimSheet): unknown {
-    return sheet.charts.length;
+  protected override _list(sheet: SimSheet): SimChart[] {
+    return sheet.charts;
+  }
+  getItem(name: string): Chart {
+    return this._child(new Chart(this.context), 'getItem', [name], (sheet) => {
+      const chart = sheet.charts.find((c) => c.name === name);
+      if (!chart) throw new HostError('ItemNotFound', `The chart ${name} does not exist.`);
+      return chart;
+    });
   }
   add(type: string, sourceData: Range, seriesBy = 'Auto'): Chart {
     const chart = new Chart(this.context);
@@ -1122,9 +1165,12 @@ export class ChartCollection extends Proxy<SimSheet> {
                 ?.value ?? '',
             ),
           });
+        let n = sheet.charts.length + 1;
+        while (sheet.charts.some((c) => c.name === `Chart ${n}`)) n++;
         const state: SimChart = {
+          name: `Chart ${n}`,
           type,
-          source: `${quoteSheet(src.sheet.name)}!${rectAddress(rect)}`,
+          source: `${quoteSheetName(src.sheet.name)}!${rectAddress(rect)}`,
           series,
         };
         sheet.charts.push(state);
@@ -1147,6 +1193,16 @@ export class Chart extends Proxy<SimChart> {
   }
   set name(v: string) {
     this._set('name', v, (c) => (c.name = v));
+  }
+  get name(): string {
+    return this._get('name');
+  }
+  delete(): void {
+    this._call('delete', [], (c) => {
+      // The context's Workbook proxy leads to the sheets (a chart does not know its own).
+      for (const sheet of (this.context.workbook as Workbook)._model().sheets)
+        sheet.charts = sheet.charts.filter((x) => x !== c);
+    });
   }
   get title(): { text: string } {
     const setText = (v: string) => this._set('title.text', v, (c) => (c.title = v));

@@ -170,6 +170,7 @@ export class SimSheet {
       if (what !== 'Contents') {
         delete cell.numberFormat;
         delete cell.format;
+        delete cell.locked;
       }
       if (Object.keys(cell).length === 0) this.cells.delete(k);
     }
