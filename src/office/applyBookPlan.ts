@@ -34,7 +34,7 @@ import { Feature, supports } from './requirements';
 import { columnWidthPoints } from '../plan/columnWidth';
 
 export interface ApplyOptions {
-  /** Largest measured payload per sync; default 4 MB (Excel on the web refuses 5 MB). */
+  /** Largest estimated payload per sync; default 3 MB (Excel on the web refuses 5 MB). */
   maxRequestBytes?: number;
 }
 
@@ -416,6 +416,20 @@ class PlanWriter {
   }
 
   async sheet(plan: SheetPlan): Promise<void> {
+    // Every action the layout queues besides the value blocks, for the request budget: widths,
+    // heights, styles (about 20 sets with borders), merges, conditional formats, validations,
+    // print setup, protection.
+    await this.budget.reserve(
+      jsonBytes([plan.merges, plan.conditionalFormats, plan.validations, plan.protection]),
+      10 +
+        (plan.columnWidths?.length ?? 0) +
+        Object.keys(plan.rowHeights ?? {}).length +
+        20 * plan.ranges.filter((r) => r.style).length +
+        (plan.merges?.length ?? 0) +
+        4 * (plan.conditionalFormats?.length ?? 0) +
+        5 * (plan.validations?.length ?? 0) +
+        (plan.rowBreaks?.length ?? 0),
+    );
     const ws = this.freshSheet(plan.sheet);
     const tabColor = plan.tabColor;
     if (tabColor)
@@ -495,7 +509,8 @@ class PlanWriter {
     if (width === 0) return;
     const formatBytes = formats ? jsonBytes(formats) : 0;
     for (const chunk of this.budget.chunks(input, (r) => jsonBytes(r) + formatBytes)) {
-      await this.budget.reserve(jsonBytes(chunk.rows) + formatBytes * chunk.rows.length);
+      // getRange, clear, formulas, numberFormat.
+      await this.budget.reserve(jsonBytes(chunk.rows) + formatBytes * chunk.rows.length, 4);
       const range = ws.getRange(rangeAddress(col, row + chunk.start, width, chunk.rows.length));
       if (clearFormats) range.clear('Formats' as Excel.ClearApplyTo);
       range.formulas = chunk.rows;
@@ -521,6 +536,7 @@ class PlanWriter {
     await this.block(ws, col, row, [headers.map((h) => officeInput(h))], undefined);
     const formats = columns.map((c) => c.numberFormat ?? null);
     await this.block(ws, col, row + 1, body, formats.some((f) => f !== null) ? formats : undefined);
+    await this.budget.reserve(0, 3 + columns.length);
     const table = ws.tables.add(rangeAddress(col, row, headers.length, body.length + 1), true);
     table.name = name;
     table.style = style ?? DEFAULT_TABLE_STYLE;
@@ -551,10 +567,9 @@ class PlanWriter {
     const filters = total === bodyRows ? [] : (this.filters[u.table] ?? []);
     if (filters.length) table.clearFilters();
     if (total > bodyRows) {
-      table.rows.add(
-        undefined,
-        Array.from({ length: total - bodyRows }, () => headers.map(() => '')),
-      );
+      const blank = Array.from({ length: total - bodyRows }, () => headers.map(() => ''));
+      await this.budget.reserve(jsonBytes(blank), 2 + filters.length * 2);
+      table.rows.add(undefined, blank);
     } else if (total < bodyRows) {
       table
         .getDataBodyRange()
