@@ -1,29 +1,24 @@
 /**
  * Applies a BookPlan (src/plan/types.ts; the same plans the ExcelJS adapter applies) inside Excel:
  * every write is queued — whole 2-D ranges, split only to stay under the request limit — and sent
- * in one context.sync. Everything that can fail on the plan's side (table columns, names) is
- * checked against the snapshot before the first write is queued, so a refused plan writes nothing.
+ * in one context.sync; freeze panes and tab colours follow in one more. Everything that can fail on
+ * the plan's side (table columns, names, protection) is checked against the snapshot before the
+ * first write is queued (preflight.ts), so a refused plan writes nothing.
  *
  * Core features use ExcelApi 1.7 at most; data validation (1.8) and print setup and page breaks
  * (1.9) are applied where `isSetSupported` allows and otherwise skipped with a notice. Charts are
  * native charts over figures kept in a very hidden sheet (chartData.ts).
  */
-import { InputError } from '../engine/errors';
-import { zhList } from '../engine/labels';
 import { decodeCell, encodeCell } from '../plan/bookSchema';
 import { resolveTableFormula } from '../plan/formula';
 import type {
   Scalar,
   BookPlan,
   BookSnapshot,
-  CellStyle,
   ChartPlan,
-  ConditionalFormatPlan,
   PlanCell,
   SheetPlan,
   TableColumn,
-  TableUpdate,
-  ValidationPlan,
 } from '../plan/types';
 import { OfficeInput, officeInput } from './cellInput';
 import { CHART_STORE_SHEET, chartStoreRows } from '../plan/chartStore';
@@ -32,6 +27,19 @@ import { RequestBudget, jsonBytes } from './requestBudget';
 import type { OfficeSnapshot } from './readSnapshot';
 import { Feature, supports } from './requirements';
 import { columnWidthPoints } from '../plan/columnWidth';
+import { checkSheetTables, checkStructure, checkUnprotected } from './preflight';
+import { PreparedUpdate, prepareUpdate, tablesAfterSheets } from './tableUpdates';
+import {
+  absoluteRows,
+  addConditionalFormat,
+  addValidation,
+  applyStyle,
+  color,
+  emptySheet,
+  freeze,
+  pad,
+  rangeAddress,
+} from './rangeWrites';
 
 export interface ApplyOptions {
   /** Largest estimated payload per sync; default 3 MB (Excel on the web refuses 5 MB). */
@@ -58,8 +66,6 @@ export const NOTICES = {
 };
 
 const DEFAULT_TABLE_STYLE = 'TableStyleMedium2';
-const normHeader = (h: string) => h.normalize('NFKC').replace(/\s+/g, '');
-const color = (hex: string) => `#${hex}`;
 
 export async function applyBookPlan(
   context: Excel.RequestContext,
@@ -93,153 +99,6 @@ export async function applyBookPlan(
   await context.sync();
   const cosmetic = await writer.applyCosmetics();
   return { notices: [...writer.notices], syncs: writer.budget.flushes + 1 + cosmetic };
-}
-
-/** A table update with its columns mapped onto the table as it is now in the book. */
-interface PreparedUpdate {
-  update: TableUpdate;
-  existing?: {
-    headers: string[];
-    /** For each book column, the plan column that fills it (-1: none). */
-    source: number[];
-    headerRow: number;
-    firstCol: number;
-    bodyRows: number;
-    /** Body rows kept in append mode (trailing blank rows dropped). */
-    kept: number;
-  };
-}
-
-/** A table as the updates will find it: the sheet, top-left cell, headers and body rows. */
-interface TableState {
-  sheet: string;
-  ref: string;
-  headers: string[];
-  rows: readonly (readonly unknown[])[];
-}
-
-/**
- * The tables once the plan's sheets are laid out (updates apply after them, as in the ExcelJS
- * adapter): those of rewritten sheets are gone, those the sheet plans create are there.
- */
-function tablesAfterSheets(plan: BookPlan, snapshot: BookSnapshot): Record<string, TableState> {
-  const rewritten = new Set(plan.sheets.map((s) => s.sheet.toLowerCase()));
-  const out: Record<string, TableState> = {};
-  for (const t of Object.values(snapshot.tables))
-    if (t && !rewritten.has(t.sheet.toLowerCase())) out[t.name] = t;
-  for (const sheet of plan.sheets) {
-    for (const t of sheet.tables ?? []) {
-      const rows = t.rows.length ? t.rows : [t.columns.map(() => null)];
-      const { col, row } = decodeCell(t.at);
-      out[t.name] = {
-        sheet: sheet.sheet,
-        ref: `${t.at}:${encodeCell(col + t.columns.length - 1, row + rows.length)}`,
-        headers: t.columns.map((c) => c.header),
-        rows,
-      };
-    }
-  }
-  return out;
-}
-
-function prepareUpdate(update: TableUpdate, table: TableState | undefined): PreparedUpdate {
-  if (!table) return { update };
-  const normalized = table.headers.map(normHeader);
-  const position = update.columns.map((c) => normalized.indexOf(normHeader(c.header)));
-  const missing = update.columns.filter((_, j) => position[j] < 0).map((c) => c.header);
-  if (missing.length) {
-    const quoted = missing.map((h) => `"${h}"`).join(', ');
-    throw new InputError(
-      `missing column${missing.length > 1 ? 's' : ''} ${quoted}`,
-      `${table.sheet} › ${update.table}`,
-      `缺少列${zhList(missing)}`,
-    );
-  }
-  const topLeft = decodeCell(table.ref.split(':')[0]);
-  let kept = 0;
-  if (update.mode === 'append') {
-    kept = table.rows.length;
-    while (kept > 0 && table.rows[kept - 1].every((v) => v === null || v === undefined || v === ''))
-      kept--;
-  }
-  return {
-    update,
-    existing: {
-      headers: table.headers,
-      source: table.headers.map((_, k) => position.indexOf(k)),
-      headerRow: topLeft.row,
-      firstCol: topLeft.col,
-      bodyRows: table.rows.length,
-      kept,
-    },
-  };
-}
-
-/** A table a sheet plan creates must not already exist on a sheet the plan keeps. */
-function checkSheetTables(plan: BookPlan, snapshot: BookSnapshot): void {
-  const rewritten = new Set(plan.sheets.map((s) => s.sheet.toLowerCase()));
-  for (const sheet of plan.sheets) {
-    for (const t of sheet.tables ?? []) {
-      const other = snapshot.tables[t.name];
-      if (other && !rewritten.has(other.sheet.toLowerCase())) {
-        throw new InputError(
-          `table ${t.name} already exists on sheet "${other.sheet}"`,
-          `${sheet.sheet} › ${t.name}`,
-          `工作表“${other.sheet}”上已有表 ${t.name}，请删除或改名后重试`,
-        );
-      }
-    }
-  }
-}
-
-/**
- * Table updates write into sheets the plan keeps; Excel refuses writes into a protected sheet, and
- * would do so halfway through the batch. Sheets laid out afresh are replaced, which protection allows.
- */
-function checkUnprotected(plan: BookPlan, snapshot: BookSnapshot): void {
-  const locked = new Set(
-    ((snapshot as Partial<OfficeSnapshot>).protectedSheets ?? []).map((s) => s.toLowerCase()),
-  );
-  const problems = plan.tableUpdates.flatMap((u) => {
-    const sheet = snapshot.tables[u.table]?.sheet ?? u.sheet;
-    return locked.has(sheet.toLowerCase())
-      ? [
-          {
-            where: `${sheet} › ${u.table}`,
-            message: `工作表“${sheet}”受保护，无法写入表 ${u.table}；请先撤销工作表保护再重试`,
-          },
-        ]
-      : [];
-  });
-  if (problems.length) throw new InputError(problems);
-}
-
-/**
- * Structure protection (审阅 › 保护工作簿) forbids adding, renaming and deleting sheets: adding a
- * plan's sheet, a table's sheet or the chart sheets, and replacing a protected sheet; Excel would
- * refuse halfway through the batch. Sheets that exist are laid out again in place, which it allows.
- */
-function checkStructure(plan: BookPlan, snapshot: BookSnapshot): void {
-  const office: Partial<OfficeSnapshot> = snapshot;
-  if (!office.structureProtected) return;
-  const has = (names: readonly string[], name: string) =>
-    names.some((n) => n.toLowerCase() === name.toLowerCase());
-  const charted = plan.sheets.some((s) => s.charts?.length);
-  const sheets = [
-    ...plan.sheets
-      .map((s) => s.sheet)
-      .filter((n) => !has(snapshot.sheetNames, n) || has(office.protectedSheets ?? [], n)),
-    ...plan.tableUpdates
-      .filter((u) => !snapshot.tables[u.table] && !has(snapshot.sheetNames, u.sheet))
-      .map((u) => u.sheet),
-    ...[CHART_DATA_SHEET, CHART_STORE_SHEET].filter((n) => charted && !snapshot.sheets[n]),
-  ];
-  if (!sheets.length) return;
-  throw new InputError(
-    `the workbook's structure is protected (Review › Protect Workbook), so sheet "${sheets[0]}" cannot be added or replaced; unprotect the workbook and try again (nothing was changed)`,
-    sheets[0],
-    `工作簿结构受保护（审阅 › 保护工作簿），无法新建或替换工作表“${sheets[0]}”；请先撤销工作簿保护再重试（未做任何更改）`,
-  );
 }
 
 class PlanWriter {
@@ -371,15 +230,7 @@ class PlanWriter {
     const key = name.toLowerCase();
     if (!this.locked.has(key)) {
       const ws = worksheets.getItem(name);
-      for (const t of this.sheetTables[key] ?? []) ws.tables.getItem(t).delete();
-      for (const c of this.sheetCharts[key] ?? []) ws.charts.getItem(c).delete();
-      const all = ws.getRange();
-      all.clear('All' as Excel.ClearApplyTo);
-      all.conditionalFormats.clearAll();
-      all.format.useStandardWidth = true;
-      all.format.useStandardHeight = true;
-      if (supports('validation')) all.dataValidation.clear();
-      if (supports('print')) ws.horizontalPageBreaks.removePageBreaks();
+      emptySheet(ws, this.sheetTables[key] ?? [], this.sheetCharts[key] ?? []);
       return ws;
     }
     const old = worksheets.getItem(name);
@@ -593,90 +444,4 @@ class PlanWriter {
     await this.block(table.worksheet, firstCol, firstRow, input, formats, true);
     for (const f of filters) table.columns.getItemAt(f.column).filter.apply(f.criteria);
   }
-}
-
-function pad(cells: readonly PlanCell[], width: number): OfficeInput[] {
-  return Array.from({ length: width }, (_, j) => officeInput(cells[j] ?? null));
-}
-
-function rangeAddress(col: number, row: number, width: number, height: number): string {
-  const a = encodeCell(col, row);
-  return width === 1 && height === 1 ? a : `${a}:${encodeCell(col + width - 1, row + height - 1)}`;
-}
-
-function absoluteRows(rows: string): string {
-  return rows
-    .split(':')
-    .map((r) => `$${r.replace(/\$/g, '')}`)
-    .join(':');
-}
-
-function freeze(ws: Excel.Worksheet, rows: number, columns: number): void {
-  if (rows > 0 && columns > 0) ws.freezePanes.freezeAt(rangeAddress(0, 1, columns, rows));
-  else if (rows > 0) ws.freezePanes.freezeRows(rows);
-  else if (columns > 0) ws.freezePanes.freezeColumns(columns);
-}
-
-function applyStyle(range: Excel.Range, s: CellStyle): void {
-  const font = range.format.font;
-  if (s.bold) font.bold = true;
-  if (s.italic) font.italic = true;
-  if (s.size) font.size = s.size;
-  if (s.font) font.name = s.font;
-  if (s.color) font.color = color(s.color);
-  if (s.fill) range.format.fill.color = color(s.fill);
-  if (s.hAlign)
-    range.format.horizontalAlignment = (
-      { left: 'Left', center: 'Center', right: 'Right' } as const
-    )[s.hAlign];
-  if (s.vAlign)
-    range.format.verticalAlignment = ({ top: 'Top', middle: 'Center', bottom: 'Bottom' } as const)[
-      s.vAlign
-    ];
-  if (s.wrap) range.format.wrapText = true;
-  if (s.border === 'thin') {
-    for (const edge of [
-      'EdgeTop',
-      'EdgeBottom',
-      'EdgeLeft',
-      'EdgeRight',
-      'InsideHorizontal',
-      'InsideVertical',
-    ] as const) {
-      const border = range.format.borders.getItem(edge);
-      border.style = 'Continuous';
-      border.color = '#808080';
-    }
-  }
-}
-
-function addValidation(ws: Excel.Worksheet, v: ValidationPlan): void {
-  const dv = ws.getRange(v.range).dataValidation;
-  if (v.type === 'list') {
-    dv.rule = { list: { inCellDropDown: true, source: (v.list ?? []).join(',') } };
-  } else {
-    const basic: Excel.BasicDataValidation =
-      v.min !== undefined && v.max !== undefined
-        ? { formula1: v.min, formula2: v.max, operator: 'Between' as Excel.DataValidationOperator }
-        : v.min !== undefined
-          ? { formula1: v.min, operator: 'GreaterThanOrEqualTo' as Excel.DataValidationOperator }
-          : { formula1: v.max ?? 0, operator: 'LessThanOrEqualTo' as Excel.DataValidationOperator };
-    dv.rule = v.type === 'whole' ? { wholeNumber: basic } : { decimal: basic };
-  }
-  dv.ignoreBlanks = v.allowBlank ?? true;
-  if (v.prompt) dv.prompt = { showPrompt: true, message: v.prompt, title: '' };
-  if (v.error)
-    dv.errorAlert = {
-      showAlert: true,
-      style: 'Stop' as Excel.DataValidationAlertStyle,
-      title: '输入有误',
-      message: v.error,
-    };
-}
-
-function addConditionalFormat(ws: Excel.Worksheet, p: ConditionalFormatPlan): void {
-  const cf = ws.getRange(p.range).conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
-  cf.custom.rule.formula = p.formula.startsWith('=') ? p.formula : `=${p.formula}`;
-  cf.custom.format.fill.color = color(p.fill);
-  if (p.color) cf.custom.format.font.color = color(p.color);
 }

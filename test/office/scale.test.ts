@@ -107,7 +107,7 @@ describe('request size at 500 units after four quarters (Excel on the web refuse
       expect(Math.max(...batches.map((b) => b.responseBytes))).toBeLessThan(PAYLOAD_LIMIT_BYTES);
       expect(syncs).toBe(batches.length);
     }
-    // Q4: the read, then about 5.9 MB of writes in three requests.
+    // Q4: the read (1.7 MiB of response), then 5.6 MiB of writes in three requests.
     const q4 = results[3].batches;
     expect(q4.length).toBe(4);
     expect(q4.slice(1).reduce((sum, b) => sum + b.requestBytes, 0)).toBeGreaterThan(
