@@ -1,12 +1,15 @@
 /**
- * Reads what a job needs from the open book in ONE context.sync (SPEC §11): the sheet names, every
+ * Reads what a job needs from the open book in ONE context.sync (SPEC §11), after asking Excel to
+ * recalculate (a book in manual calculation mode would otherwise give stale formula values), and
+ * with the workbook's structure protection and calculation mode: the sheet names, every
  * plan table found by name wherever it sits (name, sheet, address, header and body values) and
  * the used-range values of the sheets the job names. Missing tables and sheets come back as null
  * objects (the *OrNullObject methods, ExcelApi 1.4) and are simply absent from the snapshot.
  * The adapter's own chart-data sheet (chartData.ts) and the chart record (src/plan/chartStore.ts)
  * are read too, into `sheets`, when they exist; both are left out of `sheetNames`.
  */
-import { TABLE_ORDER } from '../plan/bookSchema';
+import { TABLES, TABLE_ORDER, decodeCell, encodeCell } from '../plan/bookSchema';
+import { dateText, isDateFormat, serialDate } from '../plan/cellDates';
 import type { BookSnapshot, Scalar, TableData } from '../plan/types';
 import { CHART_STORE_SHEET } from '../plan/chartStore';
 import { snapshotScalar } from './cellInput';
@@ -20,28 +23,61 @@ export interface ReadOptions {
 }
 
 /**
- * The snapshot plus what only Excel has: the sheets a user protected, which applyBookPlan checks
- * before writing (a write into a protected sheet would fail halfway through the batch).
+ * The snapshot plus what only Excel has, which applyBookPlan checks before writing (Excel would
+ * refuse halfway through the batch): the sheets a user protected and whether the workbook's
+ * structure is protected; and whether the book calculates manually.
  */
 export interface OfficeSnapshot extends BookSnapshot {
   protectedSheets: string[];
+  /** Filters on plan tables, to clear before rows are added or deleted and reapply after. */
+  tableFilters: Record<string, { column: number; criteria: Excel.FilterCriteria }[]>;
+  /** Names of the tables on each sheet (by lower-case sheet name), all of them. */
+  sheetTables: Record<string, string[]>;
+  /** Names of the charts on each sheet, by lower-case sheet name. */
+  sheetCharts: Record<string, string[]>;
+  /** Workbook.protection.protected (ExcelApi 1.7): no sheet may be added, renamed or deleted. */
+  structureProtected: boolean;
+  /** Application.calculationMode is Manual: the adapter recalculates before reading and after writing. */
+  manualCalculation: boolean;
 }
 
 export async function readSnapshot(
   context: Excel.RequestContext,
   options: ReadOptions = {},
 ): Promise<OfficeSnapshot> {
+  // In manual calculation mode formulas keep stale values until a calculation is requested
+  // (Excel.CalculationMode.manual); in automatic mode nothing is dirty and this costs nothing.
+  const application = context.application;
+  application.calculate('Recalculate');
+  application.load('calculationMode');
+  const protection = context.workbook.protection;
+  protection.load('protected');
   const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name,items/protection/protected');
+  worksheets.load('items/name,items/protection/protected,items/charts/items/name');
+  // Headers are the columns' names and rows the data body: Table.getRange() would take in a totals
+  // row and leave out a hidden header row (Table.showTotals / showHeaders).
   const tables = (options.tables ?? TABLE_ORDER).map((name) => {
     const table = context.workbook.tables.getItemOrNullObject(name);
     table.load('name');
     const sheet = table.worksheet;
     sheet.load('name');
-    const range = table.getRange();
-    range.load('address,values');
-    return { table, sheet, range };
+    const columns = table.columns;
+    columns.load('items/name,items/filter/criteria');
+    const body = table.getDataBodyRange();
+    body.load('address,values');
+    // A date comes back as its serial number: its column's number formats tell it from a number.
+    const dates = (Object.values(TABLES).find((t) => t.name === name)?.columns ?? [])
+      .filter((c) => c.date)
+      .map((c) => {
+        const formats = columns.getItemOrNullObject(c.header).getDataBodyRange();
+        formats.load('numberFormat');
+        return { header: c.header, formats };
+      });
+    return { table, sheet, columns, body, dates };
   });
+  // What a sheet laid out again in place must lose: every table and chart on it.
+  const allTables = context.workbook.tables;
+  allTables.load('items/name,items/worksheet/name');
   const sheets = [...(options.sheets ?? []), CHART_DATA_SHEET, CHART_STORE_SHEET].map((name) => {
     const used = worksheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true);
     used.load('values,rowIndex,columnIndex');
@@ -55,10 +91,36 @@ export async function readSnapshot(
     tables: {},
     sheets: {},
     protectedSheets: worksheets.items.filter((s) => s.protection.protected).map((s) => s.name),
+    tableFilters: {},
+    sheetTables: {},
+    sheetCharts: Object.fromEntries(
+      worksheets.items.map((s) => [s.name.toLowerCase(), s.charts.items.map((c) => c.name)]),
+    ),
+    structureProtected: protection.protected,
+    manualCalculation: application.calculationMode === 'Manual',
   };
-  for (const { table, sheet, range } of tables) {
+  for (const t of allTables.items) {
+    const key = t.worksheet.name.toLowerCase();
+    (snapshot.sheetTables[key] ??= []).push(t.name);
+  }
+  for (const { table, sheet, columns, body, dates } of tables) {
     if (table.isNullObject) continue;
-    snapshot.tables[table.name] = tableData(table.name, sheet.name, range.address, range.values);
+    const headers = columns.items.map((c) => c.name);
+    const data = tableData(table.name, sheet.name, headers, body);
+    for (const { header, formats } of dates) {
+      const j = headers.indexOf(header);
+      if (j < 0 || formats.isNullObject) continue;
+      data.rows.forEach((row, i) => {
+        const v = row[j];
+        if (typeof v === 'number' && isDateFormat(formats.numberFormat[i]?.[0] ?? ''))
+          row[j] = dateText(serialDate(v));
+      });
+    }
+    snapshot.tables[table.name] = data;
+    const filters = columns.items.flatMap((c, column) =>
+      c.filter.criteria?.filterOn ? [{ column, criteria: c.filter.criteria }] : [],
+    );
+    if (filters.length) snapshot.tableFilters[table.name] = filters;
   }
   for (const { name, used } of sheets) {
     if (!allNames.some((n) => n.toLowerCase() === name.toLowerCase())) continue;
@@ -69,13 +131,23 @@ export async function readSnapshot(
   return snapshot;
 }
 
-function tableData(name: string, sheet: string, address: string, values: unknown[][]): TableData {
+/**
+ * `ref` spans the header row and the body, as in a file; when the header row is hidden, its row is
+ * the one above the body all the same, so that body row i is always sheet row ref.row + 1 + i.
+ */
+function tableData(name: string, sheet: string, headers: string[], body: Excel.Range): TableData {
+  const { col, row } = decodeCell(
+    body.address
+      .slice(body.address.lastIndexOf('!') + 1)
+      .replace(/\$/g, '')
+      .split(':')[0],
+  );
   return {
     name,
     sheet,
-    ref: address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, ''),
-    headers: values[0].map((h) => String(h)),
-    rows: values.slice(1).map((row) => row.map(snapshotScalar)),
+    ref: `${encodeCell(col, row - 1)}:${encodeCell(col + headers.length - 1, row + body.values.length - 1)}`,
+    headers,
+    rows: body.values.map((r) => r.map(snapshotScalar)),
   };
 }
 

@@ -61,9 +61,14 @@ export function runSheetsToRead(period: string): string[] {
 
 const H = (table: TableName, key: string) => ref(headerOf(table, key));
 
-/** Live formulas of TD_Scores (SPEC §7): rate and timeliness over the row's own cells. */
+/**
+ * Live formulas of TD_Scores (SPEC §7), each over the row's own cells only and the same in every
+ * row: Excel turns a table column written with formulas into a calculated column of one row's
+ * formula (office-js #2093, #5909), so a column's formula must be one formula, with the per-row
+ * inputs (序时比例) in cells of their own.
+ */
 export const SCORE_FORMULAS = {
-  milestone: (share: number) => `=${H('TD_Scores', 'quota')}*${share}`,
+  milestone: `=${H('TD_Scores', 'quota')}*${H('TD_Scores', 'share')}`,
   rate: `=IF(${H('TD_Scores', 'quota')}>0,${H('TD_Scores', 'actual')}/${H('TD_Scores', 'quota')},"")`,
   timely: `=IF(${H('TD_Scores', 'milestone')}>0,${H('TD_Scores', 'actual')}/${H('TD_Scores', 'milestone')},"")`,
 };
@@ -233,7 +238,8 @@ export function planRun(
       indicator: r.indicator,
       indicatorName: ind.name,
       quota: r.quota,
-      milestone: formula(SCORE_FORMULAS.milestone(share), r.milestone),
+      share,
+      milestone: formula(SCORE_FORMULAS.milestone, r.milestone),
       actual: r.actual,
       reported: r.reported ? 'yes' : 'no',
       rate: formula(SCORE_FORMULAS.rate, r.rate),
@@ -260,16 +266,31 @@ export function planRun(
       rankChange: rankMoveText(u.rankChange),
     }),
   );
-  const rate = columnIndex('TD_Scores', 'rate');
-  const timely = columnIndex('TD_Scores', 'timely');
-  const withFormulas = (r: Scalar[]): PlanCell[] =>
-    r.map((v, j) =>
-      j === rate
-        ? formula(SCORE_FORMULAS.rate, v)
-        : j === timely
-          ? formula(SCORE_FORMULAS.timely, v)
-          : v,
+  const col = (key: string) => columnIndex('TD_Scores', key);
+  // Rows of other periods get the same formulas; a book written before 序时比例 existed gets the
+  // share from the indicator's profile (none for a row that names no known indicator or period).
+  const profileShare = (r: Scalar[]): number | null => {
+    try {
+      const q = parsePeriod(periodKey(r[col('period')])).quarter;
+      return indicators.get(String(r[col('indicator')] ?? '').trim())?.profile?.[q - 1] ?? null;
+    } catch {
+      return null;
+    }
+  };
+  const withFormulas = (r: Scalar[]): PlanCell[] => {
+    const share = typeof r[col('share')] === 'number' ? r[col('share')] : profileShare(r);
+    return r.map((v, j) =>
+      j === col('share')
+        ? share
+        : j === col('milestone') && share !== null
+          ? formula(SCORE_FORMULAS.milestone, v)
+          : j === col('rate')
+            ? formula(SCORE_FORMULAS.rate, v)
+            : j === col('timely')
+              ? formula(SCORE_FORMULAS.timely, v)
+              : v,
     );
+  };
   const merge = (
     name: 'TD_Scores' | 'TD_Ranking',
     fresh: PlanCell[][],
