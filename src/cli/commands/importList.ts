@@ -1,12 +1,26 @@
 import * as path from 'path';
 import { InputError } from '../../engine/errors';
-import { importListJob, ListReport } from '../../plan/jobs/importList';
+import { importListJob, ListOutcome, ListReport } from '../../plan/jobs/importList';
 import { applyBookPlan, loadBook, readSnapshot, saveBookAtomic } from '../../xlsx';
 import { readGridFile } from '../../xlsx/returnFile';
-import { CliIO, Command, EXIT_OK, parseArgs, requireOption } from '../io';
+import {
+  CliIO,
+  Command,
+  EXIT_BAD_INPUT,
+  EXIT_OK,
+  EXIT_PARTIAL,
+  parseArgs,
+  requireOption,
+} from '../io';
 
 const USAGE =
-  'import-list BOOK.xlsx LIST.(xlsx|csv) --indicator ID [--assign 企业名称=单位编号]… [--period P] [--json]';
+  'import-list BOOK.xlsx LIST.(xlsx|csv) --indicator ID [--assign 企业名称=单位编号]… [--reassign] [--period P] [--json]';
+
+const OUTCOME_EXIT: Record<ListOutcome, number> = {
+  complete: EXIT_OK,
+  partial: EXIT_PARTIAL,
+  none: EXIT_BAD_INPUT,
+};
 
 function reportText(r: ListReport): string {
   const lines = [
@@ -33,9 +47,9 @@ export const importListCommand: Command = {
   summary:
     'import a recognition list (认定名单): match to 企业库, count by quarter, report 核对差异',
   async run(argv: string[], io: CliIO): Promise<number> {
-    const args = parseArgs(argv, ['json'], ['assign']);
+    const args = parseArgs(argv, ['json', 'reassign'], ['assign']);
     const unknown = Object.keys(args.options).filter(
-      (o) => !['indicator', 'assign', 'period', 'json'].includes(o),
+      (o) => !['indicator', 'assign', 'reassign', 'period', 'json'].includes(o),
     );
     if (args.positional.length !== 2 || unknown.length)
       throw new InputError(`usage: target-desk ${USAGE}`);
@@ -55,11 +69,18 @@ export const importListCommand: Command = {
       indicator,
       assign,
       now: new Date().toISOString(),
+      reassign: args.options.reassign === true,
       ...(period ? { period } : {}),
     });
-    applyBookPlan(wb, plan);
-    await saveBookAtomic(wb, bookFile);
+    if (report.outcome !== 'none') {
+      applyBookPlan(wb, plan);
+      await saveBookAtomic(wb, bookFile);
+    }
     io.out(args.options.json ? `${JSON.stringify(report)}\n` : reportText(report));
-    return EXIT_OK;
+    if (report.outcome === 'none')
+      io.err(
+        `${listFile}: 没有一行与企业库匹配，未写入任何内容（可用 --assign 指定单位后重新导入）\n`,
+      );
+    return OUTCOME_EXIT[report.outcome];
   },
 };
