@@ -42,7 +42,17 @@ export function givenAsLocks(s: Scenario, rows: number[]): GivenAsLocks {
     const given = members.map((i) => s.quotas[i]);
     const judged = given.every((q) => carriers.includes(q.unit) && typeof q.quota === 'number');
     if (!judged || carriers.every((u) => given.some((q) => q.unit === u))) continue;
-    const sum = given.reduce((a, q) => a + q.quota, 0);
+    // Locks typed into 分解依据 for other units count too.
+    const locked = s.basis
+      .filter(
+        (b) =>
+          b.indicator === indicator &&
+          b.year === year &&
+          typeof b.locked === 'number' &&
+          !given.some((q) => q.unit === b.unit),
+      )
+      .reduce((a, b) => a + (b.locked as number), 0);
+    const sum = given.reduce((a, q) => a + q.quota, locked);
     if (sum > target.total)
       for (const i of members)
         tooMuch.push({ row: rows[i], indicator, year, sum, total: target.total });

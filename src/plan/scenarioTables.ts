@@ -494,8 +494,8 @@ export function readScenario(snapshot: BookSnapshot): ReadScenario {
   for (const g of given.tooMuch)
     problems.push({
       where: where(T.TD_Quotas.loc, g.row, headerOf('TD_Quotas', 'quota')),
-      message: `the ${QUOTA_SOURCE_LABELS.given} quotas of ${g.indicator} ${g.year} add up to ${g.sum}, more than its target ${g.total}: the other units cannot be allocated`,
-      zh: `指标“${g.indicator}”${g.year}年“${QUOTA_SOURCE_LABELS.given}”的任务数合计 ${g.sum}，超过目标值 ${g.total}，其余单位无法分解`,
+      message: `the fixed quotas of ${g.indicator} ${g.year} (来源 ${QUOTA_SOURCE_LABELS.given}, typed over ${QUOTA_SOURCE_LABELS.computed}, or locked in 分解依据) add up to ${g.sum}, more than its target ${g.total}: the other units cannot be allocated`,
+      zh: `指标“${g.indicator}”${g.year}年固定的任务数（来源为“${QUOTA_SOURCE_LABELS.given}”、改写过的“${QUOTA_SOURCE_LABELS.computed}”或分解依据中锁定的）合计 ${g.sum}，超过目标值 ${g.total}，其余单位无法分解`,
     });
 
   const origins: Origins = {

@@ -254,3 +254,82 @@ describe('import-list outcomes (observation 11)', () => {
     );
   });
 });
+
+describe('a quota typed into 任务分解 (observation 12)', () => {
+  type Row = {
+    indicator: string;
+    year: number;
+    unit: string;
+    quota: number;
+    source: string;
+    at: number;
+  };
+  async function quotaRows(book: string): Promise<Row[]> {
+    const wb = await loadBook(book);
+    const ws = wb.getWorksheet('任务分解')!;
+    const header = (ws.getRow(1).values as unknown[]).map(String);
+    const col = (h: string) => header.indexOf(h);
+    const rows: Row[] = [];
+    for (let r = 2; r <= ws.rowCount; r++) {
+      const v = ws.getRow(r).values as unknown[];
+      if (!v[col('指标编号')]) continue;
+      rows.push({
+        indicator: String(v[col('指标编号')]),
+        year: Number(v[col('年度')]),
+        unit: String(v[col('单位编号')]),
+        quota: Number(v[col('任务数')]),
+        source: String(v[col('来源')]),
+        at: r,
+      });
+    }
+    return rows;
+  }
+  async function typeQuota(book: string, at: number, quota: number, source?: string) {
+    const wb = await loadBook(book);
+    const ws = wb.getWorksheet('任务分解')!;
+    const header = (ws.getRow(1).values as unknown[]).map(String);
+    ws.getCell(at, header.indexOf('任务数')).value = quota;
+    if (source) ws.getCell(at, header.indexOf('来源')).value = source;
+    await saveBookAtomic(wb, book);
+  }
+
+  it('is kept as 给定 by the next run, the other units adjusting to keep the total', async () => {
+    const book = path.join(dir, 'quota-edit.xlsx');
+    expect(runCli(['init', '--sample', '--out', book]).code).toBe(0);
+    expect(runCli(['run', book, '--period', '2019Q3']).code).toBe(0);
+    const before = await quotaRows(book);
+    const edited = before.find((r) => r.year === 2019 && r.source === '分解' && r.quota >= 1)!;
+    const block = (rows: Row[]) =>
+      rows.filter((r) => r.indicator === edited.indicator && r.year === 2019);
+    const total = block(before).reduce((a, r) => a + r.quota, 0);
+    await typeQuota(book, edited.at, edited.quota + 1);
+    const r = runCli(['run', book, '--period', '2019Q3']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      `  任务分解 › TD_Quotas › 第${edited.at}行 › 任务数：单位 ${edited.unit} 指标 ${edited.indicator} 的任务数由分解所得 ${edited.quota} 改为 ${edited.quota + 1}：已按“给定”保留，其余单位重新分解以保持总数\n`,
+    );
+    const after = block(await quotaRows(book));
+    expect(after.find((x) => x.unit === edited.unit)).toMatchObject({
+      quota: edited.quota + 1,
+      source: '给定',
+    });
+    expect(after.filter((x) => x.source === '给定')).toHaveLength(1);
+    expect(after.reduce((a, x) => a + x.quota, 0)).toBeCloseTo(total, 9);
+  });
+
+  it('set to 给定 beyond the target stops the run, naming sheet, row and column', async () => {
+    const book = path.join(dir, 'quota-given.xlsx');
+    expect(runCli(['init', '--sample', '--out', book]).code).toBe(0);
+    expect(runCli(['run', book, '--period', '2019Q3']).code).toBe(0);
+    const row = (await quotaRows(book)).find((r) => r.year === 2019 && r.source === '分解')!;
+    await typeQuota(book, row.at, 99999, '给定');
+    const before = sha(book);
+    const r = runCli(['run', book, '--period', '2019Q3']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      `任务分解 › TD_Quotas › 第${row.at}行 › 任务数: the fixed quotas of ${row.indicator} 2019 (来源 给定, typed over 分解, or locked in 分解依据) add up to 99999, more than its target`,
+    );
+    expect(r.stderr).not.toContain('JSON');
+    expect(sha(book)).toBe(before);
+  });
+});

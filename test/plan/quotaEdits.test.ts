@@ -150,8 +150,8 @@ describe('rows typed as 给定', () => {
       {
         where: '任务分解 › TD_Quotas › 第3行 › 任务数',
         message:
-          'the 给定 quotas of gqq_new 2019 add up to 20, more than its target 12: the other units cannot be allocated',
-        zh: '指标“gqq_new”2019年“给定”的任务数合计 20，超过目标值 12，其余单位无法分解',
+          'the fixed quotas of gqq_new 2019 (来源 给定, typed over 分解, or locked in 分解依据) add up to 20, more than its target 12: the other units cannot be allocated',
+        zh: '指标“gqq_new”2019年固定的任务数（来源为“给定”、改写过的“分解”或分解依据中锁定的）合计 20，超过目标值 12，其余单位无法分解',
       },
     ]);
   });
