@@ -11,10 +11,10 @@ export const MAX_COUNT = 1e7;
 /** …and up to this many times the annual task. */
 export const TASK_FACTOR = 1000;
 /**
- * No figure at all reaches this: Excel keeps 15 significant digits, so above it a count is no
- * longer exact, and sums of such figures stay far from overflow.
+ * No figure at all reaches this: beyond 2^53 (≈ 9.007 × 10^15) a double no longer holds whole
+ * numbers exactly, and sums of such figures stay far from overflow and print without exponents.
  */
-export const MAX_FIGURE = 1e15;
+export const MAX_FIGURE = 1e16;
 
 export interface Complaint {
   message: string;

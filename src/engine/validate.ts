@@ -151,8 +151,8 @@ class Checker {
     if (Math.abs(x) >= MAX_FIGURE) {
       this.add(
         at(where, key),
-        `${x} is not plausible: no figure reaches 10^15 (Excel keeps 15 digits)`,
-        `${x} 不合常理：任何数值都不会达到 10^15（Excel 只保留 15 位有效数字）`,
+        `${x} is not plausible: no figure reaches 10^16 (beyond 2^53 whole numbers are no longer exact)`,
+        `${x} 不合常理：任何数值都不会达到 10^16（超过 2^53 的整数已不再精确）`,
       );
       return undefined;
     }

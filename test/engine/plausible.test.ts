@@ -13,11 +13,11 @@ import { RETURNS_SCENARIO } from '../support/planBook';
 
 /** SPEC §12 Plausible numbers and Periods, as pure functions. */
 describe('figureLimit and implausibleActual', () => {
-  it('takes the larger of 10^7 and 1,000 × the task, and never more than 10^15', () => {
+  it('takes the larger of 10^7 and 1,000 × the task, and never more than 10^16', () => {
     expect(figureLimit(undefined)).toBe(1e7);
     expect(figureLimit(28)).toBe(1e7);
     expect(figureLimit(50_000)).toBe(5e7);
-    expect(figureLimit(1e14)).toBe(1e15);
+    expect(figureLimit(1e14)).toBe(1e16);
   });
 
   it('accepts up to the limit and names the limit and the task above it', () => {
@@ -125,7 +125,7 @@ describe('validateScenario refuses implausible numbers with their paths', () => 
       { indicator: 'gqq_new', unit: 'chaohui', period: '2019Q3', value: 1e7 },
       { indicator: 'share', period: '2019Q3', value: 2e7 },
     ];
-    s.targets[0].total = 2e15;
+    s.targets[0].total = 2e16;
     expect(problems(s).map((p) => p.where)).toEqual([
       'targets[0].total',
       'actuals[0].value',
@@ -134,8 +134,9 @@ describe('validateScenario refuses implausible numbers with their paths', () => 
     ]);
     expect(problems(s)[0]).toEqual({
       where: 'targets[0].total',
-      message: '2000000000000000 is not plausible: no figure reaches 10^15 (Excel keeps 15 digits)',
-      zh: '2000000000000000 不合常理：任何数值都不会达到 10^15（Excel 只保留 15 位有效数字）',
+      message:
+        '20000000000000000 is not plausible: no figure reaches 10^16 (beyond 2^53 whole numbers are no longer exact)',
+      zh: '20000000000000000 不合常理：任何数值都不会达到 10^16（超过 2^53 的整数已不再精确）',
     });
   });
 
