@@ -512,15 +512,27 @@ export function readScenario(snapshot: BookSnapshot): ReadScenario {
     settings: { loc: T.TD_Settings.loc, rows: settingRows },
     lockedFrom: { loc: T.TD_Quotas.loc, rows: given.lockedFrom },
   };
+  // An allocation that fails around quotas fixed in 任务分解 names their cells too.
+  const fixedIn = (path: string): string => {
+    const t = scenario.targets[Number(/^targets\[(\d+)\]/.exec(path)?.[1] ?? -1)];
+    const cells = [...given.lockedFrom]
+      .filter(
+        ([b]) => scenario.basis[b].indicator === t?.indicator && scenario.basis[b].year === t?.year,
+      )
+      .map(([, row]) => where(T.TD_Quotas.loc, row, headerOf('TD_Quotas', 'quota')));
+    return cells.join('; ');
+  };
   const relocate = (e: InputError) =>
     new InputError(
-      e.problems.map((p) => ({
-        where: locate(p.where, origins),
-        message: p.message.replace(PATH_IN_TEXT, (path) => locate(path, origins)),
-        ...(p.zh !== undefined && {
-          zh: p.zh.replace(PATH_IN_TEXT, (path) => locate(path, origins)),
-        }),
-      })),
+      e.problems.map((p) => {
+        const fixed = fixedIn(p.where);
+        const at = (text: string) => text.replace(PATH_IN_TEXT, (path) => locate(path, origins));
+        return {
+          where: locate(p.where, origins),
+          message: at(p.message) + (fixed && ` (quotas fixed in ${fixed})`),
+          ...(p.zh !== undefined && { zh: at(p.zh) + (fixed && `（固定的任务数：${fixed}）`) }),
+        };
+      }),
     );
   let valid: Scenario | undefined;
   try {

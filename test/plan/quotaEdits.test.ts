@@ -156,6 +156,25 @@ describe('rows typed as 给定', () => {
     ]);
   });
 
+  it('name their cells when the allocation around them fails', () => {
+    const s: Scenario = JSON.parse(JSON.stringify(RETURNS_SCENARIO));
+    s.targets[0] = { ...s.targets[0], method: 'largest-remainder' };
+    s.basis = ['wulin', 'tianshui', 'chaohui', 'keji'].map((unit) => ({
+      indicator: 'gqq_new',
+      year: 2019,
+      unit,
+      weight: 1,
+      max: 3,
+    }));
+    const wb = book(s);
+    run(wb);
+    // 2 given leaves 10 for three units that hold at most 3 each.
+    type(wb, 'wulin', { quota: 2, source: '给定' });
+    expect(() => planRun(readSnapshot(wb), '2019Q4', { now: NOW, bulletin: false })).toThrow(
+      /^目标 › TD_Targets › 第2行: .* \(quotas fixed in 任务分解 › TD_Quotas › 第2行 › 任务数\)$/,
+    );
+  });
+
   it('name the row of a given quota the validator refuses', () => {
     const wb = book();
     run(wb);
