@@ -5,7 +5,7 @@
  * values — so that the units' quotas still add up to the target.
  */
 import { carriesIndicator } from '../engine/validate';
-import type { Assessed, Basis, Scenario, UnitType } from '../engine/types';
+import type { Basis, Scenario, UnitType } from '../engine/types';
 
 export interface GivenAsLocks {
   scenario: Scenario;
@@ -23,7 +23,8 @@ export interface GivenAsLocks {
 export function givenAsLocks(s: Scenario, rows: number[]): GivenAsLocks {
   const lockedFrom = new Map<number, number>();
   const tooMuch: GivenAsLocks['tooMuch'] = [];
-  const units = new Map(s.units.map((u) => [u.id, u.type as UnitType | undefined]));
+  // Read from cells, not yet validated: a unit's type may be missing.
+  const units = new Map<string, UnitType | undefined>(s.units.map((u) => [u.id, u.type]));
   const groups = new Map<string, number[]>();
   s.quotas.forEach((q, i) => {
     const k = `${q.indicator}\u0000${q.year}`;
@@ -37,7 +38,7 @@ export function givenAsLocks(s: Scenario, rows: number[]): GivenAsLocks {
     const target = s.targets.find((t) => t.indicator === indicator && t.year === year);
     if (!ind || ind.kind !== 'flow' || typeof target?.total !== 'number') continue;
     const carries = (type: UnitType | undefined) =>
-      type !== undefined && carriesIndicator(type, ind.assessed as Assessed);
+      type !== undefined && carriesIndicator(type, ind.assessed);
     const carriers = [...units].filter(([, type]) => carries(type)).map(([id]) => id);
     const given = members.map((i) => s.quotas[i]);
     const judged = given.every((q) => carriers.includes(q.unit) && typeof q.quota === 'number');
@@ -51,7 +52,7 @@ export function givenAsLocks(s: Scenario, rows: number[]): GivenAsLocks {
           typeof b.locked === 'number' &&
           !given.some((q) => q.unit === b.unit),
       )
-      .reduce((a, b) => a + (b.locked as number), 0);
+      .reduce((a, b) => a + (b.locked ?? 0), 0);
     const sum = given.reduce((a, q) => a + q.quota, locked);
     if (sum > target.total)
       for (const i of members)
