@@ -66,10 +66,10 @@ describe('implausible numbers (observation 6)', () => {
     const r = runCli(['import-returns', book, file]);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain(
-      'wulin-huge.xlsx › 季度报表 › E14: 1e+308 is not plausible: above 10000000 (the larger of 10^7 and 1,000 × the annual task 12); check for a typing slip',
+      'wulin-huge.xlsx › 季度报表 › E14: 1e+308 不合常理：超过 10000000（10^7 与年度任务 12 的 1000 倍中的较大者），请检查是否填错',
     );
     expect(r.stdout).toContain(
-      'wulin-huge.xlsx › 季度报表 › E15: 20000000 is not plausible: above 10000000 (the larger of 10^7 and 1,000 × the annual task 9)',
+      'wulin-huge.xlsx › 季度报表 › E15: 20000000 不合常理：超过 10000000（10^7 与年度任务 9 的 1000 倍中的较大者）',
     );
     expect(sha(book)).toBe(before);
   });
@@ -111,7 +111,7 @@ describe('implausible numbers (observation 6)', () => {
     const r = runCli(['import-returns', book, q4]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
-      '  提示 wulin-q4.xlsx › 季度报表 › E14: year-to-date 0 for 2019Q4 is below 7 for 2019Q3: a cumulative figure does not fall (check for a typing slip; a correction is accepted)',
+      '  提示 wulin-q4.xlsx › 季度报表 › E14: 2019Q4 本年累计 0 低于 2019Q3 的 7：累计数不应下降（请核对是否填错；如系更正可忽略）',
     );
     const actuals = JSON.parse(runCli(['export', book]).stdout).actuals;
     expect(

@@ -97,7 +97,9 @@ export function importReturnsJob(
   const files: FileReport[] = [];
   const log = [];
   const taken = new Map<string, string>();
-  const text = (ps: Problem[]) => ps.map(formatProblem);
+  // The report (CLI, task pane, log) is in Chinese, as the return's own problems are.
+  const text = (ps: Problem[]) =>
+    ps.map((p) => formatProblem({ ...p, message: p.zh ?? p.message }));
 
   for (const book of books) {
     const checked = checkReturn(book, ctx);
