@@ -365,38 +365,20 @@ describe('sheet plan fingerprint', () => {
 });
 
 describe('quota history', () => {
-  it('keeps a computed quota someone overtyped, and only that one', async () => {
+  it('names the cell of an overtyped computed quota that cannot be met, and writes nothing', async () => {
+    // Issue 9, observation 12: the typed quota used to be reverted (and kept in TD_History only).
     let wb = await reload(initBook(HAND));
     runBook(wb, '2019Q3');
     wb = await reload(wb);
     const t = readSnapshot(wb).tables.TD_Quotas;
     const i = t.rows.findIndex((r) => r[0] === 'n' && r[3] === 'a');
     wb.getWorksheet(t.sheet)!.getCell(i + 2, 6).value = 99;
-    runBook(wb, '2019Q3');
-    const kept = tableObjects(wb, 'TD_History').map((h) => [
-      h['表'],
-      h['期间'],
-      JSON.parse(h['被替换的行（JSON）'] as string),
-    ]);
-    expect(kept).toEqual([
-      [
-        'TD_Quotas',
-        '2019',
-        {
-          指标编号: 'n',
-          指标名称: '新增企业',
-          年度: 2019,
-          单位编号: 'a',
-          单位名称: '=1+1',
-          任务数: 99,
-          来源: '分解',
-        },
-      ],
-    ]);
-    expect(
-      tableObjects(wb, 'TD_Quotas').find((r) => r['指标编号'] === 'n' && r['单位编号'] === 'a')![
-        '任务数'
-      ],
-    ).toBe(8);
+    expect(() => runBook(wb, '2019Q3')).toThrow(
+      `任务分解 › TD_Quotas › 第${i + 2}行 › 任务数: the fixed quotas of n 2019 (来源 给定, typed over 分解, or locked in 分解依据) add up to 101, more than its target 10`,
+    );
+    // (Unit b's quota is locked at 2 in 分解依据, hence 101; respected edits: quotaEdits.test.ts.)
+    wb.getWorksheet(t.sheet)!.getCell(i + 2, 6).value = 9;
+    expect(() => runBook(wb, '2019Q3')).toThrow('add up to 11, more than its target 10');
+    expect(tableObjects(wb, 'TD_History')).toEqual([]);
   });
 });
