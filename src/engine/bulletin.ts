@@ -6,6 +6,7 @@ import { cleanNumber, periodName, rankMoveText } from './bulletinFormat';
 import { indicatorParagraph, ParagraphContext, profileOf } from './bulletinParagraphs';
 import { issuesText, reportingSentence, requirementsText } from './bulletinSections';
 import { InputError } from './errors';
+import { STATUS_LABELS } from './labels';
 import { parsePeriod } from './period';
 import { DEFAULT_STATUS } from './validate';
 import type {
@@ -171,12 +172,8 @@ export const UNIT_TYPE_LABELS: Record<UnitType, string> = {
   platform: '园区平台',
 };
 
-export const STATUS_TEXT: Record<Status, string> = {
-  ahead: '达到序时进度',
-  behind: '略低于序时进度',
-  lagging: '滞后序时进度',
-  none: '无序时要求',
-};
+/** The status words, as defined once in labels.ts. */
+export const STATUS_TEXT: Readonly<Record<Status, string>> = STATUS_LABELS;
 
 const PLAN_SUFFIXES = ['三年行动计划', '行动计划', '实施方案', '工作方案'];
 

@@ -2,6 +2,8 @@
  * The Chinese names of the scenario's enumerations: the workbook shows them in its cells
  * (src/plan/bookSchema.ts) and the engine's Chinese error messages list them.
  */
+import type { Status } from './types';
+
 export const UNIT_TYPE_LABELS = { street: '街道', department: '部门', platform: '平台' } as const;
 export const KIND_LABELS = { flow: '累计型', level: '水平型' } as const;
 export const ASSESSED_LABELS = { ...UNIT_TYPE_LABELS, all: '全部单位', district: '全区' } as const;
@@ -15,6 +17,13 @@ export const METHOD_LABELS = {
 } as const;
 export const RULE_LABELS = { linear: '线性', tiered: '分档', rank: '排名' } as const;
 export const SOURCE_LABELS = { return: '季度报表', list: '认定名单', manual: '手工录入' } as const;
+/** 进度状态: the words TD_Scores, the bulletin and its formulas all show. */
+export const STATUS_LABELS = {
+  ahead: '达到序时进度',
+  behind: '略低于序时进度',
+  lagging: '滞后序时进度',
+  none: '无序时要求',
+} as const satisfies Record<Status, string>;
 
 /** A value quoted from the input, for a Chinese message: text in Chinese quotes, numbers bare. */
 export function zhShow(x: unknown): string {

@@ -1,5 +1,7 @@
 import { Problem } from './errors';
-import { a1, cellAt, cellText, GridBook, GridCell, GridSheet, isEmptyRow } from './grid';
+import { a1 } from './address';
+import { cellAt, cellText, GridBook, GridCell, GridSheet, isEmptyRow } from './grid';
+import { headerKey } from './headerKey';
 import { Period } from './period';
 
 /**
@@ -40,13 +42,9 @@ export interface ParsedList {
   errors: Problem[];
 }
 
-function normHeader(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, '').replace(/[（(]/g, '(').replace(/[）)]/g, ')');
-}
-
 function findColumns(row: readonly GridCell[]): Partial<Record<ListField, number>> {
   const found: Partial<Record<ListField, number>> = {};
-  const texts = row.map((c) => normHeader(cellText(c)));
+  const texts = row.map((c) => headerKey(cellText(c)));
   for (const field of Object.keys(LIST_HEADERS) as ListField[]) {
     for (const h of LIST_HEADERS[field]) {
       const i = texts.findIndex((t) => t === h || (field !== 'name' && t.startsWith(h)));

@@ -1,14 +1,7 @@
 import { Problem } from './errors';
-import {
-  a1,
-  cellAt,
-  cellText,
-  GridBook,
-  GridCell,
-  GridSheet,
-  isEmptyRow,
-  parseRange,
-} from './grid';
+import { a1, parseRange } from './address';
+import { cellAt, cellText, GridBook, GridCell, GridSheet, isEmptyRow } from './grid';
+import { headerKey } from './headerKey';
 import { formatPeriod, Period } from './period';
 import { implausibleActual } from './plausible';
 import { parseTextNumber } from './textNumber';
@@ -103,16 +96,12 @@ interface Located {
   fromTable: boolean;
 }
 
-function normHeader(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, '');
-}
-
 function findReturnTable(book: GridBook): Located | null {
   for (const sheet of book.sheets) {
     const table = sheet.tables.find((t) => t.name === RETURN_TABLE);
     if (!table) continue;
     const r = parseRange(table.ref);
-    const header = (sheet.cells[r.top] ?? []).map((c) => normHeader(cellText(c)));
+    const header = (sheet.cells[r.top] ?? []).map((c) => headerKey(cellText(c)));
     const cols = RETURN_COLUMNS.map((h) => {
       const found = header.indexOf(h, r.left);
       return found >= 0 && found <= r.right ? found : -1;
@@ -130,7 +119,7 @@ function findReturnTable(book: GridBook): Located | null {
   // A table converted to a plain range (or dropped by another spreadsheet program) is still read.
   for (const sheet of book.sheets) {
     for (let r = 0; r < Math.min(HEAD_ROWS, sheet.cells.length); r++) {
-      const header = (sheet.cells[r] ?? []).map((c) => normHeader(cellText(c)));
+      const header = (sheet.cells[r] ?? []).map((c) => headerKey(cellText(c)));
       if (header.includes(RETURN_COLUMNS[ID_COL]) && header.includes(RETURN_COLUMNS[VALUE_COL])) {
         const cols = RETURN_COLUMNS.map((h) => header.indexOf(h));
         return {
@@ -157,7 +146,7 @@ function labelled(
   for (let r = 0; r < Math.min(above, sheet.cells.length); r++) {
     const row = sheet.cells[r] ?? [];
     for (let c = 0; c < row.length; c++) {
-      if (normHeader(cellText(row[c])).replace(/[:：]$/, '') !== label) continue;
+      if (headerKey(cellText(row[c])).replace(/[:：]$/, '') !== label) continue;
       // The value is the cell right of its label (the first of a merged range).
       return { value: cellText(row[c + 1] ?? null), cell: a1(r, c + 1) };
     }
@@ -238,7 +227,7 @@ export function checkReturn(book: GridBook, ctx: ReturnContext): CheckedReturn {
   const planProp = props[RETURN_PROPS.plan];
   const planCell = label(RETURN_LABELS.plan);
   const plan = planProp ?? planCell?.value;
-  if (plan !== undefined && plan !== '' && normHeader(plan) !== normHeader(ctx.planName)) {
+  if (plan !== undefined && plan !== '' && headerKey(plan) !== headerKey(ctx.planName)) {
     errors.push({
       where:
         planProp !== undefined
@@ -281,7 +270,7 @@ export function checkReturn(book: GridBook, ctx: ReturnContext): CheckedReturn {
         message: `未知单位编号「${idCell.value}」，本计划没有这个单位`,
       });
   } else if (nameCell && nameCell.value) {
-    unit = ctx.units.find((u) => normHeader(u.name) === normHeader(nameCell.value));
+    unit = ctx.units.find((u) => headerKey(u.name) === headerKey(nameCell.value));
     if (!unit)
       errors.push({
         where: where(headSheet.name, nameCell.cell),
@@ -299,7 +288,7 @@ export function checkReturn(book: GridBook, ctx: ReturnContext): CheckedReturn {
         where: where(headSheet.name, idCell.cell),
         message: `单位编号「${idCell.value}」与文档属性 td.unit「${unit.id}」不一致`,
       });
-    } else if (nameCell && nameCell.value && normHeader(nameCell.value) !== normHeader(unit.name)) {
+    } else if (nameCell && nameCell.value && headerKey(nameCell.value) !== headerKey(unit.name)) {
       errors.push({
         where: where(headSheet.name, nameCell.cell),
         message: `填报单位「${nameCell.value}」与文档属性 td.unit（${unit.name}）不一致`,

@@ -3,6 +3,9 @@
  * (what `assess` computes). JSON keys here are the CLI's and the workbook tables' contract.
  */
 
+/** A cell's value as read or written: text, number, boolean, or empty. */
+export type Scalar = string | number | boolean | null;
+
 export type UnitType = 'street' | 'department' | 'platform';
 export const UNIT_TYPES: readonly UnitType[] = ['street', 'department', 'platform'];
 

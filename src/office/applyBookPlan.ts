@@ -9,16 +9,22 @@
  * (1.9) are applied where `isSetSupported` allows and otherwise skipped with a notice. Charts are
  * native charts over figures kept in a very hidden sheet (chartData.ts).
  */
-import { decodeCell, encodeCell } from '../plan/bookSchema';
-import { resolveTableFormula } from '../plan/formula';
+import { columnRange, rangeAddress } from '../engine/address';
+import { SheetEntry, sheetEntries, unhandled } from '../plan/sheetEntries';
+import {
+  NewTable,
+  TableRewrite,
+  tableRewrite,
+  tableToCreate,
+  tablesAfterSheets,
+} from '../plan/tableWrite';
 import type {
   Scalar,
   BookPlan,
   BookSnapshot,
   ChartPlan,
-  PlanCell,
   SheetPlan,
-  TableColumn,
+  TableUpdate,
 } from '../plan/types';
 import { OfficeInput, officeInput } from './cellInput';
 import { CHART_STORE_SHEET, chartStoreRows } from '../plan/chartStore';
@@ -28,7 +34,6 @@ import type { OfficeSnapshot } from './readSnapshot';
 import { Feature, supports } from './requirements';
 import { columnWidthPoints } from '../plan/columnWidth';
 import { checkSheetTables, checkStructure, checkUnprotected } from './preflight';
-import { PreparedUpdate, prepareUpdate, tablesAfterSheets } from './tableUpdates';
 import {
   absoluteRows,
   addConditionalFormat,
@@ -38,7 +43,6 @@ import {
   emptySheet,
   freeze,
   pad,
-  rangeAddress,
 } from './rangeWrites';
 
 export interface ApplyOptions {
@@ -65,7 +69,12 @@ export const NOTICES = {
     '数据已全部写入；冻结窗格和工作表标签颜色未能设置（此版本的 Excel 报错），可在“视图”中手动设置。',
 };
 
-const DEFAULT_TABLE_STYLE = 'TableStyleMedium2';
+/**
+ * A table update lowered against the tables as the book has them once the plan's sheets are laid
+ * out, or the table to create where the book lacks it.
+ */
+type PreparedUpdate =
+  { update: TableUpdate; rewrite: TableRewrite } | { update: TableUpdate; rewrite?: undefined };
 
 export async function applyBookPlan(
   context: Excel.RequestContext,
@@ -74,7 +83,10 @@ export async function applyBookPlan(
   options: ApplyOptions = {},
 ): Promise<ApplyResult> {
   const tables = tablesAfterSheets(plan, snapshot);
-  const updates = plan.tableUpdates.map((u) => prepareUpdate(u, tables[u.table]));
+  const updates: PreparedUpdate[] = plan.tableUpdates.map((u) => {
+    const table = tables[u.table];
+    return table ? { update: u, rewrite: tableRewrite(u, table) } : { update: u };
+  });
   checkSheetTables(plan, snapshot);
   checkUnprotected(plan, snapshot);
   checkStructure(plan, snapshot);
@@ -155,12 +167,10 @@ class PlanWriter {
       ws = worksheets.getItem(CHART_STORE_SHEET);
       const width = Math.max(2, ...this.storeRows.map((r) => r.length));
       if (this.storeRows.length)
-        ws.getRange(rangeAddress(0, 1, width, this.storeRows.length)).clear(
-          'Contents' as Excel.ClearApplyTo,
-        );
+        ws.getRange(rangeAddress(0, 1, width, this.storeRows.length)).clear('Contents');
     } else {
       ws = worksheets.add(CHART_STORE_SHEET);
-      ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
+      ws.visibility = 'VeryHidden';
     }
     if (rows.length)
       await this.block(
@@ -178,7 +188,7 @@ class PlanWriter {
       if (this.chartRows) this.chartSheet = worksheets.getItem(CHART_DATA_SHEET);
       else {
         this.chartSheet = worksheets.add(CHART_DATA_SHEET);
-        this.chartSheet.visibility = 'VeryHidden' as Excel.SheetVisibility;
+        this.chartSheet.visibility = 'VeryHidden';
       }
     }
     return this.chartSheet;
@@ -192,13 +202,13 @@ class PlanWriter {
     this.chartRow += block.length;
     await this.block(data, 0, first, block, CHART_DATA_FORMATS);
     const chart = ws.charts.add(
-      'ColumnClustered' as Excel.ChartType,
+      'ColumnClustered',
       data.getRange(`A${first}:C${first + block.length - 1}`),
-      'Columns' as Excel.ChartSeriesBy,
+      'Columns',
     );
     chart.title.text = plan.title;
-    chart.series.getItemAt(1).chartType = 'Line' as Excel.ChartType;
-    chart.legend.position = 'Bottom' as Excel.ChartLegendPosition;
+    chart.series.getItemAt(1).chartType = 'Line';
+    chart.legend.position = 'Bottom';
     chart.setPosition(plan.from, plan.to);
   }
 
@@ -282,65 +292,69 @@ class PlanWriter {
         (plan.rowBreaks?.length ?? 0),
     );
     const ws = this.freshSheet(plan.sheet);
-    const tabColor = plan.tabColor;
-    if (tabColor)
-      this.cosmetics.push(
-        () => (this.context.workbook.worksheets.getItem(plan.sheet).tabColor = color(tabColor)),
-      );
-    plan.columnWidths?.forEach((w, i) => {
-      const col = encodeCell(i, 1).replace(/\d+$/, '');
-      ws.getRange(`${col}:${col}`).format.columnWidth = columnWidthPoints(w);
-    });
-    for (const [row, h] of Object.entries(plan.rowHeights ?? {}))
-      ws.getRange(`${row}:${row}`).format.rowHeight = h;
-    for (const r of plan.ranges) {
-      const { col, row } = decodeCell(r.at);
-      const width = Math.max(0, ...r.values.map((v) => v.length));
-      const formats =
-        r.numberFormat === undefined
-          ? undefined
-          : Array.from(
-              { length: width },
-              (_, j) =>
-                (Array.isArray(r.numberFormat) ? r.numberFormat[j] : r.numberFormat) ?? null,
-            );
-      await this.block(
-        ws,
-        col,
-        row,
-        r.values.map((cells) => pad(cells, width)),
-        formats,
-      );
-      if (r.style) applyStyle(ws.getRange(rangeAddress(col, row, width, r.values.length)), r.style);
-    }
-    for (const m of plan.merges ?? []) ws.getRange(m).merge(false);
-    for (const t of plan.tables ?? []) {
-      const { col, row } = decodeCell(t.at);
-      await this.newTable(ws, t.name, col, row, t.columns, t.rows, t.style);
-    }
-    if (plan.validations?.length && this.need('validation')) {
-      for (const v of plan.validations) addValidation(ws, v);
-    }
-    plan.conditionalFormats?.forEach((p) => addConditionalFormat(ws, p));
-    if (plan.freeze) this.freezeLater(plan.sheet, plan.freeze.rows, plan.freeze.columns);
-    if ((plan.print || plan.rowBreaks?.length) && this.need('print')) {
-      if (plan.print) {
-        ws.pageLayout.paperSize = 'A4' as Excel.PaperType;
-        ws.pageLayout.orientation = (
-          plan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait'
-        ) as Excel.PageOrientation;
-        ws.pageLayout.zoom = { horizontalFitToPages: plan.print.fitToWidth, verticalFitToPages: 0 };
-        if (plan.print.titleRows)
-          ws.pageLayout.setPrintTitleRows(absoluteRows(plan.print.titleRows));
+    for (const entry of sheetEntries(plan)) await this.entry(ws, plan.sheet, entry);
+  }
+
+  private async entry(ws: Excel.Worksheet, sheet: string, e: SheetEntry): Promise<void> {
+    switch (e.kind) {
+      case 'tabColor':
+        this.cosmetics.push(
+          () => (this.context.workbook.worksheets.getItem(sheet).tabColor = color(e.color)),
+        );
+        return;
+      case 'columnWidth':
+        ws.getRange(columnRange(e.col)).format.columnWidth = columnWidthPoints(e.width);
+        return;
+      case 'rowHeight':
+        ws.getRange(`${e.row}:${e.row}`).format.rowHeight = e.height;
+        return;
+      case 'range': {
+        const formats = e.formats?.map((f) => f ?? null);
+        await this.block(
+          ws,
+          e.col,
+          e.row,
+          e.values.map((cells) => pad(cells, e.width)),
+          formats,
+        );
+        if (e.style)
+          applyStyle(ws.getRange(rangeAddress(e.col, e.row, e.width, e.values.length)), e.style);
+        return;
       }
-      for (const r of plan.rowBreaks ?? []) if (r > 1) ws.horizontalPageBreaks.add(`A${r}`);
+      case 'merge':
+        ws.getRange(e.range).merge(false);
+        return;
+      case 'table':
+        return this.newTable(ws, e.table);
+      case 'validation':
+        if (this.need('validation')) addValidation(ws, e.validation, e.bounds);
+        return;
+      case 'conditionalFormat':
+        addConditionalFormat(ws, e.format);
+        return;
+      case 'freeze':
+        this.freezeLater(sheet, e.rows, e.columns);
+        return;
+      case 'print':
+        if (!this.need('print')) return;
+        ws.pageLayout.paperSize = 'A4';
+        ws.pageLayout.orientation = e.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+        ws.pageLayout.zoom = { horizontalFitToPages: e.print.fitToWidth, verticalFitToPages: 0 };
+        if (e.print.titleRows) ws.pageLayout.setPrintTitleRows(absoluteRows(e.print.titleRows));
+        return;
+      case 'rowBreaks':
+        if (!this.need('print')) return;
+        for (const r of e.rows) if (r > 1) ws.horizontalPageBreaks.add(`A${r}`);
+        return;
+      case 'protection':
+        for (const range of e.unlocked) ws.getRange(range).format.protection.locked = false;
+        ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
+        return;
+      case 'chart':
+        return this.chart(ws, sheet, e.chart);
+      default:
+        return unhandled(e);
     }
-    if (plan.protection) {
-      for (const range of plan.protection.unlocked)
-        ws.getRange(range).format.protection.locked = false;
-      ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
-    }
-    for (const chart of plan.charts ?? []) await this.chart(ws, plan.sheet, chart);
   }
 
   /**
@@ -363,59 +377,42 @@ class PlanWriter {
       // getRange, clear, formulas, numberFormat.
       await this.budget.reserve(jsonBytes(chunk.rows) + formatBytes * chunk.rows.length, 4);
       const range = ws.getRange(rangeAddress(col, row + chunk.start, width, chunk.rows.length));
-      if (clearFormats) range.clear('Formats' as Excel.ClearApplyTo);
+      if (clearFormats) range.clear('Formats');
       range.formulas = chunk.rows;
       if (formats) range.numberFormat = chunk.rows.map(() => formats);
     }
   }
 
-  private async newTable(
-    ws: Excel.Worksheet,
-    name: string,
-    col: number,
-    row: number,
-    columns: readonly TableColumn[],
-    rows: readonly PlanCell[][],
-    style: string | undefined,
-  ): Promise<void> {
-    const headers = columns.map((c) => c.header);
-    const body = (rows.length ? rows : [headers.map(() => null)]).map((cells, i) =>
-      headers.map((_, j) =>
-        officeInput(cells[j] ?? null, (f) => resolveTableFormula(f, headers, col, row + 1 + i)),
-      ),
-    );
+  private async newTable(ws: Excel.Worksheet, t: NewTable): Promise<void> {
+    const { col, row, headers } = t;
+    const body = t.body.map((cells) => cells.map((v) => officeInput(v)));
     await this.block(ws, col, row, [headers.map((h) => officeInput(h))], undefined);
-    const formats = columns.map((c) => c.numberFormat ?? null);
+    const formats = t.formats.map((f) => f ?? null);
     await this.block(ws, col, row + 1, body, formats.some((f) => f !== null) ? formats : undefined);
-    await this.budget.reserve(0, 3 + columns.length);
+    await this.budget.reserve(0, 3 + headers.length);
     const table = ws.tables.add(rangeAddress(col, row, headers.length, body.length + 1), true);
-    table.name = name;
-    table.style = style ?? DEFAULT_TABLE_STYLE;
-    columns.forEach((c, j) => {
-      if (c.width) {
-        const letter = encodeCell(col + j, 1).replace(/\d+$/, '');
-        ws.getRange(`${letter}:${letter}`).format.columnWidth = columnWidthPoints(c.width);
-      }
+    table.name = t.name;
+    table.style = t.style;
+    t.widths.forEach((width, j) => {
+      if (width) ws.getRange(columnRange(col + j)).format.columnWidth = columnWidthPoints(width);
     });
   }
 
-  async tableUpdate({ update: u, existing }: PreparedUpdate): Promise<void> {
-    if (!existing) {
-      const created = !this.exists(u.sheet);
-      const ws = created
-        ? this.freshSheet(u.sheet)
-        : this.context.workbook.worksheets.getItem(u.sheet);
-      const { col, row } = decodeCell(u.at);
-      await this.newTable(ws, u.table, col, row, u.columns, u.rows, u.style);
-      if (created && row === 1) this.freezeLater(u.sheet, 1, 0);
+  async tableUpdate({ update: u, rewrite }: PreparedUpdate): Promise<void> {
+    if (!rewrite) {
+      const { sheet, table, freezeHeader } = tableToCreate(u);
+      const created = !this.exists(sheet);
+      const ws = created ? this.freshSheet(sheet) : this.context.workbook.worksheets.getItem(sheet);
+      await this.newTable(ws, table);
+      if (created && freezeHeader) this.freezeLater(sheet, 1, 0);
       return;
     }
-    const { headers, source, headerRow, firstCol, bodyRows, kept } = existing;
-    const table = this.context.workbook.tables.getItem(u.table);
-    const total = Math.max(kept + u.rows.length, 1);
+    const { headers, headerRow, firstCol, bodyRows, kept } = rewrite;
+    const table = this.context.workbook.tables.getItem(rewrite.name);
+    const total = kept + rewrite.body.length + (rewrite.blankRow ? 1 : 0);
     // Excel moves no cells in a filtered table (office-js #994, #468): the filters are cleared for
     // the rows to be added or deleted, and applied again to the rewritten rows.
-    const filters = total === bodyRows ? [] : (this.filters[u.table] ?? []);
+    const filters = total === bodyRows ? [] : (this.filters[rewrite.name] ?? []);
     if (filters.length) table.clearFilters();
     if (total > bodyRows) {
       const blank = Array.from({ length: total - bodyRows }, () => headers.map(() => ''));
@@ -426,22 +423,13 @@ class PlanWriter {
         .getDataBodyRange()
         .getRow(total)
         .getResizedRange(bodyRows - total - 1, 0)
-        .delete('Up' as Excel.DeleteShiftDirection);
+        .delete('Up');
     }
-    const firstRow = headerRow + 1 + kept;
-    const input = u.rows.map((cells, i) =>
-      source.map((j) =>
-        officeInput(j < 0 ? null : (cells[j] ?? null), (f) =>
-          resolveTableFormula(f, headers, firstCol, firstRow + i),
-        ),
-      ),
-    );
-    if (kept === 0 && u.rows.length === 0) input.push(headers.map(() => ''));
-    const formats = source.map((j) =>
-      j < 0 ? 'General' : (u.columns[j].numberFormat ?? 'General'),
-    );
+    const input = rewrite.body.map((cells) => cells.map((v) => officeInput(v)));
+    if (rewrite.blankRow) input.push(headers.map(() => ''));
+    const formats = rewrite.formats.map((f) => f ?? 'General');
     // Rewritten rows lose their old cell formats, as in the ExcelJS adapter (the table style stays).
-    await this.block(table.worksheet, firstCol, firstRow, input, formats, true);
+    await this.block(table.worksheet, firstCol, headerRow + 1 + kept, input, formats, true);
     for (const f of filters) table.columns.getItemAt(f.column).filter.apply(f.criteria);
   }
 }

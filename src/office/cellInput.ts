@@ -4,7 +4,7 @@
  * formula, "007" becomes 7, "TRUE" a boolean), while a plan string is always text: so every
  * string goes in behind an apostrophe, which Excel keeps out of the value.
  */
-import { isFormulaCell } from '../xlsx/cells';
+import { isFormulaCell } from '../plan/types';
 import type { PlanCell, Scalar } from '../plan/types';
 
 export type OfficeInput = string | number | boolean;

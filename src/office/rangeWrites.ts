@@ -1,5 +1,7 @@
 /** Range-level Office.js writes of a sheet plan: addresses, styles, validations, conditional formats, freeze panes. */
-import { encodeCell } from '../plan/bookSchema';
+import { rangeAddress } from '../engine/address';
+import { VALIDATION_ERROR_TITLE } from '../plan/sheetEntries';
+import type { ValidationBounds } from '../plan/sheetEntries';
 import type { CellStyle, ConditionalFormatPlan, PlanCell, ValidationPlan } from '../plan/types';
 import { OfficeInput, officeInput } from './cellInput';
 import { supports } from './requirements';
@@ -8,11 +10,6 @@ export const color = (hex: string) => `#${hex}`;
 
 export function pad(cells: readonly PlanCell[], width: number): OfficeInput[] {
   return Array.from({ length: width }, (_, j) => officeInput(cells[j] ?? null));
-}
-
-export function rangeAddress(col: number, row: number, width: number, height: number): string {
-  const a = encodeCell(col, row);
-  return width === 1 && height === 1 ? a : `${a}:${encodeCell(col + width - 1, row + height - 1)}`;
 }
 
 export function absoluteRows(rows: string): string {
@@ -61,17 +58,23 @@ export function applyStyle(range: Excel.Range, s: CellStyle): void {
   }
 }
 
-export function addValidation(ws: Excel.Worksheet, v: ValidationPlan): void {
+function basicRule(b: ValidationBounds): Excel.BasicDataValidation {
+  switch (b.operator) {
+    case 'between':
+      return { formula1: b.min, formula2: b.max, operator: 'Between' };
+    case 'atLeast':
+      return { formula1: b.min, operator: 'GreaterThanOrEqualTo' };
+    case 'atMost':
+      return { formula1: b.max, operator: 'LessThanOrEqualTo' };
+  }
+}
+
+export function addValidation(ws: Excel.Worksheet, v: ValidationPlan, b: ValidationBounds): void {
   const dv = ws.getRange(v.range).dataValidation;
   if (v.type === 'list') {
     dv.rule = { list: { inCellDropDown: true, source: (v.list ?? []).join(',') } };
   } else {
-    const basic: Excel.BasicDataValidation =
-      v.min !== undefined && v.max !== undefined
-        ? { formula1: v.min, formula2: v.max, operator: 'Between' as Excel.DataValidationOperator }
-        : v.min !== undefined
-          ? { formula1: v.min, operator: 'GreaterThanOrEqualTo' as Excel.DataValidationOperator }
-          : { formula1: v.max ?? 0, operator: 'LessThanOrEqualTo' as Excel.DataValidationOperator };
+    const basic = basicRule(b);
     dv.rule = v.type === 'whole' ? { wholeNumber: basic } : { decimal: basic };
   }
   dv.ignoreBlanks = v.allowBlank ?? true;
@@ -79,14 +82,14 @@ export function addValidation(ws: Excel.Worksheet, v: ValidationPlan): void {
   if (v.error)
     dv.errorAlert = {
       showAlert: true,
-      style: 'Stop' as Excel.DataValidationAlertStyle,
-      title: '输入有误',
+      style: 'Stop',
+      title: VALIDATION_ERROR_TITLE,
       message: v.error,
     };
 }
 
 export function addConditionalFormat(ws: Excel.Worksheet, p: ConditionalFormatPlan): void {
-  const cf = ws.getRange(p.range).conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
+  const cf = ws.getRange(p.range).conditionalFormats.add('Custom');
   cf.custom.rule.formula = p.formula.startsWith('=') ? p.formula : `=${p.formula}`;
   cf.custom.format.fill.color = color(p.fill);
   if (p.color) cf.custom.format.font.color = color(p.color);

@@ -8,7 +8,8 @@
  * The adapter's own chart-data sheet (chartData.ts) and the chart record (src/plan/chartStore.ts)
  * are read too, into `sheets`, when they exist; both are left out of `sheetNames`.
  */
-import { TABLES, TABLE_ORDER, decodeCell, encodeCell } from '../plan/bookSchema';
+import { decodeCell, encodeCell } from '../engine/address';
+import { TABLES, TABLE_ORDER } from '../plan/bookSchema';
 import { dateText, isDateFormat, serialDate } from '../plan/cellDates';
 import type { BookSnapshot, Scalar, TableData } from '../plan/types';
 import { CHART_STORE_SHEET } from '../plan/chartStore';

@@ -7,13 +7,14 @@
  * Enumerations are shown in Chinese (单位类型 街道 / 部门 / 平台) and read back from either the
  * Chinese label or the JSON code.
  */
-import { columnName } from '../engine/grid';
+import { columnName, decodeCell } from '../engine/address';
 import {
   ASSESSED_LABELS,
   KIND_LABELS,
   METHOD_LABELS,
   RULE_LABELS,
   SOURCE_LABELS,
+  STATUS_LABELS,
   UNIT_TYPE_LABELS,
 } from '../engine/labels';
 import type { TableColumn, ValidationPlan } from './types';
@@ -77,15 +78,10 @@ export {
   METHOD_LABELS,
   RULE_LABELS,
   SOURCE_LABELS,
+  STATUS_LABELS,
 };
 /** TD_Quotas 来源: a quota typed by the user overrides the allocation (scenario `quotas`). */
 export const QUOTA_SOURCE_LABELS = { given: '给定', computed: '分解' } as const;
-export const STATUS_LABELS = {
-  ahead: '达到序时进度',
-  behind: '略低于序时进度',
-  lagging: '滞后序时进度',
-  none: '无序时要求',
-} as const;
 export const REPORTED_LABELS = { yes: '已报送', no: '未报送' } as const;
 export const REPORT_STATUS_LABELS = { onTime: '按时', late: '迟报', missing: '未报送' } as const;
 /** TD_BulletinText 部分: the bulletin's sections a user may rewrite. */
@@ -466,22 +462,6 @@ export function headerOf(name: TableName, key: string): string {
   return TABLES[name].columns[columnIndex(name, key)].header;
 }
 
-/** Column letter(s) for a 0-based index: 0 → A, 26 → AA. */
-export const columnLetter = columnName;
-
-/** 0-based column index and 1-based row of an A1 address. */
-export function decodeCell(a1: string): { col: number; row: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(a1.trim());
-  if (!m) throw new Error(`not a cell address: ${a1}`);
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { col: col - 1, row: parseInt(m[2], 10) };
-}
-
-export function encodeCell(col: number, row: number): string {
-  return `${columnLetter(col)}${row}`;
-}
-
 /** Rows below a table's body that validations cover, so rows users add get them too. */
 export const VALIDATION_SPARE_ROWS = 500;
 
@@ -496,7 +476,7 @@ export function tableValidations(name: TableName, rows: number): ValidationPlan[
   const last = r0 + Math.max(rows, 1) + VALIDATION_SPARE_ROWS;
   const out: ValidationPlan[] = [];
   def.columns.forEach((c, i) => {
-    const range = `${columnLetter(c0 + i)}${r0 + 1}:${columnLetter(c0 + i)}${last}`;
+    const range = `${columnName(c0 + i)}${r0 + 1}:${columnName(c0 + i)}${last}`;
     if (c.type === 'enum' && c.labels) {
       out.push({
         range,

@@ -3,7 +3,7 @@
  * Only the adapter knows where a table sits in the book and in which order its columns are now
  * (users move both), so each adapter resolves the placeholders at write time with this one function.
  */
-import { columnLetter } from './bookSchema';
+import { columnName } from '../engine/address';
 
 const PLACEHOLDER = /\{\{([^}]+)\}\}/g;
 
@@ -21,7 +21,7 @@ export function resolveTableFormula(
   return formula.replace(PLACEHOLDER, (_, name: string) => {
     const i = headers.indexOf(name);
     if (i < 0) throw new Error(`formula ${formula} names column "${name}", which the table lacks`);
-    return `${columnLetter(firstCol + i)}${row}`;
+    return `${columnName(firstCol + i)}${row}`;
   });
 }
 

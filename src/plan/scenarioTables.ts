@@ -30,9 +30,10 @@ import {
   SETTING_LABELS,
   TABLES,
   TableName,
-  decodeCell,
   headerOf,
 } from './bookSchema';
+import { decodeCell } from '../engine/address';
+import { headerKey } from '../engine/headerKey';
 import type { BookSnapshot, PlanCell, Scalar, TableData } from './types';
 
 type Row = Record<string, unknown>;
@@ -136,11 +137,6 @@ export interface ReadTable {
   rowNumbers: number[];
 }
 
-const normHeader = (h: unknown) =>
-  String(h ?? '')
-    .normalize('NFKC')
-    .replace(/\s+/g, '');
-
 /**
  * Finds a table in a snapshot and checks that its required headers are present, returning the
  * index of each schema column in the table (−1 for a missing optional one).
@@ -160,8 +156,8 @@ export function locateColumns(
     });
     return null;
   }
-  const headers = data.headers.map(normHeader);
-  const index = def.columns.map((c) => headers.indexOf(normHeader(c.header)));
+  const headers = data.headers.map(headerKey);
+  const index = def.columns.map((c) => headers.indexOf(headerKey(c.header)));
   const missing = def.columns.filter((c, i) => index[i] < 0 && !c.optionalOnRead);
   for (const c of missing) {
     problems.push({

@@ -3,7 +3,7 @@
  * printed page is and breaks pages between blocks — never inside a block, nor between a heading
  * and what it heads. Used by the bulletin's layout (bulletinPlan.ts).
  */
-import { columnName } from '../engine/grid';
+import { columnName } from '../engine/address';
 import { columnWidthPoints } from './columnWidth';
 import type { CellStyle, ConditionalFormatPlan, PlanCell, RangeWrite } from './types';
 

@@ -6,7 +6,9 @@
  * Addresses are A1 strings on the plan's own sheet. Colours are 6-digit hex RGB without '#'.
  */
 
-export type Scalar = string | number | boolean | null;
+import type { Scalar } from '../engine/types';
+
+export type { Scalar };
 
 /**
  * A live formula (with leading '=') and the value the engine computed for it, written as the cached
@@ -20,6 +22,11 @@ export interface FormulaCell {
 
 /** A string is always written as text, never as a formula, even when it starts with '='. */
 export type PlanCell = Scalar | FormulaCell;
+
+/** Whether a plan cell is a live formula: the one test both hosts write cells by. */
+export function isFormulaCell(c: PlanCell): c is FormulaCell {
+  return typeof c === 'object' && c !== null && 'formula' in c;
+}
 
 export interface CellStyle {
   bold?: boolean;

@@ -7,11 +7,10 @@
  * TD_History whole ({header: value} of every column), so those values are not lost either.
  * Pure, and done once here so that both adapters apply the same plan.
  */
+import { headerKey } from '../engine/headerKey';
 import { TABLES, TableName, headerOf, tableColumns } from './bookSchema';
 import { rowCells } from './scenarioTables';
 import type { BookSnapshot, PlanCell, Scalar, TableData, TableUpdate } from './types';
-
-const normHeader = (h: string) => h.normalize('NFKC').replace(/\s+/g, '');
 
 function keyPart(c: PlanCell | undefined): string {
   const v = c !== null && typeof c === 'object' ? c.value : c;
@@ -40,16 +39,16 @@ export function carryUserColumns(
   keyHeaders: readonly string[],
 ): CarriedColumns {
   if (!table || update.mode !== 'replace') return { update, leftOver: [] };
-  const planned = new Set(update.columns.map((c) => normHeader(c.header)));
+  const planned = new Set(update.columns.map((c) => headerKey(c.header)));
   const extra = table.headers.flatMap((h, i) =>
-    normHeader(h) === '' || planned.has(normHeader(h)) ? [] : [i],
+    headerKey(h) === '' || planned.has(headerKey(h)) ? [] : [i],
   );
   if (!extra.length) return { update, leftOver: [] };
 
-  const tableHeaders = table.headers.map(normHeader);
-  const updateHeaders = update.columns.map((c) => normHeader(c.header));
-  const inTable = keyHeaders.map((h) => tableHeaders.indexOf(normHeader(h)));
-  const inUpdate = keyHeaders.map((h) => updateHeaders.indexOf(normHeader(h)));
+  const tableHeaders = table.headers.map(headerKey);
+  const updateHeaders = update.columns.map((c) => headerKey(c.header));
+  const inTable = keyHeaders.map((h) => tableHeaders.indexOf(headerKey(h)));
+  const inUpdate = keyHeaders.map((h) => updateHeaders.indexOf(headerKey(h)));
   const keyOf = (cells: readonly PlanCell[], at: number[]) =>
     JSON.stringify(at.map((i) => (i < 0 ? '' : keyPart(cells[i]))));
 
@@ -97,9 +96,9 @@ export function withinBookColumns(snapshot: BookSnapshot, update: TableUpdate): 
   const table = snapshot.tables[update.table];
   const def = TABLES[update.table as TableName];
   if (!table || !def) return update;
-  const have = new Set(table.headers.map(normHeader));
+  const have = new Set(table.headers.map(headerKey));
   const keep = update.columns.map(
-    (c, j) => have.has(normHeader(c.header)) || !def.columns[j]?.optionalOnRead,
+    (c, j) => have.has(headerKey(c.header)) || !def.columns[j]?.optionalOnRead,
   );
   if (keep.every(Boolean)) return update;
   return {
@@ -123,7 +122,7 @@ export function withUserColumns(
     const { update, leftOver } = carryUserColumns(table, u, keyHeaders);
     if (!table || !leftOver.length) return update;
     const period = def.columns.some((c) => c.key === 'period')
-      ? table.headers.map(normHeader).indexOf(normHeader(headerOf(def.name, 'period')))
+      ? table.headers.map(headerKey).indexOf(headerKey(headerOf(def.name, 'period')))
       : -1;
     for (const cells of leftOver) {
       const row = Object.fromEntries(table.headers.map((h, i) => [h, cells[i] ?? null]));

@@ -1,11 +1,8 @@
 /** Conversions between plan cells / snapshot scalars and ExcelJS cell values and styles. */
 import { dateText } from '../plan/cellDates';
 import type ExcelJS from 'exceljs';
+import { isFormulaCell } from '../plan/types';
 import type { CellStyle, PlanCell, Scalar } from '../plan/types';
-
-export function isFormulaCell(c: PlanCell): c is { formula: string; value: Scalar } {
-  return typeof c === 'object' && c !== null && 'formula' in c;
-}
 
 /**
  * A plan cell as an ExcelJS value. Strings are always plain strings (ExcelJS writes them as shared

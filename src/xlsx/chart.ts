@@ -6,6 +6,7 @@
  * data are literals (numLit/strLit), so the chart does not depend on where its figures sit.
  */
 import JSZip from 'jszip';
+import { decodeCell } from '../engine/address';
 import type { ChartPlan } from '../plan/types';
 
 const NS = {
@@ -235,10 +236,8 @@ function unescapeXml(text: string): string {
 
 /** "C12" → zero-based column and row. */
 export function cellIndex(a1: string): { col: number; row: number } {
-  const m = /^([A-Z]+)(\d+)$/.exec(a1);
-  if (!m) throw new Error(`addNativeCharts: "${a1}" is not a cell address`);
-  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return { col, row: Number(m[2]) - 1 };
+  const { col, row } = decodeCell(a1);
+  return { col, row: row - 1 };
 }
 
 function anchorXml(plan: ChartPlan, relId: string, shapeId: number): string {

@@ -1,6 +1,6 @@
 /** Reads a BookSnapshot (src/plan/types.ts) from an ExcelJS workbook: what a job sees of a book. */
 import type ExcelJS from 'exceljs';
-import { decodeCell, encodeCell } from '../plan/bookSchema';
+import { decodeCell, encodeCell } from '../engine/address';
 import type { BookSnapshot, Scalar, TableData } from '../plan/types';
 import { cellScalar } from './cells';
 import { CHART_STORE_SHEET } from './chartStore';

@@ -7,7 +7,7 @@ import { planInit } from '../../src/plan/jobs/init';
 import { planRun, runSheetsToRead, tableUpdate } from '../../src/plan/jobs/run';
 import { xiachengSample } from '../../src/sample/xiacheng';
 import { InputError } from '../../src/engine/errors';
-import { decodeCell } from '../../src/plan/bookSchema';
+import { decodeCell } from '../../src/engine/address';
 import { dateText, isDateFormat, serialDate } from '../../src/plan/cellDates';
 import { NOTICES, runJob } from '../../src/office';
 import { readSnapshot as readOfficeSnapshot } from '../../src/office/readSnapshot';

@@ -1,10 +1,5 @@
-import {
-  TABLES,
-  columnLetter,
-  decodeCell,
-  tableColumns,
-  tableValidations,
-} from '../../src/plan/bookSchema';
+import { columnName as columnLetter, decodeCell } from '../../src/engine/address';
+import { TABLES, tableColumns, tableValidations } from '../../src/plan/bookSchema';
 import { resolveTableFormula } from '../../src/plan/formula';
 
 describe('the plan workbook schema', () => {

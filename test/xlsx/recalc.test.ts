@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
-import { decodeCell } from '../../src/plan/bookSchema';
+import { decodeCell } from '../../src/engine/address';
 import { xiachengSample } from '../../src/sample/xiacheng';
 import { snapshotToScenario } from '../../src/plan/scenarioTables';
 import { bookBuffer, loadBook, readSnapshot } from '../../src/xlsx';

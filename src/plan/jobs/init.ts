@@ -9,10 +9,10 @@ import {
   TABLE_ORDER,
   TABLES,
   TableName,
-  decodeCell,
   tableColumns,
   tableValidations,
 } from '../bookSchema';
+import { decodeCell } from '../../engine/address';
 import { rowCells, scenarioToTables } from '../scenarioTables';
 import type { BookPlan, PlanCell, RangeWrite, SheetPlan, TablePlan } from '../types';
 

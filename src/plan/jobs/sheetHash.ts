@@ -6,7 +6,7 @@
  * versus empty cells, and the last bits of numbers (a recalculation may redo a division).
  */
 import type { PlanCell, Scalar, SheetPlan } from '../types';
-import { decodeCell } from '../bookSchema';
+import { decodeCell } from '../../engine/address';
 
 function scalarOf(c: PlanCell): Scalar {
   return typeof c === 'object' && c !== null ? c.value : c;

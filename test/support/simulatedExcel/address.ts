@@ -1,5 +1,5 @@
 /** A1 addresses for the simulated host: 0-based rectangles, inclusive bounds. */
-import { a1 } from '../../../src/engine/grid';
+import { a1 } from '../../../src/engine/address';
 
 export interface Rect {
   r0: number;

@@ -4,7 +4,7 @@
  * of index.ts so the host stays browser-safe.
  */
 import type ExcelJS from 'exceljs';
-import { encodeCell } from '../../../src/plan/bookSchema';
+import { encodeCell } from '../../../src/engine/address';
 import { rawValue } from '../../../src/xlsx/cells';
 import { tableArea, tableModel } from '../../../src/xlsx/snapshot';
 import type { BookDump, CellDump } from './dump';
