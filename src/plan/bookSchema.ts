@@ -7,7 +7,6 @@
  * Enumerations are shown in Chinese (单位类型 街道 / 部门 / 平台) and read back from either the
  * Chinese label or the JSON code.
  */
-import { columnName, decodeCell } from '../engine/address';
 import {
   ASSESSED_LABELS,
   KIND_LABELS,
@@ -17,7 +16,7 @@ import {
   STATUS_LABELS,
   UNIT_TYPE_LABELS,
 } from '../engine/labels';
-import type { TableColumn, ValidationPlan } from './types';
+import type { TableColumn } from './types';
 
 export type ColumnType = 'text' | 'integer' | 'number' | 'percent' | 'enum' | 'json';
 
@@ -125,26 +124,6 @@ const enumCol = (
   labels: Readonly<Record<string, string>>,
   extra: Partial<ColumnDef> = {},
 ) => col(key, header, 'enum', { labels, width: 14, ...extra });
-
-/** Keys of TD_Settings rows (键 column). */
-export const SETTING_KEYS = {
-  planName: 'plan.name',
-  district: 'plan.district',
-  organization: 'plan.organization',
-  returnDeadlineDays: 'plan.returnDeadlineDays',
-  docNumberPattern: 'plan.docNumberPattern',
-  statusAhead: 'status.ahead',
-  statusWarn: 'status.warn',
-} as const;
-export const SETTING_LABELS: Record<string, string> = {
-  'plan.name': '计划名称',
-  'plan.district': '区县',
-  'plan.organization': '牵头单位（通报落款）',
-  'plan.returnDeadlineDays': '季度报表报送期限（季度结束后天数，默认10）',
-  'plan.docNumberPattern': '通报文号格式（{year} 年份，{seq} 当年第几期）',
-  'status.ahead': '达到序时进度的阈值（序时完成率 ≥）',
-  'status.warn': '略低于序时进度的阈值（序时完成率 ≥，低于此为滞后）',
-};
 
 export const TABLES: Readonly<Record<TableName, TableDef>> = {
   TD_Settings: {
@@ -460,59 +439,4 @@ export function columnIndex(name: TableName, key: string): number {
 
 export function headerOf(name: TableName, key: string): string {
   return TABLES[name].columns[columnIndex(name, key)].header;
-}
-
-/** Rows below a table's body that validations cover, so rows users add get them too. */
-export const VALIDATION_SPARE_ROWS = 500;
-
-/**
- * Drop-down lists for a table's enum columns and number checks for its numeric columns, covering
- * the body and VALIDATION_SPARE_ROWS more rows (a table created at `at` with `rows` body rows).
- */
-export function tableValidations(name: TableName, rows: number): ValidationPlan[] {
-  const def = TABLES[name];
-  if (def.output) return [];
-  const { col: c0, row: r0 } = decodeCell(def.at);
-  const last = r0 + Math.max(rows, 1) + VALIDATION_SPARE_ROWS;
-  const out: ValidationPlan[] = [];
-  def.columns.forEach((c, i) => {
-    const range = `${columnName(c0 + i)}${r0 + 1}:${columnName(c0 + i)}${last}`;
-    if (c.type === 'enum' && c.labels) {
-      out.push({
-        range,
-        type: 'list',
-        list: Object.values(c.labels),
-        allowBlank: true,
-        error: `请从列表中选择${c.header}`,
-      });
-    } else if (c.type === 'integer') {
-      out.push({
-        range,
-        type: 'whole',
-        min: 0,
-        max: 9999,
-        allowBlank: true,
-        error: `${c.header}应为整数`,
-      });
-    } else if (c.type === 'percent') {
-      out.push({
-        range,
-        type: 'decimal',
-        min: 0,
-        max: 1,
-        allowBlank: true,
-        error: `${c.header}应在0%到100%之间`,
-      });
-    } else if (c.type === 'number' && name !== 'TD_Settings') {
-      out.push({
-        range,
-        type: 'decimal',
-        min: 0,
-        max: 1e12,
-        allowBlank: true,
-        error: `${c.header}应为不小于0的数`,
-      });
-    }
-  });
-  return out;
 }

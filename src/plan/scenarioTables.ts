@@ -1,6 +1,5 @@
 /**
- * Scenario ↔ workbook tables, both directions. Writing gives each input table's rows in schema
- * column order; reading finds columns by header (extra user columns and any column order are fine),
+ * Workbook tables → scenario (writing them is tableRows.ts). Reading finds columns by header (extra user columns and any column order are fine),
  * skips blank rows, and reports every problem located as `sheet › table › 第N行 › header`, where N is
  * the row number the user sees in Excel — including the engine validator's problems, whose JSON
  * paths (`targets[2].method`) are mapped back to the row and column they came from.
@@ -26,109 +25,19 @@ import {
   ColumnDef,
   INPUT_TABLES,
   QUOTA_SOURCE_LABELS,
-  SETTING_KEYS,
-  SETTING_LABELS,
   TABLES,
   TableName,
   headerOf,
 } from './bookSchema';
+import { SETTING_KEYS } from './settings';
 import { decodeCell } from '../engine/address';
+import { ARRAY_TABLES, Origins, TableLocation, locate, where } from './scenarioOrigins';
 import { headerKey } from '../engine/headerKey';
-import type { BookSnapshot, PlanCell, Scalar, TableData } from './types';
+import type { BookSnapshot, Scalar, TableData } from './types';
 
 type Row = Record<string, unknown>;
 
-// ---------------------------------------------------------------- writing
-
-function label(c: ColumnDef, code: unknown): PlanCell {
-  if (code === undefined || code === null) return null;
-  return c.labels?.[String(code)] ?? String(code);
-}
-
-/** One table row in schema column order from an object keyed by column key. */
-export function rowCells(table: TableName, obj: Row): PlanCell[] {
-  return TABLES[table].columns.map((c) => {
-    const v = obj[c.key];
-    if (v === undefined || v === null) return null;
-    if (c.type === 'enum') return label(c, v);
-    if (c.type === 'json') return JSON.stringify(v);
-    return v as PlanCell;
-  });
-}
-
-export function formatTiers(tiers: readonly Tier[]): string {
-  return tiers.map((t) => `${t.min}:${t.factor}`).join('; ');
-}
-
-export function settingsRows(s: Scenario): PlanCell[][] {
-  const values: [string, Scalar][] = [
-    [SETTING_KEYS.planName, s.plan.name],
-    [SETTING_KEYS.district, s.plan.district],
-    [SETTING_KEYS.organization, s.plan.organization],
-    [SETTING_KEYS.statusAhead, s.scoring.status?.ahead ?? null],
-    [SETTING_KEYS.statusWarn, s.scoring.status?.warn ?? null],
-    [SETTING_KEYS.returnDeadlineDays, s.plan.returnDeadlineDays ?? null],
-    [SETTING_KEYS.docNumberPattern, s.plan.docNumberPattern ?? null],
-  ];
-  return values.map(([key, value]) =>
-    rowCells('TD_Settings', { label: SETTING_LABELS[key], key, value }),
-  );
-}
-
-export function quotaRowCells(
-  s: Scenario,
-  q: QuotaRow,
-  source: keyof typeof QUOTA_SOURCE_LABELS,
-): PlanCell[] {
-  return rowCells('TD_Quotas', {
-    ...q,
-    indicatorName: s.indicators.find((i) => i.id === q.indicator)?.name ?? null,
-    unitName: s.units.find((u) => u.id === q.unit)?.name ?? null,
-    source,
-  });
-}
-
-/** The body rows of every input table for a scenario (TD_Quotas holds its given quotas). */
-export function scenarioToTables(s: Scenario): Record<(typeof INPUT_TABLES)[number], PlanCell[][]> {
-  const flat = (o: object, extra: Row = {}) => ({ ...(o as Row), ...extra });
-  return {
-    TD_Settings: settingsRows(s),
-    TD_Units: s.units.map((u) => rowCells('TD_Units', flat(u))),
-    TD_Indicators: s.indicators.map((i) =>
-      rowCells(
-        'TD_Indicators',
-        flat(i, Object.fromEntries((i.profile ?? []).map((p, k) => [`profile.${k}`, p]))),
-      ),
-    ),
-    TD_Targets: s.targets.map((t) => rowCells('TD_Targets', flat(t))),
-    TD_Basis: s.basis.map((b) => rowCells('TD_Basis', flat(b))),
-    TD_Quotas: s.quotas.map((q) => quotaRowCells(s, q, 'given')),
-    TD_Actuals: s.actuals.map((a) => rowCells('TD_Actuals', flat(a))),
-    TD_Rules: s.scoring.rules.map((r) =>
-      rowCells('TD_Rules', flat(r, { tiers: r.tiers ? formatTiers(r.tiers) : null })),
-    ),
-    TD_Grades: s.scoring.grades.map((g) => rowCells('TD_Grades', flat(g))),
-    TD_Registry: s.registry.map((r) => rowCells('TD_Registry', flat(r))),
-  };
-}
-
 // ---------------------------------------------------------------- reading
-
-/** Where a table's rows sit, to name them in errors. */
-export interface TableLocation {
-  table: TableName;
-  sheet: string;
-}
-
-export function where(
-  loc: Pick<TableLocation, 'table' | 'sheet'>,
-  row?: number,
-  header?: string,
-): string {
-  return [loc.sheet, loc.table, row === undefined ? undefined : `第${row}行`, header]
-    .filter((x) => x !== undefined)
-    .join(' › ');
-}
 
 /** A table's body read by column key; `rowNumbers[i]` is the sheet row of `rows[i]`. */
 export interface ReadTable {
@@ -283,56 +192,6 @@ function parseTiers(text: string): Tier[] | Complaint {
     tiers.push({ min: Number(m[1]), factor: Number(m[2]) });
   }
   return tiers;
-}
-
-/** Where each scenario array's elements came from: JSON array path → table and sheet rows. */
-interface Origins {
-  arrays: Record<string, { loc: TableLocation; rows: number[] }>;
-  settings: { loc: TableLocation; rows: Record<string, number> } | null;
-  /** Basis rows (by index) whose `locked` is a 给定 quota of TD_Quotas (sheet row). */
-  lockedFrom?: { loc: TableLocation; rows: Map<number, number> };
-}
-
-const ARRAY_TABLES: Record<string, TableName> = {
-  units: 'TD_Units',
-  indicators: 'TD_Indicators',
-  targets: 'TD_Targets',
-  basis: 'TD_Basis',
-  quotas: 'TD_Quotas',
-  actuals: 'TD_Actuals',
-  'scoring.rules': 'TD_Rules',
-  'scoring.grades': 'TD_Grades',
-  registry: 'TD_Registry',
-};
-
-/** Maps a validator's JSON path to the sheet, table, row and column it came from. */
-function locate(path: string, origins: Origins): string {
-  const m = /^([a-z.]+?)\[(\d+)\](?:\.([A-Za-z]+))?(?:\[(\d+)\])?/.exec(path);
-  const given = m?.[1] === 'basis' ? origins.lockedFrom?.rows.get(Number(m[2])) : undefined;
-  if (m && given !== undefined && (m[3] === 'locked' || !origins.arrays.basis.rows[Number(m[2])]))
-    return where(origins.lockedFrom!.loc, given, headerOf('TD_Quotas', 'quota'));
-  if (m && origins.arrays[m[1]]) {
-    const { loc, rows } = origins.arrays[m[1]];
-    const row = rows[Number(m[2])];
-    let key: string | undefined = m[3];
-    if (key === 'profile') key = m[4] === undefined ? undefined : `profile.${m[4]}`;
-    const header = key
-      ? TABLES[loc.table].columns.find((c) => c.key === key)?.header
-      : m[3] === 'profile'
-        ? 'Q1–Q4序时进度'
-        : undefined;
-    return where(loc, row, header ?? key);
-  }
-  const s = /^(plan\.\w+|scoring\.status(?:\.\w+)?)/.exec(path);
-  if (s && origins.settings) {
-    const key = s[1].replace(/^scoring\./, '');
-    const { loc, rows } = origins.settings;
-    const rowKey = Object.keys(rows).find((k) => k === key || k.startsWith(`${key}.`));
-    return rowKey
-      ? where(loc, rows[rowKey], TABLES.TD_Settings.columns[2].header)
-      : `${where(loc)} › ${key}`;
-  }
-  return path;
 }
 
 export interface ReadScenario {

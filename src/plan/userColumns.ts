@@ -9,7 +9,7 @@
  */
 import { headerKey } from '../engine/headerKey';
 import { TABLES, TableName, headerOf, tableColumns } from './bookSchema';
-import { rowCells } from './scenarioTables';
+import { rowCells } from './tableRows';
 import type { BookSnapshot, PlanCell, Scalar, TableData, TableUpdate } from './types';
 
 function keyPart(c: PlanCell | undefined): string {

@@ -4,7 +4,8 @@
  */
 import ExcelJS from 'exceljs';
 import { planInit } from '../../src/plan/jobs/init';
-import { planRun, runSheetsToRead, tableUpdate } from '../../src/plan/jobs/run';
+import { tableUpdate } from '../../src/plan/jobs/outputTables';
+import { planRun, runSheetsToRead } from '../../src/plan/jobs/run';
 import { xiachengSample } from '../../src/sample/xiacheng';
 import { InputError } from '../../src/engine/errors';
 import { decodeCell } from '../../src/engine/address';

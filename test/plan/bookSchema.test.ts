@@ -1,5 +1,6 @@
 import { columnName as columnLetter, decodeCell } from '../../src/engine/address';
-import { TABLES, tableColumns, tableValidations } from '../../src/plan/bookSchema';
+import { TABLES, tableColumns } from '../../src/plan/bookSchema';
+import { tableValidations } from '../../src/plan/tableValidations';
 import { resolveTableFormula } from '../../src/plan/formula';
 
 describe('the plan workbook schema', () => {

@@ -1,6 +1,6 @@
 import { Actual } from '../../engine/types';
 import { Discrepancy } from '../../engine/bulletin';
-import { rowCells } from '../scenarioTables';
+import { rowCells } from '../tableRows';
 import { tableColumns, TABLES } from '../bookSchema';
 import { BookSnapshot, PlanCell, TableUpdate } from '../types';
 

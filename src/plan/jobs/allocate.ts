@@ -11,11 +11,12 @@ import { computeQuotas } from '../../engine/quotas';
 import { ALLOCATION_METHODS } from '../../engine/types';
 import type { AllocationMethod, QuotaRow, Scenario } from '../../engine/types';
 import { LOG_ACTIONS, METHOD_LABELS, TABLES } from '../bookSchema';
-import { readScenario, rowCells } from '../scenarioTables';
+import { readScenario } from '../scenarioTables';
+import { rowCells } from '../tableRows';
 import type { BookPlan, BookSnapshot, TableData, TableUpdate } from '../types';
 import { withUserColumns } from '../userColumns';
 import { markGiven, quotaDetail, quotaEdits } from './quotaEdits';
-import { checkHeaders, planQuotaTable, tableUpdate } from './run';
+import { checkHeaders, planQuotaTable, tableUpdate } from './outputTables';
 
 export interface AllocateParams {
   year: number;

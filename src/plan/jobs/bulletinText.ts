@@ -7,7 +7,8 @@ import type { BulletinContent, BulletinSectionKey } from '../../engine/bulletin'
 import { formatPeriod, parsePeriod } from '../../engine/period';
 import { BULLETIN_SECTION_LABELS, LOG_ACTIONS } from '../bookSchema';
 import { bulletinSheetName } from '../bulletinPlan';
-import { readTable, rowCells } from '../scenarioTables';
+import { readTable } from '../scenarioTables';
+import { rowCells } from '../tableRows';
 import type { BookSnapshot, PlanCell } from '../types';
 
 /** The period key of a cell: canonical when it parses, else the text as is. */

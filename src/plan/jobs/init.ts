@@ -10,10 +10,10 @@ import {
   TABLES,
   TableName,
   tableColumns,
-  tableValidations,
 } from '../bookSchema';
+import { tableValidations } from '../tableValidations';
 import { decodeCell } from '../../engine/address';
-import { rowCells, scenarioToTables } from '../scenarioTables';
+import { rowCells, scenarioToTables } from '../tableRows';
 import type { BookPlan, PlanCell, RangeWrite, SheetPlan, TablePlan } from '../types';
 
 export const BOOK_VERSION = '1';
