@@ -16,6 +16,7 @@ import type {
   BulletinOptions,
   BulletinRow,
 } from '../engine/bulletin';
+import { columnName } from '../engine/address';
 import type { CellStyle, ChartPlan, PlanCell, SheetPlan } from './types';
 import {
   BODY_FONT,
@@ -28,7 +29,7 @@ import {
 
 export { fitToWidthScale, paragraphHeight, wrappedLines } from './sheetBuilder';
 
-export const BULLETIN_HEADERS = [
+const RANKING_HEADERS = [
   '排名',
   '较上期',
   '单位',
@@ -44,7 +45,11 @@ export const BULLETIN_HEADERS = [
   '总分',
   '等级',
   '备注',
-];
+] as const;
+export const BULLETIN_HEADERS: string[] = [...RANKING_HEADERS];
+type BulletinHeader = (typeof RANKING_HEADERS)[number];
+/** A ranking-table column's letter, so that formulas and merges follow the header list. */
+const col = (header: BulletinHeader) => columnName(RANKING_HEADERS.indexOf(header));
 /**
  * Column widths as stored in the file (characters of Calibri 11, padding included). The indicator
  * column (D) is widened to hold the longest indicator name on one line — up to INDICATOR_MAX_CHARS,
@@ -53,11 +58,19 @@ export const BULLETIN_HEADERS = [
  * LibreOffice then draw the column 8.43 wide.
  */
 export const BULLETIN_COLUMN_WIDTHS = [5, 7, 16, 20, 9.5, 9.5, 8, 9.5, 8.5, 12, 16, 9.5, 8, 8, 8];
-const UNIT_COLUMN = 2;
-const INDICATOR_COLUMN = 3;
+const UNIT_COLUMN = RANKING_HEADERS.indexOf('单位');
+const INDICATOR_COLUMN = RANKING_HEADERS.indexOf('考核指标');
+const QUOTA = col('年度任务');
+const MILESTONE = col('序时目标');
+const ACTUAL = col('完成数');
+const TIMELY = col('序时完成率');
+/** 核对差异 sits under the ranking tables from the unit column on. */
+const DISCREPANCY_HEADERS = ['单位', '考核指标', '报表数', '名单数', '差异'] as const;
+const discrepancyCol = (header: (typeof DISCREPANCY_HEADERS)[number]) =>
+  columnName(UNIT_COLUMN + DISCREPANCY_HEADERS.indexOf(header));
 const INDICATOR_MAX_CHARS = 45;
 /** Columns merged over a unit's rows. */
-const UNIT_MERGED = ['A', 'B', 'C', 'M', 'N'];
+const UNIT_MERGED = (['排名', '较上期', '单位', '总分', '等级'] as const).map(col);
 
 /** Excel's standard good / neutral / bad fills and fonts. */
 export const STATUS_COLOURS = {
@@ -282,11 +295,19 @@ function rankingTable(
       );
       figures.push([
         row.quota,
-        { formula: `=E${r}*${row.share}`, value: row.milestone },
+        { formula: `=${QUOTA}${r}*${row.share}`, value: row.milestone },
         row.actual,
-        row.share > 0 ? { formula: `=G${r}/${row.share}`, value: row.projected ?? '—' } : '—',
-        { formula: `=IF(E${r}>0,G${r}/E${r},"—")`, value: row.rate ?? '—' },
-        { formula: `=IF(F${r}>0,G${r}/F${r},"—")`, value: row.timely ?? '—' },
+        row.share > 0
+          ? { formula: `=${ACTUAL}${r}/${row.share}`, value: row.projected ?? '—' }
+          : '—',
+        {
+          formula: `=IF(${QUOTA}${r}>0,${ACTUAL}${r}/${QUOTA}${r},"—")`,
+          value: row.rate ?? '—',
+        },
+        {
+          formula: `=IF(${MILESTONE}${r}>0,${ACTUAL}${r}/${MILESTONE}${r},"—")`,
+          value: row.timely ?? '—',
+        },
         { formula: statusFormula(r, c), value: STATUS_TEXT[row.status] },
         row.score,
         j === 0 ? u.total : null,
@@ -298,13 +319,13 @@ function rankingTable(
     const last = top + u.rows.length - 1;
     sheet.ranges.push(
       {
-        at: `A${top}`,
+        at: `${col('排名')}${top}`,
         values: lead,
         numberFormat: ['0', 'General', 'General', 'General'],
         style: { ...CELL_STYLE, hAlign: 'center' },
       },
       {
-        at: `E${top}`,
+        at: `${QUOTA}${top}`,
         values: figures,
         numberFormat: FIGURE_FORMATS,
         style: { ...CELL_STYLE, hAlign: 'center' },
@@ -322,8 +343,8 @@ function rankingTable(
   if (sheet.row === first) return;
   for (const status of ['ahead', 'behind', 'lagging'] as const) {
     sheet.conditionalFormats.push({
-      range: `D${first}:L${sheet.row - 1}`,
-      formula: `$K${first}="${STATUS_TEXT[status]}"`,
+      range: `${col('考核指标')}${first}:${col('指标得分')}${sheet.row - 1}`,
+      formula: `$${col('进度状态')}${first}="${STATUS_TEXT[status]}"`,
       ...STATUS_COLOURS[status],
     });
   }
@@ -334,30 +355,33 @@ function rankingTable(
 function statusFormula(r: number, c: BulletinContent): string {
   const { ahead, warn } = c.thresholds;
   return (
-    `=IF(F${r}>0,IF(J${r}>=${ahead},"${STATUS_TEXT.ahead}",` +
-    `IF(J${r}>=${warn},"${STATUS_TEXT.behind}","${STATUS_TEXT.lagging}")),"${STATUS_TEXT.none}")`
+    `=IF(${MILESTONE}${r}>0,IF(${TIMELY}${r}>=${ahead},"${STATUS_TEXT.ahead}",` +
+    `IF(${TIMELY}${r}>=${warn},"${STATUS_TEXT.behind}","${STATUS_TEXT.lagging}")),"${STATUS_TEXT.none}")`
   );
 }
 
-/** 核对差异 in columns C–G: unit and indicator names wrap inside their cells and rows grow. */
+/** 核对差异 from the unit column on: unit and indicator names wrap inside their cells and rows grow. */
 function discrepancyTable(sheet: SheetBuilder, c: BulletinContent): void {
   const header = sheet.row;
   sheet.keep(header, header + c.discrepancies.length);
   sheet.ranges.push({
-    at: `C${header}`,
-    values: [['单位', '考核指标', '报表数', '名单数', '差异']],
+    at: `${columnName(UNIT_COLUMN)}${header}`,
+    values: [[...DISCREPANCY_HEADERS]],
     style: HEADER_STYLE,
   });
   sheet.heights[header] = TABLE_HEADER_PT;
   const first = header + 1;
   sheet.ranges.push({
-    at: `C${first}`,
+    at: `${columnName(UNIT_COLUMN)}${first}`,
     values: c.discrepancies.map((d, k) => [
       d.unitName,
       d.indicatorName,
       d.reported,
       d.listed,
-      { formula: `=F${first + k}-E${first + k}`, value: d.difference },
+      {
+        formula: `=${discrepancyCol('名单数')}${first + k}-${discrepancyCol('报表数')}${first + k}`,
+        value: d.difference,
+      },
     ]),
     style: { ...CELL_STYLE, hAlign: 'center' },
   });
