@@ -1,7 +1,7 @@
 import { InputError } from '../../src/engine/errors';
 import { NOTICES, applyBookPlan, readSnapshot, runJob } from '../../src/office';
 import { CHART_DATA_SHEET } from '../../src/office/chartData';
-import type { BookPlan, TableColumn } from '../../src/plan/types';
+import type { BookPlan, PlanCell, TableColumn, TableUpdate } from '../../src/plan/types';
 import {
   PAYLOAD_LIMIT_BYTES,
   SimWorkbook,
@@ -21,6 +21,17 @@ function install(apiVersion = '1.7') {
   workbook.addSheet('Sheet1');
   return installSimulatedOffice(globalThis, { workbook, apiVersion });
 }
+
+/** An update of the log table TD_Log (on 日志 at A1, appending), with what a test changes. */
+const logUpdate = (rows: PlanCell[][], over: Partial<TableUpdate> = {}): TableUpdate => ({
+  table: 'TD_Log',
+  sheet: '日志',
+  at: 'A1',
+  columns: LOG_COLUMNS,
+  rows,
+  mode: 'append',
+  ...over,
+});
 
 const emptyPlan = (over: Partial<BookPlan>): BookPlan => ({
   sheets: [],
@@ -50,16 +61,7 @@ describe('applyBookPlan on the simulated host', () => {
             ],
           },
         ],
-        tableUpdates: [
-          {
-            table: 'TD_Log',
-            sheet: '日志',
-            at: 'A1',
-            columns: LOG_COLUMNS,
-            rows: [['=cmd', '-rm', '+1']],
-            mode: 'append',
-          },
-        ],
+        tableUpdates: [logUpdate([['=cmd', '-rm', '+1']])],
       }),
     }));
     const [, data, log] = dumpWorkbook(office.workbook).sheets;
@@ -109,16 +111,7 @@ describe('applyBookPlan on the simulated host', () => {
     office = install();
     await runJob(() => ({
       plan: emptyPlan({
-        tableUpdates: [
-          {
-            table: 'TD_Log',
-            sheet: '日志',
-            at: 'A1',
-            columns: LOG_COLUMNS,
-            rows: [['t', 'init', 1]],
-            mode: 'append',
-          },
-        ],
+        tableUpdates: [logUpdate([['t', 'init', 1]])],
       }),
     }));
     const before = dumpWorkbook(office.workbook);
@@ -136,31 +129,13 @@ describe('applyBookPlan on the simulated host', () => {
     office = install();
     await runJob(() => ({
       plan: emptyPlan({
-        tableUpdates: [
-          {
-            table: 'TD_Log',
-            sheet: '日志',
-            at: 'A1',
-            columns: LOG_COLUMNS,
-            rows: [['t', 'init', 1]],
-            mode: 'append',
-          },
-        ],
+        tableUpdates: [logUpdate([['t', 'init', 1]])],
       }),
     }));
     const before = dumpWorkbook(office.workbook);
     const plan = emptyPlan({
       sheets: [{ sheet: '新表', ranges: [{ at: 'A1', values: [['x']] }] }],
-      tableUpdates: [
-        {
-          table: 'TD_Log',
-          sheet: '日志',
-          at: 'A1',
-          columns: [{ header: '结果' }],
-          rows: [['y']],
-          mode: 'append',
-        },
-      ],
+      tableUpdates: [logUpdate([['y']], { columns: [{ header: '结果' }] })],
     });
     await expect(runJob(() => ({ plan }))).rejects.toThrow(/missing column "结果"/);
     expect(dumpWorkbook(office.workbook)).toEqual(before);
@@ -170,16 +145,7 @@ describe('applyBookPlan on the simulated host', () => {
     office = install();
     await runJob(() => ({
       plan: emptyPlan({
-        tableUpdates: [
-          {
-            table: 'TD_Log',
-            sheet: '日志',
-            at: 'A1',
-            columns: LOG_COLUMNS,
-            rows: [['t', 'init', 1]],
-            mode: 'append',
-          },
-        ],
+        tableUpdates: [logUpdate([['t', 'init', 1]])],
       }),
     }));
     const before = dumpWorkbook(office.workbook);
@@ -220,16 +186,7 @@ describe('applyBookPlan on the simulated host', () => {
 
     await runJob(() => ({
       plan: emptyPlan({
-        tableUpdates: [
-          {
-            table: 'TD_Log',
-            sheet: '操作日志',
-            at: 'A1',
-            columns: LOG_COLUMNS,
-            rows: [['t3', 'c', 3]],
-            mode: 'append',
-          },
-        ],
+        tableUpdates: [logUpdate([['t3', 'c', 3]], { sheet: '操作日志' })],
       }),
     }));
     expect(office.workbook.findSheet('操作日志')).toBeUndefined();
@@ -242,14 +199,11 @@ describe('applyBookPlan on the simulated host', () => {
     await runJob(() => ({
       plan: emptyPlan({
         tableUpdates: [
-          {
-            table: 'TD_Log',
+          logUpdate([[{ formula: '=ROW({{数量}})', value: 6 }, 'only']], {
             sheet: '操作日志',
-            at: 'A1',
             columns: [{ header: '数量' }, { header: '操作' }],
-            rows: [[{ formula: '=ROW({{数量}})', value: 6 }, 'only']],
             mode: 'replace',
-          },
+          }),
         ],
       }),
     }));
@@ -270,16 +224,7 @@ describe('applyBookPlan on the simulated host', () => {
     office = install();
     await runJob(() => ({
       plan: emptyPlan({
-        tableUpdates: [
-          {
-            table: 'TD_Log',
-            sheet: '日志',
-            at: 'A1',
-            columns: LOG_COLUMNS,
-            rows: [['t1', 'a', 1]],
-            mode: 'append',
-          },
-        ],
+        tableUpdates: [logUpdate([['t1', 'a', 1]])],
       }),
     }));
     const context = office.newContext();
@@ -289,16 +234,7 @@ describe('applyBookPlan on the simulated host', () => {
     await context.sync();
     await runJob(() => ({
       plan: emptyPlan({
-        tableUpdates: [
-          {
-            table: 'TD_Log',
-            sheet: '日志',
-            at: 'A1',
-            columns: LOG_COLUMNS,
-            rows: [['t2', '=x', 2]],
-            mode: 'replace',
-          },
-        ],
+        tableUpdates: [logUpdate([['t2', '=x', 2]], { mode: 'replace' })],
       }),
     }));
     const log = office.workbook.findSheet('日志')!;
@@ -317,16 +253,7 @@ describe('applyBookPlan on the simulated host', () => {
     office = install();
     const log = (rows: string[][]) =>
       emptyPlan({
-        tableUpdates: [
-          {
-            table: 'TD_Log',
-            sheet: '日志',
-            at: 'A1',
-            columns: LOG_COLUMNS.slice(0, 2),
-            rows,
-            mode: 'append',
-          },
-        ],
+        tableUpdates: [logUpdate(rows, { columns: LOG_COLUMNS.slice(0, 2) })],
       });
     await runJob(() => ({ plan: log([['t1', 'a']]) }));
     const context = office.newContext();
@@ -354,16 +281,7 @@ describe('applyBookPlan on the simulated host', () => {
     office = install();
     await runJob(() => ({
       plan: emptyPlan({
-        tableUpdates: [
-          {
-            table: 'TD_Log',
-            sheet: '日志',
-            at: 'B2',
-            columns: LOG_COLUMNS,
-            rows: [['t', null, 1]],
-            mode: 'append',
-          },
-        ],
+        tableUpdates: [logUpdate([['t', null, 1]], { at: 'B2' })],
       }),
     }));
     office.resetStats();
