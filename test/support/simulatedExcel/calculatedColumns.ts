@@ -12,7 +12,7 @@
  * inconsistent instead). The simulator takes the last formula written, as #5909's reporter saw.
  */
 import type { Rect } from './address';
-import type { SimSheet } from './model';
+import type { SimSheet } from './simSheet';
 
 const CELL_REF = /(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(])/g;
 

@@ -4,7 +4,7 @@
  * cells dump their formula only unless `formulaValues` asks for their calculated values too.
  */
 import { cellAddress, rectAddress } from './address';
-import { SimWorkbook } from './model';
+import { SimWorkbook } from './simWorkbook';
 
 export type DumpScalar = string | number | boolean;
 

@@ -5,7 +5,8 @@
  * Anything else evaluates to #NAME?, which a test sees instead of a silently wrong number.
  */
 import { Rect, parseRect, splitSheet } from './address';
-import type { CellValue, SimSheet } from './model';
+import type { CellValue } from './model';
+import type { SimSheet } from './simSheet';
 
 export type FormulaValue = CellValue | FormulaValue[][];
 

@@ -11,7 +11,10 @@
  */
 export { installSimulatedOffice } from './office';
 export type { SimulatedOffice, SimulatedOfficeOptions } from './office';
-export { SimWorkbook, SimSheet, SimTable, HostError } from './model';
+export { HostError } from './model';
+export { SimSheet } from './simSheet';
+export { SimTable } from './simTable';
+export { SimWorkbook } from './simWorkbook';
 export type { SimCell, CellValue } from './model';
 export { dumpWorkbook } from './dump';
 export type { BookDump, CellDump } from './dump';

@@ -3,7 +3,7 @@
  * so code written against Office.js (the adapter, the task pane) runs unchanged on it.
  */
 import { Application, Workbook } from './api';
-import { SimWorkbook } from './model';
+import { SimWorkbook } from './simWorkbook';
 import {
   HostConfig,
   HostStats,

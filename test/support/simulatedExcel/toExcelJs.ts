@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { cellAddress } from './address';
-import type { SimWorkbook } from './model';
+import type { SimWorkbook } from './simWorkbook';
 
 const STATE: Record<string, ExcelJS.WorksheetState> = {
   Visible: 'visible',
