@@ -23,7 +23,7 @@ import {
   UnitResult,
   UnitType,
 } from './types';
-import { DEFAULT_PROFILE, DEFAULT_STATUS } from './validate';
+import { DEFAULT_PROFILE, DEFAULT_STATUS } from './defaults';
 
 /** One unit × indicator row, exact. */
 export interface ExactRow extends Progress {

@@ -8,7 +8,7 @@ import { issuesText, reportingSentence, requirementsText } from './bulletinSecti
 import { InputError } from './errors';
 import { STATUS_LABELS } from './labels';
 import { parsePeriod } from './period';
-import { DEFAULT_STATUS } from './validate';
+import { DEFAULT_STATUS } from './defaults';
 import type {
   Assessment,
   AssessmentRow,

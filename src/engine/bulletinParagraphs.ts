@@ -12,7 +12,7 @@ import {
   projectedAmount,
   tenthsText,
 } from './bulletinFormat';
-import { DEFAULT_PROFILE } from './validate';
+import { DEFAULT_PROFILE } from './defaults';
 import type { DistrictRow, Indicator, Scenario } from './types';
 
 export interface ParagraphContext {

@@ -36,9 +36,8 @@ import {
   Unit,
   UnitType,
 } from './types';
+import { DEFAULT_PROFILE, DEFAULT_STATUS } from './defaults';
 
-export const DEFAULT_PROFILE: [number, number, number, number] = [0.25, 0.5, 0.75, 1];
-export const DEFAULT_STATUS: StatusThresholds = { ahead: 1, warn: 0.8 };
 /** Allocation precision above this is refused (quotas stay exact doubles). */
 const MAX_PRECISION = 6;
 
