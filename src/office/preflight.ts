@@ -30,9 +30,8 @@ export function checkSheetTables(plan: BookPlan, snapshot: BookSnapshot): void {
  * would do so halfway through the batch. Sheets laid out afresh are replaced, which protection allows.
  */
 export function checkUnprotected(plan: BookPlan, snapshot: BookSnapshot): void {
-  const locked = new Set(
-    ((snapshot as Partial<OfficeSnapshot>).protectedSheets ?? []).map((s) => s.toLowerCase()),
-  );
+  const office: Partial<OfficeSnapshot> = snapshot;
+  const locked = new Set((office.protectedSheets ?? []).map((s) => s.toLowerCase()));
   const problems = plan.tableUpdates.flatMap((u) => {
     const sheet = snapshot.tables[u.table]?.sheet ?? u.sheet;
     return locked.has(sheet.toLowerCase())
