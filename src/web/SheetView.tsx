@@ -5,7 +5,7 @@ import type { SheetGrid } from './bookHost';
 const MAX_ROWS = 500;
 
 const useStyles = makeStyles({
-  frame: { overflow: 'auto', maxHeight: 'calc(100vh - 170px)', backgroundColor: '#fff' },
+  frame: { overflow: 'auto', maxHeight: 'calc(100vh - 110px)', backgroundColor: '#fff' },
   table: {
     borderCollapse: 'collapse',
     fontSize: '13px',

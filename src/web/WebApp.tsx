@@ -41,13 +41,22 @@ const useStyles = makeStyles({
   message: { color: tokens.colorNeutralForeground2 },
   error: { color: tokens.colorPaletteRedForeground1 },
   columns: { display: 'flex', alignItems: 'flex-start' },
+  // the steps and the sheet view scroll apart, as a task pane beside its workbook does
   pane: {
     width: '440px',
     flexShrink: 0,
+    height: 'calc(100vh - 49px)',
+    overflowY: 'auto',
     borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
     '& > div > div': { minHeight: 'calc(100vh - 49px)' },
   },
-  view: { flexGrow: 1, minWidth: 0, padding: '12px 14px' },
+  view: {
+    flexGrow: 1,
+    minWidth: 0,
+    padding: '12px 14px',
+    height: 'calc(100vh - 49px)',
+    boxSizing: 'border-box',
+  },
   viewHead: { display: 'flex', alignItems: 'center', gap: '10px', marginBottom: '8px' },
   hint: { color: tokens.colorNeutralForeground3 },
   dropping: { outline: `3px dashed ${tokens.colorBrandStroke1}`, outlineOffset: '-6px' },

@@ -19,16 +19,24 @@ export interface SheetGrid {
   widths: (number | undefined)[];
 }
 
+/** A number as its cell's format shows it: percentages and fixed decimals, else two at most. */
+function formatNumber(n: number, numFmt: string | undefined): string {
+  const decimals = /0\.(0+)/.exec(numFmt ?? '')?.[1].length ?? 0;
+  if (numFmt?.includes('%')) return `${(n * 100).toFixed(decimals)}%`;
+  if (decimals) return n.toFixed(decimals);
+  return String(Math.round(n * 100) / 100);
+}
+
 function display(cell: ExcelJS.Cell): string {
   const v = rawValue(cell);
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'number') return String(Math.round(v * 100) / 100);
+  if (typeof v === 'number') return formatNumber(v, cell.numFmt);
   if (typeof v === 'object') {
     if ('formula' in v || 'sharedFormula' in v) {
       const r = (v as ExcelJS.CellFormulaValue).result;
       if (r === undefined || r === null) return `=${(v as ExcelJS.CellFormulaValue).formula ?? ''}`;
-      return typeof r === 'number' ? String(Math.round(r * 100) / 100) : String(r);
+      return typeof r === 'number' ? formatNumber(r, cell.numFmt) : String(r);
     }
     if ('richText' in v) return v.richText.map((t) => t.text).join('');
     if ('text' in v) return String(v.text);

@@ -6,7 +6,15 @@
  * the OOXML schema check; and the page asks nothing of any origin but its own. Screenshots at
  * 1280×800 go to test-output/screenshots/ (SCREENSHOTS=docs/screenshots refreshes the committed ones).
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
 import { gzipSync } from 'zlib';
@@ -179,6 +187,7 @@ describe('网页版 in Chromium', () => {
       const listResult = await page.getByTestId('list-result').innerText();
       expect(listResult).toContain('xiacheng-2019-gqq-list.csv');
       expect(listResult).toMatch(/匹配 \d+ 家/);
+      await page.getByTestId('import-results').scrollIntoViewIfNeeded();
       await shot(page, 'web-zh-CN-3-returns');
 
       // 考核 and 通报 for 2019Q3; the bulletin is shown in the page's sheet view
@@ -238,6 +247,116 @@ describe('网页版 in Chromium', () => {
       throw e;
     } finally {
       await page.close();
+    }
+  });
+  test('File System Access: saves in place, and asks before overwriting a file changed on disk', async () => {
+    const planFile = path.join(dir, 'fsa-plan.xlsx');
+    expect(runCli(['init', '--sample', '--out', planFile]).code).toBe(0);
+    // a file handle as Chromium's picker gives one, over a "disk" the test can change behind the page
+    const { page, errors, foreign } = await openPage('zh-CN', () => {
+      const disk = { bytes: new Uint8Array(), mtime: 1_000, writes: 0 };
+      const handle = {
+        kind: 'file',
+        name: '下城区计划.xlsx',
+        getFile: async () =>
+          new File([disk.bytes], '下城区计划.xlsx', { lastModified: disk.mtime }),
+        queryPermission: async () => 'granted',
+        createWritable: async () => {
+          const parts: BlobPart[] = [];
+          return {
+            write: async (d: BlobPart) => void parts.push(d),
+            close: async () => {
+              disk.bytes = new Uint8Array(await new Blob(parts).arrayBuffer());
+              disk.mtime += 1;
+              disk.writes++;
+            },
+          };
+        },
+      };
+      Object.assign(window, {
+        __disk: disk,
+        showOpenFilePicker: async () => [handle],
+        showSaveFilePicker: async () => {
+          throw new Error('no save picker expected: the book has its handle');
+        },
+      });
+    });
+    type Disk = { bytes: Uint8Array; mtime: number; writes: number };
+    const writes = () => page.evaluate(() => (window as unknown as { __disk: Disk }).__disk.writes);
+    const dialogs: string[] = [];
+    try {
+      await page.getByTestId('open').waitFor();
+      await page.evaluate((b64) => {
+        (window as unknown as { __disk: Disk }).__disk.bytes = Uint8Array.from(atob(b64), (c) =>
+          c.charCodeAt(0),
+        );
+      }, readFileSync(planFile).toString('base64'));
+
+      // a file that is not a workbook is not opened
+      await page.getByTestId('open-input').setInputFiles({
+        name: '说明.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('x'),
+      });
+      expect(await page.getByTestId('file-message').innerText()).toBe(
+        '“说明.txt”不是 .xlsx 工作簿，未打开。',
+      );
+
+      await page.getByTestId('open').click();
+      await page.getByText('已打开：下城区计划.xlsx').waitFor();
+      expect(await page.getByTestId('file-name').innerText()).toBe('下城区计划.xlsx');
+      await page.getByText(xiachengSample().plan.name!, { exact: true }).first().waitFor();
+
+      await page.getByRole('tab', { name: '4 考核' }).click();
+      await page.getByTestId('period-quarter').selectOption('3');
+      await page.getByTestId('assess-compute').click();
+      await page.getByTestId('ranking').waitFor();
+      await page.getByTestId('unsaved').waitFor();
+
+      // someone saves the file in WPS meanwhile: the page asks, and "cancel" leaves it alone
+      await page.evaluate(() => ((window as unknown as { __disk: Disk }).__disk.mtime += 5_000));
+      page.once('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+      await page.getByTestId('save').click();
+      await page.getByText('未覆盖“下城区计划.xlsx”', { exact: false }).waitFor();
+      expect(dialogs).toHaveLength(1);
+      expect(dialogs[0]).toContain('“下城区计划.xlsx”在本页面打开之后已被其他程序修改');
+      expect(await writes()).toBe(0);
+      await page.getByTestId('unsaved').waitFor();
+
+      // "OK" overwrites it, in place
+      page.once('dialog', (d) => void d.accept());
+      await page.getByTestId('save').click();
+      await page.getByText('已保存：下城区计划.xlsx').waitFor();
+      await page.getByTestId('unsaved').waitFor({ state: 'detached' });
+      expect(await writes()).toBe(1);
+      const saved = path.join(dir, 'fsa-saved.xlsx');
+      const bytes = await page.evaluate(() => [
+        ...(window as unknown as { __disk: Disk }).__disk.bytes,
+      ]);
+      writeFileSync(saved, Buffer.from(bytes));
+      const ranking = (await tdTables(saved)).TD_Ranking.rows;
+      expect(ranking.filter((r) => r.includes('2019Q3'))).toHaveLength(16);
+
+      // saving again over its own last write asks nothing
+      await page.getByTestId('save').click();
+      await page.waitForFunction(() => (window as unknown as { __disk: Disk }).__disk.writes === 2);
+      expect(dialogs).toHaveLength(1);
+
+      // unsaved changes: leaving the page asks first
+      await page.getByTestId('assess-compute').click();
+      await page.getByTestId('unsaved').waitFor();
+      const leaving = page.waitForEvent('dialog');
+      await page.close({ runBeforeUnload: true });
+      const dialog = await leaving;
+      expect(dialog.type()).toBe('beforeunload');
+      await dialog.accept();
+      expect(errors).toEqual([]);
+      expect(foreign).toEqual([]);
+    } finally {
+      if (!page.isClosed()) await page.close();
     }
   });
 });
