@@ -249,6 +249,22 @@ describe('网页版 in Chromium', () => {
       await page.close();
     }
   });
+  test('opened from a folder (file://, an intranet share), without a server', async () => {
+    const page = await chromium.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    try {
+      await page.goto(`file://${path.join(build, 'index.html')}?lang=en-US`);
+      await page.getByTestId('create-sample').click();
+      await page.getByTestId('result').waitFor();
+      expect(await resultText(page)).toMatch(/^Created \d+ plan sheets\.$/);
+      expect(await page.getByTestId('view-sheet').inputValue()).toBe('说明');
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   test('File System Access: saves in place, and asks before overwriting a file changed on disk', async () => {
     const planFile = path.join(dir, 'fsa-plan.xlsx');
     expect(runCli(['init', '--sample', '--out', planFile]).code).toBe(0);
@@ -301,6 +317,21 @@ describe('网页版 in Chromium', () => {
       expect(await page.getByTestId('file-message').innerText()).toBe(
         '“说明.txt”不是 .xlsx 工作簿，未打开。',
       );
+
+      // dropped on the page, a workbook opens (here without a handle: saving it would download)
+      await page.evaluate((b64) => {
+        const data = new DataTransfer();
+        data.items.add(
+          new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], '拖入的计划.xlsx'),
+        );
+        document
+          .querySelector('[data-testid="open"]')!
+          .dispatchEvent(
+            new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+          );
+      }, readFileSync(planFile).toString('base64'));
+      await page.getByText('已打开：拖入的计划.xlsx').waitFor();
+      expect(await page.getByTestId('file-name').innerText()).toBe('拖入的计划.xlsx');
 
       await page.getByTestId('open').click();
       await page.getByText('已打开：下城区计划.xlsx').waitFor();
