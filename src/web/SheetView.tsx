@@ -17,6 +17,8 @@ const useStyles = makeStyles({
       whiteSpace: 'pre-wrap',
       overflowWrap: 'anywhere',
     },
+    // numbers stay on one line, right-aligned, as Excel shows them
+    '& td.number': { whiteSpace: 'nowrap', textAlign: 'right' },
     '& th': {
       backgroundColor: tokens.colorNeutralBackground3,
       color: tokens.colorNeutralForeground3,
@@ -28,6 +30,8 @@ const useStyles = makeStyles({
   },
   more: { color: tokens.colorNeutralForeground3, padding: '6px' },
 });
+
+const NUMBER = /^-?\d[\d,]*(\.\d+)?%?$/;
 
 const letters = (i: number): string =>
   (i >= 26 ? letters(Math.floor(i / 26) - 1) : '') + String.fromCharCode(65 + (i % 26));
@@ -45,7 +49,7 @@ export function SheetView({ grid }: { grid: SheetGrid }) {
       for (let c = left; c <= right; c++) if (r !== top || c !== left) covered.add(`${r},${c}`);
   }
   // Excel's width unit is about one digit (7 px at 11 pt); unset columns get Excel's default 8.43
-  const px = (w: number | undefined) => Math.round((w ?? 8.43) * 7 + 5);
+  const px = (w: number | undefined) => Math.round((w ?? 8.43) * 8 + 5);
   return (
     <div className={s.frame}>
       <table className={s.table} data-testid="sheet-view" data-sheet={grid.name}>
@@ -71,7 +75,12 @@ export function SheetView({ grid }: { grid: SheetGrid }) {
                 if (covered.has(`${r},${c}`)) return null;
                 const sp = span.get(`${r},${c}`);
                 return (
-                  <td key={c} rowSpan={sp?.rows} colSpan={sp?.cols}>
+                  <td
+                    key={c}
+                    rowSpan={sp?.rows}
+                    colSpan={sp?.cols}
+                    className={NUMBER.test(row[c] ?? '') ? 'number' : undefined}
+                  >
                     {row[c] ?? ''}
                   </td>
                 );
