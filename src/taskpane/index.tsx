@@ -2,24 +2,14 @@ import { createRoot } from 'react-dom/client';
 import { pickStrings } from '../i18n/strings';
 import { App } from './App';
 import { setHost } from './loadController';
+import { preflightBlocked, showNotice } from './preflight';
 import { stepFromUrl } from './steps';
 import { officeThemeIsDark } from './theme';
 
-/** Set by taskpane.html's ES5 check (IE11/EdgeHTML webviews): it has already shown its notice. */
-declare global {
-  interface Window {
-    tdBlocked?: boolean;
-    tdNotice?: (kind: 'old' | 'outside') => void;
-  }
-}
-
 Office.onReady((info) => {
-  if (window.tdBlocked) return;
+  if (preflightBlocked()) return;
   // A browser outside Office: no workbook to work on; the page offers the 网页版 instead.
-  if (!info?.host && window.tdNotice) {
-    window.tdNotice('outside');
-    return;
-  }
+  if (!info?.host && showNotice('outside')) return;
   setHost(() =>
     import(/* webpackChunkName: "controller" */ './officeHost').then((m) => m.officeHost),
   );

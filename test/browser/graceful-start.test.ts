@@ -47,6 +47,8 @@ describe('the ES5 check', () => {
   test.each([
     ['the source', path.join(root, 'src', 'taskpane', 'taskpane.html')],
     ['the build', path.join(dist, 'addin', 'taskpane.html')],
+    ['the 网页版', path.join(root, 'src', 'web', 'web.html')],
+    ['the 网页版 build', path.join(dist, 'web', 'index.html')],
   ])('in %s parses as ECMAScript 5', (_, file) => {
     const code = preflight(readFileSync(file, 'utf8'));
     expect(code).toContain('Trident');
@@ -111,9 +113,14 @@ describe('the pane in Chromium', () => {
       // the pane itself never started
       expect(r.tabs).toBe(0);
       expect(r.errors).toEqual([]);
-      // and the address leads to the 网页版
-      await r.page.goto(r.links[0]);
-      await r.page.getByTestId('open').waitFor();
+      // and the address leads to the 网页版 (in a current browser: the user's Chrome or Edge)
+      const web = await chromium.context.newPage();
+      try {
+        await web.goto(r.links[0]);
+        await web.getByTestId('open').waitFor();
+      } finally {
+        await web.close();
+      }
     } finally {
       await r.page.close();
     }
@@ -126,6 +133,22 @@ describe('the pane in Chromium', () => {
     await r.page.close();
     expect(r.kind).toBe('old');
     expect(r.tabs).toBe(0);
+  });
+
+  test('the 网页版 in IE11 says which browsers run it instead of loading forever', async () => {
+    const page = await chromium.context.newPage();
+    try {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Emulation.setUserAgentOverride', { userAgent: IE11 });
+      await page.goto(`${server.url}/web/index.html`);
+      const notice = page.getByTestId('td-notice');
+      await notice.waitFor();
+      expect(await notice.getAttribute('data-kind')).toBe('old-browser');
+      expect(await notice.innerText()).toContain('此浏览器无法运行目标分解考核助手网页版');
+      expect(await page.getByTestId('open').count()).toBe(0);
+    } finally {
+      await page.close();
+    }
   });
 
   test('outside Office: open it from Excel, or use the 网页版', async () => {
