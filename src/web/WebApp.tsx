@@ -117,15 +117,16 @@ export function WebApp({ strings, web }: { strings: Strings; web: WebStrings }) 
 
   const replaceBook = useCallback(
     async (load: (h: BookHost) => Promise<void> | void, next: BookFile): Promise<boolean> => {
-      if (!host) return false;
-      if (host.dirty && !window.confirm(web.discard)) return false;
-      await load(host);
+      // a file dropped while ExcelJS is still loading waits for it rather than being lost
+      const h = await loadBookHost();
+      if (h.dirty && !window.confirm(web.discard)) return false;
+      await load(h);
       setFile(next);
       setSheet(undefined);
       setGeneration((g) => g + 1);
       return true;
     },
-    [host, web],
+    [web],
   );
 
   const open = useCallback(

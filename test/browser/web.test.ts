@@ -19,11 +19,13 @@ import { tmpdir } from 'os';
 import path from 'path';
 import { gzipSync } from 'zlib';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { runCli } from '../support/cli';
 import { ooxmlProblems } from '../support/ooxmlCheck';
 import { xiachengSample } from '../../src/sample/xiacheng';
 import { loadBook, readSnapshot } from '../../src/xlsx';
+import { readXlsxGrid } from '../../src/xlsx/returnFile';
 import type { TableData } from '../../src/plan/types';
 import { launchChromium } from './launchChromium';
 import { serveStatic } from './serveStatic';
@@ -173,6 +175,20 @@ describe('网页版 in Chromium', () => {
       await page.getByTestId('make-templates').click();
       await page.getByTestId('templates').waitFor();
       expect(await page.getByTestId('templates').locator('a').count()).toBe(16);
+      const [zipped] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('templates-zip').click(),
+      ]);
+      expect(zipped.suggestedFilename()).toBe('2019Q3-季度报表模板.zip');
+      const zip = await JSZip.loadAsync(readFileSync(await zipped.path()));
+      const entries = Object.keys(zip.files).sort();
+      expect(entries).toHaveLength(16);
+      expect(entries).toContain('2019Q3-武林街道-季度报表.xlsx');
+      // each entry is the workbook itself: the CLI's template for the unit, cell for cell
+      const name = '2019Q3-武林街道-季度报表.xlsx';
+      const fromZip = await readXlsxGrid(await zip.file(name)!.async('nodebuffer'), name);
+      const fromCli = await readXlsxGrid(readFileSync(path.join(tplDir, name)), name);
+      expect(fromZip.sheets[0].cells).toEqual(fromCli.sheets[0].cells);
       await page.getByTestId('returns-input').setInputFiles(returns);
       const results = page.getByTestId('import-results').locator('li');
       await results.nth(2).waitFor();
