@@ -53,8 +53,12 @@ module.exports = async (env = {}, argv = {}) => {
   if (env.harness) return config('harness', argv.mode, false);
   const serving = Boolean(env.WEBPACK_SERVE);
   const addin = await config('addin', argv.mode, serving);
-  // the dev server serves the add-in only; `npm run build` makes both
-  return serving ? addin : [addin, await config('web', argv.mode, false)];
+  // the dev server serves the add-in only; `npm run build` makes both; the tests (--env test) also
+  // need the browser-test harness, built in the same run
+  if (serving) return addin;
+  const builds = [addin, await config('web', argv.mode, false)];
+  if (env.test) builds.push(await config('harness', argv.mode, false));
+  return builds;
 };
 
 /** One webpack configuration: `target` is 'addin', 'web' or 'harness'. */
