@@ -10,6 +10,7 @@ import {
   parseRange,
 } from './grid';
 import { formatPeriod, Period } from './period';
+import { implausibleActual } from './plausible';
 import { parseTextNumber } from './textNumber';
 import { Indicator, Unit } from './types';
 import { carriesIndicator } from './validate';
@@ -67,6 +68,8 @@ export interface ReturnContext {
   years: number[];
   /** When given, a return for another period is refused. */
   period?: string;
+  /** The unit's annual task for an indicator, against which a figure must be plausible (SPEC §12). */
+  taskOf?: (indicator: string, unit: string, year: number) => number | undefined;
 }
 
 export interface ReturnValue {
@@ -78,6 +81,8 @@ export interface ReturnValue {
 
 export interface CheckedReturn {
   file: string;
+  /** The sheet the values were read from. */
+  sheet: string | null;
   unit: string | null;
   period: string | null;
   /** Reported values; an empty 本年累计完成 is not reported and absent here (not 0). */
@@ -211,6 +216,7 @@ export function checkReturn(book: GridBook, ctx: ReturnContext): CheckedReturn {
   const warnings: Problem[] = [];
   const out: CheckedReturn = {
     file: book.file,
+    sheet: null,
     unit: null,
     period: null,
     values: [],
@@ -357,6 +363,7 @@ export function checkReturn(book: GridBook, ctx: ReturnContext): CheckedReturn {
     return out;
   }
   const { sheet, headerRow, cols } = located;
+  out.sheet = sheet.name;
   if (!located.fromTable) {
     warnings.push({
       where: where(sheet.name),
@@ -434,6 +441,12 @@ export function checkReturn(book: GridBook, ctx: ReturnContext): CheckedReturn {
       errors.push({ where: where(sheet.name, valueAddr), message: read.message });
     else if (read.kind === 'blank') out.notReported.push(id);
     else {
+      const task = unit && period ? ctx.taskOf?.(id, unit.id, period.year) : undefined;
+      const wrong = implausibleActual(read.value, task);
+      if (wrong) {
+        errors.push({ where: where(sheet.name, valueAddr), ...wrong });
+        continue;
+      }
       if (read.warning)
         warnings.push({ where: where(sheet.name, valueAddr), message: read.warning });
       out.values.push({ indicator: id, value: read.value, cell: valueAddr });

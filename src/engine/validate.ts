@@ -11,6 +11,7 @@ import {
   zhShow,
 } from './labels';
 import { formatPeriod, parsePeriod } from './period';
+import { annualTask, implausibleActual, MAX_FIGURE } from './plausible';
 import {
   ALLOCATION_METHODS,
   Actual,
@@ -147,6 +148,14 @@ class Checker {
       this.add(at(where, key), `must be ≥ ${min} (got ${x})`, `${zhMin(min)}（现为：${x}）`);
       return undefined;
     }
+    if (Math.abs(x) >= MAX_FIGURE) {
+      this.add(
+        at(where, key),
+        `${x} is not plausible: no figure reaches 10^16 (beyond 2^53 whole numbers are no longer exact)`,
+        `${x} 不合常理：任何数值都不会达到 10^16（超过 2^53 的整数已不再精确）`,
+      );
+      return undefined;
+    }
     return x;
   }
 
@@ -254,10 +263,13 @@ export function validateScenario(input: unknown): Scenario {
   const refs: Refs = { c, unitById, indicatorById };
 
   const targets = readTargets(refs, c.array(root, 'targets', ''));
-  const basis = readBasis(refs, c.array(root, 'basis', ''), targets);
+  const { rows: basis, covered } = readBasis(refs, c.array(root, 'basis', ''), targets);
   const quotas = readQuotas(refs, c.array(root, 'quotas', ''));
-  checkCoverage(refs, units, targets, basis, quotas);
-  const actuals = readActuals(refs, c.array(root, 'actuals', ''));
+  checkCoverage(refs, units, targets, covered, quotas);
+  const actuals = readActuals(refs, c.array(root, 'actuals', ''), {
+    targets: targets.map((t) => t.row),
+    quotas: quotas.map((q) => q.row),
+  });
   const scoring = readScoring(refs, root.scoring);
   const registry = readRegistry(refs, c.array(root, 'registry', ''));
 
@@ -603,7 +615,15 @@ function unitYearRow(
   return { ind, year, unit, fresh };
 }
 
-function readBasis(r: Refs, list: unknown[], targets: Located<Target>[]): Located<Basis>[] {
+/**
+ * The valid basis rows, and the indicator-year-unit keys that have a row at all: a row with a bad
+ * weight is reported once, not again as a missing row.
+ */
+function readBasis(
+  r: Refs,
+  list: unknown[],
+  targets: Located<Target>[],
+): { rows: Located<Basis>[]; covered: Set<string> } {
   const { c } = r;
   const out: Located<Basis>[] = [];
   const seen = new Map<string, string>();
@@ -649,7 +669,7 @@ function readBasis(r: Refs, list: unknown[], targets: Located<Target>[]): Locate
       row: withOptional<Basis>({ indicator: ind.id, year, unit: unit.id, weight }, bounds),
     });
   });
-  return out;
+  return { rows: out, covered: new Set(seen.keys()) };
 }
 
 function readQuotas(r: Refs, list: unknown[]): Located<QuotaRow>[] {
@@ -676,15 +696,18 @@ function checkCoverage(
   r: Refs,
   units: Unit[],
   targets: Located<Target>[],
-  basis: Located<Basis>[],
+  basisUnits: ReadonlySet<string>,
   quotas: Located<QuotaRow>[],
 ): void {
   const carriers = (assessed: Assessed) => units.filter((u) => carriesIndicator(u.type, assessed));
   const quotaUnits = new Map<string, Set<string>>();
-  for (const { row } of quotas) {
+  // A missing row is reported at the first row given for the indicator and year.
+  const firstRow = new Map<string, string>();
+  for (const { where, row } of quotas) {
     const k = key(row.indicator, row.year);
     if (!quotaUnits.has(k)) quotaUnits.set(k, new Set());
     quotaUnits.get(k)!.add(row.unit);
+    if (!firstRow.has(k)) firstRow.set(k, where);
   }
   for (const [k, given] of quotaUnits) {
     const [indicator, year] = k.split('\u0000');
@@ -693,14 +716,13 @@ function checkCoverage(
     const missing = carriers(assessed).filter((u) => !given.has(u.id));
     if (missing.length > 0) {
       r.c.add(
-        'quotas',
+        firstRow.get(k)!,
         `${indicator} ${year}: no row for ${missing.length === 1 ? 'unit' : 'units'} ${quoteList(missing.map((u) => u.id))} ` +
           '(quotas rows replace the allocation for the indicator and year: give 0 for no task)',
         `指标“${indicator}”${year}年：缺少单位${zhList(missing.map((u) => u.id))}的任务数（给定任务数即替代该指标该年度的分解结果，无任务的单位请填 0）`,
       );
     }
   }
-  const basisUnits = new Set(basis.map(({ row }) => key(row.indicator, row.year, row.unit)));
   for (const { where, row } of targets) {
     const ind = r.indicatorById.get(row.indicator)!;
     if (ind.kind !== 'flow' || !ind.assessed || quotaUnits.has(key(row.indicator, row.year)))
@@ -730,7 +752,12 @@ function checkCoverage(
   }
 }
 
-function readActuals(r: Refs, list: unknown[]): Actual[] {
+/** `tasks`: the targets and given quotas an actual's plausibility is measured against (SPEC §12). */
+function readActuals(
+  r: Refs,
+  list: unknown[],
+  tasks: Pick<Scenario, 'targets' | 'quotas'>,
+): Actual[] {
   const { c } = r;
   const out: Actual[] = [];
   const seen = new Map<string, string>();
@@ -763,9 +790,11 @@ function readActuals(r: Refs, list: unknown[]): Actual[] {
     const periodText = c.string(o, 'period', where, true);
     let period: string | undefined;
     let periodZh = '';
+    let year: number | undefined;
     if (periodText !== undefined) {
       try {
         const parsed = parsePeriod(periodText);
+        year = parsed.year;
         period = formatPeriod(parsed);
         periodZh = `${parsed.year}年第${parsed.quarter}季度`;
       } catch (e) {
@@ -795,7 +824,14 @@ function readActuals(r: Refs, list: unknown[]): Actual[] {
       fresh = unique(c, seen, k, where, what);
       if (fresh) firstText.set(k, periodText);
     }
-    const value = c.number(o, 'value', where, true, ind?.kind === 'flow' ? 0 : undefined);
+    let value = c.number(o, 'value', where, true, ind?.kind === 'flow' ? 0 : undefined);
+    if (value !== undefined && ind && year !== undefined) {
+      const wrong = implausibleActual(value, annualTask(tasks, ind.id, year, unit?.id));
+      if (wrong) {
+        c.add(`${where}.value`, wrong.message, wrong.zh);
+        value = undefined;
+      }
+    }
     let source: ActualSource | undefined;
     if (o.source !== undefined)
       source = c.oneOf(o, 'source', where, SOURCES, { en: 'source', zh: '来源' }, SOURCE_LABELS);

@@ -1,29 +1,24 @@
 /**
  * Applies a BookPlan (src/plan/types.ts; the same plans the ExcelJS adapter applies) inside Excel:
  * every write is queued — whole 2-D ranges, split only to stay under the request limit — and sent
- * in one context.sync. Everything that can fail on the plan's side (table columns, names) is
- * checked against the snapshot before the first write is queued, so a refused plan writes nothing.
+ * in one context.sync; freeze panes and tab colours follow in one more. Everything that can fail on
+ * the plan's side (table columns, names, protection) is checked against the snapshot before the
+ * first write is queued (preflight.ts), so a refused plan writes nothing.
  *
  * Core features use ExcelApi 1.7 at most; data validation (1.8) and print setup and page breaks
  * (1.9) are applied where `isSetSupported` allows and otherwise skipped with a notice. Charts are
  * native charts over figures kept in a very hidden sheet (chartData.ts).
  */
-import { InputError } from '../engine/errors';
-import { zhList } from '../engine/labels';
 import { decodeCell, encodeCell } from '../plan/bookSchema';
 import { resolveTableFormula } from '../plan/formula';
 import type {
   Scalar,
   BookPlan,
   BookSnapshot,
-  CellStyle,
   ChartPlan,
-  ConditionalFormatPlan,
   PlanCell,
   SheetPlan,
   TableColumn,
-  TableUpdate,
-  ValidationPlan,
 } from '../plan/types';
 import { OfficeInput, officeInput } from './cellInput';
 import { CHART_STORE_SHEET, chartStoreRows } from '../plan/chartStore';
@@ -32,16 +27,32 @@ import { RequestBudget, jsonBytes } from './requestBudget';
 import type { OfficeSnapshot } from './readSnapshot';
 import { Feature, supports } from './requirements';
 import { columnWidthPoints } from '../plan/columnWidth';
+import { checkSheetTables, checkStructure, checkUnprotected } from './preflight';
+import { PreparedUpdate, prepareUpdate, tablesAfterSheets } from './tableUpdates';
+import {
+  absoluteRows,
+  addConditionalFormat,
+  addValidation,
+  applyStyle,
+  color,
+  emptySheet,
+  freeze,
+  pad,
+  rangeAddress,
+} from './rangeWrites';
 
 export interface ApplyOptions {
-  /** Largest measured payload per sync; default 4 MB (Excel on the web refuses 5 MB). */
+  /** Largest estimated payload per sync; default 3 MB (Excel on the web refuses 5 MB). */
   maxRequestBytes?: number;
 }
 
 export interface ApplyResult {
   /** Features the host lacks that the plan asked for, in the user's terms (zh-CN). */
   notices: string[];
-  /** Syncs made, the final one included: 1 whenever the payload fits one request. */
+  /**
+   * Syncs made: 1 whenever the payload fits one request, plus 1 for the optional cosmetics (freeze
+   * panes, tab colours) when the plan has any.
+   */
   syncs: number;
 }
 
@@ -49,11 +60,12 @@ export interface ApplyResult {
 export const NOTICES = {
   validation: '此版本的 Excel 不支持数据验证（需要 ExcelApi 1.8），已跳过数据验证。',
   print: '此版本的 Excel 不支持页面设置（需要 ExcelApi 1.9），已跳过打印设置和分页符。',
+  manualCalculation: '此工作簿为手动计算模式：已在读取前和写入后各重新计算一次。',
+  cosmetics:
+    '数据已全部写入；冻结窗格和工作表标签颜色未能设置（此版本的 Excel 报错），可在“视图”中手动设置。',
 };
 
 const DEFAULT_TABLE_STYLE = 'TableStyleMedium2';
-const normHeader = (h: string) => h.normalize('NFKC').replace(/\s+/g, '');
-const color = (hex: string) => `#${hex}`;
 
 export async function applyBookPlan(
   context: Excel.RequestContext,
@@ -65,6 +77,8 @@ export async function applyBookPlan(
   const updates = plan.tableUpdates.map((u) => prepareUpdate(u, tables[u.table]));
   checkSheetTables(plan, snapshot);
   checkUnprotected(plan, snapshot);
+  checkStructure(plan, snapshot);
+  const office: Partial<OfficeSnapshot> = snapshot;
   const writer = new PlanWriter(
     context,
     snapshot,
@@ -77,136 +91,30 @@ export async function applyBookPlan(
   const properties = Object.entries(plan.properties ?? {});
   for (const [key, value] of properties) context.workbook.properties.custom.add(key, value);
   if (plan.activate) context.workbook.worksheets.getItem(plan.activate).activate();
+  if (office.manualCalculation) {
+    // Excel would show the new formulas' dependents (the user's too) stale until F9.
+    context.application.calculate('Recalculate');
+    writer.notices.add(NOTICES.manualCalculation);
+  }
   await context.sync();
-  return { notices: [...writer.notices], syncs: writer.budget.flushes + 1 };
-}
-
-/** A table update with its columns mapped onto the table as it is now in the book. */
-interface PreparedUpdate {
-  update: TableUpdate;
-  existing?: {
-    headers: string[];
-    /** For each book column, the plan column that fills it (-1: none). */
-    source: number[];
-    headerRow: number;
-    firstCol: number;
-    bodyRows: number;
-    /** Body rows kept in append mode (trailing blank rows dropped). */
-    kept: number;
-  };
-}
-
-/** A table as the updates will find it: the sheet, top-left cell, headers and body rows. */
-interface TableState {
-  sheet: string;
-  ref: string;
-  headers: string[];
-  rows: readonly (readonly unknown[])[];
-}
-
-/**
- * The tables once the plan's sheets are laid out (updates apply after them, as in the ExcelJS
- * adapter): those of rewritten sheets are gone, those the sheet plans create are there.
- */
-function tablesAfterSheets(plan: BookPlan, snapshot: BookSnapshot): Record<string, TableState> {
-  const rewritten = new Set(plan.sheets.map((s) => s.sheet.toLowerCase()));
-  const out: Record<string, TableState> = {};
-  for (const t of Object.values(snapshot.tables))
-    if (t && !rewritten.has(t.sheet.toLowerCase())) out[t.name] = t;
-  for (const sheet of plan.sheets) {
-    for (const t of sheet.tables ?? []) {
-      const rows = t.rows.length ? t.rows : [t.columns.map(() => null)];
-      const { col, row } = decodeCell(t.at);
-      out[t.name] = {
-        sheet: sheet.sheet,
-        ref: `${t.at}:${encodeCell(col + t.columns.length - 1, row + rows.length)}`,
-        headers: t.columns.map((c) => c.header),
-        rows,
-      };
-    }
-  }
-  return out;
-}
-
-function prepareUpdate(update: TableUpdate, table: TableState | undefined): PreparedUpdate {
-  if (!table) return { update };
-  const normalized = table.headers.map(normHeader);
-  const position = update.columns.map((c) => normalized.indexOf(normHeader(c.header)));
-  const missing = update.columns.filter((_, j) => position[j] < 0).map((c) => c.header);
-  if (missing.length) {
-    const quoted = missing.map((h) => `"${h}"`).join(', ');
-    throw new InputError(
-      `missing column${missing.length > 1 ? 's' : ''} ${quoted}`,
-      `${table.sheet} › ${update.table}`,
-      `缺少列${zhList(missing)}`,
-    );
-  }
-  const topLeft = decodeCell(table.ref.split(':')[0]);
-  let kept = 0;
-  if (update.mode === 'append') {
-    kept = table.rows.length;
-    while (kept > 0 && table.rows[kept - 1].every((v) => v === null || v === undefined || v === ''))
-      kept--;
-  }
-  return {
-    update,
-    existing: {
-      headers: table.headers,
-      source: table.headers.map((_, k) => position.indexOf(k)),
-      headerRow: topLeft.row,
-      firstCol: topLeft.col,
-      bodyRows: table.rows.length,
-      kept,
-    },
-  };
-}
-
-/** A table a sheet plan creates must not already exist on a sheet the plan keeps. */
-function checkSheetTables(plan: BookPlan, snapshot: BookSnapshot): void {
-  const rewritten = new Set(plan.sheets.map((s) => s.sheet.toLowerCase()));
-  for (const sheet of plan.sheets) {
-    for (const t of sheet.tables ?? []) {
-      const other = snapshot.tables[t.name];
-      if (other && !rewritten.has(other.sheet.toLowerCase())) {
-        throw new InputError(
-          `table ${t.name} already exists on sheet "${other.sheet}"`,
-          `${sheet.sheet} › ${t.name}`,
-          `工作表“${other.sheet}”上已有表 ${t.name}，请删除或改名后重试`,
-        );
-      }
-    }
-  }
-}
-
-/**
- * Table updates write into sheets the plan keeps; Excel refuses writes into a protected sheet, and
- * would do so halfway through the batch. Sheets laid out afresh are replaced, which protection allows.
- */
-function checkUnprotected(plan: BookPlan, snapshot: BookSnapshot): void {
-  const locked = new Set(
-    ((snapshot as Partial<OfficeSnapshot>).protectedSheets ?? []).map((s) => s.toLowerCase()),
-  );
-  const problems = plan.tableUpdates.flatMap((u) => {
-    const sheet = snapshot.tables[u.table]?.sheet ?? u.sheet;
-    return locked.has(sheet.toLowerCase())
-      ? [
-          {
-            where: `${sheet} › ${u.table}`,
-            message: `工作表“${sheet}”受保护，无法写入表 ${u.table}；请先撤销工作表保护再重试`,
-          },
-        ]
-      : [];
-  });
-  if (problems.length) throw new InputError(problems);
+  const cosmetic = await writer.applyCosmetics();
+  return { notices: [...writer.notices], syncs: writer.budget.flushes + 1 + cosmetic };
 }
 
 class PlanWriter {
   readonly notices = new Set<string>();
+  /** Freeze panes and tab colours, queued in a last sync of their own once the data is written. */
+  private readonly cosmetics: (() => void)[] = [];
   private readonly sheetNames: string[];
   private temp = 0;
   private readonly chartRows: Scalar[][] | undefined;
   private readonly storeRows: Scalar[][] | undefined;
   private chartSheet: Excel.Worksheet | undefined;
+  private readonly filters: OfficeSnapshot['tableFilters'];
+  private readonly sheetTables: OfficeSnapshot['sheetTables'];
+  private readonly sheetCharts: OfficeSnapshot['sheetCharts'];
+  /** Protected sheets, by lower-case name. */
+  private readonly locked: Set<string>;
   /** Next free row of the chart-data sheet (1-based). */
   private chartRow: number;
 
@@ -219,6 +127,11 @@ class PlanWriter {
     this.chartRows = snapshot.sheets[CHART_DATA_SHEET];
     this.storeRows = snapshot.sheets[CHART_STORE_SHEET];
     this.chartRow = (this.chartRows?.length ?? 0) + 1;
+    const office: Partial<OfficeSnapshot> = snapshot;
+    this.filters = office.tableFilters ?? {};
+    this.sheetTables = office.sheetTables ?? {};
+    this.sheetCharts = office.sheetCharts ?? {};
+    this.locked = new Set((office.protectedSheets ?? []).map((s) => s.toLowerCase()));
   }
 
   /** Clears the chart figures of sheets about to be laid out afresh (their charts go with them). */
@@ -299,13 +212,26 @@ class PlanWriter {
     return false;
   }
 
-  /** A fresh sheet named `name`, in the place of the existing one (deleted with its tables, charts and formats). */
+  /**
+   * An empty sheet named `name`. An existing one is emptied in place — contents, formats, merges,
+   * conditional formats, validations, page breaks, widths and heights, its tables and charts — so
+   * that the users' formulas, charts and names that point at it keep working: renaming it away and
+   * deleting it would turn them into #REF!. Its view (freeze panes, tab colour) stays as the user
+   * left it unless the plan sets one. A protected sheet is replaced all the same (renamed, then
+   * deleted), as unprotecting it could need its password.
+   */
   private freshSheet(name: string): Excel.Worksheet {
     const worksheets = this.context.workbook.worksheets;
     const index = this.sheetNames.findIndex((n) => n.toLowerCase() === name.toLowerCase());
     if (index < 0) {
       this.sheetNames.push(name);
       return worksheets.add(name);
+    }
+    const key = name.toLowerCase();
+    if (!this.locked.has(key)) {
+      const ws = worksheets.getItem(name);
+      emptySheet(ws, this.sheetTables[key] ?? [], this.sheetCharts[key] ?? []);
+      return ws;
     }
     const old = worksheets.getItem(name);
     let temp: string;
@@ -318,9 +244,49 @@ class PlanWriter {
     return sheet;
   }
 
+  /**
+   * Optional cosmetics go last, in a sync of their own: a batch is not a transaction, and freeze
+   * panes throw GeneralException on some Excel 2019 builds (office-js #2196). Their failure is a
+   * notice; the data is written by then. Returns the syncs made (0 or 1).
+   */
+  async applyCosmetics(): Promise<number> {
+    if (!this.cosmetics.length) return 0;
+    for (const apply of this.cosmetics) apply();
+    try {
+      await this.context.sync();
+    } catch {
+      this.notices.add(NOTICES.cosmetics);
+    }
+    return 1;
+  }
+
+  private freezeLater(sheet: string, rows: number, columns: number): void {
+    this.cosmetics.push(() =>
+      freeze(this.context.workbook.worksheets.getItem(sheet), rows, columns),
+    );
+  }
+
   async sheet(plan: SheetPlan): Promise<void> {
+    // Every action the layout queues besides the value blocks, for the request budget: widths,
+    // heights, styles (about 20 sets with borders), merges, conditional formats, validations,
+    // print setup, protection.
+    await this.budget.reserve(
+      jsonBytes([plan.merges, plan.conditionalFormats, plan.validations, plan.protection]),
+      10 +
+        (plan.columnWidths?.length ?? 0) +
+        Object.keys(plan.rowHeights ?? {}).length +
+        20 * plan.ranges.filter((r) => r.style).length +
+        (plan.merges?.length ?? 0) +
+        4 * (plan.conditionalFormats?.length ?? 0) +
+        5 * (plan.validations?.length ?? 0) +
+        (plan.rowBreaks?.length ?? 0),
+    );
     const ws = this.freshSheet(plan.sheet);
-    if (plan.tabColor) ws.tabColor = color(plan.tabColor);
+    const tabColor = plan.tabColor;
+    if (tabColor)
+      this.cosmetics.push(
+        () => (this.context.workbook.worksheets.getItem(plan.sheet).tabColor = color(tabColor)),
+      );
     plan.columnWidths?.forEach((w, i) => {
       const col = encodeCell(i, 1).replace(/\d+$/, '');
       ws.getRange(`${col}:${col}`).format.columnWidth = columnWidthPoints(w);
@@ -356,7 +322,7 @@ class PlanWriter {
       for (const v of plan.validations) addValidation(ws, v);
     }
     plan.conditionalFormats?.forEach((p) => addConditionalFormat(ws, p));
-    if (plan.freeze) freeze(ws, plan.freeze.rows, plan.freeze.columns);
+    if (plan.freeze) this.freezeLater(plan.sheet, plan.freeze.rows, plan.freeze.columns);
     if ((plan.print || plan.rowBreaks?.length) && this.need('print')) {
       if (plan.print) {
         ws.pageLayout.paperSize = 'A4' as Excel.PaperType;
@@ -394,7 +360,8 @@ class PlanWriter {
     if (width === 0) return;
     const formatBytes = formats ? jsonBytes(formats) : 0;
     for (const chunk of this.budget.chunks(input, (r) => jsonBytes(r) + formatBytes)) {
-      await this.budget.reserve(jsonBytes(chunk.rows) + formatBytes * chunk.rows.length);
+      // getRange, clear, formulas, numberFormat.
+      await this.budget.reserve(jsonBytes(chunk.rows) + formatBytes * chunk.rows.length, 4);
       const range = ws.getRange(rangeAddress(col, row + chunk.start, width, chunk.rows.length));
       if (clearFormats) range.clear('Formats' as Excel.ClearApplyTo);
       range.formulas = chunk.rows;
@@ -420,6 +387,7 @@ class PlanWriter {
     await this.block(ws, col, row, [headers.map((h) => officeInput(h))], undefined);
     const formats = columns.map((c) => c.numberFormat ?? null);
     await this.block(ws, col, row + 1, body, formats.some((f) => f !== null) ? formats : undefined);
+    await this.budget.reserve(0, 3 + columns.length);
     const table = ws.tables.add(rangeAddress(col, row, headers.length, body.length + 1), true);
     table.name = name;
     table.style = style ?? DEFAULT_TABLE_STYLE;
@@ -439,17 +407,20 @@ class PlanWriter {
         : this.context.workbook.worksheets.getItem(u.sheet);
       const { col, row } = decodeCell(u.at);
       await this.newTable(ws, u.table, col, row, u.columns, u.rows, u.style);
-      if (created && row === 1) freeze(ws, 1, 0);
+      if (created && row === 1) this.freezeLater(u.sheet, 1, 0);
       return;
     }
     const { headers, source, headerRow, firstCol, bodyRows, kept } = existing;
     const table = this.context.workbook.tables.getItem(u.table);
     const total = Math.max(kept + u.rows.length, 1);
+    // Excel moves no cells in a filtered table (office-js #994, #468): the filters are cleared for
+    // the rows to be added or deleted, and applied again to the rewritten rows.
+    const filters = total === bodyRows ? [] : (this.filters[u.table] ?? []);
+    if (filters.length) table.clearFilters();
     if (total > bodyRows) {
-      table.rows.add(
-        undefined,
-        Array.from({ length: total - bodyRows }, () => headers.map(() => '')),
-      );
+      const blank = Array.from({ length: total - bodyRows }, () => headers.map(() => ''));
+      await this.budget.reserve(jsonBytes(blank), 2 + filters.length * 2);
+      table.rows.add(undefined, blank);
     } else if (total < bodyRows) {
       table
         .getDataBodyRange()
@@ -471,91 +442,6 @@ class PlanWriter {
     );
     // Rewritten rows lose their old cell formats, as in the ExcelJS adapter (the table style stays).
     await this.block(table.worksheet, firstCol, firstRow, input, formats, true);
+    for (const f of filters) table.columns.getItemAt(f.column).filter.apply(f.criteria);
   }
-}
-
-function pad(cells: readonly PlanCell[], width: number): OfficeInput[] {
-  return Array.from({ length: width }, (_, j) => officeInput(cells[j] ?? null));
-}
-
-function rangeAddress(col: number, row: number, width: number, height: number): string {
-  const a = encodeCell(col, row);
-  return width === 1 && height === 1 ? a : `${a}:${encodeCell(col + width - 1, row + height - 1)}`;
-}
-
-function absoluteRows(rows: string): string {
-  return rows
-    .split(':')
-    .map((r) => `$${r.replace(/\$/g, '')}`)
-    .join(':');
-}
-
-function freeze(ws: Excel.Worksheet, rows: number, columns: number): void {
-  if (rows > 0 && columns > 0) ws.freezePanes.freezeAt(rangeAddress(0, 1, columns, rows));
-  else if (rows > 0) ws.freezePanes.freezeRows(rows);
-  else if (columns > 0) ws.freezePanes.freezeColumns(columns);
-}
-
-function applyStyle(range: Excel.Range, s: CellStyle): void {
-  const font = range.format.font;
-  if (s.bold) font.bold = true;
-  if (s.italic) font.italic = true;
-  if (s.size) font.size = s.size;
-  if (s.font) font.name = s.font;
-  if (s.color) font.color = color(s.color);
-  if (s.fill) range.format.fill.color = color(s.fill);
-  if (s.hAlign)
-    range.format.horizontalAlignment = (
-      { left: 'Left', center: 'Center', right: 'Right' } as const
-    )[s.hAlign];
-  if (s.vAlign)
-    range.format.verticalAlignment = ({ top: 'Top', middle: 'Center', bottom: 'Bottom' } as const)[
-      s.vAlign
-    ];
-  if (s.wrap) range.format.wrapText = true;
-  if (s.border === 'thin') {
-    for (const edge of [
-      'EdgeTop',
-      'EdgeBottom',
-      'EdgeLeft',
-      'EdgeRight',
-      'InsideHorizontal',
-      'InsideVertical',
-    ] as const) {
-      const border = range.format.borders.getItem(edge);
-      border.style = 'Continuous';
-      border.color = '#808080';
-    }
-  }
-}
-
-function addValidation(ws: Excel.Worksheet, v: ValidationPlan): void {
-  const dv = ws.getRange(v.range).dataValidation;
-  if (v.type === 'list') {
-    dv.rule = { list: { inCellDropDown: true, source: (v.list ?? []).join(',') } };
-  } else {
-    const basic: Excel.BasicDataValidation =
-      v.min !== undefined && v.max !== undefined
-        ? { formula1: v.min, formula2: v.max, operator: 'Between' as Excel.DataValidationOperator }
-        : v.min !== undefined
-          ? { formula1: v.min, operator: 'GreaterThanOrEqualTo' as Excel.DataValidationOperator }
-          : { formula1: v.max ?? 0, operator: 'LessThanOrEqualTo' as Excel.DataValidationOperator };
-    dv.rule = v.type === 'whole' ? { wholeNumber: basic } : { decimal: basic };
-  }
-  dv.ignoreBlanks = v.allowBlank ?? true;
-  if (v.prompt) dv.prompt = { showPrompt: true, message: v.prompt, title: '' };
-  if (v.error)
-    dv.errorAlert = {
-      showAlert: true,
-      style: 'Stop' as Excel.DataValidationAlertStyle,
-      title: '输入有误',
-      message: v.error,
-    };
-}
-
-function addConditionalFormat(ws: Excel.Worksheet, p: ConditionalFormatPlan): void {
-  const cf = ws.getRange(p.range).conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
-  cf.custom.rule.formula = p.formula.startsWith('=') ? p.formula : `=${p.formula}`;
-  cf.custom.format.fill.color = color(p.fill);
-  if (p.color) cf.custom.format.font.color = color(p.color);
 }

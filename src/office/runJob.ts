@@ -1,6 +1,7 @@
 /**
  * One command inside Excel: read the book (one sync), compute the plan with a pure job, apply it
- * (one more sync, plus one per extra 4 MB of payload). A job that throws has written nothing.
+ * (one more sync, plus one per extra 3 MB of estimated payload, plus one for freeze panes and tab
+ * colours when the plan has any: applyBookPlan). A job that throws has written nothing.
  */
 import type { BookPlan, BookSnapshot } from '../plan/types';
 import { ApplyOptions, ApplyResult, applyBookPlan } from './applyBookPlan';

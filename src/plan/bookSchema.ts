@@ -31,6 +31,8 @@ export interface ColumnDef {
   numberFormat?: string;
   /** Display-only columns (names next to ids in output tables) may be missing when reading. */
   optionalOnRead?: boolean;
+  /** Text columns where users type dates: read as YYYY-MM-DD from either host (cellDates.ts). */
+  date?: boolean;
   width?: number;
 }
 
@@ -282,6 +284,8 @@ export const TABLES: Readonly<Record<TableName, TableDef>> = {
       idCol('indicator', '指标编号'),
       nameCol('indicatorName', '指标名称', { optionalOnRead: true, width: 26 }),
       col('quota', '任务数', 'number', { width: 9 }),
+      // The period's share of the year's quota: 序时目标 is one formula over the row (a calculated column).
+      col('share', '序时比例', 'percent', { width: 9, optionalOnRead: true }),
       col('milestone', '序时目标', 'number', { width: 10 }),
       col('actual', '完成数', 'number', { width: 9 }),
       enumCol('reported', '报送', REPORTED_LABELS, { width: 9 }),
@@ -290,7 +294,6 @@ export const TABLES: Readonly<Record<TableName, TableDef>> = {
       enumCol('status', '进度状态', STATUS_LABELS, { width: 16 }),
       col('score', '得分', 'number', { width: 9, numberFormat: FORMAT.score }),
       col('bonus', '加分', 'number', { width: 9, numberFormat: FORMAT.score }),
-      // SPEC §10 over time; shown, never scored.
       // Added with SPEC §10 "over time" (shown, never scored): optional in books made before.
       col('projected', '预计全年', 'number', {
         width: 10,
@@ -308,7 +311,7 @@ export const TABLES: Readonly<Record<TableName, TableDef>> = {
   TD_Ranking: {
     name: 'TD_Ranking',
     sheet: '考核结果',
-    // Right of TD_Scores (A–S) with room for a column or two more.
+    // Right of TD_Scores (A–T) with a column of room.
     at: 'V1',
     rowKey: ['period', 'unit'],
     output: true,
@@ -359,7 +362,7 @@ export const TABLES: Readonly<Record<TableName, TableDef>> = {
       nameCol('name', '企业名称', { width: 36 }),
       col('creditCode', '统一社会信用代码', 'text', { width: 22 }),
       col('certificate', '证书编号', 'text', { width: 18 }),
-      col('issuedOn', '发证日期', 'text', { width: 12 }),
+      col('issuedOn', '发证日期', 'text', { width: 12, date: true }),
       col('batch', '批次', 'text', { width: 12 }),
       col('period', '计入期间', 'text', { width: 10 }),
       idCol('unit', '单位编号'),

@@ -21,6 +21,7 @@ import type {
   Unit,
 } from '../engine/types';
 import { validateScenario } from '../engine/validate';
+import { givenAsLocks } from './givenQuotas';
 import {
   ColumnDef,
   INPUT_TABLES,
@@ -30,6 +31,7 @@ import {
   TABLES,
   TableName,
   decodeCell,
+  headerOf,
 } from './bookSchema';
 import type { BookSnapshot, PlanCell, Scalar, TableData } from './types';
 
@@ -188,14 +190,22 @@ const notANumber = (shown: string): Complaint => ({
   zh: `不是数字：${shown}，请填写数值`,
 });
 
+// `1e999` typed as text, or an overflowing cell saved by another program, reads as Infinity.
+const notFinite = (shown: string): Complaint => ({
+  message: `not a finite number: ${shown}`,
+  zh: `不是有限数值：${shown}，请填写实际数值`,
+});
+
 function parseNumberCell(v: Scalar, c: ColumnDef): number | Complaint {
-  if (typeof v === 'number') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : notFinite(String(v));
   if (typeof v === 'boolean') return notANumber(String(v));
   const s = String(v).trim().normalize('NFKC');
+  let n: number;
   if (c.type === 'percent' && s.endsWith('%') && NUMBER_RE.test(s.slice(0, -1).trim()))
-    return Number(s.slice(0, -1).trim()) / 100;
-  if (NUMBER_RE.test(s)) return Number(s);
-  return notANumber(JSON.stringify(String(v)));
+    n = Number(s.slice(0, -1).trim()) / 100;
+  else if (NUMBER_RE.test(s)) n = Number(s);
+  else return notANumber(JSON.stringify(String(v)));
+  return Number.isFinite(n) ? n : notFinite(JSON.stringify(String(v)));
 }
 
 /** Reads one cell as the JSON value of its column, or what is wrong with it. */
@@ -283,6 +293,8 @@ function parseTiers(text: string): Tier[] | Complaint {
 interface Origins {
   arrays: Record<string, { loc: TableLocation; rows: number[] }>;
   settings: { loc: TableLocation; rows: Record<string, number> } | null;
+  /** Basis rows (by index) whose `locked` is a 给定 quota of TD_Quotas (sheet row). */
+  lockedFrom?: { loc: TableLocation; rows: Map<number, number> };
 }
 
 const ARRAY_TABLES: Record<string, TableName> = {
@@ -300,6 +312,9 @@ const ARRAY_TABLES: Record<string, TableName> = {
 /** Maps a validator's JSON path to the sheet, table, row and column it came from. */
 function locate(path: string, origins: Origins): string {
   const m = /^([a-z.]+?)\[(\d+)\](?:\.([A-Za-z]+))?(?:\[(\d+)\])?/.exec(path);
+  const given = m?.[1] === 'basis' ? origins.lockedFrom?.rows.get(Number(m[2])) : undefined;
+  if (m && given !== undefined && (m[3] === 'locked' || !origins.arrays.basis.rows[Number(m[2])]))
+    return where(origins.lockedFrom!.loc, given, headerOf('TD_Quotas', 'quota'));
   if (m && origins.arrays[m[1]]) {
     const { loc, rows } = origins.arrays[m[1]];
     const row = rows[Number(m[2])];
@@ -347,7 +362,8 @@ export function readScenario(snapshot: BookSnapshot): ReadScenario {
     const r = readTable(snapshot, name, problems);
     if (r) t[name] = r;
   }
-  if (problems.length) throw new InputError(problems);
+  // Without a table nothing can be located; bad cells are listed with the validator's problems.
+  if (INPUT_TABLES.some((name) => !t[name])) throw new InputError(problems);
   const T = t as Record<(typeof INPUT_TABLES)[number], ReadTable>;
 
   const settingRows: Record<string, number> = {};
@@ -415,7 +431,7 @@ export function readScenario(snapshot: BookSnapshot): ReadScenario {
         message: `unknown source ${JSON.stringify(r.source ?? '')} (${QUOTA_SOURCE_LABELS.given} for a quota you set, ${QUOTA_SOURCE_LABELS.computed} for a computed one)`,
         zh: `来源${zhShow(r.source ?? '')}无法识别（自行设定的任务数填“${QUOTA_SOURCE_LABELS.given}”，分解所得的填“${QUOTA_SOURCE_LABELS.computed}”）`,
       });
-      return;
+      // Still checked as a given row, so that its neighbours are not reported as incomplete.
     }
     quotas.push(pick<QuotaRow>(r, ['indicator', 'year', 'unit', 'quota']));
     quotaOrigin.push(T.TD_Quotas.rowNumbers[i]);
@@ -446,7 +462,7 @@ export function readScenario(snapshot: BookSnapshot): ReadScenario {
     return rule;
   });
 
-  const scenario: Scenario = {
+  const typed: Scenario = {
     plan,
     units: T.TD_Units.rows.map((r) => pick<Unit>(r, ['id', 'name', 'type'])),
     indicators,
@@ -479,7 +495,14 @@ export function readScenario(snapshot: BookSnapshot): ReadScenario {
     },
     registry: T.TD_Registry.rows.map((r) => pick<RegistryRow>(r, ['name', 'creditCode', 'unit'])),
   };
-  if (problems.length) throw new InputError(problems);
+  const given = givenAsLocks(typed, quotaOrigin);
+  const scenario = given.scenario;
+  for (const g of given.tooMuch)
+    problems.push({
+      where: where(T.TD_Quotas.loc, g.row, headerOf('TD_Quotas', 'quota')),
+      message: `the fixed quotas of ${g.indicator} ${g.year} (来源 ${QUOTA_SOURCE_LABELS.given}, typed over ${QUOTA_SOURCE_LABELS.computed}, or locked in 分解依据) add up to ${g.sum}, more than its target ${g.total}: the other units cannot be allocated`,
+      zh: `指标“${g.indicator}”${g.year}年固定的任务数（来源为“${QUOTA_SOURCE_LABELS.given}”、改写过的“${QUOTA_SOURCE_LABELS.computed}”或分解依据中锁定的）合计 ${g.sum}，超过目标值 ${g.total}，其余单位无法分解`,
+    });
 
   const origins: Origins = {
     arrays: Object.fromEntries(
@@ -488,30 +511,53 @@ export function readScenario(snapshot: BookSnapshot): ReadScenario {
         {
           loc: T[name as (typeof INPUT_TABLES)[number]].loc,
           rows:
-            name === 'TD_Quotas'
-              ? quotaOrigin
-              : T[name as (typeof INPUT_TABLES)[number]].rowNumbers,
+            name === 'TD_Quotas' ? given.rows : T[name as (typeof INPUT_TABLES)[number]].rowNumbers,
         },
       ]),
     ),
     settings: { loc: T.TD_Settings.loc, rows: settingRows },
+    lockedFrom: { loc: T.TD_Quotas.loc, rows: given.lockedFrom },
+  };
+  // An allocation that fails around quotas fixed in 任务分解 names their cells too.
+  const fixedIn = (path: string): string => {
+    const t = scenario.targets[Number(/^targets\[(\d+)\]/.exec(path)?.[1] ?? -1)];
+    const cells = [...given.lockedFrom]
+      .filter(
+        ([b]) => scenario.basis[b].indicator === t?.indicator && scenario.basis[b].year === t?.year,
+      )
+      .map(([, row]) => where(T.TD_Quotas.loc, row, headerOf('TD_Quotas', 'quota')));
+    return cells.join('; ');
   };
   const relocate = (e: InputError) =>
     new InputError(
-      e.problems.map((p) => ({
-        where: locate(p.where, origins),
-        message: p.message.replace(PATH_IN_TEXT, (path) => locate(path, origins)),
-        ...(p.zh !== undefined && {
-          zh: p.zh.replace(PATH_IN_TEXT, (path) => locate(path, origins)),
-        }),
-      })),
+      e.problems.map((p) => {
+        const fixed = fixedIn(p.where);
+        const at = (text: string) => text.replace(PATH_IN_TEXT, (path) => locate(path, origins));
+        return {
+          where: locate(p.where, origins),
+          message: at(p.message) + (fixed && ` (quotas fixed in ${fixed})`),
+          ...(p.zh !== undefined && { zh: at(p.zh) + (fixed && `（固定的任务数：${fixed}）`) }),
+        };
+      }),
     );
+  let valid: Scenario | undefined;
   try {
-    return { scenario, valid: validateScenario(JSON.parse(JSON.stringify(scenario))), relocate };
+    valid = validateScenario(JSON.parse(JSON.stringify(scenario)));
   } catch (e) {
-    if (e instanceof InputError) throw relocate(e);
-    throw e;
+    if (!(e instanceof InputError)) throw e;
+    problems.push(...withoutRepeats(problems, relocate(e).problems));
   }
+  if (problems.length || !valid) throw new InputError(problems);
+  return { scenario, valid, relocate };
+}
+
+/**
+ * The validator's problems except those about a cell already reported when it was read: a cell
+ * that is not a number is absent from the scenario, and "is required" would say it twice.
+ */
+function withoutRepeats(read: readonly Problem[], found: readonly Problem[]): Problem[] {
+  const places = new Set(read.map((p) => p.where));
+  return found.filter((p) => !places.has(p.where));
 }
 
 /** The scenario a plan workbook holds (what `export` prints). Throws InputError naming where. */

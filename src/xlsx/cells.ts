@@ -1,4 +1,5 @@
 /** Conversions between plan cells / snapshot scalars and ExcelJS cell values and styles. */
+import { dateText } from '../plan/cellDates';
 import type ExcelJS from 'exceljs';
 import type { CellStyle, PlanCell, Scalar } from '../plan/types';
 
@@ -27,7 +28,7 @@ export function fromExcelValue(v: ExcelJS.CellValue): Scalar {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string') return v === '' ? null : v;
   if (typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return v.toISOString();
+  if (v instanceof Date) return dateText(v);
   const o = v as unknown as Record<string, unknown>;
   if ('formula' in o || 'sharedFormula' in o)
     return fromExcelValue((o.result ?? null) as ExcelJS.CellValue);

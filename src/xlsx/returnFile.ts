@@ -7,6 +7,7 @@ import { InputError } from '../engine/errors';
 import { GridBook, GridCell, GridSheet } from '../engine/grid';
 import { openPackage } from './openPackage';
 import { sheetMerges, tableModel } from './excelInternals';
+import { NotAPackage } from './zipPackage';
 import { readCustomProperties } from './properties';
 
 /**
@@ -53,15 +54,19 @@ function gridSheet(ws: ExcelJS.Worksheet): GridSheet {
 export async function readXlsxGrid(buffer: Buffer, file: string): Promise<GridBook> {
   let zip: JSZip;
   const wb = new ExcelJS.Workbook();
-  const stored = await openPackage(buffer, file);
+  const notXlsx = () =>
+    new InputError('不是有效的 xlsx 文件，请用 Excel、WPS 或 LibreOffice 另存为 xlsx 格式', file);
+  let stored: Buffer;
+  try {
+    stored = await openPackage(buffer, file);
+  } catch (e) {
+    throw e instanceof NotAPackage ? notXlsx() : e;
+  }
   try {
     zip = await JSZip.loadAsync(stored);
     await wb.xlsx.load(stored as unknown as ArrayBuffer);
   } catch {
-    throw new InputError(
-      '不是有效的 xlsx 文件，请用 Excel、WPS 或 LibreOffice 另存为 xlsx 格式',
-      file,
-    );
+    throw notXlsx();
   }
   const properties = await readCustomProperties(zip);
   return { file, properties, sheets: wb.worksheets.map(gridSheet) };

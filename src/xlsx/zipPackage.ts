@@ -33,8 +33,11 @@ export interface ZipEntry {
   localOffset: number;
 }
 
+/** A file that is not a readable zip package at all (as opposed to one refused by the limits). */
+export class NotAPackage extends InputError {}
+
 function damaged(file: string, what: string, zh: string): InputError {
-  return new InputError(
+  return new NotAPackage(
     `not an xlsx workbook (not a zip package: ${what})`,
     file,
     `不是有效的 xlsx 文件（不是 zip 文件包：${zh}）`,

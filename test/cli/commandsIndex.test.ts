@@ -12,6 +12,7 @@ describe('the command table (commands load when they run)', () => {
       'import-returns',
       'import-list',
       'export',
+      'bulletin',
     ]);
     for (const c of all) expect(await loadCommand(c.name)).toBe(c);
     expect(loadCommand('toString')).toBeUndefined();

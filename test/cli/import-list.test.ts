@@ -139,7 +139,8 @@ describe('target-desk import-list', () => {
       'gqq_new',
       '--json',
     ]);
-    expect(r.code).toBe(0);
+    // Rows are left unmatched (the 30 enterprises the registry lacks): exit 3, the rest applied.
+    expect(r.code).toBe(3);
     const report = JSON.parse(r.stdout);
     expect([
       report.rows,
@@ -187,7 +188,8 @@ describe('target-desk import-list', () => {
       'gqq_new',
       '--json',
     ]);
-    expect(r.code).toBe(0);
+    // Rows are left unmatched (the 30 enterprises the registry lacks): exit 3, the rest applied.
+    expect(r.code).toBe(3);
     const report = JSON.parse(r.stdout);
     expect(report.changes).toEqual([]);
     expect([report.rows, report.matched, report.duplicates.length]).toEqual([300, 240, 30]);
@@ -212,7 +214,8 @@ describe('target-desk import-list', () => {
       '杭州未登记0科技有限公司=wulin',
       '--json',
     ]);
-    expect(r.code).toBe(0);
+    // Rows are left unmatched (the 30 enterprises the registry lacks): exit 3, the rest applied.
+    expect(r.code).toBe(3);
     const report = JSON.parse(r.stdout);
     expect(report.registryAdded).toEqual([
       { name: '杭州未登记1科技有限公司', unit: 'tianshui' },

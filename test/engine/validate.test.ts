@@ -177,7 +177,7 @@ describe('validateScenario', () => {
     };
     // g is split equally (no weights needed); h's quotas rows replace its allocation but miss s2
     expect(problems(base)).toEqual([
-      'quotas: h 2019: no row for unit "s2" (quotas rows replace the allocation for the indicator and year: give 0 for no task)',
+      'quotas[0]: h 2019: no row for unit "s2" (quotas rows replace the allocation for the indicator and year: give 0 for no task)',
       'targets[0]: f 2019 is allocated by weight (largest-remainder) but has no basis row for units "s1", "s3" (give weight 0 for no task, or quotas rows)',
     ]);
   });

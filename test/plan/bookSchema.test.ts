@@ -80,6 +80,7 @@ describe('the plan workbook schema', () => {
         .filter((c) => c.numberFormat)
         .map((c) => [c.header, c.numberFormat]),
     ).toEqual([
+      ['序时比例', '0.0%'],
       ['完成率', '0.0%'],
       ['序时完成率', '0.0%'],
       ['得分', '0.00'],

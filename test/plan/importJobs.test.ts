@@ -186,34 +186,124 @@ describe('the year and its Q4', () => {
 describe('edits in TD_Recognitions', () => {
   it('names an unknown unit typed into a 未匹配 row, and changes nothing', () => {
     const wb = book(RETURNS_SCENARIO);
-    const snap = apply(
-      wb,
-      importListJob(readSnapshot(wb), listGrid([['杭州未登记有限公司', 'GR9', '2019-11-27']]), {
-        indicator: 'gqq_new',
-        assign: {},
-        now: NOW,
-      }).plan,
-    );
+    const list = () =>
+      listGrid([
+        ['杭州云帆网络有限公司', 'GR1', '2019-11-27'],
+        ['杭州未登记有限公司', 'GR9', '2019-11-27'],
+      ]);
+    const first = importListJob(readSnapshot(wb), list(), {
+      indicator: 'gqq_new',
+      assign: {},
+      now: NOW,
+    });
+    expect(first.report.outcome).toBe('partial');
+    const snap = apply(wb, first.plan);
     const table = snap.tables.TD_Recognitions;
     const unitCol = table.headers.indexOf('单位编号');
-    table.rows[0][unitCol] = '西湖街道';
+    expect(table.rows[1][0]).toBe('gqq_new');
+    table.rows[1][unitCol] = '西湖街道';
     expect(() =>
-      importListJob(snap, listGrid([['杭州未登记有限公司', 'GR9', '2019-11-27']]), {
+      importListJob(snap, list(), {
         indicator: 'gqq_new',
         assign: {},
         now: NOW,
       }),
     ).toThrow(
-      '认定名单 › TD_Recognitions › 第2行 › 单位编号: 未知单位「西湖街道」（填单位编号或单位名称）',
+      '认定名单 › TD_Recognitions › 第3行 › 单位编号: 未知单位「西湖街道」（填单位编号或单位名称）',
     );
-    table.rows[0][unitCol] = '天水街道';
-    const { report } = importListJob(
-      snap,
-      listGrid([['杭州未登记有限公司', 'GR9', '2019-11-27']]),
-      { indicator: 'gqq_new', assign: {}, now: NOW },
-    );
+    table.rows[1][unitCol] = '天水街道';
+    const { report } = importListJob(snap, list(), { indicator: 'gqq_new', assign: {}, now: NOW });
     expect(report.registryAdded).toEqual([{ name: '杭州未登记有限公司', unit: 'tianshui' }]);
     expect(report.unmatched).toEqual([]);
+    expect(report.outcome).toBe('complete');
+  });
+});
+
+describe('outcome and assignments (issue 9, observation 11)', () => {
+  const listOf = (...names: string[]) =>
+    listGrid(names.map((n, i) => [n, `GR${i + 1}`, '2019-11-27']));
+
+  it('writes nothing and says none when no row matches', () => {
+    const wb = book(RETURNS_SCENARIO);
+    const { plan, report } = importListJob(
+      readSnapshot(wb),
+      listOf('杭州未登记有限公司', '杭州另一家有限公司'),
+      { indicator: 'gqq_new', assign: {}, now: NOW },
+    );
+    expect(report.outcome).toBe('none');
+    expect(report.unmatched).toEqual([
+      { row: 2, name: '杭州未登记有限公司' },
+      { row: 3, name: '杭州另一家有限公司' },
+    ]);
+    expect(plan).toEqual({ sheets: [], tableUpdates: [] });
+  });
+
+  it('applies the matched rows and says partial when some are left unmatched', () => {
+    const wb = book(RETURNS_SCENARIO);
+    const { plan, report } = importListJob(
+      readSnapshot(wb),
+      listOf('杭州云帆网络有限公司', '杭州未登记有限公司'),
+      { indicator: 'gqq_new', assign: {}, now: NOW },
+    );
+    expect(report.outcome).toBe('partial');
+    expect(report.matched).toBe(1);
+    const snap = apply(wb, plan);
+    expect(actualsOf(snap)).toContainEqual(['gqq_new', 'wulin', '2019Q4', 1, 'list']);
+  });
+
+  it('refuses --assign for a name the list does not hold, naming it, and invents no company', () => {
+    const wb = book(RETURNS_SCENARIO);
+    const run = () =>
+      importListJob(readSnapshot(wb), listOf('杭州云帆网络有限公司'), {
+        indicator: 'gqq_new',
+        assign: { 不存在的公司: 'wulin' },
+        now: NOW,
+      });
+    expect(run).toThrow(
+      '--assign 不存在的公司=wulin: "不存在的公司" is not in this list (nor in the 认定名单 sheet for gqq_new): --assign places listed enterprises only',
+    );
+    try {
+      run();
+    } catch (e) {
+      expect((e as { problems: { zh: string }[] }).problems[0].zh).toBe(
+        '「不存在的公司」不在本名单中（认定名单表中该指标也没有）：--assign 只能为名单中的企业指定单位',
+      );
+    }
+  });
+
+  it('moves a registered company to another unit only with reassign', () => {
+    const wb = book(RETURNS_SCENARIO);
+    const params = {
+      indicator: 'gqq_new',
+      assign: { 杭州云帆网络有限公司: 'tianshui' },
+      now: NOW,
+    };
+    expect(() => importListJob(readSnapshot(wb), listOf('杭州云帆网络有限公司'), params)).toThrow(
+      '--assign 杭州云帆网络有限公司=tianshui: "杭州云帆网络有限公司" is registered to unit wulin in 企业库; add --reassign to move it to tianshui',
+    );
+    const { plan, report } = importListJob(readSnapshot(wb), listOf('杭州云帆网络有限公司'), {
+      ...params,
+      reassign: true,
+    });
+    expect(report.registryAdded).toEqual([{ name: '杭州云帆网络有限公司', unit: 'tianshui' }]);
+    const snap = apply(wb, plan);
+    expect(readScenario(snap).scenario.registry).toContainEqual({
+      name: '杭州云帆网络有限公司',
+      creditCode: '91330103MA27AAAA02',
+      unit: 'tianshui',
+    });
+    expect(actualsOf(snap)).toContainEqual(['gqq_new', 'tianshui', '2019Q4', 1, 'list']);
+  });
+
+  it('assigns a listed, unregistered company without reassign and remembers it', () => {
+    const wb = book(RETURNS_SCENARIO);
+    const { report } = importListJob(
+      readSnapshot(wb),
+      listOf('杭州云帆网络有限公司', '杭州未登记有限公司'),
+      { indicator: 'gqq_new', assign: { 杭州未登记有限公司: 'chaohui' }, now: NOW },
+    );
+    expect(report.registryAdded).toEqual([{ name: '杭州未登记有限公司', unit: 'chaohui' }]);
+    expect(report.outcome).toBe('complete');
   });
 });
 

@@ -62,8 +62,10 @@ describe('the workbook reader', () => {
       // Straight quotes, as the English message quotes the cell (the browser test looks for them).
       '目标 › TD_Targets › 第2行 › 目标值：不是数字："一百"，请填写数值',
       '目标 › TD_Targets › 第3行 › 年度：不是整数：2.5',
+      // Every problem at once (issue 9): the tier list is reported with the cells above.
+      '考核办法 › TD_Rules › 第2行 › 分档（完成率:系数；…）：分档写法有误：“abc”，应为“完成率:系数”对，如“1:1; 0.8:0.8”',
     ]);
-    targets.rows[0][targets.headers.indexOf('目标值')] = 100;
+    targets.rows[0][targets.headers.indexOf('目标值')] = 10;
     targets.rows[1][targets.headers.indexOf('年度')] = 2019;
     const ind = snap.tables.TD_Indicators;
     ind.rows[0][ind.headers.indexOf('Q2序时进度')] = null;

@@ -76,6 +76,7 @@ describe('run writes what the engine computes', () => {
         指标编号: r.indicator,
         指标名称: s.indicators.find((i) => i.id === r.indicator)!.name,
         任务数: r.quota,
+        序时比例: s.indicators.find((i) => i.id === r.indicator)!.profile![2],
         序时目标: r.milestone,
         完成数: r.actual,
         报送: r.reported ? '已报送' : '未报送',
@@ -92,10 +93,36 @@ describe('run writes what the engine computes', () => {
     );
     const t = readSnapshot(wb).tables.TD_Scores;
     const ws = wb.getWorksheet(t.sheet)!;
-    expect(ws.getCell('K2').formula).toBe('IF(G2>0,I2/G2,"")');
-    expect(ws.getCell('L2').formula).toBe('IF(H2>0,I2/H2,"")');
-    expect(ws.getCell('H2').formula).toMatch(/^G2\*(0|0\.\d+|1)$/);
-    expect(ws.getCell('K2').numFmt).toBe('0.0%');
+    expect(ws.getCell('I2').formula).toBe('G2*H2');
+    expect(ws.getCell('L2').formula).toBe('IF(G2>0,J2/G2,"")');
+    expect(ws.getCell('M2').formula).toBe('IF(I2>0,J2/I2,"")');
+    expect(ws.getCell('L2').numFmt).toBe('0.0%');
+    expect(ws.getCell('H2').numFmt).toBe('0.0%');
+  });
+
+  // Excel makes a table column written with formulas one calculated column (office-js #5909):
+  // every formula column must already be one formula, the same relative to its row.
+  it('gives every formula column of TD_Scores one formula, over its own row, in every row', () => {
+    const t = readSnapshot(wb).tables.TD_Scores;
+    const ws = wb.getWorksheet(t.sheet)!;
+    const byColumn = new Map<number, Set<string>>();
+    t.rows.forEach((_, i) =>
+      t.headers.forEach((_, j) => {
+        const f = ws.getCell(2 + i, 1 + j).formula;
+        if (f === undefined) return;
+        const shifted = f.replace(/([A-Z]+)(\d+)/g, (_m, c: string, r: string) =>
+          Number(r) === 2 + i ? `${c}#` : `${c}${r}`,
+        );
+        byColumn.set(j, (byColumn.get(j) ?? new Set()).add(shifted));
+      }),
+    );
+    expect([...byColumn].map(([j, f]) => [t.headers[j], [...f]])).toEqual([
+      ['序时目标', ['G#*H#']],
+      ['完成率', ['IF(G#>0,J#/G#,"")']],
+      ['序时完成率', ['IF(I#>0,J#/I#,"")']],
+    ]);
+    // Every body cell of those columns holds the formula (none is a constant).
+    expect(t.rows.every((_, i) => ws.getCell(2 + i, 9).formula !== undefined)).toBe(true);
   });
 
   it('TD_Ranking holds totals, ranks and grades', () => {
@@ -279,17 +306,25 @@ describe('run on output tables users rearranged', () => {
     const t = readSnapshot(wb).tables.TD_Scores;
     expect(t.sheet).toBe('我的考核表');
     expect(t.headers).toEqual(headers);
-    expect(t.ref).toBe(`B3:U${3 + result.assessment.rows.length}`);
+    expect(t.ref).toBe(`B3:V${3 + result.assessment.rows.length}`);
     const rows = tableObjects(wb, 'TD_Scores');
     expect(
       rows.map((r) => [r['单位编号'], r['指标编号'], r['完成率'], r['序时完成率'], r['备注']]),
     ).toEqual(result.assessment.rows.map((r) => [r.unit, r.indicator, r.rate, r.timely, null]));
     // From B: 备注, 较上期, 报送时间, 报送情况, 预计全年, 加分, 得分, 进度状态, 序时完成率 (J),
-    // 完成率 (K), 报送, 完成数 (M), 序时目标 (N), 任务数 (O).
+    // 完成率 (K), 报送, 完成数 (M), 序时目标 (N), 序时比例 (O), 任务数 (P).
     const ws = wb.getWorksheet('我的考核表')!;
-    expect(t.headers.slice(9, 14)).toEqual(['完成率', '报送', '完成数', '序时目标', '任务数']);
-    expect(ws.getCell('K4').formula).toBe('IF(O4>0,M4/O4,"")');
+    expect(t.headers.slice(9, 15)).toEqual([
+      '完成率',
+      '报送',
+      '完成数',
+      '序时目标',
+      '序时比例',
+      '任务数',
+    ]);
+    expect(ws.getCell('K4').formula).toBe('IF(P4>0,M4/P4,"")');
     expect(ws.getCell('J4').formula).toBe('IF(N4>0,M4/N4,"")');
+    expect(ws.getCell('N4').formula).toBe('P4*O4');
     expect(
       wb
         .getWorksheet('考核结果')!
@@ -330,38 +365,20 @@ describe('sheet plan fingerprint', () => {
 });
 
 describe('quota history', () => {
-  it('keeps a computed quota someone overtyped, and only that one', async () => {
+  it('names the cell of an overtyped computed quota that cannot be met, and writes nothing', async () => {
+    // Issue 9, observation 12: the typed quota used to be reverted (and kept in TD_History only).
     let wb = await reload(initBook(HAND));
     runBook(wb, '2019Q3');
     wb = await reload(wb);
     const t = readSnapshot(wb).tables.TD_Quotas;
     const i = t.rows.findIndex((r) => r[0] === 'n' && r[3] === 'a');
     wb.getWorksheet(t.sheet)!.getCell(i + 2, 6).value = 99;
-    runBook(wb, '2019Q3');
-    const kept = tableObjects(wb, 'TD_History').map((h) => [
-      h['表'],
-      h['期间'],
-      JSON.parse(h['被替换的行（JSON）'] as string),
-    ]);
-    expect(kept).toEqual([
-      [
-        'TD_Quotas',
-        '2019',
-        {
-          指标编号: 'n',
-          指标名称: '新增企业',
-          年度: 2019,
-          单位编号: 'a',
-          单位名称: '=1+1',
-          任务数: 99,
-          来源: '分解',
-        },
-      ],
-    ]);
-    expect(
-      tableObjects(wb, 'TD_Quotas').find((r) => r['指标编号'] === 'n' && r['单位编号'] === 'a')![
-        '任务数'
-      ],
-    ).toBe(8);
+    expect(() => runBook(wb, '2019Q3')).toThrow(
+      `任务分解 › TD_Quotas › 第${i + 2}行 › 任务数: the fixed quotas of n 2019 (来源 给定, typed over 分解, or locked in 分解依据) add up to 101, more than its target 10`,
+    );
+    // (Unit b's quota is locked at 2 in 分解依据, hence 101; respected edits: quotaEdits.test.ts.)
+    wb.getWorksheet(t.sheet)!.getCell(i + 2, 6).value = 9;
+    expect(() => runBook(wb, '2019Q3')).toThrow('add up to 11, more than its target 10');
+    expect(tableObjects(wb, 'TD_History')).toEqual([]);
   });
 });

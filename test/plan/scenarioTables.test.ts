@@ -83,8 +83,10 @@ describe('errors name sheet, table, row and column', () => {
     units.rows[1][units.headers.indexOf('单位类型')] = '乡镇';
     const basis = snap.tables.TD_Basis;
     basis.rows[0][basis.headers.indexOf('权重')] = '十二';
+    // Every problem at once (issue 9), and the bad weight not again as a missing basis row.
     expect(inputProblems(() => snapshotToScenario(snap))).toEqual([
       '分解依据 › TD_Basis › 第2行 › 权重: not a number: "十二"',
+      expect.stringMatching(/^单位名单 › TD_Units › 第7行 › 单位类型: unknown unit type "乡镇"/),
     ]);
     basis.rows[0][basis.headers.indexOf('权重')] = 12;
     expect(inputProblems(() => snapshotToScenario(snap))).toEqual([
@@ -129,7 +131,11 @@ describe('errors name sheet, table, row and column', () => {
     const actuals = snap.tables.TD_Actuals;
     actuals.rows[1][actuals.headers.indexOf('单位编号')] = 'zz';
     const problems = inputProblems(() => snapshotToScenario(snap));
-    expect(problems).toEqual(['设置 › TD_Settings › 第6行 › 值: not a number: "abc"']);
+    expect(problems).toEqual([
+      '设置 › TD_Settings › 第6行 › 值: not a number: "abc"',
+      '指标 › TD_Indicators › 第2行 › Q1–Q4序时进度: must be 4 numbers in [0, 1], non-decreasing, ending with 1 (got [0,0.1,0.25,0.9])',
+      expect.stringMatching(/^完成情况 › TD_Actuals › 第3行 › 单位编号: unknown unit "zz"/),
+    ]);
     settings.rows[settings.rows.findIndex((r) => r[1] === 'status.warn')][2] = 0.7;
     expect(inputProblems(() => snapshotToScenario(snap))).toEqual([
       '指标 › TD_Indicators › 第2行 › Q1–Q4序时进度: must be 4 numbers in [0, 1], non-decreasing, ending with 1 (got [0,0.1,0.25,0.9])',

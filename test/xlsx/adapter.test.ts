@@ -134,7 +134,7 @@ describe('what a plan book carries', () => {
     expect(xml).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
     const wb = await loadBookBuffer(buffer, 'b.xlsx');
     expect(wb.getWorksheet('指标')!.getCell('F2').numFmt).toBe('0.0%');
-    expect(wb.getWorksheet('考核结果')!.getCell('K2').numFmt).toBe('0.0%');
+    expect(wb.getWorksheet('考核结果')!.getCell('L2').numFmt).toBe('0.0%');
   });
 });
 

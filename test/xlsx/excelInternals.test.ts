@@ -72,7 +72,7 @@ describe('the ExcelJS internals the xlsx adapter uses', () => {
   it('dataValidations: added ranges are written; a loaded range comes back one entry per cell', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('s');
-    const list = { type: 'list', allowBlank: true, formulae: ['"是,否"'] } as const;
+    const list: ExcelJS.DataValidation = { type: 'list', allowBlank: true, formulae: ['"是,否"'] };
     addValidation(ws, 'B2:B4', list);
     expect(Object.keys(validationModel(ws))).toEqual(['B2:B4']);
     const back = (await roundTrip(wb)).worksheets[0];

@@ -1,6 +1,7 @@
 import { assess } from '../../engine/assess';
 import { InputError, Problem } from '../../engine/errors';
 import { parsePeriod } from '../../engine/period';
+import { requirePlanPeriod } from '../../engine/plausible';
 import { Scenario } from '../../engine/types';
 import { validateScenario } from '../../engine/validate';
 import { CommandArgs, requiredOption } from '../args';
@@ -22,9 +23,10 @@ export const assessCommand: Command = {
     const period = requiredOption(args, 'period');
     // A bad period and a bad scenario are reported together.
     const problems: Problem[] = [];
-    collect(problems, () => parsePeriod(period, '--period'));
+    const parsed = collect(problems, () => parsePeriod(period, '--period'));
     const text = await io.readStdin();
     const scenario = collect(problems, () => validateScenario(parseJsonInput(text, 'stdin')));
+    if (parsed && scenario) collect(problems, () => requirePlanPeriod(scenario, parsed));
     if (problems.length > 0) throw new InputError(problems);
     io.out(`${JSON.stringify(assess(scenario as Scenario, period))}\n`);
     return EXIT_OK;

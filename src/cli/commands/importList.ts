@@ -1,14 +1,20 @@
 import * as path from 'path';
 import { InputError } from '../../engine/errors';
-import { importListJob, ListReport } from '../../plan/jobs/importList';
+import { importListJob, ListOutcome, ListReport } from '../../plan/jobs/importList';
 import { applyBookPlan, readSnapshot } from '../../xlsx';
 import { readGridFile } from '../../xlsx/returnFile';
 import { CommandArgs, flag, listOption, requiredOption, stringOption } from '../args';
 import { IGNORE_LOCK_FILE, editBook, storeOptions } from '../bookFiles';
-import { CliIO, Command, EXIT_OK } from '../io';
+import { CliIO, Command, EXIT_BAD_INPUT, EXIT_OK, EXIT_PARTIAL } from '../io';
 
 const USAGE =
-  'import-list BOOK.xlsx LIST.(xlsx|csv) --indicator ID [--assign 企业名称=单位编号]… [--period P] [--json] [--ignore-lock-file]';
+  'import-list BOOK.xlsx LIST.(xlsx|csv) --indicator ID [--assign 企业名称=单位编号]… [--reassign] [--period P] [--json] [--ignore-lock-file]';
+
+const OUTCOME_EXIT: Record<ListOutcome, number> = {
+  complete: EXIT_OK,
+  partial: EXIT_PARTIAL,
+  none: EXIT_BAD_INPUT,
+};
 
 function reportText(r: ListReport): string {
   const lines = [
@@ -40,7 +46,11 @@ export const importListCommand: Command = {
       type: 'string',
       multiple: true,
       value: '企业名称=单位编号',
-      help: 'put an unmatched company in a unit (repeatable)',
+      help: 'put a company of the list in a unit (repeatable)',
+    },
+    reassign: {
+      type: 'boolean',
+      help: 'let --assign move a company registered to another unit',
     },
     period: { type: 'string', value: 'P', help: 'count the list for this period only' },
     json: { type: 'boolean', help: 'the report as JSON' },
@@ -64,12 +74,18 @@ export const importListCommand: Command = {
         indicator,
         assign,
         now: new Date().toISOString(),
+        reassign: flag(args, 'reassign'),
         ...(period ? { period } : {}),
       });
-      applyBookPlan(wb, plan);
-      return { result: report, save: true };
+      // A list that matched nothing writes nothing (SPEC §12: exit 2, nothing changes).
+      if (report.outcome !== 'none') applyBookPlan(wb, plan);
+      return { result: report, save: report.outcome !== 'none' };
     });
     io.out(flag(args, 'json') ? `${JSON.stringify(report)}\n` : reportText(report));
-    return EXIT_OK;
+    if (report.outcome === 'none')
+      io.err(
+        `${listFile}: 没有一行与企业库匹配，未写入任何内容（可用 --assign 指定单位后重新导入）\n`,
+      );
+    return OUTCOME_EXIT[report.outcome];
   },
 };

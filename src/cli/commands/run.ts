@@ -2,6 +2,7 @@ import * as path from 'path';
 import { InputError } from '../../engine/errors';
 import { localDate, parsePeriod } from '../../engine/period';
 import { chineseDate } from '../../engine/bulletin';
+import { editText } from '../../plan/jobs/quotaEdits';
 import { planRun, runSheetsToRead } from '../../plan/jobs/run';
 import { commitBook, refuseExistingOutput, sameFile } from '../../store/bookStore';
 import { applyBookPlan, bookFileBytes, loadBook, readSnapshot } from '../../xlsx';
@@ -72,7 +73,8 @@ export const runCommand: Command = {
     io.out(
       `${out}: 已计算 ${result.assessment.period}（${units} 个单位），生成「${result.bulletinSheet}」` +
         (result.historyRows ? `；被替换的 ${result.historyRows} 行旧结果已存入 TD_History` : '') +
-        '\n',
+        '\n' +
+        result.quotaEdits.map((e) => `  ${editText(e).zh}\n`).join(''),
     );
     return EXIT_OK;
   },

@@ -14,6 +14,7 @@ import { LOG_ACTIONS, METHOD_LABELS, TABLES } from '../bookSchema';
 import { readScenario, rowCells } from '../scenarioTables';
 import type { BookPlan, BookSnapshot, TableData, TableUpdate } from '../types';
 import { withUserColumns } from '../userColumns';
+import { markGiven, quotaDetail, quotaEdits } from './quotaEdits';
 import { checkHeaders, planQuotaTable, tableUpdate } from './run';
 
 export interface AllocateParams {
@@ -180,9 +181,9 @@ export function planAllocate(snapshot: BookSnapshot, params: AllocateParams): Al
   const targets = params.method
     ? targetsWithMethod(snapshot, params.year, scope, params.method)
     : null;
-  const book = targets
-    ? { ...snapshot, tables: { ...snapshot.tables, TD_Targets: targets } }
-    : snapshot;
+  // Quotas overtyped in 任务分解 are kept as 给定 here too, as `run` keeps them (quotaEdits.ts).
+  const edited = markGiven(snapshot, quotaEdits(snapshot, params.year));
+  const book = targets ? { ...edited, tables: { ...edited.tables, TD_Targets: targets } } : edited;
   const read = readScenario(book);
   const s = read.valid;
   let quotas: QuotaRow[];
@@ -195,7 +196,7 @@ export function planAllocate(snapshot: BookSnapshot, params: AllocateParams): Al
   const log = { time: params.now, action: LOG_ACTIONS.allocate };
   // Without a chosen indicator the whole year is replaced, as a run does.
   const table = planQuotaTable(
-    snapshot,
+    book,
     s,
     params.year,
     quotas,
@@ -216,6 +217,7 @@ export function planAllocate(snapshot: BookSnapshot, params: AllocateParams): Al
       method: params.method ?? null,
       quotas: table.written.length,
       history: table.history.length,
+      computed: quotaDetail(table.computed),
     }),
     hash: null,
   });

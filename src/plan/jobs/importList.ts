@@ -42,7 +42,15 @@ export interface ListParams {
   now: string;
   /** Quarter for rows whose date or batch names none. */
   period?: string;
+  /** Let `assign` move an enterprise the registry already places in another unit. */
+  reassign?: boolean;
 }
+
+/**
+ * What the import amounts to (the CLI's exit code, SPEC §6): every row placed; some rows left
+ * unmatched (the rest applied, exit 3); no row matched (nothing written, exit 2).
+ */
+export type ListOutcome = 'complete' | 'partial' | 'none';
 
 export interface ListReport {
   file: string;
@@ -57,6 +65,7 @@ export interface ListReport {
   discrepancies: (Discrepancy & { period: string })[];
   registryAdded: { name: string; unit: string }[];
   warnings: string[];
+  outcome: ListOutcome;
 }
 
 interface RecRow {
@@ -134,16 +143,38 @@ export function importListJob(
         });
     }
   });
-  if (problems.length) throw new InputError(problems);
-  for (const [name, unit] of Object.entries(params.assign)) {
-    const fromList = parsed.rows.find((r) => normalizeName(r.name) === normalizeName(name));
-    assign.set(normalizeName(name), {
-      name,
-      unit: unitByText(unit)!,
-      creditCode: fromList?.creditCode ?? '',
-    });
-  }
   const registry: RegistryRow[] = scenario.registry.map((r) => ({ ...r }));
+  // --assign places enterprises of a list; it neither invents one nor silently moves one.
+  const known = [...parsed.rows, ...existing.filter((r) => r.indicator === indicator.id)];
+  for (const [name, text] of Object.entries(params.assign)) {
+    const unit = unitIds.has(text) ? text : unitByText(text);
+    const listed = known.find((r) => normalizeName(r.name) === normalizeName(name));
+    if (!listed) {
+      problems.push({
+        where: `--assign ${name}=${text}`,
+        message: `"${name}" is not in this list (nor in the 认定名单 sheet for ${indicator.id}): --assign places listed enterprises only`,
+        zh: `「${name}」不在本名单中（认定名单表中该指标也没有）：--assign 只能为名单中的企业指定单位`,
+      });
+      continue;
+    }
+    const moved = registry.filter(
+      (r) =>
+        r.unit !== unit &&
+        (normalizeName(r.name) === normalizeName(name) ||
+          (listed.creditCode !== '' && r.creditCode === listed.creditCode)),
+    );
+    if (moved.length && !params.reassign) {
+      const from = [...new Set(moved.map((r) => r.unit))].join(', ');
+      problems.push({
+        where: `--assign ${name}=${text}`,
+        message: `"${name}" is registered to unit ${from} in 企业库; add --reassign to move it to ${unit}`,
+        zh: `「${name}」在企业库中属于单位 ${from}；确需改为 ${unit}，请加 --reassign`,
+      });
+      continue;
+    }
+    if (unit) assign.set(normalizeName(name), { name, unit, creditCode: listed.creditCode });
+  }
+  if (problems.length) throw new InputError(problems);
   const registryAdded: { name: string; unit: string }[] = [];
   let registryChanged = false;
   for (const a of assign.values()) {
@@ -192,6 +223,7 @@ export function importListJob(
     discrepancies: [],
     registryAdded,
     warnings: parsed.warnings.map(formatProblem),
+    outcome: 'complete',
   };
   const carriers = new Set(scenario.units.filter((u) => carries(u, indicator)).map((u) => u.id));
   // A list speaks for the units enterprises are registered to; a unit with none in the registry
@@ -272,6 +304,11 @@ export function importListJob(
       }
     }
   }
+
+  report.outcome =
+    report.matched === 0 ? 'none' : report.unmatched.length > 0 ? 'partial' : 'complete';
+  // A list none of whose rows can be placed changes nothing: the report says what to assign.
+  if (report.outcome === 'none') return { plan: { sheets: [], tableUpdates: [] }, report };
 
   const recCells: PlanCell[][] = [...others, ...all].map((r) =>
     rowCells('TD_Recognitions', r as unknown as Record<string, unknown>),

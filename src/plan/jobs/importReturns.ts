@@ -1,7 +1,8 @@
 import { formatProblem, Problem } from '../../engine/errors';
 import { formatPeriod, parsePeriod } from '../../engine/period';
 import { GridBook } from '../../engine/grid';
-import { carries, checkReturn, ReturnContext } from '../../engine/returns';
+import { annualTask, cumulativeDrops, planYears } from '../../engine/plausible';
+import { carries, CheckedReturn, checkReturn, ReturnContext } from '../../engine/returns';
 import { Discrepancy } from '../../engine/bulletin';
 import { Scenario } from '../../engine/types';
 import { readScenario } from '../scenarioTables';
@@ -54,16 +55,33 @@ export interface ReturnsReport {
 }
 
 export function returnContext(s: Scenario, period?: string): ReturnContext {
-  const years = [
-    ...new Set([...s.targets.map((t) => t.year), ...s.quotas.map((q) => q.year)]),
-  ].sort();
   return {
     planName: s.plan.name,
     units: s.units,
     indicators: s.indicators,
-    years,
+    years: planYears(s),
+    taskOf: (indicator, unit, year) => annualTask(s, indicator, year, unit),
     ...(period ? { period } : {}),
   };
+}
+
+/** Warnings for values that make a unit's year-to-date figures fall (SPEC §12), located by cell. */
+function dropWarnings(
+  ledger: ActualsLedger,
+  unit: string,
+  period: string,
+  checked: CheckedReturn,
+): Problem[] {
+  const { year, quarter } = parsePeriod(period);
+  return checked.values.flatMap((v) => {
+    const others = new Map<number, number>();
+    for (let q = 1; q <= 4; q++) {
+      const other = q === quarter ? undefined : ledger.get(v.indicator, unit, `${year}Q${q}`);
+      if (other) others.set(q, other.value);
+    }
+    const where = [checked.file, checked.sheet, v.cell].filter(Boolean).join(' › ');
+    return cumulativeDrops(year, quarter, v.value, others).map((c) => ({ where, ...c }));
+  });
 }
 
 export function importReturnsJob(
@@ -79,12 +97,16 @@ export function importReturnsJob(
   const files: FileReport[] = [];
   const log = [];
   const taken = new Map<string, string>();
-  const text = (ps: Problem[]) => ps.map(formatProblem);
+  // The report (CLI, task pane, log) is in Chinese, as the return's own problems are.
+  const text = (ps: Problem[]) =>
+    ps.map((p) => formatProblem({ ...p, message: p.zh ?? p.message }));
 
   for (const book of books) {
     const checked = checkReturn(book, ctx);
     const unit = scenario.units.find((u) => u.id === checked.unit) ?? null;
     const errors = [...checked.errors];
+    if (errors.length === 0 && unit && checked.period)
+      checked.warnings.push(...dropWarnings(ledger, unit.id, checked.period, checked));
     const slot = `${checked.unit}\u0000${checked.period}`;
     if (errors.length === 0 && taken.has(slot)) {
       errors.push({

@@ -13,10 +13,20 @@ import { bulletinContent } from '../../engine/bulletin';
 import { rankMoveText } from '../../engine/bulletinFormat';
 import { InputError, Problem } from '../../engine/errors';
 import { formatPeriod, parsePeriod } from '../../engine/period';
+import { requirePlanPeriod } from '../../engine/plausible';
 import { computeQuotas } from '../../engine/quotas';
 import type { Assessment, QuotaRow, Scenario } from '../../engine/types';
 import { bulletinSheetName, layoutBulletin } from '../bulletinPlan';
-import { LOG_ACTIONS, TABLES, TableName, columnIndex, headerOf, tableColumns } from '../bookSchema';
+import {
+  LOG_ACTIONS,
+  QUOTA_SOURCE_LABELS,
+  TABLES,
+  TableName,
+  columnIndex,
+  headerOf,
+  tableColumns,
+} from '../bookSchema';
+import { QuotaEdit, editText, markGiven, quotaDetail, quotaEdits } from './quotaEdits';
 import { ref } from '../formula';
 import { locateColumns, quotaRowCells, readScenario, readTable, rowCells } from '../scenarioTables';
 import type { BookPlan, BookSnapshot, PlanCell, Scalar, SheetPlan, TableUpdate } from '../types';
@@ -52,6 +62,8 @@ export interface RunResult {
   bulletinSheet: string;
   /** Rows the run replaced and kept in TD_History. */
   historyRows: number;
+  /** Computed quotas someone overtyped, now kept as 给定. */
+  quotaEdits: QuotaEdit[];
 }
 
 /** The sheets planRun needs in its snapshot besides the tables (read them in the same sync). */
@@ -61,9 +73,14 @@ export function runSheetsToRead(period: string): string[] {
 
 const H = (table: TableName, key: string) => ref(headerOf(table, key));
 
-/** Live formulas of TD_Scores (SPEC §7): rate and timeliness over the row's own cells. */
+/**
+ * Live formulas of TD_Scores (SPEC §7), each over the row's own cells only and the same in every
+ * row: Excel turns a table column written with formulas into a calculated column of one row's
+ * formula (office-js #2093, #5909), so a column's formula must be one formula, with the per-row
+ * inputs (序时比例) in cells of their own.
+ */
 export const SCORE_FORMULAS = {
-  milestone: (share: number) => `=${H('TD_Scores', 'quota')}*${share}`,
+  milestone: `=${H('TD_Scores', 'quota')}*${H('TD_Scores', 'share')}`,
   rate: `=IF(${H('TD_Scores', 'quota')}>0,${H('TD_Scores', 'actual')}/${H('TD_Scores', 'quota')},"")`,
   timely: `=IF(${H('TD_Scores', 'milestone')}>0,${H('TD_Scores', 'actual')}/${H('TD_Scores', 'milestone')},"")`,
 };
@@ -137,6 +154,8 @@ export interface QuotaTable {
   written: PlanCell[][];
   /** Replaced rows the new allocation does not reproduce, for TD_History. */
   history: PlanCell[][];
+  /** The computed (not given) quotas written, for the log (quotaEdits.ts). */
+  computed: QuotaRow[];
 }
 
 /**
@@ -157,18 +176,30 @@ export function planQuotaTable(
   const inScope = (r: Scalar[]) =>
     Number(r[yearCol]) === year &&
     (!indicators || indicators.has(String(r[indicatorCol] ?? '').trim()));
-  const given = new Set(
-    s.quotas.filter((q) => q.year === year).map((q) => `${q.indicator}\u0001${q.unit}`),
-  );
-  const written = quotas.map((q) =>
-    quotaRowCells(s, q, given.has(`${q.indicator}\u0001${q.unit}`) ? 'given' : 'computed'),
-  );
+  // Given quotas: the scenario's, and 给定 rows the allocation was made around (givenQuotas.ts).
+  const sourceCol = columnIndex('TD_Quotas', 'source');
+  const unitCol = columnIndex('TD_Quotas', 'unit');
+  const given = new Set([
+    ...s.quotas.filter((q) => q.year === year).map((q) => `${q.indicator}\u0001${q.unit}`),
+    ...old
+      .filter(
+        (r) => inScope(r) && [QUOTA_SOURCE_LABELS.given, 'given'].includes(String(r[sourceCol])),
+      )
+      .map((r) => `${String(r[indicatorCol]).trim()}\u0001${String(r[unitCol]).trim()}`),
+  ]);
+  const isGiven = (q: QuotaRow) => given.has(`${q.indicator}\u0001${q.unit}`);
+  const written = quotas.map((q) => quotaRowCells(s, q, isGiven(q) ? 'given' : 'computed'));
   // Quota rows are kept one by one: only those the new allocation does not reproduce.
   const fresh = new Set(written.map((r) => rowKey(valuesOf(r))));
   const history = old
     .filter((r) => inScope(r) && !fresh.has(rowKey(r)))
     .map((r) => historyRow(log.time, 'TD_Quotas', String(year), r, log.action));
-  return { rows: [...old.filter((r) => !inScope(r)), ...written], written, history };
+  return {
+    rows: [...old.filter((r) => !inScope(r)), ...written],
+    written,
+    history,
+    computed: quotas.filter((q) => !isGiven(q)),
+  };
 }
 
 /** The hash logged with the last run that wrote `period`'s bulletin, if any. */
@@ -195,7 +226,11 @@ export function planRun(
 ): RunResult {
   const period = formatPeriod(parsePeriod(periodText, '--period'));
   const { year, quarter } = parsePeriod(period);
-  const read = readScenario(snapshot);
+  requirePlanPeriod(readScenario(snapshot).valid, { year, quarter });
+  // Quotas overtyped in 任务分解 since they were computed are kept as 给定 (quotaEdits.ts).
+  const edits = quotaEdits(snapshot, year);
+  const book = markGiven(snapshot, edits);
+  const read = readScenario(book);
   const s = read.valid;
   let quotas: QuotaRow[];
   let assessment: Assessment;
@@ -212,7 +247,7 @@ export function planRun(
   const history: PlanCell[][] = [];
 
   // TD_Quotas: other years as they are; this year's given quotas and the allocation.
-  const quotaTable = planQuotaTable(snapshot, s, year, quotas, {
+  const quotaTable = planQuotaTable(book, s, year, quotas, {
     time: now,
     action: LOG_ACTIONS.run,
   });
@@ -233,7 +268,8 @@ export function planRun(
       indicator: r.indicator,
       indicatorName: ind.name,
       quota: r.quota,
-      milestone: formula(SCORE_FORMULAS.milestone(share), r.milestone),
+      share,
+      milestone: formula(SCORE_FORMULAS.milestone, r.milestone),
       actual: r.actual,
       reported: r.reported ? 'yes' : 'no',
       rate: formula(SCORE_FORMULAS.rate, r.rate),
@@ -260,16 +296,31 @@ export function planRun(
       rankChange: rankMoveText(u.rankChange),
     }),
   );
-  const rate = columnIndex('TD_Scores', 'rate');
-  const timely = columnIndex('TD_Scores', 'timely');
-  const withFormulas = (r: Scalar[]): PlanCell[] =>
-    r.map((v, j) =>
-      j === rate
-        ? formula(SCORE_FORMULAS.rate, v)
-        : j === timely
-          ? formula(SCORE_FORMULAS.timely, v)
-          : v,
+  const col = (key: string) => columnIndex('TD_Scores', key);
+  // Rows of other periods get the same formulas; a book written before 序时比例 existed gets the
+  // share from the indicator's profile (none for a row that names no known indicator or period).
+  const profileShare = (r: Scalar[]): number | null => {
+    try {
+      const q = parsePeriod(periodKey(r[col('period')])).quarter;
+      return indicators.get(String(r[col('indicator')] ?? '').trim())?.profile?.[q - 1] ?? null;
+    } catch {
+      return null;
+    }
+  };
+  const withFormulas = (r: Scalar[]): PlanCell[] => {
+    const share = typeof r[col('share')] === 'number' ? r[col('share')] : profileShare(r);
+    return r.map((v, j) =>
+      j === col('share')
+        ? share
+        : j === col('milestone') && share !== null
+          ? formula(SCORE_FORMULAS.milestone, v)
+          : j === col('rate')
+            ? formula(SCORE_FORMULAS.rate, v)
+            : j === col('timely')
+              ? formula(SCORE_FORMULAS.timely, v)
+              : v,
     );
+  };
   const merge = (
     name: 'TD_Scores' | 'TD_Ranking',
     fresh: PlanCell[][],
@@ -337,7 +388,8 @@ export function planRun(
     `${period}：${assessment.units.length} 个单位、${indicators.size} 个指标；任务分解 ${newQuotas.length} 行，考核结果 ${scoreRows.length} 行，` +
     `排名 ${rankingRows.length} 行；滞后序时进度 ${lagging} 项，未报送 ${unreported} 项` +
     (bulletin ? `；已生成「${bulletinSheet}」` : '') +
-    (history.length ? `；被替换的 ${history.length} 行旧数据存入 TD_History` : '');
+    (history.length ? `；被替换的 ${history.length} 行旧数据存入 TD_History` : '') +
+    edits.map((e) => `；${editText(e).zh}`).join('');
   const logRow = rowCells('TD_Log', {
     time: now,
     action: LOG_ACTIONS.run,
@@ -350,6 +402,7 @@ export function planRun(
       ranking: rankingRows.length,
       history: history.length,
       force: !!options.force,
+      computed: quotaDetail(quotaTable.computed),
     }),
     hash,
   });
@@ -378,5 +431,6 @@ export function planRun(
     quotas,
     bulletinSheet,
     historyRows: history.length,
+    quotaEdits: edits,
   };
 }

@@ -1,5 +1,6 @@
 import { InputError } from '../../engine/errors';
 import { parsePeriod } from '../../engine/period';
+import { requirePlanPeriod } from '../../engine/plausible';
 import { computeQuotas } from '../../engine/quotas';
 import { carries } from '../../engine/returns';
 import { readScenario } from '../scenarioTables';
@@ -26,12 +27,7 @@ export function templatesJob(
   const p = parsePeriod(params.period, '--period');
   if (!/Q[1-4]$/i.test(params.period))
     throw new InputError(`请给出季度，例如 ${p.year}Q3`, '--period');
-  if (
-    !scenario.targets.some((t) => t.year === p.year) &&
-    !scenario.quotas.some((q) => q.year === p.year)
-  ) {
-    throw new InputError(`本计划没有 ${p.year} 年的目标`, '--period');
-  }
+  requirePlanPeriod(scenario, p);
   const quotas = new Map(
     computeQuotas(scenario, p.year).map((q) => [`${q.indicator}\u0000${q.unit}`, q.quota]),
   );

@@ -3,20 +3,15 @@
  * Names and semantics follow Office.js; members above ExcelApi 1.7 fail with ApiNotFound at sync
  * when the host is configured with a lower version.
  */
-import { Rect, cellAddress, parseRect, rectAddress, splitSheet } from './address';
+import { Rect, cellAddress, intersects, parseRect, rectAddress, splitSheet } from './address';
 import { CellFormat, HostError, SimChart, SimSheet, SimTable, SimWorkbook } from './model';
 import { CollectionProxy, Proxy, SimRequestContext } from './runtime';
+import { fillCalculatedColumns } from './calculatedColumns';
+import { quoteSheetName } from './sheetRefs';
 
 interface RangeRef {
   sheet: SimSheet;
   rect: Rect;
-}
-
-function quoteSheet(name: string): string {
-  return /^[A-Za-z_\u0080-\uFFFF][A-Za-z0-9_.\u0080-\uFFFF]*$/.test(name) &&
-    !/^[A-Za-z]{1,3}\d+$/.test(name)
-    ? name
-    : `'${name.replace(/'/g, "''")}'`;
 }
 
 function parseLocal(address: string): Rect {
@@ -101,11 +96,11 @@ export class Range extends Proxy<RangeRef> {
 
   protected override _read(ref: RangeRef, prop: string): unknown {
     const { rect, sheet } = ref;
-    sheet.book.recalculate();
+    sheet.book.settle();
     switch (prop) {
       case 'address':
       case 'addressLocal':
-        return `${quoteSheet(sheet.name)}!${rectAddress(rect)}`;
+        return `${quoteSheetName(sheet.name)}!${rectAddress(rect)}`;
       case 'values':
         return mapCells(ref, (r, c) => sheet.cell(r, c)?.value ?? '');
       case 'text':
@@ -139,6 +134,7 @@ export class Range extends Proxy<RangeRef> {
     this._set('values', input, (ref, v) => {
       const m = matrixFor(ref, v);
       eachCell(ref, (r, c) => ref.sheet.input(r, c, m[r - ref.rect.r0][c - ref.rect.c0]));
+      fillCalculatedColumns(ref.sheet, ref.rect);
     });
   }
   get formulas(): unknown[][] {
@@ -148,6 +144,7 @@ export class Range extends Proxy<RangeRef> {
     this._set('formulas', input, (ref, v) => {
       const m = matrixFor(ref, v);
       eachCell(ref, (r, c) => ref.sheet.input(r, c, m[r - ref.rect.r0][c - ref.rect.c0]));
+      fillCalculatedColumns(ref.sheet, ref.rect);
     });
   }
   get numberFormat(): string[][] {
@@ -299,6 +296,21 @@ export class RangeFormat extends Proxy<RangeRef> {
   set rowHeight(points: number) {
     this._set('rowHeight', points, (ref) => {
       for (let r = ref.rect.r0; r <= ref.rect.r1; r++) ref.sheet.rowHeights.set(r, points);
+    });
+  }
+  /** ExcelApi 1.2: the columns (rows) of the range back to the standard width (height). */
+  set useStandardWidth(v: boolean) {
+    this._set('useStandardWidth', v, (ref) => {
+      if (v)
+        for (const c of [...ref.sheet.columnWidths.keys()])
+          if (c >= ref.rect.c0 && c <= ref.rect.c1) ref.sheet.columnWidths.delete(c);
+    });
+  }
+  set useStandardHeight(v: boolean) {
+    this._set('useStandardHeight', v, (ref) => {
+      if (v)
+        for (const r of [...ref.sheet.rowHeights.keys()])
+          if (r >= ref.rect.r0 && r <= ref.rect.r1) ref.sheet.rowHeights.delete(r);
     });
   }
   set horizontalAlignment(v: string) {
@@ -464,6 +476,14 @@ export class ConditionalFormatCollection extends Proxy<RangeRef> {
   protected override _read(ref: RangeRef): unknown {
     return ref.sheet.conditionalFormats.length;
   }
+  /** ExcelApi 1.6: removes the conditional formats that meet the range. */
+  clearAll(): void {
+    this._call('clearAll', [], (ref) => {
+      ref.sheet.conditionalFormats = ref.sheet.conditionalFormats.filter(
+        (cf) => !intersects(cf.rect, ref.rect),
+      );
+    });
+  }
   add(type: string): ConditionalFormat {
     const cf = new ConditionalFormat(this.context);
     this.context.queue({ a: 'call', id: this._id, m: 'add', args: [type], out: cf._id }, () => {
@@ -543,6 +563,11 @@ export class DataValidation extends Proxy<RangeRef> {
     }
     return v;
   }
+  clear(): void {
+    this._call('clear', [], (ref) => {
+      ref.sheet.validations = ref.sheet.validations.filter((x) => !intersects(x.rect, ref.rect));
+    });
+  }
   set rule(rule: unknown) {
     this._set('rule', rule, (ref) => (this._state(ref).rule = rule));
   }
@@ -571,25 +596,35 @@ export class Worksheet extends Proxy<SimSheet> {
   protected override _navigate(prop: string): Proxy<unknown> | undefined {
     if (prop === 'protection') return this.protection;
     if (prop === 'tables') return this.tables;
+    if (prop === 'charts') return this.charts;
     return undefined;
   }
   get name(): string {
     return this._get('name');
   }
   set name(v: string) {
-    this._set('name', v, (sheet) => sheet.book.renameSheet(sheet, v));
+    this._set('name', v, (sheet) => {
+      assertStructureUnprotected(sheet.book, 'rename');
+      sheet.book.renameSheet(sheet, v);
+    });
   }
   get position(): number {
     return this._get('position');
   }
   set position(v: number) {
-    this._set('position', v, (sheet) => sheet.book.moveSheet(sheet, v));
+    this._set('position', v, (sheet) => {
+      assertStructureUnprotected(sheet.book, 'move');
+      sheet.book.moveSheet(sheet, v);
+    });
   }
   get visibility(): string {
     return this._get('visibility');
   }
   set visibility(v: string) {
-    this._set('visibility', v, (sheet) => (sheet.visibility = v));
+    this._set('visibility', v, (sheet) => {
+      assertStructureUnprotected(sheet.book, 'hide or unhide');
+      sheet.visibility = v;
+    });
   }
   get tabColor(): string {
     return this._get('tabColor');
@@ -602,7 +637,10 @@ export class Worksheet extends Proxy<SimSheet> {
     this._call('activate', [], (sheet) => (sheet.book.activeSheet = sheet));
   }
   delete(): void {
-    this._call('delete', [], (sheet) => sheet.book.deleteSheet(sheet));
+    this._call('delete', [], (sheet) => {
+      assertStructureUnprotected(sheet.book, 'delete');
+      sheet.book.deleteSheet(sheet);
+    });
   }
   getRange(address?: string): Range {
     return this._child(new Range(this.context), 'getRange', [address ?? null], (sheet) => ({
@@ -679,7 +717,17 @@ export class WorksheetFreezePanes extends Proxy<SimSheet> {
     return null;
   }
   freezeRows(count: number): void {
-    this._call('freezeRows', [count], (sheet) => (sheet.freeze = { rows: count, columns: 0 }));
+    this._call('freezeRows', [count], (sheet) => {
+      if (this.context.config.freezePanesFail)
+        throw new HostError(
+          'GeneralException',
+          'There was an internal error while processing the request. WorksheetFreezePanes.freezeRows',
+        );
+      sheet.freeze = { rows: count, columns: 0 };
+    });
+  }
+  unfreeze(): void {
+    this._call('unfreeze', [], (sheet) => (sheet.freeze = null));
   }
   freezeColumns(count: number): void {
     this._call('freezeColumns', [count], (sheet) => (sheet.freeze = { rows: 0, columns: count }));
@@ -750,6 +798,9 @@ export class PageBreakCollection extends Proxy<SimSheet> {
   protected override _read(sheet: SimSheet): unknown {
     return ((sheet.pageLayout.rowBreaks as number[] | undefined) ?? []).length;
   }
+  removePageBreaks(): void {
+    this._call('removePageBreaks', [], (sheet) => (sheet.pageLayout.rowBreaks = []));
+  }
   add(pageBreakRange: string | Range): void {
     this._call('add', [pageBreakRange], (sheet) => {
       const rect =
@@ -795,6 +846,7 @@ export class WorksheetCollection extends CollectionProxy<SimWorkbook, SimSheet, 
       { a: 'call', id: this._id, m: 'add', args: [name ?? null], out: ws._id },
       () => {
         const book = this._model();
+        assertStructureUnprotected(book, 'add');
         let n = book.sheets.length + 1;
         while (!name && book.findSheet(`Sheet${n}`)) n++;
         ws._resolveWith(book.addSheet(name ?? `Sheet${n}`));
@@ -880,8 +932,6 @@ export class Table extends Proxy<SimTable> {
     return ['name', 'style', 'showHeaders', 'showTotals', 'id'];
   }
   protected override _read(t: SimTable, prop: string): unknown {
-    if (prop === 'showHeaders') return true;
-    if (prop === 'showTotals') return false;
     if (prop === 'id') return String(t.sheet.book.tables.indexOf(t) + 1);
     return (t as unknown as Record<string, unknown>)[prop];
   }
@@ -905,6 +955,30 @@ export class Table extends Proxy<SimTable> {
   }
   set style(v: string) {
     this._set('style', v, (t) => (t.style = v));
+  }
+  get showHeaders(): boolean {
+    return this._get('showHeaders');
+  }
+  set showHeaders(v: boolean) {
+    this._set('showHeaders', v, (t) => t.setShowHeaders(v));
+  }
+  get showTotals(): boolean {
+    return this._get('showTotals');
+  }
+  set showTotals(v: boolean) {
+    this._set('showTotals', v, (t) => t.setShowTotals(v));
+  }
+  /** Deletes the table and its cells' contents and formats (ExcelApi 1.1). */
+  delete(): void {
+    this._call('delete', [], (t) => {
+      t.sheet.clearRect(t.rect, 'All');
+      t.sheet.book.tables = t.sheet.book.tables.filter((x) => x !== t);
+    });
+  }
+  /** ExcelApi 1.2: removes every column's filter criteria. */
+  clearFilters(): void {
+    this.context.requireApi('1.2', 'Table.clearFilters');
+    this._call('clearFilters', [], (t) => t.filters.clear());
   }
   get worksheet(): Worksheet {
     return this._nav(
@@ -955,7 +1029,7 @@ export class TableRowCollection extends Proxy<SimTable> {
     return ['count'];
   }
   protected override _read(t: SimTable): unknown {
-    return t.r1 - t.r0;
+    return t.bodyRows;
   }
   get count(): number {
     return this._get('count');
@@ -965,30 +1039,107 @@ export class TableRowCollection extends Proxy<SimTable> {
   }
 }
 
-export class TableColumnCollection extends Proxy<SimTable> {
+interface ColumnRef {
+  table: SimTable;
+  index: number;
+}
+
+export class TableColumnCollection extends CollectionProxy<SimTable, ColumnRef, TableColumn> {
   constructor(context: SimRequestContext) {
     super(context, 'TableColumnCollection');
   }
-  protected override _scalars(): string[] {
-    return ['count'];
+  protected override _makeItem(): TableColumn {
+    return new TableColumn(this.context);
   }
-  protected override _read(t: SimTable): unknown {
-    return t.c1 - t.c0 + 1;
+  protected override _list(t: SimTable): ColumnRef[] {
+    return t.headers().map((_, index) => ({ table: t, index }));
   }
   get count(): number {
     return this._get('count');
   }
+  getItemOrNullObject(key: string): TableColumn {
+    return this._child(new TableColumn(this.context), 'getItemOrNullObject', [key], (t) => {
+      const index = t.headers().findIndex((h) => h.toLowerCase() === key.toLowerCase());
+      return index < 0 ? null : { table: t, index };
+    });
+  }
+  getItemAt(index: number): TableColumn {
+    return this._child(new TableColumn(this.context), 'getItemAt', [index], (t) => {
+      if (index < 0 || index > t.c1 - t.c0)
+        throw new HostError('InvalidArgument', 'The column index is out of range.');
+      return { table: t, index };
+    });
+  }
 }
 
-export class ChartCollection extends Proxy<SimSheet> {
+export class TableColumn extends Proxy<ColumnRef> {
+  constructor(context: SimRequestContext) {
+    super(context, 'TableColumn');
+  }
+  protected override _scalars(): string[] {
+    return ['name', 'index'];
+  }
+  protected override _read(ref: ColumnRef, prop: string): unknown {
+    return prop === 'name' ? ref.table.headers()[ref.index] : ref.index;
+  }
+  protected override _navigate(prop: string): Proxy<unknown> | undefined {
+    return prop === 'filter' ? this.filter : undefined;
+  }
+  get name(): string {
+    return this._get('name');
+  }
+  getDataBodyRange(): Range {
+    return this._child(new Range(this.context), 'getDataBodyRange', [], (ref) => {
+      const body = ref.table.bodyRect;
+      const c = ref.table.c0 + ref.index;
+      return { sheet: ref.table.sheet, rect: { ...body, c0: c, c1: c } };
+    });
+  }
+  get filter(): Filter {
+    return this._nav(
+      'filter',
+      () => new Filter(this.context),
+      (ref) => ref,
+    );
+  }
+}
+
+/** TableColumn.filter (ExcelApi 1.2): criteria are kept, not evaluated (rows are not hidden). */
+export class Filter extends Proxy<ColumnRef> {
+  constructor(context: SimRequestContext) {
+    super(context, 'Filter');
+  }
+  protected override _scalars(): string[] {
+    return ['criteria'];
+  }
+  protected override _read(ref: ColumnRef): unknown {
+    return ref.table.filters.get(ref.index) ?? null;
+  }
+  get criteria(): unknown {
+    return this._get('criteria');
+  }
+  apply(criteria: unknown): void {
+    this.context.requireApi('1.2', 'Filter.apply');
+    this._call('apply', [criteria], (ref) => ref.table.filters.set(ref.index, criteria));
+  }
+}
+
+export class ChartCollection extends CollectionProxy<SimSheet, SimChart, Chart> {
   constructor(context: SimRequestContext) {
     super(context, 'ChartCollection');
   }
-  protected override _scalars(): string[] {
-    return ['count'];
+  protected override _makeItem(): Chart {
+    return new Chart(this.context);
   }
-  protected override _read(sheet: SimSheet): unknown {
-    return sheet.charts.length;
+  protected override _list(sheet: SimSheet): SimChart[] {
+    return sheet.charts;
+  }
+  getItem(name: string): Chart {
+    return this._child(new Chart(this.context), 'getItem', [name], (sheet) => {
+      const chart = sheet.charts.find((c) => c.name === name);
+      if (!chart) throw new HostError('ItemNotFound', `The chart ${name} does not exist.`);
+      return chart;
+    });
   }
   add(type: string, sourceData: Range, seriesBy = 'Auto'): Chart {
     const chart = new Chart(this.context);
@@ -1014,9 +1165,12 @@ export class ChartCollection extends Proxy<SimSheet> {
                 ?.value ?? '',
             ),
           });
+        let n = sheet.charts.length + 1;
+        while (sheet.charts.some((c) => c.name === `Chart ${n}`)) n++;
         const state: SimChart = {
+          name: `Chart ${n}`,
           type,
-          source: `${quoteSheet(src.sheet.name)}!${rectAddress(rect)}`,
+          source: `${quoteSheetName(src.sheet.name)}!${rectAddress(rect)}`,
           series,
         };
         sheet.charts.push(state);
@@ -1039,6 +1193,16 @@ export class Chart extends Proxy<SimChart> {
   }
   set name(v: string) {
     this._set('name', v, (c) => (c.name = v));
+  }
+  get name(): string {
+    return this._get('name');
+  }
+  delete(): void {
+    this._call('delete', [], (c) => {
+      // The context's Workbook proxy leads to the sheets (a chart does not know its own).
+      for (const sheet of (this.context.workbook as Workbook)._model().sheets)
+        sheet.charts = sheet.charts.filter((x) => x !== c);
+    });
   }
   get title(): { text: string } {
     const setText = (v: string) => this._set('title.text', v, (c) => (c.title = v));
@@ -1128,6 +1292,53 @@ export class CustomPropertyCollection extends Proxy<Map<string, unknown>> {
   }
 }
 
+/** See SimWorkbook.structureProtected. */
+function assertStructureUnprotected(book: SimWorkbook, what: string): void {
+  if (book.structureProtected)
+    throw new HostError(
+      'AccessDenied',
+      `The workbook's structure is protected: cannot ${what} a worksheet.`,
+    );
+}
+
+export class WorkbookProtection extends Proxy<SimWorkbook> {
+  constructor(context: SimRequestContext) {
+    super(context, 'WorkbookProtection');
+  }
+  protected override _scalars(): string[] {
+    return ['protected'];
+  }
+  protected override _read(book: SimWorkbook): unknown {
+    return book.structureProtected;
+  }
+  get protected(): boolean {
+    return this._get('protected');
+  }
+}
+
+/** Application.calculationMode and calculate(), ExcelApi 1.1 (see SimWorkbook.calculationMode). */
+export class Application extends Proxy<SimWorkbook> {
+  constructor(context: SimRequestContext, book: SimWorkbook) {
+    super(context, 'Application');
+    this._resolveWith(book);
+  }
+  protected override _scalars(): string[] {
+    return ['calculationMode'];
+  }
+  protected override _read(book: SimWorkbook): unknown {
+    return book.calculationMode;
+  }
+  get calculationMode(): string {
+    return this._get('calculationMode');
+  }
+  calculate(calculationType: 'Recalculate' | 'Full' | 'FullRebuild'): void {
+    this._call('calculate', [calculationType], (book) => {
+      book.dirty = true;
+      book.calculate(false);
+    });
+  }
+}
+
 export class Workbook extends Proxy<SimWorkbook> {
   private readonly _worksheets: WorksheetCollection;
   private readonly _tables: TableCollection;
@@ -1151,6 +1362,14 @@ export class Workbook extends Proxy<SimWorkbook> {
   }
   get tables(): TableCollection {
     return this._tables;
+  }
+  get protection(): WorkbookProtection {
+    this.context.requireApi('1.7', 'Workbook.protection');
+    return this._nav(
+      'protection',
+      () => new WorkbookProtection(this.context),
+      (b) => b,
+    );
   }
   get properties(): { custom: CustomPropertyCollection } {
     this.context.requireApi('1.7', 'Workbook.properties');

@@ -5,6 +5,7 @@
  */
 import { Rect, contains, intersects, rectAddress } from './address';
 import { evaluateFormula } from './formula';
+import { breakSheetRefs, renameSheetRefs } from './sheetRefs';
 
 export type CellValue = string | number | boolean;
 
@@ -142,9 +143,10 @@ export class SimSheet {
     const parsed = parseInput(raw, cell.numberFormat === '@');
     delete cell.value;
     delete cell.formula;
+    this.book.dirty = true;
     if (parsed.formula !== undefined) {
       cell.formula = parsed.formula;
-      this.book.dirty = true;
+      this.book.entered.add(cell);
     } else if (parsed.value !== undefined) cell.value = parsed.value;
     if (
       parsed.numberFormat &&
@@ -152,7 +154,7 @@ export class SimSheet {
     ) {
       cell.numberFormat = parsed.numberFormat;
     }
-    const table = this.tables.find((t) => t.r0 === r && c >= t.c0 && c <= t.c1);
+    const table = this.tables.find((t) => t.showHeaders && t.r0 === r && c >= t.c0 && c <= t.c1);
     if (table) table.fixHeaders();
   }
 
@@ -168,6 +170,7 @@ export class SimSheet {
       if (what !== 'Contents') {
         delete cell.numberFormat;
         delete cell.format;
+        delete cell.locked;
       }
       if (Object.keys(cell).length === 0) this.cells.delete(k);
     }
@@ -207,17 +210,25 @@ export class SimSheet {
     }
   }
 
-  /** Range.delete(shift up). Deleting whole body rows of a table shrinks the table. */
+  /**
+   * Range.delete(shift up). Deleting whole body rows of a table shrinks the table. In a table with
+   * a filter applied, Excel deletes nothing or throws GeneralException ("Can't move cells in a
+   * filtered range or table": OfficeDev/office-js #994, #468; xlwings #2587): modelled as the throw.
+   */
   deleteRect(rect: Rect): void {
     for (const t of this.tables) {
       if (!intersects(t.rect, rect)) continue;
-      const wholeBodyRows = rect.r0 > t.r0 && rect.r1 <= t.r1 && rect.c0 <= t.c0 && rect.c1 >= t.c1;
+      if (t.filters.size)
+        throw new HostError('GeneralException', "Can't move cells in a filtered range or table.");
+      const body = t.bodyRect;
+      const wholeBodyRows =
+        rect.r0 >= body.r0 && rect.r1 <= body.r1 && rect.c0 <= t.c0 && rect.c1 >= t.c1;
       if (!wholeBodyRows)
         throw new HostError(
           'InvalidOperation',
           `This operation would move part of table ${t.name}.`,
         );
-      if (t.r1 - t.r0 - (rect.r1 - rect.r0 + 1) < 1) {
+      if (t.bodyRows - (rect.r1 - rect.r0 + 1) < 1) {
         throw new HostError('InvalidOperation', `Table ${t.name} must keep at least one row.`);
       }
     }
@@ -253,8 +264,20 @@ export class SimSheet {
   }
 }
 
+/**
+ * A table: r0..r1 is Table.getRange(), which holds the header row only while it is shown and the
+ * totals row while it is shown (learn.microsoft.com/javascript/api/excel/excel.table: showHeaders,
+ * showTotals, getDataBodyRange, getHeaderRowRange, getTotalRowRange, ExcelApi 1.1). A hidden
+ * header row leaves the sheet: the column names stay the table's (TableColumn.name).
+ */
 export class SimTable {
   style = 'TableStyleMedium2';
+  showHeaders = true;
+  showTotals = false;
+  /** Column names, kept while the header row is hidden. */
+  private names: string[] = [];
+  /** Filter criteria by column offset (TableColumn.filter, ExcelApi 1.2). */
+  readonly filters = new Map<number, unknown>();
 
   constructor(
     public name: string,
@@ -270,14 +293,54 @@ export class SimTable {
   }
 
   get bodyRect(): Rect {
-    return { r0: this.r0 + 1, c0: this.c0, r1: this.r1, c1: this.c1 };
+    return {
+      r0: this.r0 + (this.showHeaders ? 1 : 0),
+      c0: this.c0,
+      r1: this.r1 - (this.showTotals ? 1 : 0),
+      c1: this.c1,
+    };
+  }
+
+  get bodyRows(): number {
+    return this.bodyRect.r1 - this.bodyRect.r0 + 1;
   }
 
   get headerRect(): Rect {
+    if (!this.showHeaders)
+      throw new HostError('InvalidOperation', `The header row of table ${this.name} is hidden.`);
     return { r0: this.r0, c0: this.c0, r1: this.r0, c1: this.c1 };
   }
 
+  /** Table.showHeaders: hiding takes the header row off the sheet, showing puts it back above. */
+  setShowHeaders(show: boolean): void {
+    if (show === this.showHeaders) return;
+    if (show) {
+      this.r0 -= 1;
+      this.showHeaders = true;
+      this.names.forEach((n, j) => (this.sheet.cellForWrite(this.r0, this.c0 + j).value = n));
+    } else {
+      this.names = this.headers();
+      this.sheet.clearRect(this.headerRect, 'All');
+      this.showHeaders = false;
+      this.r0 += 1;
+    }
+  }
+
+  /** Table.showTotals: the totals row goes below the body, labelled in its first column. */
+  setShowTotals(show: boolean): void {
+    if (show === this.showTotals) return;
+    if (show) {
+      this.r1 += 1;
+      this.sheet.cellForWrite(this.r1, this.c0).value = '汇总';
+    } else {
+      this.sheet.clearRect({ r0: this.r1, c0: this.c0, r1: this.r1, c1: this.c1 }, 'All');
+      this.r1 -= 1;
+    }
+    this.showTotals = show;
+  }
+
   headers(): string[] {
+    if (!this.showHeaders) return [...this.names];
     const out: string[] = [];
     for (let c = this.c0; c <= this.c1; c++)
       out.push(String(this.sheet.cell(this.r0, c)?.value ?? ''));
@@ -302,14 +365,14 @@ export class SimTable {
   /** TableRowCollection.add: inserts rows (shifting the cells below the table down) and fills them. */
   addRows(index: number | null, values: unknown[][]): void {
     const count = values.length;
-    const bodyRows = this.r1 - this.r0;
+    const bodyRows = this.bodyRows;
     const at = index === null || index < 0 ? bodyRows : index;
     if (at > bodyRows) throw new HostError('InvalidArgument', 'The row index is out of range.');
     values.forEach((row) => {
       if (row.length !== this.c1 - this.c0 + 1)
         throw new HostError('InvalidArgument', 'The number of columns does not match the table.');
     });
-    const insertRow = this.r0 + 1 + at;
+    const insertRow = this.bodyRect.r0 + at;
     this.sheet.shiftRows(this.c0, this.c1, insertRow, count, this);
     this.r1 += count;
     values.forEach((row, i) =>
@@ -319,8 +382,24 @@ export class SimTable {
 }
 
 export class SimWorkbook {
-  /** Set when a formula was written: values are recalculated before they are next read. */
+  /** Set when a cell was written: values are recalculated before they are next read. */
   dirty = false;
+  /**
+   * Application.calculationMode (ExcelApi 1.1). "Manual: calculations only occur when the user or
+   * add-in requests them" (learn.microsoft.com/javascript/api/excel/excel.calculationmode), e.g.
+   * with Application.calculate (ExcelApi 1.1); until then formulas keep the values they had. A
+   * formula being entered is calculated once, from its precedents' values as they stand.
+   */
+  calculationMode: 'Automatic' | 'Manual' = 'Automatic';
+  /** Formula cells written since the last calculation. */
+  readonly entered = new Set<SimCell>();
+  /**
+   * Workbook.protection.protected (ExcelApi 1.7, learn.microsoft.com/javascript/api/excel/
+   * excel.workbookprotection): structure protection (审阅 › 保护工作簿) forbids adding, deleting,
+   * renaming, moving, hiding and unhiding sheets (VBA Workbook.ProtectStructure: "you cannot
+   * delete, add, or change the location of any sheets"). Enforced by the API layer (api.ts).
+   */
+  structureProtected = false;
   sheets: SimSheet[] = [];
   tables: SimTable[] = [];
   customProperties = new Map<string, unknown>();
@@ -332,11 +411,23 @@ export class SimWorkbook {
    */
   recalculate(): void {
     if (!this.dirty) return;
-    this.dirty = false;
+    this.calculate(false);
+  }
+
+  /** What a read sees: everything recalculated in automatic mode, only entered formulas in manual. */
+  settle(): void {
+    if (this.calculationMode === 'Automatic') this.recalculate();
+    else if (this.entered.size) this.calculate(true);
+  }
+
+  /** `enteredOnly`: the formulas entered since the last calculation, other cells as they stand. */
+  calculate(enteredOnly: boolean): void {
+    if (!enteredOnly) this.dirty = false;
     const state = new Map<SimCell, 'busy' | 'done'>();
     const read = (sheet: SimSheet, r: number, c: number): CellValue | undefined => {
       const cell = sheet.cell(r, c);
       if (!cell || cell.formula === undefined) return cell?.value;
+      if (enteredOnly && !this.entered.has(cell)) return cell.value;
       const seen = state.get(cell);
       if (seen === 'busy') return '#REF!';
       if (seen !== 'done') {
@@ -350,6 +441,7 @@ export class SimWorkbook {
       for (const [k, cell] of sheet.cells)
         if (cell.formula !== undefined) read(sheet, Math.floor(k / 16384), k % 16384);
     }
+    this.entered.clear();
   }
 
   /** Test set-up helper: adds a sheet without going through the API. */
@@ -385,6 +477,7 @@ export class SimWorkbook {
     }
     this.tables = this.tables.filter((t) => t.sheet !== sheet);
     this.sheets = this.sheets.filter((s) => s !== sheet);
+    this.rewriteFormulas((f) => breakSheetRefs(f, sheet.name));
     if (this.activeSheet === sheet) this.activeSheet = this.sheets[0] ?? null;
   }
 
@@ -393,7 +486,22 @@ export class SimWorkbook {
     const other = this.findSheet(name);
     if (other && other !== sheet)
       throw new HostError('InvalidArgument', `A sheet named ${name} already exists.`);
+    const from = sheet.name;
     sheet.name = name;
+    this.rewriteFormulas((f) => renameSheetRefs(f, from, name));
+  }
+
+  /** Rewrites the formula of every cell (see sheetRefs.ts); changed ones are recalculated. */
+  private rewriteFormulas(rewrite: (formula: string) => string): void {
+    for (const sheet of this.sheets)
+      for (const cell of sheet.cells.values()) {
+        if (cell.formula === undefined) continue;
+        const next = rewrite(cell.formula);
+        if (next === cell.formula) continue;
+        cell.formula = next;
+        this.dirty = true;
+        this.entered.add(cell);
+      }
   }
 
   moveSheet(sheet: SimSheet, position: number): void {
@@ -475,6 +583,13 @@ export function parseInput(
   if (numeric) return { value: Number(raw.trim()) };
   const percent = /^[+-]?(\d+\.?\d*|\.\d+)%$/.exec(raw.trim());
   if (percent) return { value: Number(raw.trim().slice(0, -1)) / 100, numberFormat: '0%' };
+  // A typed date becomes its serial number in a date format, and range.values returns the number
+  // (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-dates; 25569 = 1970-01-01).
+  const date = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(raw.trim());
+  if (date) {
+    const ms = Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3]));
+    return { value: ms / 86400000 + 25569, numberFormat: 'yyyy/m/d' };
+  }
   if (raw.startsWith('=') && raw.length > 1) return { formula: raw };
   if (/^[+\-@]/.test(raw) && raw.length > 1)
     return { formula: raw.startsWith('@') ? `=${raw.slice(1)}` : `=${raw}` };

@@ -2,7 +2,7 @@
  * Installs the simulated host as the `Excel` and `Office` globals, under jest or in a browser page,
  * so code written against Office.js (the adapter, the task pane) runs unchanged on it.
  */
-import { Workbook } from './api';
+import { Application, Workbook } from './api';
 import { SimWorkbook } from './model';
 import {
   HostConfig,
@@ -19,6 +19,8 @@ export interface SimulatedOfficeOptions {
   /** Highest ExcelApi requirement set the host supports; default "1.7" (Excel 2019). */
   apiVersion?: string;
   payloadLimitBytes?: number;
+  /** Freeze panes throw GeneralException, as on some Excel 2019 builds (HostConfig). */
+  freezePanesFail?: boolean;
 }
 
 export interface SimulatedOffice {
@@ -41,10 +43,12 @@ export function installSimulatedOffice(
   const config: HostConfig = {
     apiVersion: options.apiVersion ?? '1.7',
     payloadLimitBytes: options.payloadLimitBytes ?? PAYLOAD_LIMIT_BYTES,
+    freezePanesFail: options.freezePanesFail,
   };
   const newContext = () => {
     const context = new SimRequestContext(stats, config);
     context.workbook = new Workbook(context, workbook);
+    context.application = new Application(context, workbook);
     return context as unknown as Excel.RequestContext;
   };
   const excel = {
