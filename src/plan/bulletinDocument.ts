@@ -205,9 +205,8 @@ function bodySection(c: BulletinContent): SectionModel {
         break;
     }
   }
-  // The last paragraph, 附件说明 (正文下空一行左空二字, GB/T 9704 §7.3.4) and the signature stay
-  // on one page: never a page with the signature alone.
-  // 特此通报。 takes the last section's last paragraph with it, so the closing page has text.
+  // The last requirement, 特此通报。, 附件说明 (正文下空一行左空二字, GB/T 9704 §7.3.4) and the
+  // signature stay on one page: never a page with the signature alone.
   const last = blocks[blocks.length - 1];
   if (last.kind === 'paragraph') blocks[blocks.length - 1] = { ...last, keepNext: true };
   const tail: ParagraphBlock[] = [body(c.closing)];
@@ -229,7 +228,7 @@ function bodySection(c: BulletinContent): SectionModel {
 
 /**
  * The title on as few lines as fit `maxChars`, turning only between its parts so no word is cut
- * (GB/T 9704 §7.3.3: 词意完整): two lines of nearly even length, the longer on top (梯形).
+ * (GB/T 9704 §7.3.3: 词意完整): two lines of nearly even length (梯形), on a tie the longer on top.
  */
 export function titleLines(parts: string[], maxChars: number): string[] {
   const whole = parts.join('');
