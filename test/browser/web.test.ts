@@ -236,7 +236,8 @@ describe('网页版 in Chromium', () => {
 
       // the CLI on the same inputs: the same steps (考核 and 通报 are two runs in the page)
       expect(runCli(['import-returns', cliBook, ...returns]).code).toBe(0);
-      expect(runCli(['import-list', cliBook, LIST, '--indicator', 'gqq_new']).code).toBe(0);
+      // exit 3: the sample list leaves three companies unmatched on purpose (the rest applied)
+      expect(runCli(['import-list', cliBook, LIST, '--indicator', 'gqq_new']).code).toBe(3);
       for (let i = 0; i < 2; i++) {
         const r = runCli(['run', cliBook, '--period', '2019Q3', '--date', DATE]);
         expect(r.stderr).toBe('');
