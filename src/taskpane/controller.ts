@@ -4,10 +4,10 @@
  * Office.js, or the 网页版's in-page book; nothing written when the job throws). Here lives only the glue that
  * turns the pane's choices into job parameters and the jobs' reports into what the pane shows.
  */
+import { blankScenario } from '../engine/defaults';
 import { InputError } from '../engine/errors';
 import { formatPeriod, localDate, parsePeriod } from '../engine/period';
 import type { GridBook } from '../engine/grid';
-import type { Scenario } from '../engine/types';
 import { bulletinSheetName } from '../plan/bulletinPlan';
 import { planAllocate } from '../plan/jobs/allocate';
 import { importListJob } from '../plan/jobs/importList';
@@ -31,30 +31,6 @@ import type {
 import type { Host } from './host';
 
 const now = () => new Date().toISOString();
-
-/** A blank plan: the tables with their headers and the default grades, for users to fill in. */
-function blankScenario(): Scenario {
-  return {
-    plan: { name: '', district: '', organization: '' },
-    units: [],
-    indicators: [],
-    targets: [],
-    basis: [],
-    quotas: [],
-    actuals: [],
-    scoring: {
-      rules: [],
-      grades: [
-        { name: '优秀', min: 90 },
-        { name: '良好', min: 75 },
-        { name: '合格', min: 60 },
-        { name: '不合格', min: 0 },
-      ],
-      status: { ahead: 1, warn: 0.8 },
-    },
-    registry: [],
-  } as unknown as Scenario;
-}
 
 function summarize(snapshot: BookSnapshot): PlanSummary {
   const hasPlan = Boolean(snapshot.tables.TD_Units && snapshot.tables.TD_Targets);
