@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { columnName } from '../engine/address';
 import type { SheetGrid } from './bookHost';
 
 /** Rows shown at most: a province-scale table stays usable; the saved book has every row. */
@@ -33,9 +34,6 @@ const useStyles = makeStyles({
 
 const NUMBER = /^-?\d[\d,]*(\.\d+)?%?$/;
 
-const letters = (i: number): string =>
-  (i >= 26 ? letters(Math.floor(i / 26) - 1) : '') + String.fromCharCode(65 + (i % 26));
-
 /** A sheet's cells as a read-only HTML table, merged cells spanning as in the workbook. */
 export function SheetView({ grid }: { grid: SheetGrid }) {
   const s = useStyles();
@@ -63,7 +61,7 @@ export function SheetView({ grid }: { grid: SheetGrid }) {
           <tr>
             <th />
             {grid.widths.map((_, i) => (
-              <th key={i}>{letters(i)}</th>
+              <th key={i}>{columnName(i)}</th>
             ))}
           </tr>
         </thead>

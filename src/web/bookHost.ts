@@ -4,6 +4,7 @@
  * ExcelJS loads after the first paint.
  */
 import ExcelJS from 'exceljs';
+import { decodeCell } from '../engine/address';
 import type { Host, HostReadOptions } from '../taskpane/host';
 import type { BookPlan, BookSnapshot } from '../plan/types';
 import { applyBookPlan, bookBuffer, loadBookBuffer, readSnapshot } from '../xlsx';
@@ -45,9 +46,8 @@ function display(cell: ExcelJS.Cell): string {
 }
 
 const cellIndex = (a: string): [number, number] => {
-  const m = /^([A-Z]+)(\d+)$/.exec(a)!;
-  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return [Number(m[2]) - 1, col];
+  const { col, row } = decodeCell(a);
+  return [row - 1, col];
 };
 
 export class BookHost implements Host {
