@@ -235,15 +235,14 @@ function updateTable(wb: ExcelJS.Workbook, u: TableUpdate): void {
   }
   const { ws, model } = found;
   const area = tableArea(model);
-  const rows: ExcelJS.CellValue[][] = [];
-  for (let r = area.firstRow; r <= area.lastRow; r++) {
-    const row = ws.getRow(r);
-    rows.push(
-      Array.from({ length: area.lastCol - area.firstCol + 1 }, (_, j) =>
-        rawValue(row.getCell(area.firstCol + j + 1)),
-      ),
+  // Only an append keeps rows: a replace needs their number, not their cells (big tables).
+  const cells = (r: number) =>
+    Array.from({ length: area.lastCol - area.firstCol + 1 }, (_, j) =>
+      rawValue(ws.getRow(r).getCell(area.firstCol + j + 1)),
     );
-  }
+  const rows: ExcelJS.CellValue[][] = [];
+  for (let r = area.firstRow; r <= area.lastRow; r++)
+    rows.push(u.mode === 'append' ? cells(r) : []);
   const headers = headerTexts(ws, area);
   const ref = `${encodeCell(area.firstCol, area.headerRow)}:${encodeCell(area.lastCol, area.lastRow)}`;
   const rewrite = tableRewrite(u, { sheet: ws.name, ref, headers, rows });
