@@ -9,12 +9,23 @@
  */
 import { InputError } from '../engine/errors';
 import { zhList } from '../engine/labels';
-import { TABLES, TableName, decodeCell, encodeCell } from './bookSchema';
+import { TABLES, TableName, decodeCell, encodeCell, headerOf } from './bookSchema';
 import { tableSheets } from './jobs/init';
 import type { BookSnapshot, SheetPlan, TableUpdate } from './types';
 import { normHeader } from './userColumns';
 
-/** Per output table the job replaces: the schema's headers the book's table lacks. */
+/**
+ * Columns of output tables that releases added after books were made (keys, by release). Their
+ * absence marks a book to migrate; a display column a user deleted (单位名称, optionalOnRead)
+ * does not, and is only restored when the sheet is laid out for one of these.
+ */
+const ADDED_COLUMNS: Partial<Record<TableName, readonly string[]>> = {
+  // 2026-11-29: 序时比例 (one 序时目标 formula per column) and the bulletin's over-time fields.
+  TD_Scores: ['share', 'projected', 'reportStatus', 'arrivedAt', 'rankChange'],
+  TD_Ranking: ['previousRank', 'rankChange'],
+};
+
+/** Per output table the job replaces and a release added columns to: the headers it lacks. */
 export type MissingColumns = Partial<Record<TableName, string[]>>;
 
 export function missingOutputColumns(
@@ -26,10 +37,9 @@ export function missingOutputColumns(
     const table = snapshot.tables[name];
     if (!table || !TABLES[name].output) continue;
     const have = new Set(table.headers.map(normHeader));
-    const missing = TABLES[name].columns
-      .map((c) => c.header)
-      .filter((h) => !have.has(normHeader(h)));
-    if (missing.length) out[name] = missing;
+    const lacks = (key: string) => !have.has(normHeader(headerOf(name, key)));
+    if (!ADDED_COLUMNS[name]?.some(lacks)) continue;
+    out[name] = TABLES[name].columns.filter((c) => lacks(c.key)).map((c) => c.header);
   }
   return out;
 }

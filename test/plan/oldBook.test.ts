@@ -182,6 +182,34 @@ describe('laying out the output sheet of an older book afresh', () => {
     expect([table.at, ranking.name, ranking.at]).toEqual(['A1', 'TD_Ranking', 'W1']);
   });
 
+  it('leaves a current book whose user deleted a display column (单位名称) as it is', async () => {
+    const current = readSnapshot(
+      await reload(initBook(xiachengSample())),
+      runSheetsToRead('2019Q3'),
+    );
+    const scores = current.tables.TD_Scores;
+    const gone = scores.headers.indexOf('单位名称');
+    const without: BookSnapshot = {
+      ...current,
+      tables: {
+        ...current.tables,
+        TD_Scores: {
+          ...scores,
+          headers: scores.headers.filter((_, i) => i !== gone),
+          rows: scores.rows.map((r) => r.filter((_, i) => i !== gone)),
+        },
+      },
+    };
+    const { plan } = planRun(without, '2019Q3', { now: NOW });
+    expect(plan.sheets.map((s) => s.sheet)).toEqual(['通报 2019Q3']);
+    const update = plan.tableUpdates.find((u) => u.table === 'TD_Scores')!;
+    expect(update.columns.map((c) => c.header)).toEqual(
+      headers('TD_Scores').filter((h) => h !== '单位名称'),
+    );
+    const log = plan.tableUpdates.find((u) => u.table === 'TD_Log')!.rows[0];
+    expect(JSON.parse(String(log[5])).addedColumns).toBeUndefined();
+  });
+
   it('refuses, writing nothing, when that sheet holds a table the run does not rewrite', () => {
     const withNotes: BookSnapshot = {
       ...snapshot,
