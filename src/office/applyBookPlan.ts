@@ -31,18 +31,21 @@ import { CHART_STORE_SHEET, chartStoreRows } from '../plan/chartStore';
 import { CHART_DATA_FORMATS, CHART_DATA_SHEET, chartBlock, ownedRuns } from './chartData';
 import { RequestBudget, jsonBytes } from './requestBudget';
 import type { OfficeSnapshot } from './readSnapshot';
-import { Feature, supports } from './requirements';
+import { Feature, NOTICES, supports } from './requirements';
 import { columnWidthPoints } from '../plan/columnWidth';
 import { checkSheetTables, checkStructure, checkUnprotected } from './preflight';
 import {
   absoluteRows,
   addConditionalFormat,
   addValidation,
+  BUDGET_GROUP,
   applyStyle,
   color,
   emptySheet,
+  finishingActions,
   freeze,
   pad,
+  styleActions,
 } from './rangeWrites';
 
 export interface ApplyOptions {
@@ -59,15 +62,6 @@ export interface ApplyResult {
    */
   syncs: number;
 }
-
-/** What the user is told when the host lacks a feature the plan uses. */
-export const NOTICES = {
-  validation: '此版本的 Excel 不支持数据验证（需要 ExcelApi 1.8），已跳过数据验证。',
-  print: '此版本的 Excel 不支持页面设置（需要 ExcelApi 1.9），已跳过打印设置和分页符。',
-  manualCalculation: '此工作簿为手动计算模式：已在读取前和写入后各重新计算一次。',
-  cosmetics:
-    '数据已全部写入；冻结窗格和工作表标签颜色未能设置（此版本的 Excel 报错），可在“视图”中手动设置。',
-};
 
 /**
  * A table update lowered against the tables as the book has them once the plan's sheets are laid
@@ -201,6 +195,7 @@ class PlanWriter {
     const first = this.chartRow;
     this.chartRow += block.length;
     await this.block(data, 0, first, block, CHART_DATA_FORMATS);
+    await this.budget.reserve(jsonBytes(plan.title), 10);
     const chart = ws.charts.add(
       'ColumnClustered',
       data.getRange(`A${first}:C${first + block.length - 1}`),
@@ -277,22 +272,28 @@ class PlanWriter {
   }
 
   async sheet(plan: SheetPlan): Promise<void> {
-    // Every action the layout queues besides the value blocks, for the request budget: widths,
-    // heights, styles (about 20 sets with borders), merges, conditional formats, validations,
-    // print setup, protection.
-    await this.budget.reserve(
-      jsonBytes([plan.merges, plan.conditionalFormats, plan.validations, plan.protection]),
-      10 +
-        (plan.columnWidths?.length ?? 0) +
-        Object.keys(plan.rowHeights ?? {}).length +
-        20 * plan.ranges.filter((r) => r.style).length +
-        (plan.merges?.length ?? 0) +
-        4 * (plan.conditionalFormats?.length ?? 0) +
-        5 * (plan.validations?.length ?? 0) +
-        (plan.rowBreaks?.length ?? 0),
-    );
+    // Each group of actions is reserved just before it is queued (see RequestBudget): emptying the
+    // sheet, widths and heights (a range and a set each) first, then merges, then what follows
+    // the tables.
+    const sized = (plan.columnWidths?.length ?? 0) + Object.keys(plan.rowHeights ?? {}).length;
+    await this.budget.reserve(0, 10 + 2 * sized);
     const ws = this.freshSheet(plan.sheet);
-    for (const entry of sheetEntries(plan)) await this.entry(ws, plan.sheet, entry);
+    let group = 0;
+    const reach = async (next: number) => {
+      for (; group < next; group++) {
+        if (group === 0)
+          await this.budget.reserve(jsonBytes(plan.merges ?? []), 2 * (plan.merges?.length ?? 0));
+        if (group === 2) {
+          const extras = [plan.conditionalFormats, plan.validations, plan.protection];
+          await this.budget.reserve(jsonBytes(extras), finishingActions(plan));
+        }
+      }
+    };
+    for (const entry of sheetEntries(plan)) {
+      await reach(BUDGET_GROUP[entry.kind]);
+      await this.entry(ws, plan.sheet, entry);
+    }
+    await reach(3);
   }
 
   private async entry(ws: Excel.Worksheet, sheet: string, e: SheetEntry): Promise<void> {
@@ -317,8 +318,10 @@ class PlanWriter {
           e.values.map((cells) => pad(cells, e.width)),
           formats,
         );
-        if (e.style)
+        if (e.style) {
+          await this.budget.reserve(jsonBytes(e.style), styleActions(e.style));
           applyStyle(ws.getRange(rangeAddress(e.col, e.row, e.width, e.values.length)), e.style);
+        }
         return;
       }
       case 'merge':

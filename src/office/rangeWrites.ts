@@ -1,8 +1,14 @@
 /** Range-level Office.js writes of a sheet plan: addresses, styles, validations, conditional formats, freeze panes. */
 import { rangeAddress } from '../engine/address';
 import { VALIDATION_ERROR_TITLE } from '../plan/sheetEntries';
-import type { ValidationBounds } from '../plan/sheetEntries';
-import type { CellStyle, ConditionalFormatPlan, PlanCell, ValidationPlan } from '../plan/types';
+import type { SheetEntry, ValidationBounds } from '../plan/sheetEntries';
+import type {
+  CellStyle,
+  ConditionalFormatPlan,
+  PlanCell,
+  SheetPlan,
+  ValidationPlan,
+} from '../plan/types';
 import { OfficeInput, officeInput } from './cellInput';
 import { supports } from './requirements';
 
@@ -56,6 +62,50 @@ export function applyStyle(range: Excel.Range, s: CellStyle): void {
       border.color = '#808080';
     }
   }
+}
+
+/**
+ * The budget group of each kind of entry: the layout (0), merges (1), tables (2) and what follows
+ * them (3); a group's actions are reserved when the first entry past the group before it comes.
+ */
+export const BUDGET_GROUP: Record<SheetEntry['kind'], number> = {
+  tabColor: 0,
+  columnWidth: 0,
+  rowHeight: 0,
+  range: 0,
+  merge: 1,
+  table: 2,
+  validation: 3,
+  conditionalFormat: 3,
+  freeze: 3,
+  print: 3,
+  rowBreaks: 3,
+  protection: 3,
+  chart: 3,
+};
+
+/** How many actions applyStyle queues for `s`, for the request budget. */
+export function styleActions(s: CellStyle): number {
+  const font = [s.bold, s.italic, s.size, s.font, s.color].filter(Boolean).length;
+  const format = [s.hAlign, s.vAlign, s.wrap].filter(Boolean).length;
+  // The range and its format; the font, fill and borders objects with their sets; six edges of
+  // three actions each.
+  return 2 + (font && font + 1) + (s.fill ? 2 : 0) + format + (s.border === 'thin' ? 19 : 0);
+}
+
+/**
+ * Actions a sheet plan queues after its values, merges and tables, for the request budget:
+ * validations, conditional formats, print setup and page breaks, unlocked ranges and protection.
+ */
+export function finishingActions(plan: SheetPlan): number {
+  const count = (list: readonly unknown[] | undefined, each: number) => each * (list?.length ?? 0);
+  return (
+    10 +
+    count(plan.conditionalFormats, 4) +
+    count(plan.validations, 5) +
+    count(plan.rowBreaks, 2) +
+    count(plan.protection?.unlocked, 2)
+  );
 }
 
 function basicRule(b: ValidationBounds): Excel.BasicDataValidation {

@@ -22,6 +22,7 @@ import { readScenario } from '../scenarioTables';
 import { rowCells } from '../tableRows';
 import type { BookPlan, BookSnapshot, PlanCell, SheetPlan, TableUpdate } from '../types';
 import { withinBookColumns, withUserColumns } from '../userColumns';
+import { migrationText, missingOutputColumns, relayOutputSheets } from '../outputMigration';
 import { gridHash, sheetPlanGrid } from './sheetHash';
 import { bookDiscrepancies } from './actualsLedger';
 import { bulletinSeq, bulletinTextRows, keptTexts } from './bulletinText';
@@ -118,6 +119,7 @@ export function planRun(
   if (withBulletin)
     history.push(...editedBulletinHistory(snapshot, bulletinSheet, period, !!options.force, now));
 
+  const missing = missingOutputColumns(snapshot, ['TD_Quotas', 'TD_Scores', 'TD_Ranking']);
   const logRow = runLogRow(options, {
     period,
     assessment,
@@ -128,6 +130,7 @@ export function planRun(
     history: history.length,
     bulletin: bulletin && { sheet: bulletinSheet, hash: gridHash(sheetPlanGrid(bulletin)) },
     edits,
+    missing,
   });
 
   const tableUpdates: TableUpdate[] = [
@@ -135,7 +138,7 @@ export function planRun(
     tableUpdate('TD_Scores', scores.rows, 'replace'),
     tableUpdate('TD_Ranking', ranking.rows, 'replace'),
     tableUpdate('TD_Log', [logRow], 'append'),
-  ].map((u) => withinBookColumns(snapshot, u));
+  ].map((u) => (u.table in missing ? u : withinBookColumns(snapshot, u)));
   if (content)
     tableUpdates.push(
       tableUpdate('TD_BulletinText', bulletinTextRows(snapshot, content), 'replace'),
@@ -143,10 +146,15 @@ export function planRun(
   if (history.length) tableUpdates.push(tableUpdate('TD_History', history, 'append'));
   checkHeaders(snapshot, ['TD_Log', 'TD_History']);
 
+  const { sheets, tableUpdates: updates } = relayOutputSheets(
+    snapshot,
+    withUserColumns(snapshot, tableUpdates, { time: now, action: LOG_ACTIONS.run }),
+    missing,
+  );
   return {
     plan: {
-      sheets: bulletin ? [bulletin] : [],
-      tableUpdates: withUserColumns(snapshot, tableUpdates, { time: now, action: LOG_ACTIONS.run }),
+      sheets: bulletin ? [bulletin, ...sheets] : sheets,
+      tableUpdates: updates,
       ...(bulletin && { activate: bulletinSheet }),
     },
     assessment,
@@ -171,6 +179,8 @@ function runLogRow(
     history: number;
     bulletin: { sheet: string; hash: string } | null;
     edits: QuotaEdit[];
+    /** Output columns the book lacks, added by this run (outputMigration.ts). */
+    missing: ReturnType<typeof missingOutputColumns>;
   },
 ): PlanCell[] {
   const { period, assessment, bulletin, history } = run;
@@ -181,7 +191,8 @@ function runLogRow(
     `排名 ${run.ranking} 行；滞后序时进度 ${lagging} 项，未报送 ${unreported} 项` +
     (bulletin ? `；已生成「${bulletin.sheet}」` : '') +
     (history ? `；被替换的 ${history} 行旧数据存入 TD_History` : '') +
-    run.edits.map((e) => `；${editText(e).zh}`).join('');
+    run.edits.map((e) => `；${editText(e).zh}`).join('') +
+    migrationText(run.missing).zh;
   return rowCells('TD_Log', {
     time: options.now,
     action: LOG_ACTIONS.run,
@@ -195,6 +206,7 @@ function runLogRow(
       history,
       force: !!options.force,
       computed: quotaDetail(run.quotas.computed),
+      ...(Object.keys(run.missing).length && { addedColumns: run.missing }),
     }),
     hash: bulletin?.hash ?? null,
   });
