@@ -2,7 +2,7 @@
  * What Excel would refuse halfway through a batch, checked against the snapshot before the first
  * write is queued, so that a refused plan writes nothing.
  */
-import { InputError } from '../engine/errors';
+import { InputError, textProblem } from '../engine/errors';
 import type { BookPlan, BookSnapshot } from '../plan/types';
 import { CHART_STORE_SHEET } from '../plan/chartStore';
 import { CHART_DATA_SHEET } from './chartData';
@@ -37,10 +37,10 @@ export function checkUnprotected(plan: BookPlan, snapshot: BookSnapshot): void {
     const sheet = snapshot.tables[u.table]?.sheet ?? u.sheet;
     return locked.has(sheet.toLowerCase())
       ? [
-          {
-            where: `${sheet} › ${u.table}`,
-            message: `工作表“${sheet}”受保护，无法写入表 ${u.table}；请先撤销工作表保护再重试`,
-          },
+          textProblem(
+            `${sheet} › ${u.table}`,
+            `工作表“${sheet}”受保护，无法写入表 ${u.table}；请先撤销工作表保护再重试`,
+          ),
         ]
       : [];
   });

@@ -4,7 +4,7 @@
  * sync to read, one to write; nothing written when the job throws). Here lives only the glue that
  * turns the pane's choices into job parameters and the jobs' reports into what the pane shows.
  */
-import { InputError } from '../engine/errors';
+import { InputError, problemText, refusalCode } from '../engine/errors';
 import { formatPeriod, localDate, parsePeriod } from '../engine/period';
 import type { GridBook } from '../engine/grid';
 import type { Scenario } from '../engine/types';
@@ -94,12 +94,9 @@ function summarize(snapshot: BookSnapshot): PlanSummary {
   };
 }
 
-/** The edited-bulletin refusal of planRun, recognised by the sheet it names. */
-function editedBulletin(e: unknown, period: string): string | undefined {
-  const sheet = bulletinSheetName(formatPeriod(parsePeriod(period)));
-  return e instanceof InputError && e.problems.length === 1 && e.problems[0].where === sheet
-    ? sheet
-    : undefined;
+/** The edited-bulletin refusal of planRun: its sheet. */
+function editedBulletin(e: unknown): string | undefined {
+  return refusalCode(e) === 'bulletin.edited' ? (e as InputError).problems[0].where : undefined;
 }
 
 /** The document writer and `docx`, loaded when a 公文 is first exported. */
@@ -248,7 +245,7 @@ export function createController(): Controller {
         const result = await runAssessment(period, overwrite ? 'overwrite' : 'write');
         return { sheet: result.bulletinSheet, notices: result.notices };
       } catch (e) {
-        const sheet = editedBulletin(e, period);
+        const sheet = editedBulletin(e);
         if (sheet) return { editedSheet: sheet };
         throw e;
       }
@@ -267,6 +264,11 @@ export function createController(): Controller {
 }
 
 function problemsOf(e: unknown, file: string): { where: string; message: string; zh?: string }[] {
-  if (e instanceof InputError) return e.problems.map((p) => ({ ...p, where: p.where || file }));
+  if (e instanceof InputError)
+    return e.problems.map((p) => ({
+      where: p.where || file,
+      message: problemText(p, 'en-US'),
+      zh: problemText(p, 'zh-CN'),
+    }));
   return [{ where: file, message: e instanceof Error ? e.message : String(e) }];
 }

@@ -2,6 +2,7 @@
  * The sheet-plan jobs' problems in Chinese (Problem.zh), for the task pane: the workbook reader's,
  * the 分解 job's and the 通报 refusal. The English messages are pinned by the other plan tests.
  */
+import { problemText } from '../../src/engine/messages/catalogue';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { InputError } from '../../src/engine/errors';
@@ -26,8 +27,8 @@ function zhOf(f: () => unknown): string[] {
     f();
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    for (const p of e.problems) expect(p.zh).toMatch(CHINESE);
-    return e.problems.map((p) => `${p.where}：${p.zh}`);
+    for (const p of e.problems) expect(problemText(p, 'zh-CN')).toMatch(CHINESE);
+    return e.problems.map((p) => `${p.where}：${problemText(p, 'zh-CN')}`);
   }
   throw new Error('expected an InputError');
 }

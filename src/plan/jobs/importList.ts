@@ -1,5 +1,5 @@
 import { Discrepancy } from '../../engine/bulletin';
-import { formatProblem, InputError, Problem } from '../../engine/errors';
+import { formatProblem, InputError, Problem, textProblem } from '../../engine/errors';
 import { GridBook } from '../../engine/grid';
 import { buildMatcher, normalizeName } from '../../engine/matching';
 import { formatPeriod, parsePeriod, Period } from '../../engine/period';
@@ -104,7 +104,7 @@ export function importListJob(
     scenario.units.find((u) => u.id === t || normalizeName(u.name) === normalizeName(t))?.id;
   for (const [name, unit] of Object.entries(params.assign)) {
     if (!unitIds.has(unit) && !unitByText(unit))
-      problems.push({ where: `--assign ${name}=${unit}`, message: `未知单位「${unit}」` });
+      problems.push(textProblem(`--assign ${name}=${unit}`, `未知单位「${unit}」`));
   }
   const parsed = parseList(list, fallback);
   problems.push(...parsed.errors);
@@ -128,19 +128,23 @@ export function importListJob(
   existing.forEach((r, i) => {
     const at = (header: string) => where(recTable!.loc, recTable!.rowNumbers[i], header);
     if (r.indicator === indicator.id && !/^\d{4}Q[1-4]$/.test(r.period)) {
-      problems.push({
-        where: at(headerOf('TD_Recognitions', 'period')),
-        message: `「${r.period}」不是季度（应如 2019Q4）`,
-      });
+      problems.push(
+        textProblem(
+          at(headerOf('TD_Recognitions', 'period')),
+          `「${r.period}」不是季度（应如 2019Q4）`,
+        ),
+      );
     }
     if (r.match.startsWith(MATCH.unmatched) && r.unit) {
       const unit = unitByText(r.unit);
       if (unit) assign.set(normalizeName(r.name), { name: r.name, unit, creditCode: r.creditCode });
       else
-        problems.push({
-          where: at(headerOf('TD_Recognitions', 'unit')),
-          message: `未知单位「${r.unit}」（填单位编号或单位名称）`,
-        });
+        problems.push(
+          textProblem(
+            at(headerOf('TD_Recognitions', 'unit')),
+            `未知单位「${r.unit}」（填单位编号或单位名称）`,
+          ),
+        );
     }
   });
   const registry: RegistryRow[] = scenario.registry.map((r) => ({ ...r }));
@@ -150,11 +154,13 @@ export function importListJob(
     const unit = unitIds.has(text) ? text : unitByText(text);
     const listed = known.find((r) => normalizeName(r.name) === normalizeName(name));
     if (!listed) {
-      problems.push({
-        where: `--assign ${name}=${text}`,
-        message: `"${name}" is not in this list (nor in the 认定名单 sheet for ${indicator.id}): --assign places listed enterprises only`,
-        zh: `「${name}」不在本名单中（认定名单表中该指标也没有）：--assign 只能为名单中的企业指定单位`,
-      });
+      problems.push(
+        textProblem(
+          `--assign ${name}=${text}`,
+          `"${name}" is not in this list (nor in the 认定名单 sheet for ${indicator.id}): --assign places listed enterprises only`,
+          `「${name}」不在本名单中（认定名单表中该指标也没有）：--assign 只能为名单中的企业指定单位`,
+        ),
+      );
       continue;
     }
     const moved = registry.filter(
@@ -165,11 +171,13 @@ export function importListJob(
     );
     if (moved.length && !params.reassign) {
       const from = [...new Set(moved.map((r) => r.unit))].join(', ');
-      problems.push({
-        where: `--assign ${name}=${text}`,
-        message: `"${name}" is registered to unit ${from} in 企业库; add --reassign to move it to ${unit}`,
-        zh: `「${name}」在企业库中属于单位 ${from}；确需改为 ${unit}，请加 --reassign`,
-      });
+      problems.push(
+        textProblem(
+          `--assign ${name}=${text}`,
+          `"${name}" is registered to unit ${from} in 企业库; add --reassign to move it to ${unit}`,
+          `「${name}」在企业库中属于单位 ${from}；确需改为 ${unit}，请加 --reassign`,
+        ),
+      );
       continue;
     }
     if (unit) assign.set(normalizeName(name), { name, unit, creditCode: listed.creditCode });
@@ -222,7 +230,7 @@ export function importListJob(
     changes: [],
     discrepancies: [],
     registryAdded,
-    warnings: parsed.warnings.map(formatProblem),
+    warnings: parsed.warnings.map((p) => formatProblem(p)),
     outcome: 'complete',
   };
   const carriers = new Set(scenario.units.filter((u) => carries(u, indicator)).map((u) => u.id));

@@ -11,7 +11,7 @@
 import { assess } from '../../engine/assess';
 import { bulletinContent } from '../../engine/bulletin';
 import { rankMoveText } from '../../engine/bulletinFormat';
-import { InputError, Problem } from '../../engine/errors';
+import { InputError, inputError, Problem } from '../../engine/errors';
 import { formatPeriod, parsePeriod } from '../../engine/period';
 import { requirePlanPeriod } from '../../engine/plausible';
 import { computeQuotas } from '../../engine/quotas';
@@ -359,11 +359,7 @@ export function planRun(
       );
     if (gridHash(current) !== loggedBulletinHash(snapshot, period)) {
       if (!options.force) {
-        throw new InputError(
-          `this bulletin was changed after it was generated; rename the sheet to keep it, or run again with --force to overwrite it (its old contents go to TD_History)`,
-          bulletinSheet,
-          '此通报生成后被手工修改过：如要保留，请先给工作表改名；如要覆盖，请选“覆盖并重新生成”（命令行加 --force），原内容存入 TD_History',
-        );
+        throw inputError('bulletin.edited', bulletinSheet, {});
       }
       current.forEach((cells) => {
         if (cells.some((v) => v !== null && v !== '')) {
