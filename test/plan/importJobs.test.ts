@@ -1,3 +1,4 @@
+import { thrownZh } from '../support/problems';
 import ExcelJS from 'exceljs';
 import { GridBook, GridCell } from '../../src/engine/grid';
 import { Scenario } from '../../src/engine/types';
@@ -262,13 +263,9 @@ describe('outcome and assignments (issue 9, observation 11)', () => {
     expect(run).toThrow(
       '--assign 不存在的公司=wulin: "不存在的公司" is not in this list (nor in the 认定名单 sheet for gqq_new): --assign places listed enterprises only',
     );
-    try {
-      run();
-    } catch (e) {
-      expect((e as { problems: { zh: string }[] }).problems[0].zh).toBe(
-        '「不存在的公司」不在本名单中（认定名单表中该指标也没有）：--assign 只能为名单中的企业指定单位',
-      );
-    }
+    expect(thrownZh(run)[0].zh).toBe(
+      '「不存在的公司」不在本名单中（认定名单表中该指标也没有）：--assign 只能为名单中的企业指定单位',
+    );
   });
 
   it('moves a registered company to another unit only with reassign', () => {
