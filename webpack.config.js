@@ -1,6 +1,7 @@
 'use strict';
-// Builds the add-in (task pane + ribbon commands) into dist/addin, and with --env harness the
-// browser-test page (the same task pane bundle behind a simulated Excel host) into dist/test-harness.
+// Builds the add-in (task pane + ribbon commands) into dist/addin and the 网页版 (the same panels
+// over a book held in the page, SPEC §13) into dist/web; with --env harness, the browser-test page
+// (the task pane bundle behind a simulated Excel host) into dist/test-harness.
 const path = require('path');
 const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -49,44 +50,67 @@ async function devServerHttps() {
 }
 
 module.exports = async (env = {}, argv = {}) => {
-  const harness = Boolean(env.harness);
-  const production = argv.mode !== 'development';
+  if (env.harness) return config('harness', argv.mode, false);
   const serving = Boolean(env.WEBPACK_SERVE);
+  const addin = await config('addin', argv.mode, serving);
+  // the dev server serves the add-in only; `npm run build` makes both; the tests (--env test) also
+  // need the browser-test harness, built in the same run
+  if (serving) return addin;
+  const builds = [addin, await config('web', argv.mode, false)];
+  if (env.test) builds.push(await config('harness', argv.mode, false));
+  return builds;
+};
+
+/** One webpack configuration: `target` is 'addin', 'web' or 'harness'. */
+async function config(target, mode, serving) {
+  const harness = target === 'harness';
+  const web = target === 'web';
+  const production = mode !== 'development';
 
   const entry = harness
     ? { harness: './test/browser/harness/harness.ts', taskpane: './src/taskpane/index.tsx' }
-    : { taskpane: './src/taskpane/index.tsx', commands: './src/commands/commands.ts' };
+    : web
+      ? { web: './src/web/index.tsx' }
+      : { taskpane: './src/taskpane/index.tsx', commands: './src/commands/commands.ts' };
 
-  const pages = harness
+  const pages = web
     ? [
         new HtmlWebpackPlugin({
-          filename: 'test-harness.html',
-          template: './test/browser/harness/test-harness.html',
-          chunks: ['harness', 'taskpane'],
-          chunksSortMode: 'manual',
+          filename: 'index.html',
+          template: './src/web/web.html',
+          chunks: ['web'],
         }),
       ]
-    : [
-        new HtmlWebpackPlugin({
-          filename: 'taskpane.html',
-          template: './src/taskpane/taskpane.html',
-          chunks: ['taskpane'],
-        }),
-        new HtmlWebpackPlugin({
-          filename: 'commands.html',
-          template: './src/commands/commands.html',
-          chunks: ['commands'],
-        }),
-        new HtmlWebpackPlugin({
-          filename: 'help.html',
-          template: './src/taskpane/help.html',
-          chunks: [],
-        }),
-      ];
+    : harness
+      ? [
+          new HtmlWebpackPlugin({
+            filename: 'test-harness.html',
+            template: './test/browser/harness/test-harness.html',
+            chunks: ['harness', 'taskpane'],
+            chunksSortMode: 'manual',
+          }),
+        ]
+      : [
+          new HtmlWebpackPlugin({
+            filename: 'taskpane.html',
+            template: './src/taskpane/taskpane.html',
+            chunks: ['taskpane'],
+          }),
+          new HtmlWebpackPlugin({
+            filename: 'commands.html',
+            template: './src/commands/commands.html',
+            chunks: ['commands'],
+          }),
+          new HtmlWebpackPlugin({
+            filename: 'help.html',
+            template: './src/taskpane/help.html',
+            chunks: [],
+          }),
+        ];
 
   // `minimized` keeps Terser off the copied files (office.js is shipped minified; 13 MB of it).
   const copies = [{ from: 'assets/*.png', to: 'assets/[name][ext]' }];
-  if (!harness) {
+  if (target === 'addin') {
     copies.push({
       from: '**/*',
       context: officeDist,
@@ -110,7 +134,7 @@ module.exports = async (env = {}, argv = {}) => {
     devtool: harness ? false : production ? 'source-map' : 'eval-cheap-module-source-map',
     entry,
     output: {
-      path: path.resolve(__dirname, 'dist', harness ? 'test-harness' : 'addin'),
+      path: path.resolve(__dirname, 'dist', harness ? 'test-harness' : target),
       filename: '[name].js',
       chunkFilename: 'chunks/[name].[contenthash:8].js',
       clean: true,
@@ -159,4 +183,4 @@ module.exports = async (env = {}, argv = {}) => {
         }
       : undefined,
   };
-};
+}

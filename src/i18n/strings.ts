@@ -88,6 +88,8 @@ export const zhCN = {
     makeTemplates: '生成报表模板',
     download: '下载',
     downloadAll: '全部下载',
+    downloadZip: '打包下载（zip）',
+    zipName: (period: string) => `${period}-季度报表模板.zip`,
     templatesMade: (n: number) => `已生成 ${n} 份报表模板。`,
     importTitle: '导入各单位报表',
     importHelp: '可一次选择多个文件。有错误的文件整份不导入，其余文件照常导入。',
@@ -220,6 +222,8 @@ export const enUS: Strings = {
     makeTemplates: 'Generate templates',
     download: 'Download',
     downloadAll: 'Download all',
+    downloadZip: 'Download as zip',
+    zipName: (period: string) => `${period}-return-templates.zip`,
     templatesMade: (n: number) => `${n} return templates generated.`,
     importTitle: 'Import returns',
     importHelp:

@@ -1,5 +1,6 @@
 /**
- * Reads what a job needs from the open book in ONE context.sync (SPEC §11), after asking Excel to
+ * Reads what a job needs from the open book in ONE context.sync (SPEC §11) — in more only when the
+ * response would pass Excel on the web's 5 MB, see readBodyInBlocks — after asking Excel to
  * recalculate (a book in manual calculation mode would otherwise give stale formula values), and
  * with the workbook's structure protection and calculation mode: the sheet names, every
  * plan table found by name wherever it sits (name, sheet, address, header and body values) and
@@ -45,6 +46,27 @@ export async function readSnapshot(
   context: Excel.RequestContext,
   options: ReadOptions = {},
 ): Promise<OfficeSnapshot> {
+  try {
+    return await readInOneSync(context, options, true);
+  } catch (e) {
+    if (!isResponseTooLarge(e)) throw e;
+  }
+  // Excel on the web refuses a response over 5 MB ("payload size limit for requests and
+  // responses of 5MB", Office add-in resource limits): read everything but the table bodies, then
+  // the bodies in blocks of rows small enough to come back. Only a very large book takes this path.
+  const snapshot = await readInOneSync(context, options, false);
+  for (const name of Object.keys(snapshot.tables)) {
+    const data = snapshot.tables[name];
+    data.rows = await readBodyInBlocks(context, name, data.headers, data.rows.length);
+  }
+  return snapshot;
+}
+
+async function readInOneSync(
+  context: Excel.RequestContext,
+  options: ReadOptions,
+  withBodies: boolean,
+): Promise<OfficeSnapshot> {
   // In manual calculation mode formulas keep stale values until a calculation is requested
   // (Excel.CalculationMode.manual); in automatic mode nothing is dirty and this costs nothing.
   const application = context.application;
@@ -64,15 +86,10 @@ export async function readSnapshot(
     const columns = table.columns;
     columns.load('items/name,items/filter/criteria');
     const body = table.getDataBodyRange();
-    body.load('address,values');
-    // A date comes back as its serial number: its column's number formats tell it from a number.
-    const dates = (Object.values(TABLES).find((t) => t.name === name)?.columns ?? [])
-      .filter((c) => c.date)
-      .map((c) => {
-        const formats = columns.getItemOrNullObject(c.header).getDataBodyRange();
-        formats.load('numberFormat');
-        return { header: c.header, formats };
-      });
+    body.load(withBodies ? 'address,values' : 'address,rowCount');
+    const dates = withBodies
+      ? dateFormats(name, (header) => columns.getItemOrNullObject(header).getDataBodyRange())
+      : [];
     return { table, sheet, columns, body, dates };
   });
   // What a sheet laid out again in place must lose: every table and chart on it.
@@ -106,16 +123,10 @@ export async function readSnapshot(
   for (const { table, sheet, columns, body, dates } of tables) {
     if (table.isNullObject) continue;
     const headers = columns.items.map((c) => c.name);
-    const data = tableData(table.name, sheet.name, headers, body);
-    for (const { header, formats } of dates) {
-      const j = headers.indexOf(header);
-      if (j < 0 || formats.isNullObject) continue;
-      data.rows.forEach((row, i) => {
-        const v = row[j];
-        if (typeof v === 'number' && isDateFormat(formats.numberFormat[i]?.[0] ?? ''))
-          row[j] = dateText(serialDate(v));
-      });
-    }
+    // Without bodies, the rows are placeholders of the right count for readBodyInBlocks.
+    const values = withBodies ? body.values : Array.from({ length: body.rowCount }, () => []);
+    const data = tableData(table.name, sheet.name, headers, body.address, values);
+    datesAsText(data.rows, headers, dates);
     snapshot.tables[table.name] = data;
     const filters = columns.items.flatMap((c, column) =>
       c.filter.criteria?.filterOn ? [{ column, criteria: c.filter.criteria }] : [],
@@ -132,22 +143,99 @@ export async function readSnapshot(
 }
 
 /**
+ * The body rows of table `name`, a block of rows per sync: the whole body first, each block halved
+ * whenever its response is still too large (a read changes nothing, so it is simply asked again).
+ */
+async function readBodyInBlocks(
+  context: Excel.RequestContext,
+  name: string,
+  headers: string[],
+  rowCount: number,
+): Promise<Scalar[][]> {
+  const rows: Scalar[][] = [];
+  let size = rowCount;
+  while (rows.length < rowCount) {
+    const start = rows.length;
+    const count = Math.min(size, rowCount - start);
+    const body = context.workbook.tables.getItem(name).getDataBodyRange();
+    const block = (column: number, columns: number) =>
+      body.getCell(start, column).getResizedRange(count - 1, columns - 1);
+    const values = block(0, headers.length);
+    values.load('values');
+    const dates = dateFormats(name, (header) => block(headers.indexOf(header), 1)).filter(
+      ({ header }) => headers.includes(header),
+    );
+    try {
+      await context.sync();
+    } catch (e) {
+      if (!isResponseTooLarge(e) || count === 1) throw e;
+      size = Math.ceil(count / 2);
+      continue;
+    }
+    const got = values.values.map((r) => r.map(snapshotScalar));
+    datesAsText(got, headers, dates);
+    rows.push(...got);
+  }
+  return rows;
+}
+
+/** The number formats of a table's date columns: a date comes back as its serial number. */
+function dateFormats(
+  table: string,
+  rangeOf: (header: string) => Excel.Range,
+): { header: string; formats: Excel.Range }[] {
+  return (Object.values(TABLES).find((t) => t.name === table)?.columns ?? [])
+    .filter((c) => c.date)
+    .map((c) => {
+      const formats = rangeOf(c.header);
+      formats.load('numberFormat');
+      return { header: c.header, formats };
+    });
+}
+
+function datesAsText(
+  rows: Scalar[][],
+  headers: string[],
+  dates: { header: string; formats: Excel.Range }[],
+): void {
+  for (const { header, formats } of dates) {
+    const j = headers.indexOf(header);
+    if (j < 0 || formats.isNullObject) continue;
+    rows.forEach((row, i) => {
+      const v = row[j];
+      if (typeof v === 'number' && isDateFormat(formats.numberFormat[i]?.[0] ?? ''))
+        row[j] = dateText(serialDate(v));
+    });
+  }
+}
+
+function isResponseTooLarge(e: unknown): boolean {
+  return (e as { code?: string } | null)?.code === 'ResponsePayloadSizeLimitExceeded';
+}
+
+/**
  * `ref` spans the header row and the body, as in a file; when the header row is hidden, its row is
  * the one above the body all the same, so that body row i is always sheet row ref.row + 1 + i.
  */
-function tableData(name: string, sheet: string, headers: string[], body: Excel.Range): TableData {
+function tableData(
+  name: string,
+  sheet: string,
+  headers: string[],
+  address: string,
+  values: unknown[][],
+): TableData {
   const { col, row } = decodeCell(
-    body.address
-      .slice(body.address.lastIndexOf('!') + 1)
+    address
+      .slice(address.lastIndexOf('!') + 1)
       .replace(/\$/g, '')
       .split(':')[0],
   );
   return {
     name,
     sheet,
-    ref: `${encodeCell(col, row - 1)}:${encodeCell(col + headers.length - 1, row + body.values.length - 1)}`,
+    ref: `${encodeCell(col, row - 1)}:${encodeCell(col + headers.length - 1, row + values.length - 1)}`,
     headers,
-    rows: body.values.map((r) => r.map(snapshotScalar)),
+    rows: values.map((r) => r.map(snapshotScalar)),
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * The task pane's only way into the workbook: each request reads a snapshot, runs a pure job from
- * src/plan/jobs on it, and applies the job's BookPlan through the Office.js adapter (runJob: one
- * sync to read, one to write; nothing written when the job throws). Here lives only the glue that
+ * src/plan/jobs on it, and applies the job's BookPlan through the host (./host: Excel through
+ * Office.js, or the 网页版's in-page book; nothing written when the job throws). Here lives only the glue that
  * turns the pane's choices into job parameters and the jobs' reports into what the pane shows.
  */
 import { InputError, problemText, refusalCode } from '../engine/errors';
@@ -17,8 +17,6 @@ import { planRun, runSheetsToRead } from '../plan/jobs/run';
 import { templatesJob } from '../plan/jobs/templates';
 import { readScenario } from '../plan/scenarioTables';
 import type { BookPlan, BookSnapshot } from '../plan/types';
-import { readSnapshot } from '../office/readSnapshot';
-import { runJob } from '../office/runJob';
 import { xiachengSample } from '../sample/xiacheng';
 import type {
   AllocationOptions,
@@ -30,6 +28,7 @@ import type {
   PlanSummary,
   RankingRow,
 } from './controllerTypes';
+import type { Host } from './host';
 
 const now = () => new Date().toISOString();
 
@@ -117,11 +116,11 @@ async function xlsxLib() {
   return { ExcelJS, ...xlsx, ...files };
 }
 
-export function createController(): Controller {
+export function createController(host: Host): Controller {
   const allocation = (o: AllocationOptions) => (snapshot: BookSnapshot) =>
     planAllocate(snapshot, { year: o.year, indicator: o.indicator, method: o.method, now: now() });
   const runAssessment = async (period: string, bulletin: 'write' | 'overwrite' | 'skip') =>
-    runJob(
+    host.run(
       (snapshot) =>
         planRun(snapshot, period, {
           now: now(),
@@ -134,7 +133,7 @@ export function createController(): Controller {
 
   return {
     async summary() {
-      return Excel.run(async (context) => summarize(await readSnapshot(context)));
+      return summarize(await host.read());
     },
 
     async createPlan(source) {
@@ -143,21 +142,21 @@ export function createController(): Controller {
         now: now(),
         ...(source === 'sample' ? { note: ILLUSTRATIVE_NOTE } : {}),
       });
-      const { notices } = await runJob(() => ({ plan }));
+      const { notices } = await host.run(() => ({ plan }));
       return { sheets: plan.sheets.length, notices };
     },
 
     async previewAllocation(o) {
-      return Excel.run(async (context) => allocation(o)(await readSnapshot(context)).preview);
+      return allocation(o)(await host.read()).preview;
     },
 
     async writeAllocation(o) {
-      const { quotas } = await runJob(allocation(o));
+      const { quotas } = await host.run(allocation(o));
       return { rows: quotas.length };
     },
 
     async makeTemplates(period) {
-      const { templates } = await runJob((snapshot) =>
+      const { templates } = await host.run((snapshot) =>
         templatesJob(snapshot, { period, now: now() }),
       );
       const { ExcelJS, applyBookPlan, bookBuffer } = await xlsxLib();
@@ -190,7 +189,7 @@ export function createController(): Controller {
           });
         }
       }
-      const { report } = await runJob((snapshot) =>
+      const { report } = await host.run((snapshot) =>
         importReturnsJob(snapshot, books, { now: now() }),
       );
       return [
@@ -214,7 +213,7 @@ export function createController(): Controller {
       const list = /\.csv$/i.test(file.name)
         ? csvGrid(data, file.name)
         : await readXlsxGrid(data, file.name);
-      const { report } = await runJob((snapshot) =>
+      const { report } = await host.run((snapshot) =>
         importListJob(snapshot, list, { indicator, assign: {}, now: now() }),
       );
       const result: ListResult = {
@@ -252,7 +251,7 @@ export function createController(): Controller {
     },
 
     async bulletinDocument(period) {
-      const snapshot = await Excel.run(async (context) => readSnapshot(context));
+      const snapshot = await host.read();
       const { planBulletinDocument, writeDocument } = await docxLib();
       const model = planBulletinDocument(snapshot, period, { issuedOn: localDate(new Date()) });
       return {

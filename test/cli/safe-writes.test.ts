@@ -347,9 +347,9 @@ describe('options are parsed in one place', () => {
       top.indexOf('', top.indexOf('Commands:')),
     );
     // Each command's usage on its own line, its summary below it, indented alike.
-    expect(commands).toHaveLength(16);
-    expect(commands.filter((l, i) => i % 2 === 0 && /^ {2}[a-z]/.test(l))).toHaveLength(8);
-    expect(commands.filter((l, i) => i % 2 === 1 && /^ {6}\S/.test(l))).toHaveLength(8);
+    expect(commands).toHaveLength(18);
+    expect(commands.filter((l, i) => i % 2 === 0 && /^ {2}[a-z]/.test(l))).toHaveLength(9);
+    expect(commands.filter((l, i) => i % 2 === 1 && /^ {6}\S/.test(l))).toHaveLength(9);
     expect(commands[6]).toBe(
       '  run BOOK.xlsx --period P [--out OUT.xlsx] [--date YYYY-MM-DD] [--force] [--ignore-lock-file]',
     );

@@ -39,6 +39,7 @@ const useStyles = makeStyles({
   problem: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200 },
   hidden: { display: 'none' },
+  buttons: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
 });
 
 /** The chosen files, taken before the input is cleared (clearing empties its FileList). */
@@ -123,6 +124,20 @@ export default function ReturnsPanel({ strings, summary, refresh }: StepProps) {
     });
   };
 
+  // one file to send on, for mail systems and shares that take one attachment at a time
+  const downloadZip = async () => {
+    const { default: JSZip } = await import(/* webpackChunkName: "jszip" */ 'jszip');
+    const zip = new JSZip();
+    for (const f of templates) zip.file(f.name, f.data);
+    // the workbooks are compressed already: stored, not deflated again
+    const blob = await zip.generateAsync({ type: 'blob', mimeType: 'application/zip' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = t.zipName(period);
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
+  };
+
   return (
     <>
       <Section title={t.templatesTitle} help={t.templatesHelp}>
@@ -157,7 +172,12 @@ export default function ReturnsPanel({ strings, summary, refresh }: StepProps) {
                 </li>
               ))}
             </ul>
-            <Button onClick={downloadAll}>{t.downloadAll}</Button>
+            <div className={s.buttons}>
+              <Button onClick={downloadAll}>{t.downloadAll}</Button>
+              <Button onClick={() => void downloadZip()} data-testid="templates-zip">
+                {t.downloadZip}
+              </Button>
+            </div>
           </>
         ) : null}
       </Section>
