@@ -62,7 +62,10 @@ describe('templatesJob', () => {
   });
 
   it('refuses a bare year and a year without targets', () => {
-    expect(() => job('2019')).toThrow('请给出季度，例如 2019Q3');
+    expect(() => job('2019')).toThrow('--period: give a quarter, such as 2019Q3');
+    expect(thrownZh(() => job('2019'))).toEqual([
+      { code: 'period.needsQuarter', zh: '请给出季度，例如 2019Q3' },
+    ]);
     expect(() => job('2021Q1')).toThrow(
       '--period: the plan has no target for 2021 (its years: 2019)',
     );

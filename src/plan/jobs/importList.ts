@@ -1,5 +1,5 @@
 import { Discrepancy } from '../../engine/bulletin';
-import { formatProblem, InputError, Problem, textProblem } from '../../engine/errors';
+import { formatProblem, InputError, inputError, Problem, problem } from '../../engine/errors';
 import { GridBook } from '../../engine/grid';
 import { buildMatcher, normalizeName } from '../../engine/matching';
 import { formatPeriod, parsePeriod, Period } from '../../engine/period';
@@ -94,9 +94,10 @@ export function importListJob(
   const { scenario } = readScenario(snapshot);
   const problems: Problem[] = [];
   const indicator = scenario.indicators.find((i) => i.id === params.indicator);
-  if (!indicator) throw new InputError(`未知指标「${params.indicator}」`, '--indicator');
+  if (!indicator)
+    throw inputError('list.unknownIndicator', '--indicator', { id: params.indicator });
   if (indicator.kind !== 'flow')
-    throw new InputError(`指标「${indicator.name}」不分解到单位，不能按名单计数`, '--indicator');
+    throw inputError('list.notDecomposed', '--indicator', { name: indicator.name });
   let fallback: Period | undefined;
   if (params.period) fallback = parsePeriod(params.period, '--period');
   const unitIds = new Set(scenario.units.map((u) => u.id));
@@ -104,7 +105,7 @@ export function importListJob(
     scenario.units.find((u) => u.id === t || normalizeName(u.name) === normalizeName(t))?.id;
   for (const [name, unit] of Object.entries(params.assign)) {
     if (!unitIds.has(unit) && !unitByText(unit))
-      problems.push(textProblem(`--assign ${name}=${unit}`, `未知单位「${unit}」`));
+      problems.push(problem('list.unknownUnit', `--assign ${name}=${unit}`, { unit }));
   }
   const parsed = parseList(list, fallback);
   problems.push(...parsed.errors);
@@ -129,10 +130,7 @@ export function importListJob(
     const at = (header: string) => where(recTable!.loc, recTable!.rowNumbers[i], header);
     if (r.indicator === indicator.id && !/^\d{4}Q[1-4]$/.test(r.period)) {
       problems.push(
-        textProblem(
-          at(headerOf('TD_Recognitions', 'period')),
-          `「${r.period}」不是季度（应如 2019Q4）`,
-        ),
+        problem('list.badPeriod', at(headerOf('TD_Recognitions', 'period')), { period: r.period }),
       );
     }
     if (r.match.startsWith(MATCH.unmatched) && r.unit) {
@@ -140,10 +138,9 @@ export function importListJob(
       if (unit) assign.set(normalizeName(r.name), { name: r.name, unit, creditCode: r.creditCode });
       else
         problems.push(
-          textProblem(
-            at(headerOf('TD_Recognitions', 'unit')),
-            `未知单位「${r.unit}」（填单位编号或单位名称）`,
-          ),
+          problem('list.unknownUnitCell', at(headerOf('TD_Recognitions', 'unit')), {
+            unit: r.unit,
+          }),
         );
     }
   });
@@ -155,11 +152,10 @@ export function importListJob(
     const listed = known.find((r) => normalizeName(r.name) === normalizeName(name));
     if (!listed) {
       problems.push(
-        textProblem(
-          `--assign ${name}=${text}`,
-          `"${name}" is not in this list (nor in the 认定名单 sheet for ${indicator.id}): --assign places listed enterprises only`,
-          `「${name}」不在本名单中（认定名单表中该指标也没有）：--assign 只能为名单中的企业指定单位`,
-        ),
+        problem('list.assignUnlisted', `--assign ${name}=${text}`, {
+          name,
+          indicator: indicator.id,
+        }),
       );
       continue;
     }
@@ -172,11 +168,7 @@ export function importListJob(
     if (moved.length && !params.reassign) {
       const from = [...new Set(moved.map((r) => r.unit))].join(', ');
       problems.push(
-        textProblem(
-          `--assign ${name}=${text}`,
-          `"${name}" is registered to unit ${from} in 企业库; add --reassign to move it to ${unit}`,
-          `「${name}」在企业库中属于单位 ${from}；确需改为 ${unit}，请加 --reassign`,
-        ),
+        problem('list.assignRegistered', `--assign ${name}=${text}`, { name, from, unit }),
       );
       continue;
     }

@@ -1,5 +1,6 @@
 import { allocationEn } from './allocation';
 import { bookEn } from './book';
+import { filesEn } from './files';
 import { figuresEn } from './figures';
 import { listsEn } from './lists';
 import { refusalsEn } from './refusals';
@@ -13,4 +14,5 @@ export const enUS = {
   ...bookEn,
   ...listsEn,
   ...refusalsEn,
+  ...filesEn,
 };

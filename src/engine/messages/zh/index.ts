@@ -1,6 +1,7 @@
 import type { enUS } from '../en';
 import { allocationZh } from './allocation';
 import { bookZh } from './book';
+import { filesZh } from './files';
 import { figuresZh } from './figures';
 import { listsZh } from './lists';
 import { refusalsZh } from './refusals';
@@ -14,4 +15,5 @@ export const zhCN: typeof enUS = {
   ...bookZh,
   ...listsZh,
   ...refusalsZh,
+  ...filesZh,
 };
