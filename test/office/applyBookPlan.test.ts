@@ -1,3 +1,4 @@
+import { worded } from '../support/problems';
 import { InputError } from '../../src/engine/errors';
 import { NOTICES, applyBookPlan, readSnapshot, runJob } from '../../src/office';
 import { CHART_DATA_SHEET } from '../../src/office/chartData';
@@ -194,7 +195,7 @@ describe('applyBookPlan on the simulated host', () => {
     });
     const error = await runJob(() => ({ plan })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).problems).toEqual([
+    expect((error as InputError).problems.map(worded)).toEqual([
       {
         where: '新表 › TD_Log',
         message: 'table TD_Log already exists on sheet "日志"',
