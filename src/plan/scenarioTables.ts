@@ -5,9 +5,8 @@
  * the row number the user sees in Excel — including the engine validator's problems, whose JSON
  * paths (`targets[2].method`) are mapped back to the row and column they came from.
  */
-import { InputError, Problem, problem, textProblem } from '../engine/errors';
+import { InputError, Problem, problem } from '../engine/errors';
 import { Complaint, complaint, placed, rewritten } from '../engine/messages/catalogue';
-import { zhShow } from '../engine/labels';
 import type {
   Actual,
   Basis,
@@ -154,13 +153,7 @@ export function locateColumns(
   const def = TABLES[name];
   const data = snapshot.tables[name];
   if (!data) {
-    problems.push(
-      textProblem(
-        name,
-        `table not found (it belongs on sheet "${def.sheet}"; was it deleted or renamed?)`,
-        `找不到表 ${name}（应在工作表“${def.sheet}”上），是否被删除或改名？`,
-      ),
-    );
+    problems.push(problem('table.missing', name, { sheet: def.sheet }));
     return null;
   }
   const headers = data.headers.map(normHeader);
@@ -168,11 +161,9 @@ export function locateColumns(
   const missing = def.columns.filter((c, i) => index[i] < 0 && !c.optionalOnRead);
   for (const c of missing) {
     problems.push(
-      textProblem(
-        where({ sheet: data.sheet, table: name }),
-        `missing column "${c.header}"`,
-        `缺少列“${c.header}”`,
-      ),
+      problem('table.missingColumn', where({ sheet: data.sheet, table: name }), {
+        header: c.header,
+      }),
     );
   }
   return missing.length ? null : { data, index };
@@ -365,11 +356,9 @@ export function readScenario(snapshot: BookSnapshot): ReadScenario {
     if (!key) return;
     if (key in settings) {
       problems.push(
-        textProblem(
-          where(T.TD_Settings.loc, T.TD_Settings.rowNumbers[i], '键'),
-          `duplicate setting "${key}"`,
-          `设置项“${key}”重复`,
-        ),
+        problem('settings.duplicate', where(T.TD_Settings.loc, T.TD_Settings.rowNumbers[i], '键'), {
+          key,
+        }),
       );
     }
     settings[key] = r.value;
@@ -406,10 +395,10 @@ export function readScenario(snapshot: BookSnapshot): ReadScenario {
     if (given === 4) ind.profile = profile as Indicator['profile'];
     else if (given > 0) {
       problems.push(
-        textProblem(
+        problem(
+          'indicator.partialProfile',
           where(T.TD_Indicators.loc, T.TD_Indicators.rowNumbers[i]),
-          'fill in all four Q1–Q4 序时进度 cells, or leave all four blank for the default 25%/50%/75%/100%',
-          'Q1–Q4序时进度四格应全部填写，或全部留空（按默认 25%/50%/75%/100%）',
+          {},
         ),
       );
     }
@@ -422,11 +411,11 @@ export function readScenario(snapshot: BookSnapshot): ReadScenario {
     if (r.source === 'computed') return;
     if (r.source !== 'given') {
       problems.push(
-        textProblem(
-          where(T.TD_Quotas.loc, T.TD_Quotas.rowNumbers[i], '来源'),
-          `unknown source ${JSON.stringify(r.source ?? '')} (${QUOTA_SOURCE_LABELS.given} for a quota you set, ${QUOTA_SOURCE_LABELS.computed} for a computed one)`,
-          `来源${zhShow(r.source ?? '')}无法识别（自行设定的任务数填“${QUOTA_SOURCE_LABELS.given}”，分解所得的填“${QUOTA_SOURCE_LABELS.computed}”）`,
-        ),
+        problem('quotas.unknownSource', where(T.TD_Quotas.loc, T.TD_Quotas.rowNumbers[i], '来源'), {
+          got: r.source ?? '',
+          given: QUOTA_SOURCE_LABELS.given,
+          computed: QUOTA_SOURCE_LABELS.computed,
+        }),
       );
       // Still checked as a given row, so that its neighbours are not reported as incomplete.
     }
@@ -498,10 +487,17 @@ export function readScenario(snapshot: BookSnapshot): ReadScenario {
   const scenario = given.scenario;
   for (const g of given.tooMuch)
     problems.push(
-      textProblem(
+      problem(
+        'quotas.fixedOverTarget',
         where(T.TD_Quotas.loc, g.row, headerOf('TD_Quotas', 'quota')),
-        `the fixed quotas of ${g.indicator} ${g.year} (来源 ${QUOTA_SOURCE_LABELS.given}, typed over ${QUOTA_SOURCE_LABELS.computed}, or locked in 分解依据) add up to ${g.sum}, more than its target ${g.total}: the other units cannot be allocated`,
-        `指标“${g.indicator}”${g.year}年固定的任务数（来源为“${QUOTA_SOURCE_LABELS.given}”、改写过的“${QUOTA_SOURCE_LABELS.computed}”或分解依据中锁定的）合计 ${g.sum}，超过目标值 ${g.total}，其余单位无法分解`,
+        {
+          indicator: g.indicator,
+          year: g.year,
+          sum: g.sum,
+          total: g.total,
+          given: QUOTA_SOURCE_LABELS.given,
+          computed: QUOTA_SOURCE_LABELS.computed,
+        },
       ),
     );
 

@@ -339,9 +339,16 @@ describe('applyBookPlan on the simulated host', () => {
       ...log([['t2', 'b']]),
       sheets: [{ sheet: '新', ranges: [{ at: 'A1', values: [['x']] }] }],
     };
-    await expect(runJob(() => ({ plan }))).rejects.toThrow(
-      '工作表“日志”受保护，无法写入表 TD_Log；请先撤销工作表保护再重试',
-    );
+    const refused = await runJob(() => ({ plan })).catch((e: unknown) => e);
+    expect((refused as InputError).problems.map(worded)).toEqual([
+      {
+        where: '日志 › TD_Log',
+        message:
+          'sheet "日志" is protected, so table TD_Log cannot be written; unprotect the sheet and try again',
+        zh: '工作表“日志”受保护，无法写入表 TD_Log；请先撤销工作表保护再重试',
+      },
+    ]);
+    expect((refused as InputError).problems[0].code).toBe('sheet.protected');
     expect(dumpWorkbook(office.workbook)).toEqual(before);
     await runJob(() => ({
       plan: emptyPlan({

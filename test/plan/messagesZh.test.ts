@@ -47,7 +47,7 @@ describe('the workbook reader', () => {
       rows: rules.rows.map((r) => r.filter((_, i) => i !== at)),
     };
     expect(zhOf(() => snapshotToScenario(snap))).toEqual([
-      'TD_Basis：找不到表 TD_Basis（应在工作表“分解依据”上），是否被删除或改名？',
+      'TD_Basis：找不到此表（应在工作表“分解依据”上），是否被删除或改名？',
       '考核办法 › TD_Rules：缺少列“分值”',
     ]);
   });
