@@ -1,4 +1,4 @@
-import { formatProblemIn, Problem, textProblem } from '../../engine/errors';
+import { formatProblemIn, Problem, problem } from '../../engine/errors';
 import { formatPeriod, parsePeriod } from '../../engine/period';
 import { GridBook } from '../../engine/grid';
 import { annualTask, cumulativeDrops, planYears } from '../../engine/plausible';
@@ -109,10 +109,11 @@ export function importReturnsJob(
     const slot = `${checked.unit}\u0000${checked.period}`;
     if (errors.length === 0 && taken.has(slot)) {
       errors.push(
-        textProblem(
-          book.file,
-          `与 ${taken.get(slot)} 重复：同一单位（${unit?.name}）同一报送期（${checked.period}）只能导入一份`,
-        ),
+        problem('returns.duplicate', book.file, {
+          first: taken.get(slot) ?? '',
+          unit: unit?.name ?? null,
+          period: checked.period,
+        }),
       );
     }
     const report: FileReport = {

@@ -17,6 +17,14 @@ export const filesEn = {
   'list.assignRegistered': (a: { name: string; from: string; unit: string | undefined }) =>
     `"${a.name}" is registered to unit ${a.from} in 企业库; add --reassign to move it to ${a.unit}`,
   'list.badAssign': (a: { text: string }) => `--assign ${a.text}: write it as 企业名称=单位编号`,
+  'option.badDate': (a: { got: string }) =>
+    `not a date: ${JSON.stringify(a.got)} (write YYYY-MM-DD)`,
+  'file.symlinkLoop': () => 'too many levels of symbolic links',
+  'file.notWorkbook': (a: { detail: string }) => `not an xlsx workbook (${a.detail})`,
+  'templates.otherFileThere': () =>
+    'a different file of this name is already there (perhaps a return filled in); move it away, choose another --out-dir, or add --force to replace it; nothing written',
+  'returns.duplicate': (a: { first: string; unit: string | null; period: string | null }) =>
+    `same unit (${a.unit}) and period (${a.period}) as ${a.first}: only one return per unit and period is imported`,
   'bulletin.badDate': (a: { date: string }) =>
     `issue date "${a.date}" is not a valid date (YYYY-MM-DD)`,
 };

@@ -15,5 +15,12 @@ export const filesZh: typeof filesEn = {
   'list.assignRegistered': (a) =>
     `「${a.name}」在企业库中属于单位 ${a.from}；确需改为 ${a.unit}，请加 --reassign`,
   'list.badAssign': (a) => `--assign ${a.text}：应写成 企业名称=单位编号`,
+  'option.badDate': (a) => `不是日期：${JSON.stringify(a.got)}（应为 YYYY-MM-DD）`,
+  'file.symlinkLoop': () => '符号链接层数过多',
+  'file.notWorkbook': (a) => `不是 xlsx 工作簿（${a.detail}）`,
+  'templates.otherFileThere': () =>
+    '该处已有同名但内容不同的文件（可能是已填写的报表）；请移走、换一个 --out-dir，或加 --force 替换；未写入任何内容',
+  'returns.duplicate': (a) =>
+    `与 ${a.first} 重复：同一单位（${a.unit}）同一报送期（${a.period}）只能导入一份`,
   'bulletin.badDate': (a) => `发文日期“${a.date}”不是有效日期，应为 YYYY-MM-DD`,
 };
