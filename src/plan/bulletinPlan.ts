@@ -245,13 +245,38 @@ function rankingTable(
 ): void {
   headerRow(sheet);
   const first = sheet.row;
+  // The rows between two header rows go out as one range per column group: a range per unit
+  // would make a host style and frame each one (about 60 requests per unit in Excel).
+  let runTop = sheet.row;
+  let lead: PlanCell[][] = [];
+  let figures: PlanCell[][] = [];
+  const flush = () => {
+    if (!lead.length) return;
+    sheet.ranges.push(
+      {
+        at: `A${runTop}`,
+        values: lead,
+        numberFormat: ['0', 'General', 'General', 'General'],
+        style: { ...CELL_STYLE, hAlign: 'center' },
+      },
+      {
+        at: `E${runTop}`,
+        values: figures,
+        numberFormat: FIGURE_FORMATS,
+        style: { ...CELL_STYLE, hAlign: 'center' },
+      },
+    );
+    lead = [];
+    figures = [];
+  };
   for (const [k, u] of g.units.entries()) {
     const key = `${g.type}:${u.unit}`;
-    if (k > 0 && repeat.repeatBefore.has(key)) headerRow(sheet);
-    else if (k > 0) repeat.unitStarts.set(sheet.row, key);
+    if (k > 0 && repeat.repeatBefore.has(key)) {
+      flush();
+      headerRow(sheet);
+      runTop = sheet.row;
+    } else if (k > 0) repeat.unitStarts.set(sheet.row, key);
     const top = sheet.row;
-    const lead: PlanCell[][] = [];
-    const figures: PlanCell[][] = [];
     for (const [j, row] of u.rows.entries()) {
       const r = top + j;
       lead.push(
@@ -275,20 +300,6 @@ function rankingTable(
       sheet.heights[r] = tableRowHeight(row.indicatorName, sheet.widths[INDICATOR_COLUMN]);
     }
     const last = top + u.rows.length - 1;
-    sheet.ranges.push(
-      {
-        at: `A${top}`,
-        values: lead,
-        numberFormat: ['0', 'General', 'General', 'General'],
-        style: { ...CELL_STYLE, hAlign: 'center' },
-      },
-      {
-        at: `E${top}`,
-        values: figures,
-        numberFormat: FIGURE_FORMATS,
-        style: { ...CELL_STYLE, hAlign: 'center' },
-      },
-    );
     // The unit's name is merged over its rows: the last row grows if they cannot hold it.
     const nameNeeds = tableRowHeight(u.name, sheet.widths[UNIT_COLUMN]);
     let nameHas = 0;
@@ -298,6 +309,7 @@ function rankingTable(
     sheet.keep(top, last);
     sheet.row = last + 1;
   }
+  flush();
   if (sheet.row === first) return;
   for (const status of ['ahead', 'behind', 'lagging'] as const) {
     sheet.conditionalFormats.push({
