@@ -15,8 +15,9 @@ import type {
   BulletinGroup,
   BulletinOptions,
   BulletinRow,
+  BulletinUnit,
 } from '../engine/bulletin';
-import type { CellStyle, ChartPlan, PlanCell, SheetPlan } from './types';
+import type { CellStyle, ChartPlan, PlanCell, RangeWrite, SheetPlan } from './types';
 import {
   BODY_FONT,
   cellLines,
@@ -120,14 +121,24 @@ export function datelineText(c: BulletinContent): string {
  * first break first: a header only moves what comes after it, so each pass settles one more.
  */
 export function layoutBulletin(c: BulletinContent): SheetPlan {
+  const widths = bulletinColumnWidths(c);
   const repeatBefore = new Set<string>();
+  // A province takes a hundred passes: they measure the table rows without filling them (heights
+  // and kept blocks alone decide the breaks), and only the last layout is filled.
   for (;;) {
-    const built = buildBulletin(c, repeatBefore);
+    const built = buildBulletin(c, widths, { repeatBefore, fill: false });
     const breaks = built.sheet.pageBreaks();
     const next = breaks.map((b) => built.unitStarts.get(b)).find((k) => k !== undefined);
-    if (next === undefined) return built.plan(breaks);
+    if (next === undefined)
+      return buildBulletin(c, widths, { repeatBefore, fill: true }).plan(breaks);
     repeatBefore.add(next);
   }
+}
+
+interface BuildOptions {
+  repeatBefore: ReadonlySet<string>;
+  /** Write the ranking tables' cells (false: only their rows' heights and blocks). */
+  fill: boolean;
 }
 
 interface BuiltBulletin {
@@ -137,8 +148,8 @@ interface BuiltBulletin {
   plan(breaks: number[]): SheetPlan;
 }
 
-function buildBulletin(c: BulletinContent, repeatBefore: ReadonlySet<string>): BuiltBulletin {
-  const sheet = new SheetBuilder(bulletinColumnWidths(c), TITLE_PT + DATELINE_PT);
+function buildBulletin(c: BulletinContent, widths: number[], options: BuildOptions): BuiltBulletin {
+  const sheet = new SheetBuilder(widths, TITLE_PT + DATELINE_PT);
   const unitStarts = new Map<number, string>();
   sheet.line(
     [[c.title]],
@@ -162,7 +173,7 @@ function buildBulletin(c: BulletinContent, repeatBefore: ReadonlySet<string>): B
     sheet.paragraph(movesLegend(c), true);
     c.groups.forEach((g, k) => {
       sheet.heading(`（${CHINESE_NUMERALS[k]}）${g.label}`, false);
-      rankingTable(sheet, g, c, { repeatBefore, unitStarts });
+      rankingTable(sheet, g, c, { ...options, unitStarts });
     });
   }
   const charts: ChartPlan[] = [];
@@ -262,7 +273,7 @@ function rankingTable(
   sheet: SheetBuilder,
   g: BulletinGroup,
   c: BulletinContent,
-  repeat: { repeatBefore: ReadonlySet<string>; unitStarts: Map<number, string> },
+  repeat: BuildOptions & { unitStarts: Map<number, string> },
 ): void {
   headerRow(sheet);
   const first = sheet.row;
@@ -271,45 +282,10 @@ function rankingTable(
     if (k > 0 && repeat.repeatBefore.has(key)) headerRow(sheet);
     else if (k > 0) repeat.unitStarts.set(sheet.row, key);
     const top = sheet.row;
-    const lead: PlanCell[][] = [];
-    const figures: PlanCell[][] = [];
-    for (const [j, row] of u.rows.entries()) {
-      const r = top + j;
-      lead.push(
-        j === 0
-          ? [u.rank, u.move, u.name, row.indicatorName]
-          : [null, null, null, row.indicatorName],
-      );
-      figures.push([
-        row.quota,
-        { formula: `=E${r}*${row.share}`, value: row.milestone },
-        row.actual,
-        row.share > 0 ? { formula: `=G${r}/${row.share}`, value: row.projected ?? '—' } : '—',
-        { formula: `=IF(E${r}>0,G${r}/E${r},"—")`, value: row.rate ?? '—' },
-        { formula: `=IF(F${r}>0,G${r}/F${r},"—")`, value: row.timely ?? '—' },
-        { formula: statusFormula(r, c), value: STATUS_TEXT[row.status] },
-        row.score,
-        j === 0 ? u.total : null,
-        j === 0 ? u.grade : null,
-        remark(row),
-      ]);
-      sheet.heights[r] = tableRowHeight(row.indicatorName, sheet.widths[INDICATOR_COLUMN]);
-    }
+    for (const [j, row] of u.rows.entries())
+      sheet.heights[top + j] = tableRowHeight(row.indicatorName, sheet.widths[INDICATOR_COLUMN]);
     const last = top + u.rows.length - 1;
-    sheet.ranges.push(
-      {
-        at: `A${top}`,
-        values: lead,
-        numberFormat: ['0', 'General', 'General', 'General'],
-        style: { ...CELL_STYLE, hAlign: 'center' },
-      },
-      {
-        at: `E${top}`,
-        values: figures,
-        numberFormat: FIGURE_FORMATS,
-        style: { ...CELL_STYLE, hAlign: 'center' },
-      },
-    );
+    if (repeat.fill) sheet.ranges.push(...unitRanges(u, top, c));
     // The unit's name is merged over its rows: the last row grows if they cannot hold it.
     const nameNeeds = tableRowHeight(u.name, sheet.widths[UNIT_COLUMN]);
     let nameHas = 0;
@@ -328,6 +304,45 @@ function rankingTable(
     });
   }
   sheet.spacer();
+}
+
+/** A unit's rows of the ranking table from row `top`: its lead columns A–D and figures E–O. */
+function unitRanges(u: BulletinUnit, top: number, c: BulletinContent): RangeWrite[] {
+  const lead: PlanCell[][] = [];
+  const figures: PlanCell[][] = [];
+  for (const [j, row] of u.rows.entries()) {
+    const r = top + j;
+    lead.push(
+      j === 0 ? [u.rank, u.move, u.name, row.indicatorName] : [null, null, null, row.indicatorName],
+    );
+    figures.push([
+      row.quota,
+      { formula: `=E${r}*${row.share}`, value: row.milestone },
+      row.actual,
+      row.share > 0 ? { formula: `=G${r}/${row.share}`, value: row.projected ?? '—' } : '—',
+      { formula: `=IF(E${r}>0,G${r}/E${r},"—")`, value: row.rate ?? '—' },
+      { formula: `=IF(F${r}>0,G${r}/F${r},"—")`, value: row.timely ?? '—' },
+      { formula: statusFormula(r, c), value: STATUS_TEXT[row.status] },
+      row.score,
+      j === 0 ? u.total : null,
+      j === 0 ? u.grade : null,
+      remark(row),
+    ]);
+  }
+  return [
+    {
+      at: `A${top}`,
+      values: lead,
+      numberFormat: ['0', 'General', 'General', 'General'],
+      style: { ...CELL_STYLE, hAlign: 'center' },
+    },
+    {
+      at: `E${top}`,
+      values: figures,
+      numberFormat: FIGURE_FORMATS,
+      style: { ...CELL_STYLE, hAlign: 'center' },
+    },
+  ];
 }
 
 /** Status as the engine decides it (SPEC §5), from the live timeliness cell. */
