@@ -138,6 +138,8 @@ export interface BulletinContent {
   periodText: string;
   topic: string;
   title: string;
+  /** The title in the pieces it is made of, where a long title may turn to its next line. */
+  titleParts: string[];
   organization: string;
   /** 2019年10月15日 */
   issuedOn: string;
@@ -232,6 +234,7 @@ export function bulletinContent(
     periodText: when,
     topic,
     title: `关于${when}${topic}工作进展情况的通报`,
+    titleParts: [`关于${when}`, topic, '工作进展情况的通报'],
     organization: s.plan.organization,
     issuedOn,
     docNumber: docNumber(s.plan.docNumberPattern, year, options.seq ?? 1),

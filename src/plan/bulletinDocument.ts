@@ -10,7 +10,12 @@ import type { BulletinChart, BulletinContent } from '../engine/bulletin';
 import { InputError } from '../engine/errors';
 import { formatPeriod, parsePeriod } from '../engine/period';
 import type { Assessment } from '../engine/types';
-import { CHINESE_NUMERALS } from './bulletinPlan';
+import {
+  bulletinOutline,
+  DISCREPANCY_INTRO,
+  groupHeading,
+  movesLegend,
+} from '../engine/bulletinOutline';
 import type {
   Block,
   DocumentModel,
@@ -22,6 +27,7 @@ import type {
 import { mm, textChars } from './bulletinDocumentModel';
 import { discrepancyTable, rankingTable } from './bulletinDocumentTables';
 import { bookDiscrepancies } from './jobs/actualsLedger';
+import { bulletinSeq, keptTexts } from './jobs/bulletinText';
 import { readScenario } from './scenarioTables';
 import type { BookSnapshot } from './types';
 
@@ -43,8 +49,8 @@ export const FONT_TABLE: FontSpec[] = [
   { name: FONTS.pageNumber, altName: 'SimSun', panose: '02010600030101010101', family: 'roman' },
 ];
 
-/** 2号, 3号, 4号 and 五号 in points. */
-const SIZE = { er: 22, san: 16, si: 14, wu: 10.5 } as const;
+/** 2号, 3号, 4号, 五号 and 小五 in points. */
+const SIZE = { er: 22, san: 16, si: 14, wu: 10.5, xiaowu: 9 } as const;
 
 const A4 = { width: mm(210), height: mm(297) };
 const PORTRAIT_MARGINS = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) };
@@ -87,6 +93,9 @@ const STYLE = {
   pageNumber: { font: FONTS.pageNumber, sizePt: SIZE.si },
   table: { font: FONTS.body, sizePt: SIZE.wu },
   tableHeader: { font: FONTS.heading1, sizePt: SIZE.wu },
+  // 小五: the fifteen columns of the ranking tables on one landscape line.
+  rankingTable: { font: FONTS.body, sizePt: SIZE.xiaowu },
+  rankingHeader: { font: FONTS.heading1, sizePt: SIZE.xiaowu },
 } satisfies Record<string, TextStyle>;
 
 const ATTACHMENT_TITLE = '各单位完成情况及考核排名表';
@@ -124,6 +133,9 @@ export function planBulletinDocument(
   const content = bulletinContent(s, a, {
     issuedOn: options.issuedOn,
     discrepancies: bookDiscrepancies(snapshot, s.actuals, period),
+    // Numbered and worded as the book's `通报 P` sheet: its 文号 and the user's kept text.
+    seq: bulletinSeq(snapshot, period),
+    keptText: keptTexts(snapshot, period),
   });
   return layoutBulletinDocument(content, options.issuedOn);
 }
@@ -152,43 +164,51 @@ function bodySection(c: BulletinContent): SectionModel {
   if (c.docNumber) {
     blocks.push(line(c.docNumber, STYLE.body, 'center'), blank());
   }
-  blocks.push(line(c.title, STYLE.title, 'center'), blank());
+  const title = titleLines(c.titleParts, TEXT_WIDTH / (SIZE.er * 20));
+  blocks.push(
+    ...title.map((t) => ({ ...line(t, STYLE.title, 'center'), keepNext: true })),
+    blank(),
+  );
   // 主送机关: the unit types ranked.
   if (c.groups.length) {
     blocks.push(line(`${c.groups.map((g) => `各${g.label}`).join('、')}：`, STYLE.body, 'left'));
   }
   blocks.push(body(c.opening));
 
-  const heading = headingNumbers();
-  blocks.push(heading1(`${heading()}、总体进展情况`), ...c.paragraphs.map((p) => body(p.text)));
-  if (c.groups.length) {
-    blocks.push(
-      heading1(`${heading()}、各单位完成情况及考核排名`),
-      body(`各单位完成情况及考核排名详见附件。`),
-    );
-    if (c.chart) {
-      blocks.push(
-        { ...line(`图1　${c.chart.title}`, STYLE.heading2, 'center'), keepNext: true },
-        chartBlock(c.chart),
-      );
+  for (const heading of bulletinOutline(c)) {
+    blocks.push(heading1(heading.text));
+    switch (heading.part) {
+      case 'overview':
+        blocks.push(...c.paragraphs.map((p) => body(p.text)));
+        break;
+      case 'ranking':
+        blocks.push(body('各单位完成情况及考核排名详见附件。'));
+        break;
+      case 'chart':
+        if (c.chart) blocks.push(chartBlock(c.chart));
+        break;
+      case 'progress':
+        blocks.push(...c.progress.map((p) => body(p.text)));
+        break;
+      case 'reporting':
+        blocks.push(body(c.unreportedText));
+        break;
+      case 'discrepancies':
+        blocks.push(
+          { ...body(DISCREPANCY_INTRO), keepNext: true },
+          discrepancyTable(c, TEXT_WIDTH, STYLE.table, STYLE.tableHeader),
+        );
+        break;
+      case 'issues':
+      case 'requirements':
+        blocks.push(...c[heading.part].lines.map(body));
+        break;
     }
   }
-  if (c.progress.length) {
-    blocks.push(heading1(`${heading()}、序时进度情况`), ...c.progress.map((p) => body(p.text)));
-  }
-  blocks.push(heading1(`${heading()}、报送情况`), body(c.unreportedText));
-  if (c.discrepancies.length) {
-    blocks.push(
-      heading1(`${heading()}、核对差异`),
-      {
-        ...body('下列单位季度报表填报数与认定名单不一致，完成数以认定名单为准，请相关单位核实：'),
-        keepNext: true,
-      },
-      discrepancyTable(c, TEXT_WIDTH, STYLE.table, STYLE.tableHeader),
-    );
-  }
-  // The last paragraph, 附件说明 (正文下空一行左空二字, GB/T 9704 §7.3.4) and the signature stay
-  // on one page: never a page with the signature alone.
+  // The last requirement, 特此通报。, 附件说明 (正文下空一行左空二字, GB/T 9704 §7.3.4) and the
+  // signature stay on one page: never a page with the signature alone.
+  const last = blocks[blocks.length - 1];
+  if (last.kind === 'paragraph') blocks[blocks.length - 1] = { ...last, keepNext: true };
   const tail: ParagraphBlock[] = [body(c.closing)];
   if (c.groups.length) tail.push(blank(), body(`附件：${ATTACHMENT_TITLE}`));
   tail.push(blank());
@@ -204,6 +224,22 @@ function bodySection(c: BulletinContent): SectionModel {
     grid: { type: 'lines', linePitch: LINE_PITCH },
     blocks,
   };
+}
+
+/**
+ * The title on as few lines as fit `maxChars`, turning only between its parts so no word is cut
+ * (GB/T 9704 §7.3.3: 词意完整): two lines of nearly even length (梯形), on a tie the longer on top.
+ */
+export function titleLines(parts: string[], maxChars: number): string[] {
+  const whole = parts.join('');
+  if (setWidth(whole) <= maxChars) return [whole];
+  const uneven = (l: string[]) => Math.abs(setWidth(l[0]) - setWidth(l[1]));
+  const fitting = parts
+    .slice(1)
+    .map((_, k) => [parts.slice(0, k + 1).join(''), parts.slice(k + 1).join('')])
+    .filter((l) => l.every((t) => setWidth(t) <= maxChars))
+    .sort((x, y) => uneven(x) - uneven(y) || setWidth(y[0]) - setWidth(x[0]));
+  return fitting[0] ?? [whole];
 }
 
 /**
@@ -248,10 +284,11 @@ function attachmentSection(c: BulletinContent): SectionModel {
     { ...line(ATTACHMENT_TITLE, STYLE.title, 'center'), keepNext: true },
     { ...blank(), keepNext: true },
   ];
+  blocks.push({ ...line(movesLegend(c), STYLE.table, 'left'), keepNext: true });
   c.groups.forEach((g, k) => {
     blocks.push(
-      { ...line(`（${CHINESE_NUMERALS[k]}）${g.label}`, STYLE.heading2, 'left'), keepNext: true },
-      rankingTable(g, LANDSCAPE_TEXT_WIDTH, STYLE.table, STYLE.tableHeader),
+      { ...line(groupHeading(g, k), STYLE.heading2, 'left'), keepNext: true },
+      rankingTable(g, LANDSCAPE_TEXT_WIDTH, STYLE.rankingTable, STYLE.rankingHeader),
     );
   });
   return {
@@ -290,11 +327,6 @@ function chartBlock(chart: BulletinChart): Block {
     font: FONTS.body,
     fontPt: 9,
   };
-}
-
-function headingNumbers(): () => string {
-  let n = 0;
-  return () => CHINESE_NUMERALS[n++];
 }
 
 function line(text: string, style: TextStyle, align: ParagraphBlock['align']): ParagraphBlock {

@@ -7,31 +7,24 @@ import { cleanNumber, percentText, STATUS_TEXT } from '../engine/bulletin';
 import type { BulletinContent, BulletinGroup } from '../engine/bulletin';
 import type { Align, TableBlock, TableCell, TextStyle } from './bulletinDocumentModel';
 import { textChars } from './bulletinDocumentModel';
+import { rowRemark } from '../engine/bulletinOutline';
 import { BULLETIN_HEADERS } from './bulletinPlan';
 
 /**
- * Widths in characters of the table font, cell padding included; 0 shares what the line has left
- * between the unit and indicator columns, by the longest text in each.
+ * Widths in characters of the table font, cell padding aside: every header on one line (年度任务
+ * needs 4, 序时完成率 5, with a quarter to spare), 进度状态 words on two lines; 0 shares what the
+ * line has left between the unit and indicator columns, by the longest text in each.
  */
-const RANKING_CHARS = [2.5, 0, 0, 3, 3, 3, 3.5, 3.5, 7, 3, 3, 2, 3.5];
-const RANKING_ALIGN: Align[] = [
-  'center',
-  'left',
-  'left',
-  'center',
-  'center',
-  'center',
-  'center',
-  'center',
-  'center',
-  'center',
-  'center',
-  'center',
-  'center',
+const RANKING_CHARS = [
+  2.25, 3.25, 0, 0, 4.25, 4.25, 3.25, 4.25, 3.5, 5.25, 4.25, 4.25, 3, 3.25, 3.25,
 ];
-/** Cell margin each side in twips (1 mm, about half Word's default), for thirteen columns a line. */
-const CELL_MARGIN = 57;
+const RANKING_ALIGN: Align[] = BULLETIN_HEADERS.map((_, k) =>
+  k === 2 || k === 3 ? 'left' : 'center',
+);
+/** Cell margin each side in twips (0.7 mm, a third of Word's default), for fifteen columns a line. */
+const CELL_MARGIN = 40;
 
+/** The ranking table of one unit type: the sheet's fifteen columns, a unit's rows kept together. */
 export function rankingTable(
   g: BulletinGroup,
   width: number,
@@ -43,30 +36,31 @@ export function rankingTable(
   for (const u of g.units) {
     const span = u.rows.length;
     u.rows.forEach((row, k) => {
-      const lead = k === 0;
       const figures: TableCell[] = [
+        { text: row.indicatorName },
         { text: String(cleanNumber(row.quota)) },
         { text: oneOrTwoDecimals(row.milestone) },
         { text: String(cleanNumber(row.actual)) },
+        { text: row.share > 0 && row.projected !== null ? fixed(row.projected, 1) : '—' },
         { text: row.rate === null ? '—' : percentText(row.rate) },
         { text: row.timely === null ? '—' : percentText(row.timely) },
         { text: STATUS_TEXT[row.status] },
-        { text: row.score === null ? '—' : row.score.toFixed(2) },
+        { text: row.score === null ? '—' : fixed(row.score, 2) },
       ];
-      const note = !row.reported ? '未报送' : row.quota === 0 ? '无任务' : '';
+      const remark = { text: rowRemark(row) ?? '' };
       keepWithNext.push(k < span - 1);
       rows.push(
-        lead
+        k === 0
           ? [
               { text: u.rank === null ? '—' : String(u.rank), rowSpan: span },
+              { text: u.move ?? '', rowSpan: span },
               { text: u.name, rowSpan: span },
-              { text: row.indicatorName },
               ...figures,
-              { text: u.total === null ? '—' : u.total.toFixed(2), rowSpan: span },
+              { text: u.total === null ? '—' : fixed(u.total, 2), rowSpan: span },
               { text: u.grade ?? '—', rowSpan: span },
-              { text: note },
+              remark,
             ]
-          : [{ text: row.indicatorName }, ...figures, { text: note }],
+          : [...figures, remark],
       );
     });
   }
@@ -117,8 +111,10 @@ export function discrepancyTable(
 
 /**
  * Twips per column: fixed columns at their character widths; each flexible one (0) as wide as its
- * longest text (at least four characters), all scaled down alike when they do not fit, and the
- * last flexible one taking what is left, so the columns add up to `width` exactly.
+ * longest text, at least four characters. Short of room, every flexible column keeps its four
+ * characters and gives up the same share of what it needs beyond them (so a column of short names
+ * stays readable beside one of long ones); the last flexible one takes what is left, so the
+ * columns add up to `width` exactly.
  */
 export function columnWidths(
   charWidths: number[],
@@ -128,12 +124,17 @@ export function columnWidths(
 ): number[] {
   const twips = (n: number) => Math.round(n * fontPt * 20 + 2 * CELL_MARGIN);
   const fixed = charWidths.reduce((sum, w) => sum + (w > 0 ? twips(w) : 0), 0);
+  const least = twips(4);
   const needs = flexibleTexts.map((texts) => twips(Math.max(4, ...texts.map(textChars))));
-  const room = width - fixed;
-  const total = needs.reduce((sum, n) => sum + n, 0);
-  const scale = Math.min(1, room / total);
+  const beyond = needs.reduce((sum, n) => sum + n - least, 0);
+  const spare = width - fixed - least * needs.length;
+  const scale = beyond > 0 ? Math.max(0, Math.min(1, spare / beyond)) : 1;
   let k = 0;
-  const widths = charWidths.map((w) => (w > 0 ? twips(w) : Math.floor(needs[k++] * scale)));
+  const widths = charWidths.map((w) => {
+    if (w > 0) return twips(w);
+    const need = needs[k++];
+    return least + Math.floor((need - least) * scale);
+  });
   const last = charWidths.lastIndexOf(0);
   widths[last] += width - widths.reduce((sum, w) => sum + w, 0);
   return widths;
@@ -141,6 +142,12 @@ export function columnWidths(
 
 /** As the sheet's `0.0#`: 2 → 2.0, 1.25 → 1.25. */
 function oneOrTwoDecimals(x: number): string {
-  const two = x.toFixed(2);
-  return two.endsWith('0') ? x.toFixed(1) : two;
+  const two = fixed(x, 2);
+  return two.endsWith('0') ? fixed(x, 1) : two;
+}
+
+/** As a number format with `places` decimals shows `x`: half up on the decimal figure (1.45 → 1.5). */
+export function fixed(x: number, places: number): string {
+  const scale = 10 ** places;
+  return (Math.round(Number((x * scale).toPrecision(12))) / scale).toFixed(places);
 }

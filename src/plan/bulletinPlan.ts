@@ -10,11 +10,17 @@
  */
 import type { Assessment, Scenario } from '../engine/types';
 import { bulletinContent, STATUS_TEXT } from '../engine/bulletin';
+import {
+  bulletinOutline,
+  DISCREPANCY_INTRO,
+  groupHeading,
+  movesLegend,
+  rowRemark,
+} from '../engine/bulletinOutline';
 import type {
   BulletinContent,
   BulletinGroup,
   BulletinOptions,
-  BulletinRow,
   BulletinUnit,
 } from '../engine/bulletin';
 import type { CellStyle, ChartPlan, PlanCell, RangeWrite, SheetPlan } from './types';
@@ -67,16 +73,12 @@ export const STATUS_COLOURS = {
   lagging: { fill: 'FFC7CE', color: '9C0006' },
 } as const;
 
-/** 备注: the words of a row's return and task. */
-export const REMARK_TEXT = { missing: '未报送', late: '迟报', noTask: '无任务' } as const;
-
 const TITLE_FONT = '黑体';
 const TABLE_HEADER_PT = 21;
 const TITLE_PT = 30;
 const DATELINE_PT = 21;
 const CHART_ROWS = 16;
 const CHART_ROW_PT = 15;
-export const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const HEADER_STYLE: CellStyle = {
   bold: true,
   size: TABLE_PT,
@@ -164,47 +166,52 @@ function buildBulletin(c: BulletinContent, widths: number[], options: BuildOptio
   sheet.spacer();
   sheet.paragraph(c.opening);
 
-  const headings = headingNumbers();
-  sheet.heading(`${headings()}、总体进展情况`);
-  for (const p of c.paragraphs) sheet.paragraph(p.text);
-
-  if (c.groups.length) {
-    sheet.heading(`${headings()}、各单位完成情况及考核排名`);
-    sheet.paragraph(movesLegend(c), true);
-    c.groups.forEach((g, k) => {
-      sheet.heading(`（${CHINESE_NUMERALS[k]}）${g.label}`, false);
-      rankingTable(sheet, g, c, { ...options, unitStarts });
-    });
-  }
   const charts: ChartPlan[] = [];
-  if (c.chart) {
-    sheet.heading(`${headings()}、${c.chart.title}`);
-    const from = sheet.row;
-    for (let k = 0; k < CHART_ROWS; k++) sheet.blankRow(CHART_ROW_PT);
-    // The text after the chart fills the rest of its page: no page holds the chart alone.
-    sheet.keep(from, sheet.row - 1, true);
-    // The anchor's end is the top-left corner of its cell. Ending at the last column, not past it:
-    // LibreOffice prints every column a drawing touches, which would shrink the fit-to-width scale.
-    charts.push({ ...c.chart, from: `A${from}`, to: `${sheet.lastColumn}${from + CHART_ROWS}` });
-    sheet.spacer();
-  }
-  if (c.progress.length) {
-    sheet.heading(`${headings()}、序时进度情况`);
-    for (const p of c.progress) sheet.paragraph(p.text);
-  }
-  sheet.heading(`${headings()}、报送情况`);
-  sheet.paragraph(c.unreportedText);
-  if (c.discrepancies.length) {
-    sheet.heading(`${headings()}、核对差异`);
-    sheet.paragraph(
-      '下列单位季度报表填报数与认定名单不一致，完成数以认定名单为准，请相关单位核实：',
-      true,
-    );
-    discrepancyTable(sheet, c);
-  }
-  for (const section of [c.issues, c.requirements]) {
-    sheet.heading(`${headings()}、${section.title}`);
-    for (const line of section.lines) sheet.paragraph(line);
+  for (const heading of bulletinOutline(c)) {
+    sheet.heading(heading.text);
+    switch (heading.part) {
+      case 'overview':
+        for (const p of c.paragraphs) sheet.paragraph(p.text);
+        break;
+      case 'ranking':
+        sheet.paragraph(movesLegend(c), true);
+        c.groups.forEach((g, k) => {
+          sheet.heading(groupHeading(g, k), false);
+          rankingTable(sheet, g, c, { ...options, unitStarts });
+        });
+        break;
+      case 'chart': {
+        // Only in the outline with a chart.
+        if (!c.chart) break;
+        const from = sheet.row;
+        for (let k = 0; k < CHART_ROWS; k++) sheet.blankRow(CHART_ROW_PT);
+        // The text after the chart fills the rest of its page: no page holds the chart alone.
+        sheet.keep(from, sheet.row - 1, true);
+        // The anchor's end is the top-left corner of its cell. Ending at the last column, not past
+        // it: LibreOffice prints every column a drawing touches, which would shrink the scale.
+        charts.push({
+          ...c.chart,
+          from: `A${from}`,
+          to: `${sheet.lastColumn}${from + CHART_ROWS}`,
+        });
+        sheet.spacer();
+        break;
+      }
+      case 'progress':
+        for (const p of c.progress) sheet.paragraph(p.text);
+        break;
+      case 'reporting':
+        sheet.paragraph(c.unreportedText);
+        break;
+      case 'discrepancies':
+        sheet.paragraph(DISCREPANCY_INTRO, true);
+        discrepancyTable(sheet, c);
+        break;
+      case 'issues':
+      case 'requirements':
+        for (const line of c[heading.part].lines) sheet.paragraph(line);
+        break;
+    }
   }
   sheet.paragraph(c.closing);
 
@@ -223,30 +230,6 @@ function buildBulletin(c: BulletinContent, widths: number[], options: BuildOptio
       charts,
     }),
   };
-}
-
-/** What the 较上期 column compares with, in words, so its arrows need no legend elsewhere. */
-function movesLegend(c: BulletinContent): string {
-  const marks = '↑上升、↓下降、—持平、新为首次排名';
-  if (!c.previousPeriod) return `较上期：本期为首次排名（${marks}）。`;
-  const m = /^(\d{4})Q([1-4])$/.exec(c.previousPeriod);
-  const when = m
-    ? Number(m[2]) === 4
-      ? `${m[1]}年度`
-      : `${m[1]}年第${CHINESE_NUMERALS[Number(m[2]) - 1]}季度`
-    : c.previousPeriod;
-  return `较上期：与${when}排名相比，${marks}。`;
-}
-
-function headingNumbers(): () => string {
-  let n = 0;
-  return () => CHINESE_NUMERALS[n++];
-}
-
-function remark(row: BulletinRow): string | null {
-  if (!row.reported) return REMARK_TEXT.missing;
-  if (row.reportStatus === 'late') return REMARK_TEXT.late;
-  return row.quota === 0 ? REMARK_TEXT.noTask : null;
 }
 
 function headerRow(sheet: SheetBuilder): void {
@@ -326,7 +309,7 @@ function unitRanges(u: BulletinUnit, top: number, c: BulletinContent): RangeWrit
       row.score,
       j === 0 ? u.total : null,
       j === 0 ? u.grade : null,
-      remark(row),
+      rowRemark(row),
     ]);
   }
   return [

@@ -24,6 +24,13 @@ let parts: Record<string, string>;
 
 beforeAll(async () => {
   expect(runCli(['init', '--sample', '--out', BOOK]).code).toBe(0);
+  // The book's second bulletin of 2019: 文号 下科创办〔2019〕2号.
+  for (const [period, date] of [
+    ['2019Q2', '2019-07-15'],
+    ['2019Q3', '2019-10-15'],
+  ]) {
+    expect(runCli(['run', BOOK, '--period', period, '--date', date]).code).toBe(0);
+  }
   const r = runCli(['bulletin', BOOK, '--period', '2019Q3', '--docx', DOC, '--date', '2019-10-15']);
   expect(r).toMatchObject({ code: 0, stderr: '' });
   expect(r.stdout).toBe(`${DOC}: 已生成公文「通报2019Q3.docx」（2019Q3）\n`);
@@ -67,13 +74,19 @@ test('fonts and sizes: 2号 小标宋 title, 3号 仿宋 body, 黑体 and 楷体
   };
   const font = (rPr: string) => /w:eastAsia="([^"]+)"/.exec(rPr)![1];
   const size = (rPr: string) => Number(/<w:sz w:val="(\d+)"\/>/.exec(rPr)![1]) / 2;
-  const title = runOf('关于2019年第三季度国高企培育工作进展情况的通报');
-  expect([font(title), size(title)]).toEqual(['方正小标宋简体', 22]);
+  for (const line of ['关于2019年第三季度', '国高企培育工作进展情况的通报']) {
+    const title = runOf(line);
+    expect([font(title), size(title)]).toEqual(['方正小标宋简体', 22]);
+  }
+  const number = runOf('下科创办〔2019〕2号');
+  expect([font(number), size(number)]).toEqual(['仿宋_GB2312', 16]);
   const heading1 = runOf('一、总体进展情况');
   expect([font(heading1), size(heading1)]).toEqual(['黑体', 16]);
   const heading2 = runOf('（一）街道');
   expect([font(heading2), size(heading2)]).toEqual(['楷体_GB2312', 16]);
-  const body = runOf('本期未报送季度报表的单位[^<]*');
+  const body = runOf(
+    '本期季度报表报送截止日期为2019年10月10日。迟报的单位（1个）：天水街道；未报送的单位（2个）：长庆街道、区市场监管局。未报送的指标按完成数为0计算，请相关单位严格执行报送制度。',
+  );
   expect([font(body), size(body)]).toEqual(['仿宋_GB2312', 16]);
   expect(body).toContain('<w:spacing w:val="-5"/>');
   expect(body).toContain('<w:lang w:val="zh-CN" w:eastAsia="zh-CN"/>');
@@ -124,9 +137,33 @@ test('every table has explicit column widths (w:tblGrid/w:gridCol) matching its 
   const grids = all(doc, /<w:tblGrid>(.*?)<\/w:tblGrid>/g).map((g) =>
     all(g, /<w:gridCol w:w="(\d+)"\/>/g).map(Number),
   );
-  // 核对差异 in the body; 街道, 部门, 园区平台 in the 附件.
-  expect(grids.map((g) => g.length)).toEqual([13, 13, 13]);
-  for (const g of grids) expect(g.reduce((a, b) => a + b, 0)).toBe(16838 - 2098 - 1984);
+  // No 核对差异 without a recognition list; 街道, 部门, 园区平台 in the 附件, the sheet's 15 columns.
+  expect(grids.map((g) => g.length)).toEqual([15, 15, 15]);
+  for (const g of grids) {
+    expect(g.reduce((a, b) => a + b, 0)).toBe(16838 - 2098 - 1984);
+    // 年度任务, 序时目标 (4 characters of 小五, 180 twips, and 2 × 40 of margins) and 序时完成率 (5) fit.
+    expect([g[4], g[5], g[9]].map((w) => w >= 4 * 180 + 80)).toEqual([true, true, true]);
+    expect(g[9]).toBeGreaterThanOrEqual(5 * 180 + 80);
+  }
+  const headerRow = /<w:tr>(?:(?!<\/w:tr>).)*?<w:tblHeader\/>.*?<\/w:tr>/.exec(doc)![0];
+  expect(all(headerRow, /<w:t[^>]*>([^<]*)<\/w:t>/g)).toEqual([
+    '排名',
+    '较上期',
+    '单位',
+    '考核指标',
+    '年度任务',
+    '序时目标',
+    '完成数',
+    '预计全年',
+    '完成率',
+    '序时完成率',
+    '进度状态',
+    '指标得分',
+    '总分',
+    '等级',
+    '备注',
+  ]);
+  expect(all(headerRow, /<w:tcW w:type="dxa" w:w="(\d+)"\/>/g).map(Number)).toEqual(grids[0]);
   expect(all(doc, /<w:tblLayout w:type="(\w+)"\/>/g)).toEqual(['fixed', 'fixed', 'fixed']);
   // The header row repeats on every page the table runs over.
   expect(doc.match(/<w:tblHeader\/>/g)).toHaveLength(3);
@@ -155,30 +192,42 @@ test('the same book and date give the same bytes, in one process or two', async 
   );
 });
 
-test('LibreOffice renders it: 4 portrait A4 pages of text, then 4 landscape pages of 附件', () => {
+test('LibreOffice renders it: 6 portrait A4 pages of text, then 4 landscape pages of 附件', () => {
   const pdf = libreOfficeConvert(DOC, 'pdf', join(dir, 'pdf'));
   const info = execFileSync('pdfinfo', ['-f', '1', '-l', '99', pdf], { encoding: 'utf8' });
   const sizes = all(info, /Page +\d+ size: +([\d.]+ x [\d.]+) pts/g);
   expect(sizes).toEqual([
-    ...Array(4).fill('595.304 x 841.89'),
+    ...Array(6).fill('595.304 x 841.89'),
     ...Array(4).fill('841.89 x 595.304'),
   ]);
   const page = (n: number) =>
     execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), pdf, '-'], {
       encoding: 'utf8',
     });
+  expect(page(1)).toMatch(/下科创办〔2019〕2\s*号/);
   expect(page(1)).toContain('各街道、各部门、各园区平台：');
   // The number at the right on odd pages, at the left on even ones.
   const numberLine = (n: number) => new RegExp(`^( *)—\\s*${n}\\s*—\\s*$`, 'm').exec(page(n));
   expect(numberLine(1)![1].length).toBeGreaterThan(20);
   expect(numberLine(2)![1].length).toBeLessThan(10);
   expect(numberLine(3)![1].length).toBeGreaterThan(20);
-  expect(page(4)).toContain('区科技创新工作领导小组办公室');
-  expect(page(4)).toMatch(/2019\s*年\s*10\s*月\s*15\s*日/);
-  expect(page(5)).toMatch(/^\s*附件/);
-  expect(page(5)).toContain('各单位完成情况及考核排名表');
-  // The table's header row repeats on the continuation page.
-  expect(page(6)).toContain('考核指标');
+  // 特此通报。 with the last requirement, 附件说明 and the signature on one page.
+  expect(page(6)).toMatch(
+    /确\s*保按期完成年度目标任务。\s+特此通报。\s+附件：各单位完成情况及考核排名表/,
+  );
+  expect(page(6)).toContain('区科技创新工作领导小组办公室');
+  expect(page(6)).toMatch(/2019\s*年\s*10\s*月\s*15\s*日/);
+  expect(page(7)).toMatch(/^\s*附件/);
+  expect(page(7)).toContain('各单位完成情况及考核排名表');
+  // Every header on one line: the header row reads as one line of text.
+  expect(page(7)).toMatch(
+    /排名 +较上期 +单位 +考核指标 +年度任务 +序时目标 +完成数 +预计全年 +完成率 +序时完成率 +进度状态 +指标得分 +总分 +等级 +备注/,
+  );
+  // 文晖街道 first with its move; the header row repeats on the continuation page.
+  expect(page(7)).toMatch(/ 1 +↑1 /);
+  expect(page(8)).toContain('考核指标');
+  expect(page(8)).toMatch(/天水街道/);
+  expect(page(8)).toContain('迟报');
 });
 
 describe('refusals: exit 2, one line, nothing written', () => {
@@ -235,13 +284,45 @@ describe('refusals: exit 2, one line, nothing written', () => {
     expect(() => statSync(out)).toThrow();
   });
 
-  test('an OS error writing the output names the file and the cause', () => {
-    const out = join(dir, 'no-such-folder', 'x.docx');
-    const r = runCli(['bulletin', BOOK, '--period', '2019Q3', '--docx', out]);
-    expect(r).toMatchObject({
+  test('an OS error writing the output names the path and the cause', () => {
+    // A file where the output's folder should be (the store makes a missing folder).
+    const blocker = join(dir, 'a-file');
+    writeFileSync(blocker, 'x');
+    const inFile = runCli([
+      'bulletin',
+      BOOK,
+      '--period',
+      '2019Q3',
+      '--docx',
+      join(blocker, 'x.docx'),
+    ]);
+    expect(inFile).toMatchObject({
       code: 2,
       stdout: '',
-      stderr: `target-desk bulletin: ${out}: no such file or directory (ENOENT，文件或目录不存在)\n`,
+      stderr: `target-desk bulletin: ${join(blocker, 'x.docx')}: cannot write (a file stands where a folder is expected, ENOTDIR)\n`,
     });
+    // A folder as the output, even with --force.
+    const folder = runCli(['bulletin', BOOK, '--period', '2019Q3', '--docx', dir, '--force']);
+    expect(folder).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: `target-desk bulletin: ${dir}: cannot write (it is a folder, not a file, EISDIR)\n`,
+    });
+  });
+
+  test('a missing output folder is made', () => {
+    const out = join(dir, 'no-such-folder', 'x.docx');
+    const r = runCli([
+      'bulletin',
+      BOOK,
+      '--period',
+      '2019Q3',
+      '--docx',
+      out,
+      '--date',
+      '2019-10-15',
+    ]);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(readFileSync(out).equals(readFileSync(DOC))).toBe(true);
   });
 });

@@ -15,12 +15,15 @@ import type {
   SectionModel,
   TableBlock,
 } from '../../src/plan/bulletinDocumentModel';
-import { columnWidths } from '../../src/plan/bulletinDocumentTables';
+import { columnWidths, fixed } from '../../src/plan/bulletinDocumentTables';
+import { BULLETIN_HEADERS } from '../../src/plan/bulletinPlan';
 import { readSnapshot } from '../../src/xlsx';
 import scenarioJson from '../fixtures/bulletin/scenario.json';
 import assessmentJson from '../fixtures/bulletin/assessment-2019Q3.json';
 import { xiachengSample } from '../../src/sample/xiacheng';
-import { initBook, inputProblems } from './books';
+import { initBook, inputProblems, reload, runBook, tableObjects } from './books';
+import { runSheetsToRead } from '../../src/plan/jobs/run';
+import type ExcelJS from 'exceljs';
 
 const content = bulletinContent(scenarioJson as Scenario, assessmentJson as Assessment, {
   issuedOn: '2019-10-15',
@@ -54,11 +57,15 @@ describe('the GB/T 9704 page', () => {
   });
 
   test('title 2号 方正小标宋简体 centred; headings 黑体 and 楷体_GB2312; fonts fall back', () => {
-    expect(paragraphs(body)[0]).toMatchObject({
-      text: '关于2019年第三季度国高企培育工作进展情况的通报',
-      align: 'center',
-      style: { font: '方正小标宋简体', sizePt: 22 },
-    });
+    // 23.5 characters as set do not fit the 21.5 of a 2号 line: two lines, cut between words.
+    expect(paragraphs(body).slice(0, 2)).toMatchObject([
+      {
+        text: '关于2019年第三季度',
+        align: 'center',
+        style: { font: '方正小标宋简体', sizePt: 22 },
+      },
+      { text: '国高企培育工作进展情况的通报', align: 'center', keepNext: true },
+    ]);
     expect(paragraphs(body).find((p) => p.text === '一、总体进展情况')).toMatchObject({
       style: { font: '黑体', sizePt: 16 },
       keepNext: true,
@@ -92,10 +99,11 @@ describe('the GB/T 9704 page', () => {
       { ...content, docNumber: '下科创办〔2019〕3号' },
       '2019-10-15',
     );
-    expect(paragraphs(numbered.sections[0]).slice(0, 3)).toMatchObject([
+    expect(paragraphs(numbered.sections[0]).slice(0, 4)).toMatchObject([
       { text: '下科创办〔2019〕3号', align: 'center' },
       { text: '' },
-      { text: content.title },
+      { text: '关于2019年第三季度' },
+      { text: '国高企培育工作进展情况的通报' },
     ]);
   });
 
@@ -154,14 +162,18 @@ describe('附件: the ranking tables in a landscape section', () => {
       content.groups.map((g) => g.units.reduce((n, u) => n + u.rows.length, 0)),
     );
     for (const t of ranking) {
-      expect(t.columns).toHaveLength(13);
+      expect(t.header).toEqual(BULLETIN_HEADERS);
+      expect(t.columns).toHaveLength(15);
       expect(t.columns.reduce((a, b) => a + b, 0)).toBe(LANDSCAPE_TEXT_WIDTH);
-      expect(t.columns.every((w) => w >= 400)).toBe(true);
+      // Every header on one line: its characters of 小五 (180 twips) and the cell margins.
+      t.header.forEach((h, k) => expect(t.columns[k]).toBeGreaterThanOrEqual(h.length * 180 + 80));
+      expect(t.style).toEqual({ font: '仿宋_GB2312', sizePt: 9 });
     }
     const streets = ranking[0];
     const first = content.groups[0].units[0];
-    expect(streets.rows[0].slice(0, 3)).toEqual([
+    expect(streets.rows[0].slice(0, 4)).toEqual([
       { text: String(first.rank), rowSpan: first.rows.length },
+      { text: first.move ?? '', rowSpan: first.rows.length },
       { text: first.name, rowSpan: first.rows.length },
       { text: first.rows[0].indicatorName },
     ]);
@@ -181,16 +193,22 @@ describe('附件: the ranking tables in a landscape section', () => {
     expect(t.columns.reduce((a, b) => a + b, 0)).toBe(TEXT_WIDTH);
   });
 
-  test('flexible columns get their longest text, scaled down alike when short of room', () => {
-    // Fixed 2 characters of 10 pt + 114 padding = 514; needs 4 and 10 characters: 914, 2114.
+  test('flexible columns get their longest text; short of room, four characters each and the same share of the rest', () => {
+    // Fixed 2 characters of 10 pt + 80 margins = 480; needs 4 and 10 characters: 880, 2080.
     expect(columnWidths([2, 0, 0], [['甲'], ['一二三四五六七八九十']], 4000, 10)).toEqual([
-      514,
-      914,
-      4000 - 514 - 914,
+      480,
+      880,
+      4000 - 480 - 880,
     ]);
-    const narrow = columnWidths([2, 0, 0], [['甲'], ['一二三四五六七八九十']], 2000, 10);
-    expect(narrow.reduce((a, b) => a + b, 0)).toBe(2000);
-    expect(narrow[1] / narrow[2]).toBeCloseTo(914 / 2114, 2);
+    // 3000: 760 beyond the 4 + 4 characters; the short column needs nothing more, the long one
+    // gets all 760 of the 1200 it wants.
+    expect(columnWidths([2, 0, 0], [['甲'], ['一二三四五六七八九十']], 3000, 10)).toEqual([
+      480, 880, 1640,
+    ]);
+    // Needs 6 and 10 characters (400 and 1200 beyond four): each gets 760 / 1600 of its excess.
+    expect(columnWidths([2, 0, 0], [['一二三四五六'], ['一二三四五六七八九十']], 3000, 10)).toEqual(
+      [480, 880 + 190, 880 + 570],
+    );
   });
 });
 
@@ -223,4 +241,164 @@ describe('planBulletinDocument over a plan book', () => {
       }),
     );
   });
+});
+
+/**
+ * The 2019Q3 document of the sample book run for 2019Q2 and 2019Q3, as the `通报 2019Q3` sheet
+ * shows it; the figures are hand-computed in test/sample/xiachengOverTime.test.ts.
+ */
+describe('the sample’s 2019Q3 document renders the whole bulletin', () => {
+  let wb: ExcelJS.Workbook;
+  let doc: ReturnType<typeof planBulletinDocument>;
+  const texts = (s: SectionModel) => paragraphs(s).map((p) => p.text);
+
+  beforeAll(async () => {
+    wb = await reload(initBook(xiachengSample()));
+    for (const period of ['2019Q2', '2019Q3']) {
+      runBook(wb, period);
+      wb = await reload(wb);
+    }
+    doc = planBulletinDocument(readSnapshot(wb), '2019Q3', { issuedOn: '2019-10-15' });
+  });
+
+  test('the 文号 as the book numbers its bulletins: the second of 2019', () => {
+    expect(texts(doc.sections[0]).slice(0, 4)).toEqual([
+      '下科创办〔2019〕2号',
+      '',
+      '关于2019年第三季度',
+      '国高企培育工作进展情况的通报',
+    ]);
+  });
+
+  test('the headings of the sheet, in its order and numbering', () => {
+    const headings = paragraphs(doc.sections[0]).filter((p) => p.style.font === '黑体');
+    expect(headings.map((p) => p.text)).toEqual([
+      '一、总体进展情况',
+      '二、各单位完成情况及考核排名',
+      '三、各单位新增国高企完成率与序时进度',
+      '四、序时进度情况',
+      '五、报送情况',
+      '六、存在问题',
+      '七、下步工作要求',
+    ]);
+    const sheet = readSnapshot(wb, runSheetsToRead('2019Q3')).sheets['通报 2019Q3'];
+    const sheetHeadings = sheet
+      .flat()
+      .filter((v) => typeof v === 'string' && /^[一二三四五六七八九十]、/.test(v));
+    expect(sheetHeadings).toEqual(headings.map((p) => p.text));
+  });
+
+  test('the change since 2019Q2 and the projection in the paragraphs', () => {
+    // 9 of 28 = 32.1%; 2019Q2 1 of 28 = 3.6%: +28.5 points; 序时 20%; 9 / 0.2 = 45 = 160.7% of 28.
+    expect(texts(doc.sections[0])).toContain(
+      '截至9月底，全区新增国高企9家，完成年度目标28家的32.1%，较上季度提高28.5个百分点，超序时进度12.1个百分点。按当前进度，预计全年可完成45家，为年度目标的160.7%。',
+    );
+    expect(texts(doc.sections[0])).toContain(
+      '截至9月底，全区国高企数量为118家，较上季度增加8家，年度目标136家，完成年度目标的86.8%，尚差18家。按当前进度，预计年末可达120家，为年度目标的88.2%。',
+    );
+  });
+
+  test('报送情况 with 天水街道 late and the missing units; 存在问题, 下步工作要求, 特此通报。', () => {
+    const t = texts(doc.sections[0]);
+    const after = (heading: string, n: number) =>
+      t.slice(t.indexOf(heading) + 1, t.indexOf(heading) + 1 + n);
+    expect(after('五、报送情况', 1)).toEqual([
+      '本期季度报表报送截止日期为2019年10月10日。迟报的单位（1个）：天水街道；未报送的单位（2个）：长庆街道、区市场监管局。未报送的指标按完成数为0计算，请相关单位严格执行报送制度。',
+    ]);
+    expect(after('六、存在问题', 5).map((l) => l.slice(0, 2))).toEqual([
+      '1．',
+      '2．',
+      '3．',
+      '4．',
+      '七、',
+    ]);
+    expect(after('六、存在问题', 4)[3]).toBe(
+      '4．天水街道迟报季度报表，长庆街道、区市场监管局未报送季度报表。',
+    );
+    expect(after('七、下步工作要求', 5)).toEqual([
+      expect.stringMatching(/^1．进度滞后的天水街道、石桥街道/),
+      '2．长庆街道、区市场监管局、天水街道要严格执行季度报送制度，在每季度结束后10日内报送季度报表。',
+      '3．各单位要对照年度目标任务，进一步加大工作力度，确保按期完成年度目标任务。',
+      '特此通报。',
+      '',
+    ]);
+    // The last requirement goes with 特此通报。 and the signature onto one page.
+    const last = paragraphs(doc.sections[0]).find((p) => p.text.startsWith('3．各单位要对照'));
+    expect(last?.keepNext).toBe(true);
+  });
+
+  test('附件: 较上期 moves, 预计全年 and 备注 in the streets’ table', () => {
+    const [streets] = doc.sections[1].blocks.filter((b): b is TableBlock => b.kind === 'table');
+    const leads = streets.rows.filter((r) => r[0].rowSpan);
+    expect(leads.map((r) => r.slice(0, 3).map((c) => c.text))).toEqual([
+      ['1', '↑1', '文晖街道'],
+      ['2', '↓1', '武林街道'],
+      ['3', '↑1', '朝晖街道'],
+      ['4', '↓1', '天水街道'],
+      ['4', '↑1', '石桥街道'],
+      ['6', '—', '东新街道'],
+      ['7', '↑1', '潮鸣街道'],
+      ['8', '↓2', '长庆街道'],
+    ]);
+    // 文晖街道 新增国高企: quota 2, milestone 2 × 0.2, 1 done, 1 / 0.2 = 5 projected, 50% of the
+    // quota, 250% of the milestone, linear 40 × 0.5 = 20; total 65, 合格.
+    expect(streets.rows[0].map((c) => c.text)).toEqual([
+      '1',
+      '↑1',
+      '文晖街道',
+      '新增国高企',
+      '2',
+      '0.4',
+      '1',
+      '5.0',
+      '50.0%',
+      '250.0%',
+      '达到序时进度',
+      '20.00',
+      '65.00',
+      '合格',
+      '',
+    ]);
+    const rowsOf = (name: string) => {
+      const k = streets.rows.findIndex((r) => r[2]?.text === name);
+      return streets.rows.slice(k, k + 3);
+    };
+    expect(rowsOf('天水街道').map((r) => r[r.length - 1].text)).toEqual(['迟报', '迟报', '迟报']);
+    expect(rowsOf('长庆街道').map((r) => r[r.length - 1].text)).toEqual([
+      '未报送',
+      '未报送',
+      '未报送',
+    ]);
+    expect(texts(doc.sections[1])).toContain(
+      '较上期：与2019年第二季度排名相比，↑上升、↓下降、—持平、新为首次排名。',
+    );
+  });
+
+  test('a user’s rewrite of 下步工作要求 (TD_BulletinText) is the document’s text too', async () => {
+    const t = readSnapshot(wb).tables.TD_BulletinText;
+    const row = tableObjects(wb, 'TD_BulletinText').findIndex(
+      (r) => r['期间'] === '2019Q3' && r['部分'] === '下步工作要求',
+    );
+    const col = t.headers.indexOf('内容（可修改，重新生成通报时保留）');
+    wb
+      .getWorksheet(t.sheet)!
+      .getRow(row + 2)
+      .getCell(col + 1).value = '一、请各街道抓紧推进。\n二、请按时报送季度报表。';
+    const edited = await reload(wb);
+    const kept = planBulletinDocument(readSnapshot(edited), '2019Q3', { issuedOn: '2019-10-15' });
+    const t2 = texts(kept.sections[0]);
+    expect(t2.slice(t2.indexOf('七、下步工作要求') + 1, t2.indexOf('特此通报。'))).toEqual([
+      '一、请各街道抓紧推进。',
+      '二、请按时报送季度报表。',
+    ]);
+  });
+});
+
+test('figures as the sheet’s number formats show them: half up on the decimal figure', () => {
+  expect([fixed(1.45, 1), fixed(0.125, 2), fixed(61.333333, 2), fixed(5, 1)]).toEqual([
+    '1.5',
+    '0.13',
+    '61.33',
+    '5.0',
+  ]);
 });
