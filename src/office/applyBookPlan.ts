@@ -36,9 +36,11 @@ import {
   applyStyle,
   color,
   emptySheet,
+  finishingActions,
   freeze,
   pad,
   rangeAddress,
+  styleActions,
 } from './rangeWrites';
 
 export interface ApplyOptions {
@@ -191,6 +193,7 @@ class PlanWriter {
     const first = this.chartRow;
     this.chartRow += block.length;
     await this.block(data, 0, first, block, CHART_DATA_FORMATS);
+    await this.budget.reserve(jsonBytes(plan.title), 10);
     const chart = ws.charts.add(
       'ColumnClustered' as Excel.ChartType,
       data.getRange(`A${first}:C${first + block.length - 1}`),
@@ -267,20 +270,10 @@ class PlanWriter {
   }
 
   async sheet(plan: SheetPlan): Promise<void> {
-    // Every action the layout queues besides the value blocks, for the request budget: widths,
-    // heights, styles (about 20 sets with borders), merges, conditional formats, validations,
-    // print setup, protection.
-    await this.budget.reserve(
-      jsonBytes([plan.merges, plan.conditionalFormats, plan.validations, plan.protection]),
-      10 +
-        (plan.columnWidths?.length ?? 0) +
-        Object.keys(plan.rowHeights ?? {}).length +
-        20 * plan.ranges.filter((r) => r.style).length +
-        (plan.merges?.length ?? 0) +
-        4 * (plan.conditionalFormats?.length ?? 0) +
-        5 * (plan.validations?.length ?? 0) +
-        (plan.rowBreaks?.length ?? 0),
-    );
+    // Each group of actions is reserved just before it is queued (see RequestBudget): emptying the
+    // sheet, widths and heights (a range and a set each) first.
+    const sized = (plan.columnWidths?.length ?? 0) + Object.keys(plan.rowHeights ?? {}).length;
+    await this.budget.reserve(0, 10 + 2 * sized);
     const ws = this.freshSheet(plan.sheet);
     const tabColor = plan.tabColor;
     if (tabColor)
@@ -311,13 +304,19 @@ class PlanWriter {
         r.values.map((cells) => pad(cells, width)),
         formats,
       );
-      if (r.style) applyStyle(ws.getRange(rangeAddress(col, row, width, r.values.length)), r.style);
+      if (r.style) {
+        await this.budget.reserve(jsonBytes(r.style), styleActions(r.style));
+        applyStyle(ws.getRange(rangeAddress(col, row, width, r.values.length)), r.style);
+      }
     }
+    await this.budget.reserve(jsonBytes(plan.merges ?? []), 2 * (plan.merges?.length ?? 0));
     for (const m of plan.merges ?? []) ws.getRange(m).merge(false);
     for (const t of plan.tables ?? []) {
       const { col, row } = decodeCell(t.at);
       await this.newTable(ws, t.name, col, row, t.columns, t.rows, t.style);
     }
+    const extras = [plan.conditionalFormats, plan.validations, plan.protection];
+    await this.budget.reserve(jsonBytes(extras), finishingActions(plan));
     if (plan.validations?.length && this.need('validation')) {
       for (const v of plan.validations) addValidation(ws, v);
     }

@@ -1,6 +1,12 @@
 /** Range-level Office.js writes of a sheet plan: addresses, styles, validations, conditional formats, freeze panes. */
 import { encodeCell } from '../plan/bookSchema';
-import type { CellStyle, ConditionalFormatPlan, PlanCell, ValidationPlan } from '../plan/types';
+import type {
+  CellStyle,
+  ConditionalFormatPlan,
+  PlanCell,
+  SheetPlan,
+  ValidationPlan,
+} from '../plan/types';
 import { OfficeInput, officeInput } from './cellInput';
 import { supports } from './requirements';
 
@@ -59,6 +65,30 @@ export function applyStyle(range: Excel.Range, s: CellStyle): void {
       border.color = '#808080';
     }
   }
+}
+
+/** How many actions applyStyle queues for `s`, for the request budget. */
+export function styleActions(s: CellStyle): number {
+  const font = [s.bold, s.italic, s.size, s.font, s.color].filter(Boolean).length;
+  const format = [s.hAlign, s.vAlign, s.wrap].filter(Boolean).length;
+  // The range and its format; the font, fill and borders objects with their sets; six edges of
+  // three actions each.
+  return 2 + (font && font + 1) + (s.fill ? 2 : 0) + format + (s.border === 'thin' ? 19 : 0);
+}
+
+/**
+ * Actions a sheet plan queues after its values, merges and tables, for the request budget:
+ * validations, conditional formats, print setup and page breaks, unlocked ranges and protection.
+ */
+export function finishingActions(plan: SheetPlan): number {
+  const count = (list: readonly unknown[] | undefined, each: number) => each * (list?.length ?? 0);
+  return (
+    10 +
+    count(plan.conditionalFormats, 4) +
+    count(plan.validations, 5) +
+    count(plan.rowBreaks, 2) +
+    count(plan.protection?.unlocked, 2)
+  );
 }
 
 export function addValidation(ws: Excel.Worksheet, v: ValidationPlan): void {

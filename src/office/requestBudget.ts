@@ -34,8 +34,10 @@ export class RequestBudget {
   ) {}
 
   /**
-   * Accounts for `actions` queued actions carrying `bytes` of data, syncing first when the batch
-   * would pass the budget.
+   * Accounts for `actions` actions carrying `bytes` of data, syncing first when the batch would
+   * pass the budget. Call it just before queuing them, and queue them all before the next call: a
+   * sync it makes sends what was queued so far, so actions reserved earlier but queued after it
+   * would ride in the next batch uncounted.
    */
   async reserve(bytes: number, actions = 1): Promise<void> {
     const cost = (bytes + ACTION_OVERHEAD * actions) * SAFETY;

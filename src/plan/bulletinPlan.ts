@@ -17,13 +17,8 @@ import {
   movesLegend,
   rowRemark,
 } from '../engine/bulletinOutline';
-import type {
-  BulletinContent,
-  BulletinGroup,
-  BulletinOptions,
-  BulletinUnit,
-} from '../engine/bulletin';
-import type { CellStyle, ChartPlan, PlanCell, RangeWrite, SheetPlan } from './types';
+import type { BulletinContent, BulletinGroup, BulletinOptions } from '../engine/bulletin';
+import type { CellStyle, ChartPlan, PlanCell, SheetPlan } from './types';
 import {
   BODY_FONT,
   cellLines,
@@ -260,15 +255,62 @@ function rankingTable(
 ): void {
   headerRow(sheet);
   const first = sheet.row;
+  // The rows between two header rows go out as one range per column group: a range per unit
+  // would make a host style and frame each one (about 60 requests per unit in Excel).
+  let runTop = sheet.row;
+  let lead: PlanCell[][] = [];
+  let figures: PlanCell[][] = [];
+  const flush = () => {
+    if (!lead.length) return;
+    sheet.ranges.push(
+      {
+        at: `A${runTop}`,
+        values: lead,
+        numberFormat: ['0', 'General', 'General', 'General'],
+        style: { ...CELL_STYLE, hAlign: 'center' },
+      },
+      {
+        at: `E${runTop}`,
+        values: figures,
+        numberFormat: FIGURE_FORMATS,
+        style: { ...CELL_STYLE, hAlign: 'center' },
+      },
+    );
+    lead = [];
+    figures = [];
+  };
   for (const [k, u] of g.units.entries()) {
     const key = `${g.type}:${u.unit}`;
-    if (k > 0 && repeat.repeatBefore.has(key)) headerRow(sheet);
-    else if (k > 0) repeat.unitStarts.set(sheet.row, key);
+    if (k > 0 && repeat.repeatBefore.has(key)) {
+      flush();
+      headerRow(sheet);
+      runTop = sheet.row;
+    } else if (k > 0) repeat.unitStarts.set(sheet.row, key);
     const top = sheet.row;
-    for (const [j, row] of u.rows.entries())
-      sheet.heights[top + j] = tableRowHeight(row.indicatorName, sheet.widths[INDICATOR_COLUMN]);
+    for (const [j, row] of u.rows.entries()) {
+      const r = top + j;
+      sheet.heights[r] = tableRowHeight(row.indicatorName, sheet.widths[INDICATOR_COLUMN]);
+      if (!repeat.fill) continue;
+      lead.push(
+        j === 0
+          ? [u.rank, u.move, u.name, row.indicatorName]
+          : [null, null, null, row.indicatorName],
+      );
+      figures.push([
+        row.quota,
+        { formula: `=E${r}*${row.share}`, value: row.milestone },
+        row.actual,
+        row.share > 0 ? { formula: `=G${r}/${row.share}`, value: row.projected ?? '—' } : '—',
+        { formula: `=IF(E${r}>0,G${r}/E${r},"—")`, value: row.rate ?? '—' },
+        { formula: `=IF(F${r}>0,G${r}/F${r},"—")`, value: row.timely ?? '—' },
+        { formula: statusFormula(r, c), value: STATUS_TEXT[row.status] },
+        row.score,
+        j === 0 ? u.total : null,
+        j === 0 ? u.grade : null,
+        rowRemark(row),
+      ]);
+    }
     const last = top + u.rows.length - 1;
-    if (repeat.fill) sheet.ranges.push(...unitRanges(u, top, c));
     // The unit's name is merged over its rows: the last row grows if they cannot hold it.
     const nameNeeds = tableRowHeight(u.name, sheet.widths[UNIT_COLUMN]);
     let nameHas = 0;
@@ -278,6 +320,7 @@ function rankingTable(
     sheet.keep(top, last);
     sheet.row = last + 1;
   }
+  flush();
   if (sheet.row === first) return;
   for (const status of ['ahead', 'behind', 'lagging'] as const) {
     sheet.conditionalFormats.push({
@@ -287,45 +330,6 @@ function rankingTable(
     });
   }
   sheet.spacer();
-}
-
-/** A unit's rows of the ranking table from row `top`: its lead columns A–D and figures E–O. */
-function unitRanges(u: BulletinUnit, top: number, c: BulletinContent): RangeWrite[] {
-  const lead: PlanCell[][] = [];
-  const figures: PlanCell[][] = [];
-  for (const [j, row] of u.rows.entries()) {
-    const r = top + j;
-    lead.push(
-      j === 0 ? [u.rank, u.move, u.name, row.indicatorName] : [null, null, null, row.indicatorName],
-    );
-    figures.push([
-      row.quota,
-      { formula: `=E${r}*${row.share}`, value: row.milestone },
-      row.actual,
-      row.share > 0 ? { formula: `=G${r}/${row.share}`, value: row.projected ?? '—' } : '—',
-      { formula: `=IF(E${r}>0,G${r}/E${r},"—")`, value: row.rate ?? '—' },
-      { formula: `=IF(F${r}>0,G${r}/F${r},"—")`, value: row.timely ?? '—' },
-      { formula: statusFormula(r, c), value: STATUS_TEXT[row.status] },
-      row.score,
-      j === 0 ? u.total : null,
-      j === 0 ? u.grade : null,
-      rowRemark(row),
-    ]);
-  }
-  return [
-    {
-      at: `A${top}`,
-      values: lead,
-      numberFormat: ['0', 'General', 'General', 'General'],
-      style: { ...CELL_STYLE, hAlign: 'center' },
-    },
-    {
-      at: `E${top}`,
-      values: figures,
-      numberFormat: FIGURE_FORMATS,
-      style: { ...CELL_STYLE, hAlign: 'center' },
-    },
-  ];
 }
 
 /** Status as the engine decides it (SPEC §5), from the live timeliness cell. */

@@ -11,7 +11,7 @@ import { TABLES, TableName, headerOf, tableColumns } from './bookSchema';
 import { rowCells } from './scenarioTables';
 import type { BookSnapshot, PlanCell, Scalar, TableData, TableUpdate } from './types';
 
-const normHeader = (h: string) => h.normalize('NFKC').replace(/\s+/g, '');
+export const normHeader = (h: string) => h.normalize('NFKC').replace(/\s+/g, '');
 
 function keyPart(c: PlanCell | undefined): string {
   const v = c !== null && typeof c === 'object' ? c.value : c;

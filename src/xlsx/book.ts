@@ -38,6 +38,7 @@ export async function loadBookBuffer(buffer: Buffer, file: string): Promise<Exce
   }
   loadedProperties.set(wb, await readCustomProperties(zip));
   for (const ws of wb.worksheets) {
+    repairErrorStyles(ws);
     compactValidations(ws);
     dropDefaultOutline(ws);
     // Books saved by LibreOffice have tables without a style, which ExcelJS cannot write back.
@@ -74,6 +75,22 @@ function dropDefaultOutline(ws: ExcelJS.Worksheet): void {
   const outline = properties.outlineProperties;
   if (outline && outline.summaryBelow !== false && outline.summaryRight !== false)
     delete properties.outlineProperties;
+}
+
+/**
+ * Our releases before 2026-11-29 wrote data validations with errorStyle="error", which the schema
+ * lacks (ST_DataValidationErrorStyle: stop, warning, information) and Excel drops when it
+ * "repairs" the file: read back as `stop`, what those books meant, so a re-saved book is valid.
+ */
+function repairErrorStyles(ws: ExcelJS.Worksheet): void {
+  for (const v of Object.values(validationModel(ws))) {
+    const validation = v as { errorStyle?: string } | undefined;
+    if (
+      validation?.errorStyle &&
+      !['stop', 'warning', 'information'].includes(validation.errorStyle)
+    )
+      validation.errorStyle = 'stop';
+  }
 }
 
 /**

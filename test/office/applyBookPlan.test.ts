@@ -105,6 +105,30 @@ describe('applyBookPlan on the simulated host', () => {
     expect(cells.C40000).toEqual({ formula: '=B40000*2', numberFormat: '0.00' });
   });
 
+  it('counts styles, merges and heights in the request they go out with: thousands of bordered ranges stay under 5 MB a request', async () => {
+    office = install();
+    // A bulletin-like sheet: 6,000 one-row ranges, each bordered and aligned, with merges and
+    // heights. The actions their styles queue are reserved range by range, so a budget sync never
+    // sends them in a later batch than the one they were counted in.
+    const ranges = Array.from({ length: 6000 }, (_, i) => ({
+      at: `A${i + 1}`,
+      values: [[`单位${i}`, i, '—']],
+      style: { border: 'thin' as const, hAlign: 'center' as const, vAlign: 'middle' as const },
+    }));
+    const rowHeights = Object.fromEntries(ranges.map((_, i) => [i + 1, 20]));
+    const merges = ranges.map((_, i) => `D${i + 1}:E${i + 1}`);
+    const result = await runJob(() => ({
+      plan: emptyPlan({ sheets: [{ sheet: '通报', ranges, rowHeights, merges }] }),
+    }));
+    const writes = office.stats.batches.slice(1);
+    expect(writes.reduce((s, b) => s + b.requestBytes, 0)).toBeGreaterThan(PAYLOAD_LIMIT_BYTES);
+    expect(writes.every((b) => b.requestBytes < PAYLOAD_LIMIT_BYTES && !b.failed)).toBe(true);
+    expect(result.syncs).toBe(1 + writes.length);
+    const sheet = office.workbook.findSheet('通报')!;
+    expect(sheet.cell(5999, 0)?.format?.borders?.EdgeBottom).toBeDefined();
+    expect(sheet.merges).toHaveLength(6000);
+  });
+
   it('writes nothing when the job fails: one read sync, the workbook unchanged', async () => {
     office = install();
     await runJob(() => ({

@@ -62,10 +62,13 @@ async function initAndRun(scenario: Scenario) {
 
 describe('sync count does not grow with the book (SPEC §11)', () => {
   // At 500 units run's write is over 5 MB as Excel on the web counts it (webRequestBytes in the
-  // simulated host): one more sync for the size split.
+  // simulated host): more syncs for the size splits. Its 3.7 MB went in two writes before the
+  // over-time columns (TD_Scores 预计全年, 报送情况, 报送时间, 较上期; TD_Ranking 上期名次, 较上期;
+  // the bulletin's 较上期 and 预计全年 with their merges); with them it is 5.0 MB, which the 3 MB
+  // budget (× 1.5 safety) takes in three writes.
   it.each<[string, Scenario, number]>([
     ['the Xiacheng sample (8 streets and the departments)', xiachengSample(), 2],
-    ['500 units', scaledSample(500), 3],
+    ['500 units', scaledSample(500), 4],
   ])(
     'init takes 3 syncs (read, write, cosmetics) and run 2019Q3 2 plus size splits with %s',
     async (_, scenario, runs) => {
@@ -107,9 +110,10 @@ describe('request size at 500 units after four quarters (Excel on the web refuse
       expect(Math.max(...batches.map((b) => b.responseBytes))).toBeLessThan(PAYLOAD_LIMIT_BYTES);
       expect(syncs).toBe(batches.length);
     }
-    // Q4: the read (1.7 MiB of response), then 5.6 MiB of writes in three requests.
+    // Q4: the read (2.1 MiB of response), then 7.4 MiB of writes in four requests (three before
+    // the over-time columns, see above).
     const q4 = results[3].batches;
-    expect(q4.length).toBe(4);
+    expect(q4.length).toBe(5);
     expect(q4.slice(1).reduce((sum, b) => sum + b.requestBytes, 0)).toBeGreaterThan(
       PAYLOAD_LIMIT_BYTES,
     );

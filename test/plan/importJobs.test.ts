@@ -295,6 +295,25 @@ describe('outcome and assignments (issue 9, observation 11)', () => {
     expect(actualsOf(snap)).toContainEqual(['gqq_new', 'tianshui', '2019Q4', 1, 'list']);
   });
 
+  it('says partial, not none, for the same certificates imported again under another file name', () => {
+    const wb = book(RETURNS_SCENARIO);
+    const list = listOf('杭州云帆网络有限公司', '杭州未登记有限公司');
+    const params = { indicator: 'gqq_new', assign: {}, now: NOW };
+    apply(wb, importListJob(readSnapshot(wb), list, params).plan);
+    const again = { ...list, file: 'list-copy.csv' };
+    const { plan, report } = importListJob(readSnapshot(wb), again, params);
+    // Both rows repeat certificates already in 认定名单: counted once, nothing new placed, and
+    // 杭州未登记有限公司 still waits for a unit.
+    expect([report.matched, report.unmatched, report.duplicates.length]).toEqual([0, [], 2]);
+    expect(report.outcome).toBe('partial');
+    expect(actualsOf(apply(wb, plan))).toContainEqual(['gqq_new', 'wulin', '2019Q4', 1, 'list']);
+    // Every repeated enterprise placed: complete.
+    const placed = listOf('杭州云帆网络有限公司');
+    apply(wb, importListJob(readSnapshot(wb), { ...placed, file: 'one.csv' }, params).plan);
+    const once = importListJob(readSnapshot(wb), { ...placed, file: 'one-copy.csv' }, params);
+    expect([once.report.matched, once.report.outcome]).toEqual([0, 'complete']);
+  });
+
   it('assigns a listed, unregistered company without reassign and remembers it', () => {
     const wb = book(RETURNS_SCENARIO);
     const { report } = importListJob(

@@ -210,6 +210,11 @@ export function importListJob(
   }));
   const matcher = buildMatcher(registry);
   const seen = new Set<string>();
+  // Certificates whose first row is placed nowhere, and this list's duplicates of placed or
+  // unplaced ones: a list already imported under another name is neither "no match" nor complete
+  // while some of its enterprises still wait for a unit.
+  const unplaced = new Set<string>();
+  const repeats = { placed: 0, unplaced: 0 };
   const counted: { unit: string; period: Period }[] = [];
   const report: ListReport = {
     file: list.file,
@@ -236,11 +241,13 @@ export function importListJob(
       r.match = MATCH.duplicate;
       r.unit = '';
       if (r.row) report.duplicates.push({ row: r.row, name: r.name, certificate: r.certificate });
+      if (r.row) repeats[unplaced.has(cert) ? 'unplaced' : 'placed']++;
       continue;
     }
     if (cert) seen.add(cert);
     const m = matcher.match(r.name, r.creditCode);
     if (m.status !== 'matched') {
+      if (cert) unplaced.add(cert);
       r.match = m.status === 'ambiguous' ? MATCH.ambiguous : MATCH.unmatched;
       r.unit = '';
       if (r.row) report.unmatched.push({ row: r.row, name: r.name });
@@ -306,7 +313,11 @@ export function importListJob(
   }
 
   report.outcome =
-    report.matched === 0 ? 'none' : report.unmatched.length > 0 ? 'partial' : 'complete';
+    report.matched === 0 && repeats.placed === 0
+      ? 'none'
+      : report.unmatched.length > 0 || repeats.unplaced > 0
+        ? 'partial'
+        : 'complete';
   // A list none of whose rows can be placed changes nothing: the report says what to assign.
   if (report.outcome === 'none') return { plan: { sheets: [], tableUpdates: [] }, report };
 

@@ -31,6 +31,7 @@ import { ref } from '../formula';
 import { locateColumns, quotaRowCells, readScenario, readTable, rowCells } from '../scenarioTables';
 import type { BookPlan, BookSnapshot, PlanCell, Scalar, SheetPlan, TableUpdate } from '../types';
 import { withinBookColumns, withUserColumns } from '../userColumns';
+import { migrationText, missingOutputColumns, relayOutputSheets } from '../outputMigration';
 import { gridHash, sheetPlanGrid } from './sheetHash';
 import { bookDiscrepancies } from './actualsLedger';
 import { bulletinSeq, bulletinTextRows, keptTexts, periodKey } from './bulletinText';
@@ -382,6 +383,7 @@ export function planRun(
   }
   const hash = bulletin ? gridHash(sheetPlanGrid(bulletin)) : null;
 
+  const missing = missingOutputColumns(snapshot, ['TD_Quotas', 'TD_Scores', 'TD_Ranking']);
   const lagging = assessment.rows.filter((r) => r.status === 'lagging').length;
   const unreported = assessment.rows.filter((r) => !r.reported).length;
   const result =
@@ -389,7 +391,8 @@ export function planRun(
     `排名 ${rankingRows.length} 行；滞后序时进度 ${lagging} 项，未报送 ${unreported} 项` +
     (bulletin ? `；已生成「${bulletinSheet}」` : '') +
     (history.length ? `；被替换的 ${history.length} 行旧数据存入 TD_History` : '') +
-    edits.map((e) => `；${editText(e).zh}`).join('');
+    edits.map((e) => `；${editText(e).zh}`).join('') +
+    migrationText(missing).zh;
   const logRow = rowCells('TD_Log', {
     time: now,
     action: LOG_ACTIONS.run,
@@ -403,6 +406,7 @@ export function planRun(
       history: history.length,
       force: !!options.force,
       computed: quotaDetail(quotaTable.computed),
+      ...(Object.keys(missing).length && { addedColumns: missing }),
     }),
     hash,
   });
@@ -412,7 +416,7 @@ export function planRun(
     tableUpdate('TD_Scores', scores, 'replace'),
     tableUpdate('TD_Ranking', ranking, 'replace'),
     tableUpdate('TD_Log', [logRow], 'append'),
-  ].map((u) => withinBookColumns(snapshot, u));
+  ].map((u) => (u.table in missing ? u : withinBookColumns(snapshot, u)));
   if (content)
     tableUpdates.push(
       tableUpdate('TD_BulletinText', bulletinTextRows(snapshot, content), 'replace'),
@@ -420,10 +424,15 @@ export function planRun(
   if (history.length) tableUpdates.push(tableUpdate('TD_History', history, 'append'));
   checkHeaders(snapshot, ['TD_Log', 'TD_History']);
 
+  const { sheets, tableUpdates: updates } = relayOutputSheets(
+    snapshot,
+    withUserColumns(snapshot, tableUpdates, { time: now, action: LOG_ACTIONS.run }),
+    missing,
+  );
   return {
     plan: {
-      sheets: bulletin ? [bulletin] : [],
-      tableUpdates: withUserColumns(snapshot, tableUpdates, { time: now, action: LOG_ACTIONS.run }),
+      sheets: bulletin ? [bulletin, ...sheets] : sheets,
+      tableUpdates: updates,
       ...(bulletin && { activate: bulletinSheet }),
     },
     assessment,
