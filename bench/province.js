@@ -19,8 +19,11 @@ const { province } = require('./assess.js');
 const BIN = path.join(__dirname, '../bin/target-desk.js');
 const PERIOD = '2020Q2';
 
-/** A target-desk command in its own process: CPU ms, wall ms and peak memory (MB). */
-function cli(args) {
+/**
+ * A target-desk command in its own process: CPU ms, wall ms and peak memory (MB). `ok`: the exit
+ * codes it may end with (import-list ends with 3 when some rows are unmatched, as bigList's are).
+ */
+function cli(args, ok = [0]) {
   const t0 = Date.now();
   const r = spawnSync(
     process.execPath,
@@ -30,7 +33,8 @@ function cli(args) {
       maxBuffer: 64 * 1024 * 1024,
     },
   );
-  if (r.status !== 0) throw new Error(`target-desk ${args[0]}: exit ${r.status}\n${r.stderr}`);
+  if (!ok.includes(r.status))
+    throw new Error(`target-desk ${args[0]}: exit ${r.status}\n${r.stderr}`);
   return {
     cpu: Number(/cpu-ms (\d+)/.exec(r.stderr)[1]),
     wall: Date.now() - t0,
@@ -177,7 +181,7 @@ async function main() {
     await saveBookAtomic(wb2, sample);
     const list = path.join(dir, 'list.csv');
     bigList(list);
-    const imported = cli(['import-list', sample, list, '--indicator', 'gqq_new', '--json']);
+    const imported = cli(['import-list', sample, list, '--indicator', 'gqq_new', '--json'], [3]);
     console.log(
       `import-list, 50,000-row CSV against the sample registry: ${show(imported)} (target ≤ 2,000 ms, ≤ 300 MB)`,
     );

@@ -5,6 +5,7 @@
  */
 import { parseArgs as parseNodeArgs } from 'util';
 import { InputError } from '../engine/errors';
+import type { Lang } from '../engine/messages/catalogue';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -30,9 +31,43 @@ export interface ArgsShape {
   positionals: [number, number];
 }
 
+/** Options every command takes. */
+export const GLOBAL_OPTIONS: OptionSpecs = {
+  lang: {
+    type: 'string',
+    value: 'zh-CN|en-US',
+    help: 'language of the messages (default: LC_ALL or LANG, Chinese when it starts with zh)',
+  },
+};
+
+/**
+ * The language the CLI speaks: `--lang`, else LC_ALL, else LANG (POSIX order); Chinese when it
+ * starts with `zh`, English otherwise. Read before the command's own options, so that a refused
+ * option is named in that language too.
+ */
+export function cliLang(argv: string[], env: NodeJS.ProcessEnv): Lang {
+  const { values } = parseNodeArgs({
+    args: argv,
+    options: { lang: { type: 'string' } },
+    strict: false,
+    allowPositionals: true,
+  });
+  const given = values.lang;
+  if (typeof given === 'string') {
+    if (given === 'zh-CN' || given === 'en-US') return given;
+    throw new InputError(
+      `unknown language ${JSON.stringify(given)} (use zh-CN or en-US)`,
+      '--lang',
+      `无法识别的语言“${given}”（可选 zh-CN 或 en-US）`,
+    );
+  }
+  const locale = env.LC_ALL || env.LANG || '';
+  return locale.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US';
+}
+
 export function parseCommandArgs(command: ArgsShape, argv: string[]): CommandArgs {
   const options = Object.fromEntries(
-    Object.entries(command.options).map(([name, o]) => [
+    Object.entries({ ...command.options, ...GLOBAL_OPTIONS }).map(([name, o]) => [
       name,
       { type: o.type, ...(o.multiple ? { multiple: true } : {}) },
     ]),
@@ -41,7 +76,8 @@ export function parseCommandArgs(command: ArgsShape, argv: string[]): CommandArg
     try {
       return parseNodeArgs({ args: argv, options, strict: true, allowPositionals: true });
     } catch (e) {
-      throw new InputError(`${explain(e, Object.keys(command.options))} (${usageHint(command)})`);
+      const known = Object.keys({ ...command.options, ...GLOBAL_OPTIONS });
+      throw new InputError(`${explain(e, known)} (${usageHint(command)})`);
     }
   })();
   const [min, max] = command.positionals;
@@ -123,10 +159,12 @@ export function columns(rows: [string, string][], indent = '  '): string[] {
 
 /** `--help` of one command: usage, summary, its options in aligned columns. */
 export function commandHelp(command: ArgsShape & { summary: string }): string {
-  const rows = Object.entries(command.options).map(([name, o]): [string, string] => [
-    `--${name}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}`,
-    o.help,
-  ]);
+  const rows = Object.entries({ ...command.options, ...GLOBAL_OPTIONS }).map(
+    ([name, o]): [string, string] => [
+      `--${name}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}`,
+      o.help,
+    ],
+  );
   return [
     `Usage: target-desk ${command.usage}`,
     command.summary,

@@ -1,6 +1,7 @@
-import { InputError } from '../engine/errors';
+import { formatProblemIn, InputError } from '../engine/errors';
+import type { Lang } from '../engine/messages/catalogue';
 import { isOsError, osCause } from '../store/osError';
-import { commandHelp, parseCommandArgs } from './args';
+import { cliLang, commandHelp, parseCommandArgs } from './args';
 import { Command, CliIO, processIO, EXIT_BAD_INPUT, EXIT_OK } from './io';
 import { loadAllCommands, loadCommand } from './commands';
 
@@ -41,16 +42,21 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     io.out(commandHelp(command));
     return EXIT_OK;
   }
+  let lang: Lang = 'en-US';
   try {
+    lang = cliLang(rest, process.env);
     return await command.run(parseCommandArgs(command, rest), io);
   } catch (e) {
-    io.err(`target-desk ${name}: ${failure(e)}\n`);
+    // --json readers get the problems language-neutral: code, where and the values they name.
+    if (e instanceof InputError && rest.includes('--json'))
+      io.out(`${JSON.stringify({ problems: e.problems })}\n`);
+    io.err(`target-desk ${name}: ${failure(e, lang)}\n`);
     return EXIT_BAD_INPUT;
   }
 }
 
-function failure(e: unknown): string {
-  if (e instanceof InputError) return e.message;
+function failure(e: unknown, lang: Lang): string {
+  if (e instanceof InputError) return e.problems.map((p) => formatProblemIn(p, lang)).join('\n');
   if (isOsError(e)) {
     const where = e.path ? `${e.path}: ` : '';
     return `${where}${e.syscall ? `${e.syscall} failed` : 'failed'} (${osCause(e).en})`;

@@ -5,10 +5,10 @@
 import { cleanNumber, periodName, rankMoveText } from './bulletinFormat';
 import { indicatorParagraph, ParagraphContext, profileOf } from './bulletinParagraphs';
 import { issuesText, reportingSentence, requirementsText } from './bulletinSections';
-import { InputError } from './errors';
-import { STATUS_LABELS } from './labels';
+import { inputError } from './errors';
 import { parsePeriod } from './period';
 import { DEFAULT_STATUS } from './defaults';
+import { STATUS_LABELS } from './labels';
 import type {
   Assessment,
   AssessmentRow,
@@ -289,7 +289,7 @@ export function chineseDate(iso: string): string {
     date.getUTCMonth() !== Number(m[2]) - 1 ||
     date.getUTCDate() !== Number(m[3])
   ) {
-    throw new InputError(`发文日期“${iso}”不是有效日期，应为 YYYY-MM-DD`, 'issuedOn');
+    throw inputError('bulletin.badDate', 'issuedOn', { date: iso });
   }
   return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
 }

@@ -1,5 +1,4 @@
-import { InputError } from './errors';
-import { zhShow } from './labels';
+import { InputError, inputError } from './errors';
 
 /** An exact decimal: value = int / 10^scale. */
 export interface Decimal {
@@ -16,7 +15,7 @@ const DECIMAL_RE = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 export function parseDecimal(x: number | string, where = ''): Decimal {
   if (typeof x !== 'number' && typeof x !== 'string') throw notANumber(x, where);
   if (typeof x === 'number' && !Number.isFinite(x))
-    throw new InputError(`not a finite number: ${x}`, where, '不是有效数字（不能为无穷大或非数）');
+    throw inputError('number.notFinite', where, { got: x });
   const m = DECIMAL_RE.exec(typeof x === 'number' ? String(x) : x.trim());
   if (!m || (m[2] === '' && (m[3] ?? '') === '')) throw notANumber(x, where);
   const frac = m[3] ?? '';
@@ -32,11 +31,7 @@ export function parseDecimal(x: number | string, where = ''): Decimal {
 }
 
 function notANumber(x: unknown, where: string): InputError {
-  return new InputError(
-    `not a number: ${JSON.stringify(x)}`,
-    where,
-    `不是数字：${zhShow(x)}，请填写数值`,
-  );
+  return inputError('number.notNumber', where, { got: x });
 }
 
 /** Strips trailing zeros so that scale is the number of significant decimal places. */

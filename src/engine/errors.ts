@@ -1,32 +1,42 @@
-/**
- * One problem with the input, located by a JSON path (`targets[2].method`) or a file/sheet/cell.
- * `message` is English (the CLI, the SPEC's examples); `zh` says the same in Chinese for the task
- * pane, with the same `where`.
- */
-export interface Problem {
-  where: string;
-  message: string;
-  zh?: string;
-}
+import { ArgsOf, Code, formatProblem, Problem, problem } from './messages/catalogue';
+
+export type { Problem } from './messages/catalogue';
+export { formatProblem, formatProblemIn, problem, problemText } from './messages/catalogue';
 
 /**
  * A user error: bad input, reported in full (every problem, not just the first) and never with a
- * stack trace. The CLI maps it to exit code 2; the task pane shows the problems in Chinese.
+ * stack trace. The CLI maps it to exit code 2 and prints the problems in the user's language; the
+ * task pane shows them in its own. The message is the English text (logs, stack traces).
  */
 export class InputError extends Error {
   readonly problems: Problem[];
 
+  /** A text (not yet under a code of its own) is one problem at `where`. */
   constructor(problems: Problem[] | string, where = '', zh?: string) {
-    const list =
-      typeof problems === 'string'
-        ? [zh === undefined ? { where, message: problems } : { where, message: problems, zh }]
-        : problems;
-    super(list.map(formatProblem).join('\n'));
+    const list = typeof problems === 'string' ? [textProblem(where, problems, zh)] : problems;
+    super(list.map((p) => formatProblem(p)).join('\n'));
     this.name = 'InputError';
     this.problems = list;
   }
 }
 
-export function formatProblem(p: Problem): string {
-  return p.where ? `${p.where}: ${p.message}` : p.message;
+/** A problem whose texts are still written where it arises (see the catalogue's `text`). */
+export function textProblem(where: string, en: string, zh?: string): Problem {
+  return problem('text', where, { en, zh: zh ?? null });
+}
+
+/** One problem, thrown. */
+export function inputError<C extends Code>(code: C, where: string, args: ArgsOf<C>): InputError {
+  return new InputError([problem(code, where, args)]);
+}
+
+/**
+ * The code of a refusal with a single problem, by shape: the task pane's chunks (engine, jobs,
+ * adapter) may each hold their own copy of the class, so callers branch on this, not on text.
+ */
+export function refusalCode(e: unknown): Code | undefined {
+  const problems = (e as { problems?: unknown } | null)?.problems;
+  if (!Array.isArray(problems) || problems.length !== 1) return undefined;
+  const code: unknown = (problems[0] as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? (code as Code) : undefined;
 }

@@ -1,5 +1,4 @@
-import { InputError } from './errors';
-import { zhShow } from './labels';
+import { inputError } from './errors';
 
 /** A reporting period: the end of a quarter. Actuals are cumulative from 1 January (SPEC §3). */
 export interface Period {
@@ -15,11 +14,7 @@ const PERIOD_RE = /^(\d{4})(?:[Qq]([1-4]))?$/;
 export function parsePeriod(text: string, where = ''): Period {
   const m = typeof text === 'string' ? PERIOD_RE.exec(text) : null;
   if (!m) {
-    throw new InputError(
-      `not a period: ${JSON.stringify(text)} (expected a year such as 2019 or a quarter such as 2019Q3)`,
-      where,
-      `不是有效的考核期：${zhShow(text)}（应为年份，如“2019”；或季度，如“2019Q3”）`,
-    );
+    throw inputError('period.invalid', where, { got: text });
   }
   return { year: Number(m[1]), quarter: (m[2] ? Number(m[2]) : 4) as Period['quarter'] };
 }

@@ -3,6 +3,7 @@
  * slip such as 1e308 would otherwise run through sums into `Infinity` and `NaN%` in the bulletin.
  */
 import { InputError } from './errors';
+import { Complaint, complaint, placed } from './messages/catalogue';
 import type { Period } from './period';
 import type { Scenario } from './types';
 
@@ -16,11 +17,6 @@ export const TASK_FACTOR = 1000;
  */
 export const MAX_FIGURE = 1e16;
 
-export interface Complaint {
-  message: string;
-  zh: string;
-}
-
 /** The largest plausible figure for an annual task (none known: the task is taken as 0). */
 export function figureLimit(task: number | undefined): number {
   return Math.min(MAX_FIGURE, Math.max(MAX_COUNT, TASK_FACTOR * (task ?? 0)));
@@ -28,21 +24,10 @@ export function figureLimit(task: number | undefined): number {
 
 /** What is wrong with `value` as an actual against `task`, or null when it is plausible. */
 export function implausibleActual(value: number, task: number | undefined): Complaint | null {
-  if (!Number.isFinite(value))
-    return { message: `not a finite number (${value})`, zh: `不是有限数值（${value}）` };
+  if (!Number.isFinite(value)) return complaint('figure.notFinite', { got: value });
   const limit = figureLimit(task);
   if (Math.abs(value) <= limit) return null;
-  const why =
-    task === undefined
-      ? { en: 'no real figure is this large', zh: '没有这么大的实际数' }
-      : {
-          en: `the larger of 10^7 and 1,000 × the annual task ${task}`,
-          zh: `10^7 与年度任务 ${task} 的 1000 倍中的较大者`,
-        };
-  return {
-    message: `${value} is not plausible: above ${limit} (${why.en}); check for a typing slip`,
-    zh: `${value} 不合常理：超过 ${limit}（${why.zh}），请检查是否填错`,
-  };
+  return complaint('figure.implausible', { value, limit, task: task ?? null });
 }
 
 /**
@@ -77,14 +62,8 @@ export function periodOutsidePlan(
   const years = planYears(s);
   if (years.includes(period.year)) return null;
   return years.length
-    ? {
-        message: `the plan has no target for ${period.year} (its years: ${years.join(', ')})`,
-        zh: `本计划没有 ${period.year} 年的目标（计划年度：${years.join('、')}）`,
-      }
-    : {
-        message: `the plan has no targets yet, so no period can be computed`,
-        zh: '本计划还没有任何年度目标，无法计算任何考核期',
-      };
+    ? complaint('period.outsidePlan', { year: period.year, years })
+    : complaint('period.noTargets', {});
 }
 
 /** Refuses a period outside the plan, naming `where` (the option or cell it came from). */
@@ -94,7 +73,7 @@ export function requirePlanPeriod(
   where = '--period',
 ): void {
   const outside = periodOutsidePlan(s, period);
-  if (outside) throw new InputError(outside.message, where, outside.zh);
+  if (outside) throw new InputError([placed(outside, where)]);
 }
 
 /**
@@ -111,15 +90,9 @@ export function cumulativeDrops(
   const out: Complaint[] = [];
   for (const [q, v] of [...others].sort((a, b) => a[0] - b[0])) {
     if (q < quarter && v > value)
-      out.push({
-        message: `year-to-date ${value} for ${year}Q${quarter} is below ${v} for ${year}Q${q}: a cumulative figure does not fall (check for a typing slip; a correction is accepted)`,
-        zh: `${year}Q${quarter} 本年累计 ${value} 低于 ${year}Q${q} 的 ${v}：累计数不应下降（请核对是否填错；如系更正可忽略）`,
-      });
+      out.push(complaint('figure.cumulativeBelow', { year, quarter, value, q, v }));
     if (q > quarter && v < value)
-      out.push({
-        message: `year-to-date ${value} for ${year}Q${quarter} is above ${v} already recorded for ${year}Q${q}: a cumulative figure does not fall (check for a typing slip; a correction is accepted)`,
-        zh: `${year}Q${quarter} 本年累计 ${value} 高于已录入的 ${year}Q${q} 的 ${v}：累计数不应下降（请核对是否填错；如系更正可忽略）`,
-      });
+      out.push(complaint('figure.cumulativeAbove', { year, quarter, value, q, v }));
   }
   return out;
 }

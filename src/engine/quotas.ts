@@ -1,5 +1,5 @@
 import { allocate } from './allocation';
-import { InputError, Problem } from './errors';
+import { InputError, Problem, problem } from './errors';
 import { AllocationUnit, Indicator, QuotaRow, Scenario, Unit } from './types';
 import { carriesIndicator } from './validate';
 
@@ -58,15 +58,13 @@ export function computeQuotas(s: Scenario, year: number): QuotaRow[] {
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       const where = `targets[${ti}] (${ind.id} ${year})`;
-      for (const p of e.problems) {
-        const field = scenarioPath(p.where, units, basisIndex);
-        const zh = p.zh ?? p.message;
-        problems.push({
-          where,
-          message: field.en ? `${field.en}: ${p.message}` : p.message,
-          zh: field.zh ? `${field.zh}：${zh}` : zh,
-        });
-      }
+      for (const p of e.problems)
+        problems.push(
+          problem('quotas.refused', where, {
+            ...scenarioPath(p.where, units, basisIndex),
+            problem: p,
+          }),
+        );
     }
   }
   if (problems.length > 0) throw new InputError(problems);
@@ -85,26 +83,19 @@ function groupBy(rows: { indicator: string; year: number }[], year: number): Map
   return out;
 }
 
-/** The request's own fields are the target's, named as the workbook's TD_Targets headers. */
-const TARGET_FIELDS_ZH: Record<string, string> = {
-  total: '目标值',
-  method: '分解方法',
-  precision: '小数位数',
-};
-
-/** An allocation request path (`units[2].min`) as the scenario row it came from (`basis[7].min (unit "x")`). */
+/**
+ * An allocation request path (`units[2].min`) as the scenario row it came from (`basis[7].min` of
+ * unit "x"); the request's own fields (`total`) are the target's.
+ */
 function scenarioPath(
   where: string,
   units: Unit[],
   basisIndex: Map<string, number>,
-): { en: string; zh: string } {
+): { field: string; unit: string | null } {
   const m = /^units\[(\d+)\](.*)$/.exec(where);
-  if (!m) return { en: where, zh: TARGET_FIELDS_ZH[where] ?? where };
+  if (!m) return { field: where, unit: null };
   const unit = units[Number(m[1])];
   const i = unit && basisIndex.get(unit.id);
-  if (i === undefined) return { en: where, zh: where };
-  return {
-    en: `basis[${i}]${m[2]} (unit ${JSON.stringify(unit.id)})`,
-    zh: `basis[${i}]${m[2]}（单位“${unit.id}”）`,
-  };
+  if (i === undefined) return { field: where, unit: null };
+  return { field: `basis[${i}]${m[2]}`, unit: unit.id };
 }

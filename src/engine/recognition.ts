@@ -1,4 +1,4 @@
-import { Problem } from './errors';
+import { Problem, problem } from './errors';
 import { a1 } from './address';
 import { cellAt, cellText, GridBook, GridCell, GridSheet, isEmptyRow } from './grid';
 import { headerKey } from './headerKey';
@@ -161,10 +161,7 @@ export function parseList(book: GridBook, fallback?: Period): ParsedList {
   if (header?.cols.date === undefined && header?.cols.batch === undefined)
     missing.push(`${LIST_HEADERS.date[0]}（或${LIST_HEADERS.batch[0]}）`);
   if (!header || missing.length) {
-    errors.push({
-      where: where(),
-      message: `在前 ${LIST_HEAD_ROWS} 行找不到表头${missing.map((m) => `「${m}」`).join('')}，名单须有企业名称、证书编号和发证日期（或批次）列`,
-    });
+    errors.push(problem('list.noHeader', where(), { rows: LIST_HEAD_ROWS, missing }));
     return out;
   }
   out.headerRow = header.row + 1;
@@ -187,8 +184,7 @@ export function parseList(book: GridBook, fallback?: Period): ParsedList {
         : '';
     if (!name) {
       // A footer such as 合计 or 注：… has neither a name nor a certificate.
-      if (certificate)
-        errors.push({ where: where(a1(r, nameCol!)), message: `证书 ${certificate} 缺少企业名称` });
+      if (certificate) errors.push(problem('list.noName', where(a1(r, nameCol!)), { certificate }));
       continue;
     }
     if (name.startsWith('注') || name === '合计') continue;
@@ -209,20 +205,16 @@ export function parseList(book: GridBook, fallback?: Period): ParsedList {
         period = fallback;
         if (!issued) issued = `${fallback.year}Q${fallback.quarter}`;
       } else {
-        errors.push({
-          where: where(a1(r, col)),
-          message: text
-            ? `无法从「${text}」确定发证季度（请写成 2019-11-27，或用 --period 指定）`
-            : '缺少发证日期（或用 --period 指定）',
-        });
+        errors.push(
+          text
+            ? problem('list.noQuarter', where(a1(r, col)), { text })
+            : problem('list.noDate', where(a1(r, col)), {}),
+        );
         continue;
       }
     }
     if (!certificate)
-      warnings.push({
-        where: where(a1(r, certCol!)),
-        message: `「${name}」缺少证书编号，无法查重`,
-      });
+      warnings.push(problem('list.noCertificate', where(a1(r, certCol!)), { name }));
     out.rows.push({
       row: r + 1,
       name,
@@ -232,8 +224,7 @@ export function parseList(book: GridBook, fallback?: Period): ParsedList {
       period,
     });
   }
-  if (out.rows.length === 0 && errors.length === 0)
-    errors.push({ where: where(), message: '名单中没有企业' });
+  if (out.rows.length === 0 && errors.length === 0) errors.push(problem('list.empty', where(), {}));
   return out;
 }
 

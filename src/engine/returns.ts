@@ -1,4 +1,4 @@
-import { Problem } from './errors';
+import { Problem, textProblem } from './errors';
 import { a1, parseRange } from './address';
 import { cellAt, cellText, GridBook, GridCell, GridSheet, isEmptyRow } from './grid';
 import { headerKey } from './headerKey';
@@ -228,26 +228,28 @@ export function checkReturn(book: GridBook, ctx: ReturnContext): CheckedReturn {
   const planCell = label(RETURN_LABELS.plan);
   const plan = planProp ?? planCell?.value;
   if (plan !== undefined && plan !== '' && headerKey(plan) !== headerKey(ctx.planName)) {
-    errors.push({
-      where:
+    errors.push(
+      textProblem(
         planProp !== undefined
           ? propWhere(RETURN_PROPS.plan)
           : where(headSheet.name, planCell!.cell),
-      message: `这是计划「${plan}」的报表模板，不是本计划「${ctx.planName}」的`,
-    });
+        `这是计划「${plan}」的报表模板，不是本计划「${ctx.planName}」的`,
+      ),
+    );
   }
 
   const versionProp = props[RETURN_PROPS.version];
   const versionCell = label(RETURN_LABELS.version);
   const version = versionProp ?? versionCell?.value;
   if (version !== undefined && version !== RETURN_VERSION) {
-    errors.push({
-      where:
+    errors.push(
+      textProblem(
         versionProp !== undefined
           ? propWhere(RETURN_PROPS.version)
           : where(headSheet.name, versionCell!.cell),
-      message: `模板版本「${version}」不受支持，请使用 ${RETURN_VERSION} 版模板`,
-    });
+        `模板版本「${version}」不受支持，请使用 ${RETURN_VERSION} 版模板`,
+      ),
+    );
   }
 
   // Which unit: the property first, else the visible id or name; the two must agree.
@@ -258,41 +260,50 @@ export function checkReturn(book: GridBook, ctx: ReturnContext): CheckedReturn {
   if (unitProp !== undefined) {
     unit = ctx.units.find((u) => u.id === unitProp);
     if (!unit)
-      errors.push({
-        where: propWhere(RETURN_PROPS.unit),
-        message: `未知单位「${unitProp}」，本计划没有这个单位`,
-      });
+      errors.push(
+        textProblem(propWhere(RETURN_PROPS.unit), `未知单位「${unitProp}」，本计划没有这个单位`),
+      );
   } else if (idCell && idCell.value) {
     unit = ctx.units.find((u) => u.id === idCell.value);
     if (!unit)
-      errors.push({
-        where: where(headSheet.name, idCell.cell),
-        message: `未知单位编号「${idCell.value}」，本计划没有这个单位`,
-      });
+      errors.push(
+        textProblem(
+          where(headSheet.name, idCell.cell),
+          `未知单位编号「${idCell.value}」，本计划没有这个单位`,
+        ),
+      );
   } else if (nameCell && nameCell.value) {
     unit = ctx.units.find((u) => headerKey(u.name) === headerKey(nameCell.value));
     if (!unit)
-      errors.push({
-        where: where(headSheet.name, nameCell.cell),
-        message: `未知单位「${nameCell.value}」，本计划没有这个单位`,
-      });
+      errors.push(
+        textProblem(
+          where(headSheet.name, nameCell.cell),
+          `未知单位「${nameCell.value}」，本计划没有这个单位`,
+        ),
+      );
   } else {
-    errors.push({
-      where: where(headSheet?.name ?? ''),
-      message: '无法确定填报单位：文档属性 td.unit 和表头「填报单位」都没有',
-    });
+    errors.push(
+      textProblem(
+        where(headSheet?.name ?? ''),
+        '无法确定填报单位：文档属性 td.unit 和表头「填报单位」都没有',
+      ),
+    );
   }
   if (unit && unitProp !== undefined) {
     if (idCell && idCell.value && idCell.value !== unit.id) {
-      errors.push({
-        where: where(headSheet.name, idCell.cell),
-        message: `单位编号「${idCell.value}」与文档属性 td.unit「${unit.id}」不一致`,
-      });
+      errors.push(
+        textProblem(
+          where(headSheet.name, idCell.cell),
+          `单位编号「${idCell.value}」与文档属性 td.unit「${unit.id}」不一致`,
+        ),
+      );
     } else if (nameCell && nameCell.value && headerKey(nameCell.value) !== headerKey(unit.name)) {
-      errors.push({
-        where: where(headSheet.name, nameCell.cell),
-        message: `填报单位「${nameCell.value}」与文档属性 td.unit（${unit.name}）不一致`,
-      });
+      errors.push(
+        textProblem(
+          where(headSheet.name, nameCell.cell),
+          `填报单位「${nameCell.value}」与文档属性 td.unit（${unit.name}）不一致`,
+        ),
+      );
     }
   }
   if (unit) out.unit = unit.id;
@@ -309,12 +320,11 @@ export function checkReturn(book: GridBook, ctx: ReturnContext): CheckedReturn {
         : where(headSheet?.name ?? '');
   const period = periodText ? parseQuarter(periodText) : null;
   if (!periodText) {
-    errors.push({
-      where: periodWhere,
-      message: '无法确定报送期：文档属性 td.period 和表头「报送期」都没有',
-    });
+    errors.push(
+      textProblem(periodWhere, '无法确定报送期：文档属性 td.period 和表头「报送期」都没有'),
+    );
   } else if (!period) {
-    errors.push({ where: periodWhere, message: `报送期「${periodText}」不是季度（应如 2019Q3）` });
+    errors.push(textProblem(periodWhere, `报送期「${periodText}」不是季度（应如 2019Q3）`));
   } else {
     const text = formatPeriod(period);
     if (
@@ -324,40 +334,42 @@ export function checkReturn(book: GridBook, ctx: ReturnContext): CheckedReturn {
       parseQuarter(periodCell.value) &&
       formatPeriod(parseQuarter(periodCell.value)!) !== text
     ) {
-      errors.push({
-        where: where(headSheet.name, periodCell.cell),
-        message: `报送期「${periodCell.value}」与文档属性 td.period「${text}」不一致`,
-      });
+      errors.push(
+        textProblem(
+          where(headSheet.name, periodCell.cell),
+          `报送期「${periodCell.value}」与文档属性 td.period「${text}」不一致`,
+        ),
+      );
     }
     if (ctx.period && ctx.period !== text) {
-      errors.push({
-        where: periodWhere,
-        message: `这是 ${text} 的报表，本次导入的是 ${ctx.period}`,
-      });
+      errors.push(textProblem(periodWhere, `这是 ${text} 的报表，本次导入的是 ${ctx.period}`));
     } else if (!ctx.years.includes(period.year)) {
-      errors.push({
-        where: periodWhere,
-        message: `本计划没有 ${period.year} 年的目标，不能导入 ${text} 的报表`,
-      });
+      errors.push(
+        textProblem(periodWhere, `本计划没有 ${period.year} 年的目标，不能导入 ${text} 的报表`),
+      );
     } else {
       out.period = text;
     }
   }
 
   if (!located) {
-    errors.push({
-      where: where(headSheet?.name ?? ''),
-      message: `找不到填报表 ${RETURN_TABLE}（表头：${RETURN_COLUMNS.join('、')}），请使用下发的模板填报`,
-    });
+    errors.push(
+      textProblem(
+        where(headSheet?.name ?? ''),
+        `找不到填报表 ${RETURN_TABLE}（表头：${RETURN_COLUMNS.join('、')}），请使用下发的模板填报`,
+      ),
+    );
     return out;
   }
   const { sheet, headerRow, cols } = located;
   out.sheet = sheet.name;
   if (!located.fromTable) {
-    warnings.push({
-      where: where(sheet.name),
-      message: `表格 ${RETURN_TABLE} 已变为普通区域，按表头「${RETURN_COLUMNS[ID_COL]}」所在行读取`,
-    });
+    warnings.push(
+      textProblem(
+        where(sheet.name),
+        `表格 ${RETURN_TABLE} 已变为普通区域，按表头「${RETURN_COLUMNS[ID_COL]}」所在行读取`,
+      ),
+    );
   }
   let headerOk = true;
   for (const i of [ID_COL, VALUE_COL]) {
@@ -365,10 +377,12 @@ export function checkReturn(book: GridBook, ctx: ReturnContext): CheckedReturn {
     headerOk = false;
     const expectedCol = located.left + i;
     const found = cellText(cellAt(sheet, headerRow, expectedCol));
-    errors.push({
-      where: where(sheet.name, a1(headerRow, expectedCol)),
-      message: `表头应为「${RETURN_COLUMNS[i]}」，实为${found ? `「${found}」` : '空'}，请不要修改表头`,
-    });
+    errors.push(
+      textProblem(
+        where(sheet.name, a1(headerRow, expectedCol)),
+        `表头应为「${RETURN_COLUMNS[i]}」，实为${found ? `「${found}」` : '空'}，请不要修改表头`,
+      ),
+    );
   }
   const bodyTop = headerRow + 1;
   for (const m of sheet.merges) {
@@ -379,7 +393,7 @@ export function checkReturn(book: GridBook, ctx: ReturnContext): CheckedReturn {
       r.right >= located.left &&
       r.left <= located.right
     ) {
-      errors.push({ where: where(sheet.name, m), message: '填报表中不能合并单元格' });
+      errors.push(textProblem(where(sheet.name, m), '填报表中不能合并单元格'));
     }
   }
   if (!headerOk) return out;
@@ -400,34 +414,34 @@ export function checkReturn(book: GridBook, ctx: ReturnContext): CheckedReturn {
     const raw = cellAt(sheet, r, valueCol);
     if (!id) {
       if (cellText(raw) !== '' || (raw !== null && typeof raw === 'object')) {
-        errors.push({ where: where(sheet.name, idCellAddr), message: '缺少指标编号' });
+        errors.push(textProblem(where(sheet.name, idCellAddr), '缺少指标编号'));
       }
       continue;
     }
     const indicator = known.get(id);
     if (!indicator) {
-      errors.push({ where: where(sheet.name, idCellAddr), message: `未知指标编号「${id}」` });
+      errors.push(textProblem(where(sheet.name, idCellAddr), `未知指标编号「${id}」`));
       continue;
     }
     if (unit && !carried.has(id)) {
-      errors.push({
-        where: where(sheet.name, idCellAddr),
-        message: `${unit.name}不承担指标「${indicator.name}」（${id}）`,
-      });
+      errors.push(
+        textProblem(
+          where(sheet.name, idCellAddr),
+          `${unit.name}不承担指标「${indicator.name}」（${id}）`,
+        ),
+      );
       continue;
     }
     const first = seen.get(id);
     if (first) {
-      errors.push({
-        where: where(sheet.name, idCellAddr),
-        message: `指标「${id}」重复出现（第 ${first} 行已填报）`,
-      });
+      errors.push(
+        textProblem(where(sheet.name, idCellAddr), `指标「${id}」重复出现（第 ${first} 行已填报）`),
+      );
       continue;
     }
     seen.set(id, String(r + 1));
     const read = readValueCell(raw, isWholeMeasure(indicator));
-    if (read.kind === 'error')
-      errors.push({ where: where(sheet.name, valueAddr), message: read.message });
+    if (read.kind === 'error') errors.push(textProblem(where(sheet.name, valueAddr), read.message));
     else if (read.kind === 'blank') out.notReported.push(id);
     else {
       const task = unit && period ? ctx.taskOf?.(id, unit.id, period.year) : undefined;
@@ -436,8 +450,7 @@ export function checkReturn(book: GridBook, ctx: ReturnContext): CheckedReturn {
         errors.push({ where: where(sheet.name, valueAddr), ...wrong });
         continue;
       }
-      if (read.warning)
-        warnings.push({ where: where(sheet.name, valueAddr), message: read.warning });
+      if (read.warning) warnings.push(textProblem(where(sheet.name, valueAddr), read.warning));
       out.values.push({ indicator: id, value: read.value, cell: valueAddr });
     }
   }

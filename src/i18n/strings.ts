@@ -2,15 +2,16 @@
  * The task pane's words. Chinese is the product's first language; English follows Office's display
  * language when it is not Chinese. Every key exists in both (the type makes sure of it).
  */
-/** A problem of an InputError (the engine's Problem), by shape. */
-export interface ProblemText {
-  message: string;
-  zh?: string;
-}
+import { Lang, Problem, problemText } from '../engine/messages/catalogue';
 
-function localizeZh(p: ProblemText): string {
-  return p.zh ?? p.message;
-}
+/** A problem: an InputError's (code and arguments), or one the controller already worded. */
+export type ProblemText = Problem | { message: string; zh?: string };
+
+/** A problem's text in `lang`, from the catalogue by its code. */
+const localize =
+  (lang: Lang) =>
+  (p: ProblemText): string =>
+    'code' in p ? problemText(p, lang) : lang === 'zh-CN' ? (p.zh ?? p.message) : p.message;
 
 export const zhCN = {
   lang: 'zh-CN',
@@ -19,8 +20,8 @@ export const zhCN = {
   steps: { plan: '计划', allocate: '分解', returns: '报表', assess: '考核', bulletin: '通报' },
   /** A tab's label: numbered in Chinese (two characters leave room), the bare word in English. */
   stepLabel: (n: number, name: string) => `${n} ${name}`,
-  /** A problem's text in the user's language: its Chinese text, else (a message with none) the English one. */
-  problem: localizeZh,
+  /** A problem's text in the user's language. */
+  problem: localize('zh-CN'),
   stepHints: {
     plan: '第一步：建立或检查计划工作表（单位、指标、目标、分解依据、考核办法）。',
     allocate: '第二步：把年度目标分解为各单位的任务数。先预览，确认无误后再写入。',
@@ -150,7 +151,7 @@ export const enUS: Strings = {
     bulletin: 'Bulletin',
   },
   stepLabel: (_n: number, name: string) => name,
-  problem: (p: ProblemText) => p.message,
+  problem: localize('en-US'),
   stepHints: {
     plan: 'Step 1: create or check the plan sheets (units, indicators, targets, basis, scoring rules).',
     allocate: 'Step 2: split each annual target into unit quotas. Preview first, then write.',

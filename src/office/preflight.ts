@@ -2,7 +2,7 @@
  * What Excel would refuse halfway through a batch, checked against the snapshot before the first
  * write is queued, so that a refused plan writes nothing.
  */
-import { InputError } from '../engine/errors';
+import { InputError, inputError, problem } from '../engine/errors';
 import type { BookPlan, BookSnapshot } from '../plan/types';
 import { CHART_STORE_SHEET } from '../plan/chartStore';
 import { CHART_DATA_SHEET } from './chartData';
@@ -15,11 +15,10 @@ export function checkSheetTables(plan: BookPlan, snapshot: BookSnapshot): void {
     for (const t of sheet.tables ?? []) {
       const other = snapshot.tables[t.name];
       if (other && !rewritten.has(other.sheet.toLowerCase())) {
-        throw new InputError(
-          `table ${t.name} already exists on sheet "${other.sheet}"`,
-          `${sheet.sheet} › ${t.name}`,
-          `工作表“${other.sheet}”上已有表 ${t.name}，请删除或改名后重试`,
-        );
+        throw inputError('table.existsElsewhere', `${sheet.sheet} › ${t.name}`, {
+          sheet: other.sheet,
+          table: t.name,
+        });
       }
     }
   }
@@ -35,12 +34,7 @@ export function checkUnprotected(plan: BookPlan, snapshot: BookSnapshot): void {
   const problems = plan.tableUpdates.flatMap((u) => {
     const sheet = snapshot.tables[u.table]?.sheet ?? u.sheet;
     return locked.has(sheet.toLowerCase())
-      ? [
-          {
-            where: `${sheet} › ${u.table}`,
-            message: `工作表“${sheet}”受保护，无法写入表 ${u.table}；请先撤销工作表保护再重试`,
-          },
-        ]
+      ? [problem('sheet.protected', `${sheet} › ${u.table}`, { sheet, table: u.table })]
       : [];
   });
   if (problems.length) throw new InputError(problems);

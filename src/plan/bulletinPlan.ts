@@ -131,14 +131,24 @@ export function datelineText(c: BulletinContent): string {
  * first break first: a header only moves what comes after it, so each pass settles one more.
  */
 export function layoutBulletin(c: BulletinContent): SheetPlan {
+  const widths = bulletinColumnWidths(c);
   const repeatBefore = new Set<string>();
+  // A province takes a hundred passes: they measure the table rows without filling them (heights
+  // and kept blocks alone decide the breaks), and only the last layout is filled.
   for (;;) {
-    const built = buildBulletin(c, repeatBefore);
+    const built = buildBulletin(c, widths, { repeatBefore, fill: false });
     const breaks = built.sheet.pageBreaks();
     const next = breaks.map((b) => built.unitStarts.get(b)).find((k) => k !== undefined);
-    if (next === undefined) return built.plan(breaks);
+    if (next === undefined)
+      return buildBulletin(c, widths, { repeatBefore, fill: true }).plan(breaks);
     repeatBefore.add(next);
   }
+}
+
+interface BuildOptions {
+  repeatBefore: ReadonlySet<string>;
+  /** Write the ranking tables' cells (false: only their rows' heights and blocks). */
+  fill: boolean;
 }
 
 interface BuiltBulletin {
@@ -148,8 +158,8 @@ interface BuiltBulletin {
   plan(breaks: number[]): SheetPlan;
 }
 
-function buildBulletin(c: BulletinContent, repeatBefore: ReadonlySet<string>): BuiltBulletin {
-  const sheet = new SheetBuilder(bulletinColumnWidths(c), TITLE_PT + DATELINE_PT);
+function buildBulletin(c: BulletinContent, widths: number[], options: BuildOptions): BuiltBulletin {
+  const sheet = new SheetBuilder(widths, TITLE_PT + DATELINE_PT);
   const unitStarts = new Map<number, string>();
   sheet.line(
     [[c.title]],
@@ -175,7 +185,7 @@ function buildBulletin(c: BulletinContent, repeatBefore: ReadonlySet<string>): B
         sheet.paragraph(movesLegend(c), true);
         c.groups.forEach((g, k) => {
           sheet.heading(groupHeading(g, k), false);
-          rankingTable(sheet, g, c, { repeatBefore, unitStarts });
+          rankingTable(sheet, g, c, { ...options, unitStarts });
         });
         break;
       case 'chart': {
@@ -254,7 +264,7 @@ function rankingTable(
   sheet: SheetBuilder,
   g: BulletinGroup,
   c: BulletinContent,
-  repeat: { repeatBefore: ReadonlySet<string>; unitStarts: Map<number, string> },
+  repeat: BuildOptions & { unitStarts: Map<number, string> },
 ): void {
   headerRow(sheet);
   const first = sheet.row;
@@ -292,6 +302,8 @@ function rankingTable(
     const top = sheet.row;
     for (const [j, row] of u.rows.entries()) {
       const r = top + j;
+      sheet.heights[r] = tableRowHeight(row.indicatorName, sheet.widths[INDICATOR_COLUMN]);
+      if (!repeat.fill) continue;
       lead.push(
         j === 0
           ? [u.rank, u.move, u.name, row.indicatorName]
@@ -318,7 +330,6 @@ function rankingTable(
         j === 0 ? u.grade : null,
         rowRemark(row),
       ]);
-      sheet.heights[r] = tableRowHeight(row.indicatorName, sheet.widths[INDICATOR_COLUMN]);
     }
     const last = top + u.rows.length - 1;
     // The unit's name is merged over its rows: the last row grows if they cannot hold it.

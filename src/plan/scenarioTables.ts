@@ -4,8 +4,8 @@
  * the row number the user sees in Excel — including the engine validator's problems, whose JSON
  * paths (`targets[2].method`) are mapped back to the row and column they came from.
  */
-import { InputError, Problem } from '../engine/errors';
-import { zhShow } from '../engine/labels';
+import { InputError, Problem, problem } from '../engine/errors';
+import { Complaint, complaint, placed, rewritten } from '../engine/messages/catalogue';
 import type {
   Actual,
   Basis,
@@ -58,22 +58,18 @@ export function locateColumns(
   const def = TABLES[name];
   const data = snapshot.tables[name];
   if (!data) {
-    problems.push({
-      where: name,
-      message: `table not found (it belongs on sheet "${def.sheet}"; was it deleted or renamed?)`,
-      zh: `找不到表 ${name}（应在工作表“${def.sheet}”上），是否被删除或改名？`,
-    });
+    problems.push(problem('table.missing', name, { sheet: def.sheet }));
     return null;
   }
   const headers = data.headers.map(headerKey);
   const index = def.columns.map((c) => headers.indexOf(headerKey(c.header)));
   const missing = def.columns.filter((c, i) => index[i] < 0 && !c.optionalOnRead);
   for (const c of missing) {
-    problems.push({
-      where: where({ sheet: data.sheet, table: name }),
-      message: `missing column "${c.header}"`,
-      zh: `缺少列“${c.header}”`,
-    });
+    problems.push(
+      problem('table.missingColumn', where({ sheet: data.sheet, table: name }), {
+        header: c.header,
+      }),
+    );
   }
   return missing.length ? null : { data, index };
 }
@@ -87,19 +83,9 @@ function cellText(v: Scalar): string | null {
 const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** A problem's text, before it is given a place. */
-type Complaint = Omit<Problem, 'where'>;
+const notANumber = (shown: string) => complaint('cell.notNumber', { shown });
 
-// The cell is quoted as the English message quotes it, straight quotes included.
-const notANumber = (shown: string): Complaint => ({
-  message: `not a number: ${shown}`,
-  zh: `不是数字：${shown}，请填写数值`,
-});
-
-// `1e999` typed as text, or an overflowing cell saved by another program, reads as Infinity.
-const notFinite = (shown: string): Complaint => ({
-  message: `not a finite number: ${shown}`,
-  zh: `不是有限数值：${shown}，请填写实际数值`,
-});
+const notFinite = (shown: string) => complaint('cell.notFinite', { shown });
 
 function parseNumberCell(v: Scalar, c: ColumnDef): number | Complaint {
   if (typeof v === 'number') return Number.isFinite(v) ? v : notFinite(String(v));
@@ -124,7 +110,7 @@ function readCell(v: Scalar, c: ColumnDef): { value?: unknown; error?: Complaint
       const n = parseNumberCell(v, c);
       if (typeof n !== 'number') return { error: n };
       if (c.type === 'integer' && !Number.isInteger(n))
-        return { error: { message: `not a whole number: ${n}`, zh: `不是整数：${n}` } };
+        return { error: complaint('cell.notWhole', { got: n }) };
       return { value: n };
     }
     case 'enum': {
@@ -157,7 +143,7 @@ export function readTable(
     def.columns.forEach((c, k) => {
       if (index[k] < 0) return;
       const { value, error } = readCell(cells[index[k]] ?? null, c);
-      if (error) problems.push({ where: where(loc, rowNo, c.header), ...error });
+      if (error) problems.push(placed(error, where(loc, rowNo, c.header)));
       if (value !== undefined) row[c.key] = value;
       if (value !== undefined || error) blank = false;
     });
@@ -184,10 +170,7 @@ function parseTiers(text: string): Tier[] | Complaint {
   for (const p of parts) {
     const m = /^(\S+?)\s*[:=]\s*(\S+)$/.exec(p);
     if (!m || !NUMBER_RE.test(m[1]) || !NUMBER_RE.test(m[2])) {
-      return {
-        message: `not a tier "${p}" (write completion-rate:factor pairs, e.g. "1:1; 0.8:0.8")`,
-        zh: `分档写法有误：“${p}”，应为“完成率:系数”对，如“1:1; 0.8:0.8”`,
-      };
+      return complaint('cell.badTier', { text: p });
     }
     tiers.push({ min: Number(m[1]), factor: Number(m[2]) });
   }
@@ -227,11 +210,11 @@ export function readScenario(snapshot: BookSnapshot): ReadScenario {
     const key = typeof r.key === 'string' ? r.key.trim() : undefined;
     if (!key) return;
     if (key in settings) {
-      problems.push({
-        where: where(T.TD_Settings.loc, T.TD_Settings.rowNumbers[i], '键'),
-        message: `duplicate setting "${key}"`,
-        zh: `设置项“${key}”重复`,
-      });
+      problems.push(
+        problem('settings.duplicate', where(T.TD_Settings.loc, T.TD_Settings.rowNumbers[i], '键'), {
+          key,
+        }),
+      );
     }
     settings[key] = r.value;
     settingRows[key] = T.TD_Settings.rowNumbers[i];
@@ -241,7 +224,7 @@ export function readScenario(snapshot: BookSnapshot): ReadScenario {
     if (v === undefined) return undefined;
     const n = parseNumberCell(v as Scalar, { key, header: '值', type: 'number' });
     if (typeof n !== 'number') {
-      problems.push({ where: where(T.TD_Settings.loc, settingRows[key], '值'), ...n });
+      problems.push(placed(n, where(T.TD_Settings.loc, settingRows[key], '值')));
       return undefined;
     }
     return n;
@@ -266,12 +249,13 @@ export function readScenario(snapshot: BookSnapshot): ReadScenario {
     const given = profile.filter((p) => p !== undefined).length;
     if (given === 4) ind.profile = profile as Indicator['profile'];
     else if (given > 0) {
-      problems.push({
-        where: where(T.TD_Indicators.loc, T.TD_Indicators.rowNumbers[i]),
-        message:
-          'fill in all four Q1–Q4 序时进度 cells, or leave all four blank for the default 25%/50%/75%/100%',
-        zh: 'Q1–Q4序时进度四格应全部填写，或全部留空（按默认 25%/50%/75%/100%）',
-      });
+      problems.push(
+        problem(
+          'indicator.partialProfile',
+          where(T.TD_Indicators.loc, T.TD_Indicators.rowNumbers[i]),
+          {},
+        ),
+      );
     }
     return ind;
   });
@@ -281,11 +265,13 @@ export function readScenario(snapshot: BookSnapshot): ReadScenario {
   T.TD_Quotas.rows.forEach((r, i) => {
     if (r.source === 'computed') return;
     if (r.source !== 'given') {
-      problems.push({
-        where: where(T.TD_Quotas.loc, T.TD_Quotas.rowNumbers[i], '来源'),
-        message: `unknown source ${JSON.stringify(r.source ?? '')} (${QUOTA_SOURCE_LABELS.given} for a quota you set, ${QUOTA_SOURCE_LABELS.computed} for a computed one)`,
-        zh: `来源${zhShow(r.source ?? '')}无法识别（自行设定的任务数填“${QUOTA_SOURCE_LABELS.given}”，分解所得的填“${QUOTA_SOURCE_LABELS.computed}”）`,
-      });
+      problems.push(
+        problem('quotas.unknownSource', where(T.TD_Quotas.loc, T.TD_Quotas.rowNumbers[i], '来源'), {
+          got: r.source ?? '',
+          given: QUOTA_SOURCE_LABELS.given,
+          computed: QUOTA_SOURCE_LABELS.computed,
+        }),
+      );
       // Still checked as a given row, so that its neighbours are not reported as incomplete.
     }
     quotas.push(pick<QuotaRow>(r, ['indicator', 'year', 'unit', 'quota']));
@@ -307,10 +293,12 @@ export function readScenario(snapshot: BookSnapshot): ReadScenario {
     if (typeof r.tiers === 'string') {
       const tiers = parseTiers(r.tiers);
       if (!Array.isArray(tiers)) {
-        problems.push({
-          where: where(T.TD_Rules.loc, T.TD_Rules.rowNumbers[i], TABLES.TD_Rules.columns[4].header),
-          ...tiers,
-        });
+        problems.push(
+          placed(
+            tiers,
+            where(T.TD_Rules.loc, T.TD_Rules.rowNumbers[i], TABLES.TD_Rules.columns[4].header),
+          ),
+        );
         delete rule.tiers;
       } else rule.tiers = tiers;
     }
@@ -353,11 +341,20 @@ export function readScenario(snapshot: BookSnapshot): ReadScenario {
   const given = givenAsLocks(typed, quotaOrigin);
   const scenario = given.scenario;
   for (const g of given.tooMuch)
-    problems.push({
-      where: where(T.TD_Quotas.loc, g.row, headerOf('TD_Quotas', 'quota')),
-      message: `the fixed quotas of ${g.indicator} ${g.year} (来源 ${QUOTA_SOURCE_LABELS.given}, typed over ${QUOTA_SOURCE_LABELS.computed}, or locked in 分解依据) add up to ${g.sum}, more than its target ${g.total}: the other units cannot be allocated`,
-      zh: `指标“${g.indicator}”${g.year}年固定的任务数（来源为“${QUOTA_SOURCE_LABELS.given}”、改写过的“${QUOTA_SOURCE_LABELS.computed}”或分解依据中锁定的）合计 ${g.sum}，超过目标值 ${g.total}，其余单位无法分解`,
-    });
+    problems.push(
+      problem(
+        'quotas.fixedOverTarget',
+        where(T.TD_Quotas.loc, g.row, headerOf('TD_Quotas', 'quota')),
+        {
+          indicator: g.indicator,
+          year: g.year,
+          sum: g.sum,
+          total: g.total,
+          given: QUOTA_SOURCE_LABELS.given,
+          computed: QUOTA_SOURCE_LABELS.computed,
+        },
+      ),
+    );
 
   const origins: Origins = {
     arrays: Object.fromEntries(
@@ -387,12 +384,10 @@ export function readScenario(snapshot: BookSnapshot): ReadScenario {
     new InputError(
       e.problems.map((p) => {
         const fixed = fixedIn(p.where);
-        const at = (text: string) => text.replace(PATH_IN_TEXT, (path) => locate(path, origins));
-        return {
-          where: locate(p.where, origins),
-          message: at(p.message) + (fixed && ` (quotas fixed in ${fixed})`),
-          ...(p.zh !== undefined && { zh: at(p.zh) + (fixed && `（固定的任务数：${fixed}）`) }),
-        };
+        const at = rewritten(p, locate(p.where, origins), (text) =>
+          text.replace(PATH_IN_TEXT, (path) => locate(path, origins)),
+        );
+        return fixed ? problem('book.quotasFixedIn', at.where, { problem: at, cells: fixed }) : at;
       }),
     );
   let valid: Scenario | undefined;

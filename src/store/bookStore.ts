@@ -23,9 +23,9 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { InputError } from '../engine/errors';
+import { InputError, inputError } from '../engine/errors';
 import { CANNOT_MAKE_FOLDER, CANNOT_READ, CANNOT_WRITE, osFailure } from './osError';
-import { Owner, ownerFileNames, parseOwnerFile } from './ownerFiles';
+import { ownerFileNames, parseOwnerFile } from './ownerFiles';
 import { replaceFile, writeTarget } from './replaceFile';
 
 export interface BookIdentity {
@@ -171,14 +171,8 @@ function refuseIfChanged(file: string, identity: BookIdentity): void {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw osFailure(e, file, CANNOT_READ);
   }
   if (!now || now.length !== identity.size || sha256(now) !== identity.hash)
-    throw new InputError(
-      'changed by another program since it was read; nothing written',
-      file,
-      '读取后已被其他程序修改；未写入任何内容',
-    );
+    throw inputError('book.changed', file, {});
 }
-
-const PROGRAM = { office: 'Excel or WPS', libreoffice: 'LibreOffice' };
 
 function refuseIfOpenElsewhere(file: string, options: StoreOptions): void {
   if (options.ignoreLockFile) return;
@@ -194,23 +188,15 @@ function refuseIfOpenElsewhere(file: string, options: StoreOptions): void {
         continue;
       }
       const owner = parseOwnerFile(o.kind, bytes);
-      throw new InputError(
-        `the book is open in ${PROGRAM[o.kind]} (${whoEn(owner)}, owner file ${ownerFile}); close it there first, or add --ignore-lock-file if that file is left over; nothing written`,
-        file,
-        `工作簿正在 ${PROGRAM[o.kind]} 中打开（${whoZh(owner)}，锁文件 ${ownerFile}）；请先在该程序中关闭，若锁文件是残留的可加 --ignore-lock-file；未写入任何内容`,
-      );
+      throw inputError('book.openElsewhere', file, {
+        program: o.kind,
+        user: owner.user || null,
+        host: owner.host || null,
+        since: owner.since || null,
+        ownerFile,
+      });
     }
   }
-}
-
-function whoEn(o: Owner): string {
-  const user = o.user ? `by ${o.user}` : 'user not named';
-  return `${user}${o.host ? ` on ${o.host}` : ''}${o.since ? ` since ${o.since}` : ''}`;
-}
-
-function whoZh(o: Owner): string {
-  const user = o.user ? `用户 ${o.user}` : '未写明用户';
-  return `${user}${o.host ? `，计算机 ${o.host}` : ''}${o.since ? `，自 ${o.since}` : ''}`;
 }
 
 interface LockHolder {

@@ -9,7 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import JSZip from 'jszip';
-import { InputError } from '../engine/errors';
+import { InputError, inputError } from '../engine/errors';
 import { CANNOT_WRITE, osFailure } from './osError';
 
 /** The file a path writes to: itself, or the end of its chain of symlinks (even a dangling one). */
@@ -26,7 +26,7 @@ export function writeTarget(file: string): string {
     }
     at = path.resolve(path.dirname(at), link);
   }
-  throw new InputError('too many levels of symbolic links', file, '符号链接层数过多');
+  throw inputError('file.symlinkLoop', file, {});
 }
 
 export async function replaceFile(

@@ -5,7 +5,7 @@
  * turns the pane's choices into job parameters and the jobs' reports into what the pane shows.
  */
 import { blankScenario } from '../engine/defaults';
-import { InputError } from '../engine/errors';
+import { InputError, problemText, refusalCode } from '../engine/errors';
 import { formatPeriod, localDate, parsePeriod } from '../engine/period';
 import type { GridBook } from '../engine/grid';
 import { bulletinSheetName } from '../plan/bulletinPlan';
@@ -69,12 +69,9 @@ function summarize(snapshot: BookSnapshot): PlanSummary {
   };
 }
 
-/** The edited-bulletin refusal of planRun, recognised by the sheet it names. */
-function editedBulletin(e: unknown, period: string): string | undefined {
-  const sheet = bulletinSheetName(formatPeriod(parsePeriod(period)));
-  return e instanceof InputError && e.problems.length === 1 && e.problems[0].where === sheet
-    ? sheet
-    : undefined;
+/** The edited-bulletin refusal of planRun: its sheet. */
+function editedBulletin(e: unknown): string | undefined {
+  return refusalCode(e) === 'bulletin.edited' ? (e as InputError).problems[0].where : undefined;
 }
 
 /** The document writer and `docx`, loaded when a 公文 is first exported. */
@@ -223,7 +220,7 @@ export function createController(host: Host): Controller {
         const result = await runAssessment(period, overwrite ? 'overwrite' : 'write');
         return { sheet: result.bulletinSheet, notices: result.notices };
       } catch (e) {
-        const sheet = editedBulletin(e, period);
+        const sheet = editedBulletin(e);
         if (sheet) return { editedSheet: sheet };
         throw e;
       }
@@ -242,6 +239,11 @@ export function createController(host: Host): Controller {
 }
 
 function problemsOf(e: unknown, file: string): { where: string; message: string; zh?: string }[] {
-  if (e instanceof InputError) return e.problems.map((p) => ({ ...p, where: p.where || file }));
+  if (e instanceof InputError)
+    return e.problems.map((p) => ({
+      where: p.where || file,
+      message: problemText(p, 'en-US'),
+      zh: problemText(p, 'zh-CN'),
+    }));
   return [{ where: file, message: e instanceof Error ? e.message : String(e) }];
 }

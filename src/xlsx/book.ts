@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import * as path from 'path';
-import { InputError } from '../engine/errors';
+import { InputError, inputError } from '../engine/errors';
 import { replaceFile } from '../store/replaceFile';
 import { drawNativeCharts } from './chart';
 import { deflateStoredZip } from './deflateZip';
@@ -34,7 +34,7 @@ export async function loadBookBuffer(buffer: Buffer, file: string): Promise<Exce
     zip = await JSZip.loadAsync(stored);
     await wb.xlsx.load(stored as unknown as ExcelJS.Buffer);
   } catch (e) {
-    throw new InputError(`not an xlsx workbook (${(e as Error).message})`, file);
+    throw inputError('file.notWorkbook', file, { detail: (e as Error).message });
   }
   loadedProperties.set(wb, await readCustomProperties(zip));
   for (const ws of wb.worksheets) {

@@ -3,7 +3,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import * as iconv from 'iconv-lite';
-import { InputError } from '../engine/errors';
+import { inputError } from '../engine/errors';
 import { GridBook, GridCell, GridSheet } from '../engine/grid';
 import { openPackage } from './openPackage';
 import { sheetMerges, tableModel } from './excelInternals';
@@ -54,8 +54,7 @@ function gridSheet(ws: ExcelJS.Worksheet): GridSheet {
 export async function readXlsxGrid(buffer: Buffer, file: string): Promise<GridBook> {
   let zip: JSZip;
   const wb = new ExcelJS.Workbook();
-  const notXlsx = () =>
-    new InputError('不是有效的 xlsx 文件，请用 Excel、WPS 或 LibreOffice 另存为 xlsx 格式', file);
+  const notXlsx = () => inputError('file.notXlsx', file, {});
   let stored: Buffer;
   try {
     stored = await openPackage(buffer, file);
@@ -175,13 +174,12 @@ export async function readGridFile(
   try {
     buffer = fs.readFileSync(filePath);
   } catch (e) {
-    throw new InputError(
-      `无法读取文件（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`,
-      file,
-    );
+    throw inputError('file.unreadable', file, {
+      cause: (e as NodeJS.ErrnoException).code ?? (e as Error).message,
+    });
   }
   const ext = path.extname(filePath).toLowerCase();
   if (ext === '.csv' || ext === '.txt') return csvGrid(buffer, file);
   if (ext === '.xlsx' || ext === '.xlsm') return readXlsxGrid(buffer, file);
-  throw new InputError(`不支持的文件类型「${ext || '无扩展名'}」：请用 xlsx 或 csv`, file);
+  throw inputError('file.unsupportedType', file, { ext: ext || null });
 }

@@ -125,7 +125,7 @@ describe('target-desk import-list', () => {
     ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      'list-no-certificate-column.csv › list-no-certificate-column.csv: 在前 20 行找不到表头「证书编号」',
+      'list-no-certificate-column.csv › list-no-certificate-column.csv: no header "证书编号" in the first 20 rows',
     );
     expect(sha(book)).toBe(before);
   });
@@ -235,9 +235,12 @@ describe('target-desk import-list', () => {
 
   it('refuses an unknown indicator and an unknown unit in --assign, changing nothing', () => {
     const before = sha(book);
-    const r = runCli(['import-list', book, path.join(dir, 'list.xlsx'), '--indicator', 'nope']);
+    const args = ['import-list', book, path.join(dir, 'list.xlsx'), '--indicator', 'nope'];
+    const r = runCli(args);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--indicator: 未知指标「nope」');
+    expect(r.stderr).toContain('--indicator: unknown indicator "nope"');
+    const zh = runCli(args, '', undefined, { LANG: 'zh_CN.UTF-8' });
+    expect(zh.stderr).toContain('--indicator: 未知指标「nope」');
     const a = runCli([
       'import-list',
       book,
@@ -248,7 +251,7 @@ describe('target-desk import-list', () => {
       '杭州未登记2科技有限公司=xihu',
     ]);
     expect(a.code).toBe(2);
-    expect(a.stderr).toContain('--assign 杭州未登记2科技有限公司=xihu: 未知单位「xihu」');
+    expect(a.stderr).toContain('--assign 杭州未登记2科技有限公司=xihu: unknown unit "xihu"');
     expect(sha(book)).toBe(before);
   });
 

@@ -356,7 +356,8 @@ describe('options are parsed in one place', () => {
     const run = runCli(['run', '--help']).stdout.split('\n');
     const options = run.slice(run.indexOf('Options:') + 1).filter((l) => l);
     expect(options[0]).toBe('  --period P          the period: 2019Q3, or 2019 for the year');
-    expect(options).toHaveLength(5);
+    expect(options).toHaveLength(6);
+    expect(options[5]).toMatch(/^ {2}--lang zh-CN\|en-US {2}/);
     expect(new Set(options.map((l) => /^ {2}--\S+( \S+)?\s+/.exec(l)![0].length)).size).toBe(1);
   });
 });

@@ -76,8 +76,11 @@ describe('target-desk templates', () => {
   });
 
   it('refuses a period without its quarter', () => {
-    const r = runCli(['templates', book, '--period', '2019', '--out-dir', path.join(dir, 'x')]);
+    const args = ['templates', book, '--period', '2019', '--out-dir', path.join(dir, 'x')];
+    const r = runCli(args);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--period: 请给出季度，例如 2019Q3');
+    expect(r.stderr).toContain('--period: give a quarter, such as 2019Q3');
+    const zh = runCli(args, '', undefined, { LANG: 'zh_CN.UTF-8' });
+    expect(zh.stderr).toContain('--period: 请给出季度，例如 2019Q3');
   });
 });

@@ -2,6 +2,8 @@
  * Every engine problem carries its Chinese text (`zh`) for the task pane, while `message` stays
  * the English the CLI prints.
  */
+import { worded } from '../support/problems';
+import { problemText } from '../../src/engine/messages/catalogue';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { allocate } from '../../src/engine/allocation';
@@ -28,7 +30,7 @@ function problemsOf(f: () => unknown): Problem[] {
 }
 
 const zhAt = (problems: Problem[], where: string) =>
-  problems.filter((p) => p.where === where).map((p) => p.zh);
+  problems.filter((p) => p.where === where).map((p) => problemText(p, 'zh-CN'));
 
 /** A JSON path quoted in a message (the task pane shows it as a cell once relocated). */
 const PATH = /\b[a-z]+(?:\.[a-z]+)*\[\d+\](?:\.[A-Za-z]+(?:\[\d+\])?)*/g;
@@ -39,8 +41,10 @@ describe('Chinese problem texts', () => {
   it('gives each of the 47 problems of many-problems.json a Chinese text with no English but quoted input', () => {
     expect(problems).toHaveLength(47);
     for (const p of problems) {
-      expect(p.zh).toMatch(/[\u4e00-\u9fff]/);
-      const bare = p.zh!.replace(/“[^”]*”/g, '').replace(PATH, '');
+      expect(problemText(p, 'zh-CN')).toMatch(/[\u4e00-\u9fff]/);
+      const bare = problemText(p, 'zh-CN')
+        .replace(/“[^”]*”/g, '')
+        .replace(PATH, '');
       expect({ where: p.where, bare }).toEqual({
         where: p.where,
         bare: expect.not.stringMatching(/[A-Za-z]{2,}/),
@@ -75,7 +79,9 @@ describe('Chinese problem texts', () => {
   });
 
   it('keeps the English message as the CLI prints it', () => {
-    expect(problems.find((p) => p.where === 'targets[2].method')?.message).toBe(
+    const method = problems.find((p) => p.where === 'targets[2].method')!;
+    expect(method.code).toBe('value.unknownChoice');
+    expect(problemText(method, 'en-US')).toBe(
       'unknown method "hare" (expected largest-remainder, equal, dhondt, sainte-lague, huntington-hill, adams)',
     );
     expect(new InputError(problems).message).not.toMatch(/[\u4e00-\u9fff]{4}/);
@@ -88,7 +94,9 @@ describe('Chinese allocation problems', () => {
       { id: 'a', weight: 1, min: 6 },
       { id: 'b', weight: 1, min: 5 },
     ];
-    expect(problemsOf(() => allocate({ total: 10, method: 'largest-remainder', units }))).toEqual([
+    expect(
+      problemsOf(() => allocate({ total: 10, method: 'largest-remainder', units })).map(worded),
+    ).toEqual([
       {
         where: 'total',
         message: "the free units' minimums add up to 11, more than the total 10",
@@ -102,7 +110,7 @@ describe('Chinese allocation problems', () => {
           method: 'dhondt',
           units: [{ id: 'c', weight: 1, locked: 4 }, ...units],
         }),
-      ),
+      ).map(worded),
     ).toEqual([
       {
         where: 'total',
@@ -118,7 +126,9 @@ describe('Chinese allocation problems', () => {
         { id: 'a', weight: 'x' },
       ],
     };
-    expect(problemsOf(() => allocate(bad as never)).map((p) => [p.where, p.zh])).toEqual([
+    expect(
+      problemsOf(() => allocate(bad as never)).map((p) => [p.where, problemText(p, 'zh-CN')]),
+    ).toEqual([
       [
         'method',
         '分解方法“hare”无法识别，可选：最大余额法、平均分配、洪特法、圣拉古法、亨廷顿-希尔法、亚当斯法',
@@ -136,16 +146,18 @@ describe('Chinese allocation problems', () => {
     s.basis[b] = { ...s.basis[b], min: 10_000 };
     const [p] = problemsOf(() => computeQuotas(s, 2019));
     expect(p.where).toBe(`targets[${t}] (gqq_new 2019)`);
-    expect(p.message).toMatch(
+    expect(problemText(p, 'en-US')).toMatch(
       /^total: the free units' minimums add up to 1\d{4}, more than the total \d+$/,
     );
-    expect(p.zh).toMatch(/^目标值：未锁定单位的下限合计 1\d{4}，超过目标总数 \d+$/);
+    expect(problemText(p, 'zh-CN')).toMatch(
+      /^目标值：未锁定单位的下限合计 1\d{4}，超过目标总数 \d+$/,
+    );
   });
 });
 
 describe('Chinese number and period problems', () => {
   it('says a malformed number in Chinese', () => {
-    expect(problemsOf(() => parseDecimal('12,5', 'x'))).toEqual([
+    expect(problemsOf(() => parseDecimal('12,5', 'x')).map(worded)).toEqual([
       { where: 'x', message: 'not a number: "12,5"', zh: '不是数字：“12,5”，请填写数值' },
     ]);
   });

@@ -1,3 +1,4 @@
+import { worded } from '../support/problems';
 import { InputError } from '../../src/engine/errors';
 import { formatPeriod, parsePeriod } from '../../src/engine/period';
 
@@ -24,7 +25,7 @@ describe('periods', () => {
         error = e;
       }
       expect(error).toBeInstanceOf(InputError);
-      expect((error as InputError).problems).toEqual([
+      expect((error as InputError).problems.map(worded)).toEqual([
         {
           where: 'actuals[0].period',
           message: `not a period: ${JSON.stringify(text)} (expected a year such as 2019 or a quarter such as 2019Q3)`,

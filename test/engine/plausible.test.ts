@@ -1,4 +1,6 @@
+import { worded } from '../support/problems';
 import { InputError } from '../../src/engine/errors';
+import { Complaint, placed, problemText } from '../../src/engine/messages/catalogue';
 import {
   annualTask,
   cumulativeDrops,
@@ -10,6 +12,14 @@ import {
 import { checkReturn, ReturnContext } from '../../src/engine/returns';
 import { validateScenario } from '../../src/engine/validate';
 import { RETURNS_SCENARIO } from '../support/planBook';
+
+/** A complaint's code and both its texts. */
+const wordedComplaint = (c: Complaint | null) =>
+  c && {
+    code: c.code,
+    message: problemText(placed(c, ''), 'en-US'),
+    zh: problemText(placed(c, ''), 'zh-CN'),
+  };
 
 /** SPEC §12 Plausible numbers and Periods, as pure functions. */
 describe('figureLimit and implausibleActual', () => {
@@ -23,19 +33,21 @@ describe('figureLimit and implausibleActual', () => {
   it('accepts up to the limit and names the limit and the task above it', () => {
     expect(implausibleActual(1e7, 28)).toBeNull();
     expect(implausibleActual(5e7, 50_000)).toBeNull();
-    expect(implausibleActual(1e308, 28)).toEqual({
+    expect(wordedComplaint(implausibleActual(1e308, 28))).toEqual({
+      code: 'figure.implausible',
       message:
         '1e+308 is not plausible: above 10000000 (the larger of 10^7 and 1,000 × the annual task 28); check for a typing slip',
       zh: '1e+308 不合常理：超过 10000000（10^7 与年度任务 28 的 1000 倍中的较大者），请检查是否填错',
     });
-    expect(implausibleActual(10000001, undefined)?.message).toBe(
+    expect(wordedComplaint(implausibleActual(10000001, undefined))?.message).toBe(
       '10000001 is not plausible: above 10000000 (no real figure is this large); check for a typing slip',
     );
-    expect(implausibleActual(Infinity, 1)).toEqual({
+    expect(wordedComplaint(implausibleActual(Infinity, 1))).toEqual({
+      code: 'figure.notFinite',
       message: 'not a finite number (Infinity)',
       zh: '不是有限数值（Infinity）',
     });
-    expect(implausibleActual(NaN, 1)?.message).toBe('not a finite number (NaN)');
+    expect(wordedComplaint(implausibleActual(NaN, 1))?.message).toBe('not a finite number (NaN)');
   });
 });
 
@@ -54,14 +66,17 @@ describe('annualTask', () => {
 
 describe('cumulativeDrops', () => {
   it('warns when a year-to-date figure falls below an earlier quarter or rises above a later one', () => {
-    expect(cumulativeDrops(2019, 4, 0, new Map([[3, 7]]))).toEqual([
+    expect(cumulativeDrops(2019, 4, 0, new Map([[3, 7]])).map(wordedComplaint)).toEqual([
       {
+        code: 'figure.cumulativeBelow',
         message:
           'year-to-date 0 for 2019Q4 is below 7 for 2019Q3: a cumulative figure does not fall (check for a typing slip; a correction is accepted)',
         zh: '2019Q4 本年累计 0 低于 2019Q3 的 7：累计数不应下降（请核对是否填错；如系更正可忽略）',
       },
     ]);
-    expect(cumulativeDrops(2019, 2, 9, new Map([[4, 5]])).map((c) => c.message)).toEqual([
+    expect(
+      cumulativeDrops(2019, 2, 9, new Map([[4, 5]])).map((c) => wordedComplaint(c)?.message),
+    ).toEqual([
       'year-to-date 9 for 2019Q2 is above 5 already recorded for 2019Q4: a cumulative figure does not fall (check for a typing slip; a correction is accepted)',
     ]);
   });
@@ -92,16 +107,18 @@ describe('periods outside the plan', () => {
   };
   it('accepts a year with a target or given quotas and lists the years otherwise', () => {
     expect(periodOutsidePlan(s, { year: 2019, quarter: 3 })).toBeNull();
-    expect(periodOutsidePlan(s, { year: 2017, quarter: 3 })).toEqual({
+    expect(worded(placed(periodOutsidePlan(s, { year: 2017, quarter: 3 })!, ''))).toEqual({
+      where: '',
       message: 'the plan has no target for 2017 (its years: 2018, 2019, 2020)',
       zh: '本计划没有 2017 年的目标（计划年度：2018、2019、2020）',
     });
     expect(() => requirePlanPeriod(s, { year: 2025, quarter: 4 })).toThrow(
       new InputError('the plan has no target for 2025 (its years: 2018, 2019, 2020)', '--period'),
     );
-    expect(periodOutsidePlan({ targets: [], quotas: [] }, { year: 2019, quarter: 1 })?.zh).toBe(
-      '本计划还没有任何年度目标，无法计算任何考核期',
-    );
+    expect(
+      wordedComplaint(periodOutsidePlan({ targets: [], quotas: [] }, { year: 2019, quarter: 1 }))
+        ?.zh,
+    ).toBe('本计划还没有任何年度目标，无法计算任何考核期');
   });
 });
 
@@ -132,7 +149,7 @@ describe('validateScenario refuses implausible numbers with their paths', () => 
       'actuals[1].value',
       'actuals[3].value',
     ]);
-    expect(problems(s)[0]).toEqual({
+    expect(worded(problems(s)[0])).toEqual({
       where: 'targets[0].total',
       message:
         '20000000000000000 is not plausible: no figure reaches 10^16 (beyond 2^53 whole numbers are no longer exact)',
@@ -178,7 +195,7 @@ describe('checkReturn refuses an implausible value at its cell', () => {
       },
       ctx,
     );
-    expect(r.errors).toEqual([
+    expect(r.errors.map(worded)).toEqual([
       {
         where: 'r.xlsx › 季度报表 › E2',
         message:

@@ -1,3 +1,4 @@
+import { worded } from '../support/problems';
 import { GridBook } from '../../src/engine/grid';
 import { cumulativeCounts, issueQuarter, parseList } from '../../src/engine/recognition';
 
@@ -89,8 +90,13 @@ describe('parseList', () => {
         ['杭州甲有限公司', null, '2019-11-27'],
       ]),
     );
-    expect(l.warnings).toEqual([
-      { where: 'l.csv › l.csv › B2', message: '「杭州甲有限公司」缺少证书编号，无法查重' },
+    expect(l.warnings.map((p) => p.code)).toEqual(['list.noCertificate']);
+    expect(l.warnings.map(worded)).toEqual([
+      {
+        where: 'l.csv › l.csv › B2',
+        message: '"杭州甲有限公司" has no certificate number, so its duplicates cannot be found',
+        zh: '「杭州甲有限公司」缺少证书编号，无法查重',
+      },
     ]);
     expect(l.rows).toHaveLength(1);
   });

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { InputError, formatProblem } from '../../src/engine/errors';
+import { InputError, formatProblemIn } from '../../src/engine/errors';
 import { importListJob } from '../../src/plan/jobs/importList';
 import { importReturnsJob } from '../../src/plan/jobs/importReturns';
 import { planInit } from '../../src/plan/jobs/init';
@@ -55,7 +55,7 @@ describe.each(cases.filter((c) => c.kind === 'return'))('return $file', (c) => {
       expect(report.files[0].status).toBe(c.exit ? 'rejected' : 'accepted');
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      errors = e.problems.map(formatProblem);
+      errors = e.problems.map((p) => formatProblemIn(p, 'zh-CN'));
     }
     expect(errors).toEqual(c.errors);
     expect(warnings).toEqual(c.warnings);
@@ -89,7 +89,7 @@ describe.each(cases.filter((c) => c.kind === 'list'))('list $file', (c) => {
       expect(report.warnings).toEqual(c.warnings);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      expect(e.problems.map(formatProblem)).toEqual(c.errors);
+      expect(e.problems.map((p) => formatProblemIn(p, 'zh-CN'))).toEqual(c.errors);
     }
   });
 });

@@ -1,6 +1,11 @@
 import { GridBook, GridCell } from '../../src/engine/grid';
 import { checkReturn, readValueCell, ReturnContext } from '../../src/engine/returns';
 import { RETURNS_SCENARIO } from '../support/planBook';
+import { problemText } from '../../src/engine/messages/catalogue';
+import type { Problem } from '../../src/engine/errors';
+
+/** A return's problem as its (Chinese) report says it. */
+const said = (p: Problem) => ({ where: p.where, message: problemText(p, 'zh-CN') });
 
 const ctx: ReturnContext = {
   planName: RETURNS_SCENARIO.plan.name,
@@ -68,7 +73,7 @@ describe('checkReturn', () => {
       ctx,
     );
     expect(r.values).toEqual([{ indicator: 'rd_invest', value: 12.5, cell: 'E6' }]);
-    expect(r.warnings).toEqual([
+    expect(r.warnings.map(said)).toEqual([
       {
         where: 'r.xlsx › 季度报表',
         message: '表格 TD_Return 已变为普通区域，按表头「指标编号」所在行读取',
@@ -84,14 +89,16 @@ describe('checkReturn', () => {
       }),
       { ...ctx, period: '2019Q4' },
     );
-    expect(r.errors).toEqual([
+    expect(r.errors.map(said)).toEqual([
       { where: 'r.xlsx › 文档属性 td.period', message: '这是 2019Q3 的报表，本次导入的是 2019Q4' },
     ]);
   });
 
   it('reports a row with a value but no indicator id', () => {
     const r = checkReturn(grid([[null, '新增国高企', '家', 3, 2, null]]), ctx);
-    expect(r.errors).toEqual([{ where: 'r.xlsx › 季度报表 › A6', message: '缺少指标编号' }]);
+    expect(r.errors.map(said)).toEqual([
+      { where: 'r.xlsx › 季度报表 › A6', message: '缺少指标编号' },
+    ]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { InputError } from '../../src/engine/errors';
+import { InputError, Problem } from '../../src/engine/errors';
 import { validateScenario } from '../../src/engine/validate';
 import { actuals, flow, quotas, unit } from '../fixtures/scenarios/builder';
 
@@ -13,6 +13,17 @@ function problems(input: unknown): string[] {
     validateScenario(input);
   } catch (e) {
     if (e instanceof InputError) return e.message.split('\n');
+    throw e;
+  }
+  throw new Error('the scenario was accepted');
+}
+
+/** The problems validateScenario reports, as they are kept: code, where and arguments. */
+function refusal(input: unknown): Problem[] {
+  try {
+    validateScenario(input);
+  } catch (e) {
+    if (e instanceof InputError) return e.problems;
     throw e;
   }
   throw new Error('the scenario was accepted');
@@ -69,6 +80,81 @@ describe('validateScenario', () => {
       'scoring.status.warn: 0.9 is above the ahead threshold 0.8',
       'registry[0].unit: unknown unit "nowhere"',
     ]);
+  });
+
+  it('keeps each problem as a code with its arguments, the texts rendered from them', () => {
+    const kept = refusal(fixture('many-problems.json'));
+    expect(kept.map((p) => [p.where, p.code])).toEqual([
+      ['extra', 'value.unknownKey'],
+      ['plan.district', 'value.notString'],
+      ['units[1].type', 'value.unknownChoice'],
+      ['units[2].id', 'duplicate.unitId'],
+      ['units[3].name', 'value.empty'],
+      ['indicators[1].profile', 'indicator.badProfile'],
+      ['indicators[2].assessed', 'indicator.levelAssessed'],
+      ['indicators[4].kind', 'value.unknownChoice'],
+      ['targets[0].stretch', 'target.stretchBelowTotal'],
+      ['targets[1]', 'duplicate.target'],
+      ['targets[2].method', 'value.unknownChoice'],
+      ['targets[2].precision', 'target.badPrecision'],
+      ['targets[3].indicator', 'ref.unknownIndicator'],
+      ['targets[3].year', 'value.notYear'],
+      ['targets[3].total', 'value.belowMin'],
+      ['basis[0].max', 'basis.maxBelowMin'],
+      ['basis[1].unit', 'ref.unitNotCarrying'],
+      ['basis[1].weight', 'value.belowMin'],
+      ['basis[2].indicator', 'ref.levelNotDecomposed'],
+      ['basis[3]', 'duplicate.basis'],
+      ['basis[3].locked', 'basis.tooPrecise'],
+      ['quotas[0].unit', 'ref.unknownUnit'],
+      ['targets[4]', 'target.missingBasis'],
+      ['actuals[1]', 'duplicate.actual'],
+      ['actuals[2].unit', 'value.required'],
+      ['actuals[3].unit', 'actual.levelHasUnit'],
+      ['actuals[4].period', 'period.invalid'],
+      ['actuals[4].source', 'value.unknownChoice'],
+      ['actuals[5].unit', 'ref.unknownUnit'],
+      ['actuals[5].value', 'value.belowMin'],
+      ['actuals[6].note', 'value.unknownKey'],
+      ['actuals[6].value', 'value.notNumber'],
+      ['scoring.rules[0].bonusMax', 'rule.bonusMaxAlone'],
+      ['scoring.rules[0].cap', 'rule.capNotPositive'],
+      ['scoring.rules[1]', 'duplicate.rule'],
+      ['scoring.rules[2].tiers', 'rule.noTiers'],
+      ['scoring.rules[3].indicator', 'ref.levelNotDecomposed'],
+      ['scoring.rules[4]', 'duplicate.rule'],
+      ['scoring.rules[4].cap', 'rule.onlyFor'],
+      ['scoring.rules[4].rankStep', 'value.required'],
+      ['scoring.rules[4].floor', 'rule.floorAboveWeight'],
+      ['scoring.rules[5]', 'duplicate.rule'],
+      ['scoring.rules[5].rule', 'value.unknownChoice'],
+      ['scoring.grades[1].name', 'duplicate.gradeName'],
+      ['scoring.grades[2].min', 'duplicate.gradeMin'],
+      ['scoring.status.warn', 'status.warnAboveAhead'],
+      ['registry[0].unit', 'ref.unknownUnit'],
+    ]);
+    const at = (where: string) => kept.find((p) => p.where === where)?.args;
+    expect(at('units[1].type')).toEqual({
+      field: 'type',
+      got: 'stret',
+      allowed: ['street', 'department', 'platform'],
+    });
+    expect(at('units[2].id')).toEqual({ id: 'wulin', first: 'units[0].id' });
+    expect(at('actuals[1]')).toEqual({
+      indicator: 'gqq_new',
+      unit: 'wulin',
+      period: '2019Q4',
+      sameAs: '2019',
+      text: '2019Q4',
+      first: 'actuals[0]',
+    });
+    expect(at('targets[4]')).toEqual({
+      indicator: 'sme',
+      year: 2019,
+      method: 'dhondt',
+      units: ['wulin'],
+    });
+    expect(refusal(null)).toEqual([{ code: 'scenario.notObject', where: '', args: { got: null } }]);
   });
 
   it('refuses input that is not an object', () => {

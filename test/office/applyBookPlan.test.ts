@@ -1,3 +1,4 @@
+import { worded } from '../support/problems';
 import { InputError } from '../../src/engine/errors';
 import { NOTICES, applyBookPlan, readSnapshot, runJob } from '../../src/office';
 import { CHART_DATA_SHEET } from '../../src/office/chartData';
@@ -184,7 +185,7 @@ describe('applyBookPlan on the simulated host', () => {
     });
     const error = await runJob(() => ({ plan })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).problems).toEqual([
+    expect((error as InputError).problems.map(worded)).toEqual([
       {
         where: '新表 › TD_Log',
         message: 'table TD_Log already exists on sheet "日志"',
@@ -289,9 +290,16 @@ describe('applyBookPlan on the simulated host', () => {
       ...log([['t2', 'b']]),
       sheets: [{ sheet: '新', ranges: [{ at: 'A1', values: [['x']] }] }],
     };
-    await expect(runJob(() => ({ plan }))).rejects.toThrow(
-      '工作表“日志”受保护，无法写入表 TD_Log；请先撤销工作表保护再重试',
-    );
+    const refused = await runJob(() => ({ plan })).catch((e: unknown) => e);
+    expect((refused as InputError).problems.map(worded)).toEqual([
+      {
+        where: '日志 › TD_Log',
+        message:
+          'sheet "日志" is protected, so table TD_Log cannot be written; unprotect the sheet and try again',
+        zh: '工作表“日志”受保护，无法写入表 TD_Log；请先撤销工作表保护再重试',
+      },
+    ]);
+    expect((refused as InputError).problems[0].code).toBe('sheet.protected');
     expect(dumpWorkbook(office.workbook)).toEqual(before);
     await runJob(() => ({
       plan: emptyPlan({

@@ -2,6 +2,7 @@
  * Behaviours of real Excel that the adapter must survive (issue 14), each first taught to the
  * simulated host (test/support/simulatedExcel/, sources in its comments) and then met by the adapter.
  */
+import { worded } from '../support/problems';
 import ExcelJS from 'exceljs';
 import { planInit } from '../../src/plan/jobs/init';
 import { tableUpdate } from '../../src/plan/jobs/outputTables';
@@ -130,7 +131,7 @@ describe('workbook structure protection (Workbook.protection, ExcelApi 1.7)', ()
       office.resetStats();
       const refused = await runPeriod('2019Q2').catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(InputError);
-      expect((refused as InputError).problems).toEqual([
+      expect((refused as InputError).problems.map(worded)).toEqual([
         {
           where: '通报 2019Q2',
           message:

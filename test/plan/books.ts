@@ -1,4 +1,5 @@
 /** Plan workbooks in memory for the plan and xlsx tests: init a scenario, run a period, reload. */
+import { problemText } from '../../src/engine/messages/catalogue';
 import { InputError } from '../../src/engine/errors';
 import ExcelJS from 'exceljs';
 import type { Scenario } from '../../src/engine/types';
@@ -45,7 +46,8 @@ export function inputProblems(f: () => unknown): string[] {
   try {
     f();
   } catch (e) {
-    if (e instanceof InputError) return e.problems.map((p) => `${p.where}: ${p.message}`);
+    if (e instanceof InputError)
+      return e.problems.map((p) => `${p.where}: ${problemText(p, 'en-US')}`);
     throw e;
   }
   throw new Error('expected an InputError');

@@ -1,3 +1,4 @@
+import { thrownZh } from '../support/problems';
 import ExcelJS from 'exceljs';
 import { GridBook, GridCell } from '../../src/engine/grid';
 import { Scenario } from '../../src/engine/types';
@@ -155,7 +156,9 @@ describe('a list and the returns', () => {
         assign: {},
         now: NOW,
       }),
-    ).toThrow('--indicator: 指标「高新技术产业增加值占比」不分解到单位，不能按名单计数');
+    ).toThrow(
+      '--indicator: indicator "高新技术产业增加值占比" is not allocated to units, so a list cannot be counted for it',
+    );
   });
 });
 
@@ -209,7 +212,7 @@ describe('edits in TD_Recognitions', () => {
         now: NOW,
       }),
     ).toThrow(
-      '认定名单 › TD_Recognitions › 第3行 › 单位编号: 未知单位「西湖街道」（填单位编号或单位名称）',
+      '认定名单 › TD_Recognitions › 第3行 › 单位编号: unknown unit "西湖街道" (give a unit id or a unit name)',
     );
     table.rows[1][unitCol] = '天水街道';
     const { report } = importListJob(snap, list(), { indicator: 'gqq_new', assign: {}, now: NOW });
@@ -262,13 +265,9 @@ describe('outcome and assignments (issue 9, observation 11)', () => {
     expect(run).toThrow(
       '--assign 不存在的公司=wulin: "不存在的公司" is not in this list (nor in the 认定名单 sheet for gqq_new): --assign places listed enterprises only',
     );
-    try {
-      run();
-    } catch (e) {
-      expect((e as { problems: { zh: string }[] }).problems[0].zh).toBe(
-        '「不存在的公司」不在本名单中（认定名单表中该指标也没有）：--assign 只能为名单中的企业指定单位',
-      );
-    }
+    expect(thrownZh(run)[0].zh).toBe(
+      '「不存在的公司」不在本名单中（认定名单表中指标 gqq_new 也没有）：--assign 只能为名单中的企业指定单位',
+    );
   });
 
   it('moves a registered company to another unit only with reassign', () => {

@@ -2,6 +2,7 @@
  * The sheet-plan jobs' problems in Chinese (Problem.zh), for the task pane: the workbook reader's,
  * the 分解 job's and the 通报 refusal. The English messages are pinned by the other plan tests.
  */
+import { problemText } from '../../src/engine/messages/catalogue';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { InputError } from '../../src/engine/errors';
@@ -26,8 +27,8 @@ function zhOf(f: () => unknown): string[] {
     f();
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    for (const p of e.problems) expect(p.zh).toMatch(CHINESE);
-    return e.problems.map((p) => `${p.where}：${p.zh}`);
+    for (const p of e.problems) expect(problemText(p, 'zh-CN')).toMatch(CHINESE);
+    return e.problems.map((p) => `${p.where}：${problemText(p, 'zh-CN')}`);
   }
   throw new Error('expected an InputError');
 }
@@ -46,7 +47,7 @@ describe('the workbook reader', () => {
       rows: rules.rows.map((r) => r.filter((_, i) => i !== at)),
     };
     expect(zhOf(() => snapshotToScenario(snap))).toEqual([
-      'TD_Basis：找不到表 TD_Basis（应在工作表“分解依据”上），是否被删除或改名？',
+      'TD_Basis：找不到此表（应在工作表“分解依据”上），是否被删除或改名？',
       '考核办法 › TD_Rules：缺少列“分值”',
     ]);
   });

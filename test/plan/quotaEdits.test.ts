@@ -1,3 +1,4 @@
+import { worded } from '../support/problems';
 import ExcelJS from 'exceljs';
 import { InputError } from '../../src/engine/errors';
 import { Scenario } from '../../src/engine/types';
@@ -146,7 +147,7 @@ describe('rows typed as 给定', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).problems).toEqual([
+    expect((error as InputError).problems.map(worded)).toEqual([
       {
         where: '任务分解 › TD_Quotas › 第3行 › 任务数',
         message:

@@ -1,4 +1,5 @@
 /** A workbook's problems keep their Chinese text, with JSON paths in it turned into cells too. */
+import { problemText } from '../../src/engine/messages/catalogue';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { InputError } from '../../src/engine/errors';
@@ -25,7 +26,7 @@ it('relocates the Chinese text of validator problems to sheet, table, row and co
     error = e;
   }
   expect(error).toBeInstanceOf(InputError);
-  const zh = (error as InputError).problems.map((p) => `${p.where}：${p.zh}`);
+  const zh = (error as InputError).problems.map((p) => `${p.where}：${problemText(p, 'zh-CN')}`);
   const id = String(units.rows[0][units.headers.indexOf('单位编号')]);
   expect(zh).toContain(
     `单位 › TD_Units › 第3行 › 单位编号：单位编号“${id}”重复（另见 单位 › TD_Units › 第2行 › 单位编号）`,

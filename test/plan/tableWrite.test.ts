@@ -125,9 +125,9 @@ describe('an update of a table the book has', () => {
     expect(error).toBeInstanceOf(InputError);
     expect(error instanceof InputError && error.problems).toEqual([
       {
-        message: 'missing columns "得分", "排名"',
+        code: 'text',
         where: '用户的表 › TD_T',
-        zh: '缺少列“得分”、“排名”',
+        args: { en: 'missing columns "得分", "排名"', zh: '缺少列“得分”、“排名”' },
       },
     ]);
   });

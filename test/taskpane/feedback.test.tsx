@@ -2,6 +2,7 @@
  * The task pane's error display: an InputError from the engine shows each problem's Chinese text
  * in zh-CN and its English message in en-US, with the place it names.
  */
+import { problemText } from '../../src/engine/messages/catalogue';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -51,7 +52,7 @@ describe('Feedback shows an InputError in the user language', () => {
       'targets[2].method：分解方法“hare”无法识别，可选：最大余额法、平均分配、洪特法、圣拉古法、亨廷顿-希尔法、亚当斯法',
     );
     expect(items).toContain('basis[1].weight：不能为负数（现为：-1）');
-    expect(items).toEqual(error.problems.map((p) => `${p.where}：${p.zh}`));
+    expect(items).toEqual(error.problems.map((p) => `${p.where}：${problemText(p, 'zh-CN')}`));
   });
 
   it('en-US: the English messages', () => {
@@ -59,7 +60,7 @@ describe('Feedback shows an InputError in the user language', () => {
     expect(items).toContain(
       'targets[2].method：unknown method "hare" (expected largest-remainder, equal, dhondt, sainte-lague, huntington-hill, adams)',
     );
-    expect(items).toEqual(error.problems.map((p) => `${p.where}：${p.message}`));
+    expect(items).toEqual(error.problems.map((p) => `${p.where}：${problemText(p, 'en-US')}`));
   });
 
   it('zh-CN: a workbook reader problem in its Chinese text', () => {

@@ -40,7 +40,7 @@ async function allocateLines(io: CliIO): Promise<number> {
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         refused = true;
-        out += `${JSON.stringify({ error: e.problems.map(formatProblem).join('; ') })}\n`;
+        out += `${JSON.stringify({ error: e.problems.map((p) => formatProblem(p)).join('; ') })}\n`;
       }
     }
     if (out) io.out(out);

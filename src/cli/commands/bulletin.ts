@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { chineseDate } from '../../engine/bulletin';
-import { InputError } from '../../engine/errors';
+import { inputError } from '../../engine/errors';
 import { localDate, parsePeriod } from '../../engine/period';
 import { planBulletinDocument } from '../../plan/bulletinDocument';
 import { writeDocument } from '../../docx/writeDocument';
@@ -33,7 +33,7 @@ export const bulletinCommand: Command = {
     try {
       chineseDate(issuedOn);
     } catch {
-      throw new InputError(`not a date: ${JSON.stringify(issuedOn)} (write YYYY-MM-DD)`, '--date');
+      throw inputError('option.badDate', '--date', { got: issuedOn });
     }
     const force = flag(args, 'force');
     // Refused before the work, and again at the commit should the file appear meanwhile.

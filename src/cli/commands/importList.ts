@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { InputError } from '../../engine/errors';
+import { inputError } from '../../engine/errors';
 import { importListJob, ListOutcome, ListReport } from '../../plan/jobs/importList';
 import { applyBookPlan, readSnapshot } from '../../xlsx';
 import { readGridFile } from '../../xlsx/returnFile';
@@ -63,8 +63,7 @@ export const importListCommand: Command = {
     const assign: Record<string, string> = {};
     for (const a of listOption(args, 'assign')) {
       const eq = a.lastIndexOf('=');
-      if (eq <= 0 || eq === a.length - 1)
-        throw new InputError(`--assign ${a}: 应写成 企业名称=单位编号`);
+      if (eq <= 0 || eq === a.length - 1) throw inputError('list.badAssign', '', { text: a });
       assign[a.slice(0, eq).trim()] = a.slice(eq + 1).trim();
     }
     const period = stringOption(args, 'period');

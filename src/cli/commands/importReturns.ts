@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { InputError } from '../../engine/errors';
+import { formatProblemIn, InputError } from '../../engine/errors';
 import { GridBook } from '../../engine/grid';
 import { FileReport, importReturnsJob } from '../../plan/jobs/importReturns';
 import { applyBookPlan, readSnapshot } from '../../xlsx';
@@ -57,7 +57,11 @@ export const importReturnsCommand: Command = {
         books.push(await readGridFile(f, path.basename(f)));
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
-        unreadable.push({ file: path.basename(f), error: e.message });
+        // The report is in Chinese (as the returns' own problems are).
+        unreadable.push({
+          file: path.basename(f),
+          error: e.problems.map((p) => formatProblemIn(p, 'zh-CN')).join('\n'),
+        });
       }
     }
     const report = await editBook(bookFile, storeOptions(args, 'import-returns'), async (wb) => {

@@ -43,9 +43,7 @@ function readScenarioFile(file: string): Scenario {
     validateScenario(json);
   } catch (e) {
     if (e instanceof InputError)
-      throw new InputError(
-        e.problems.map((p) => ({ where: `${file} › ${p.where}`, message: p.message })),
-      );
+      throw new InputError(e.problems.map((p) => ({ ...p, where: `${file} › ${p.where}` })));
     throw e;
   }
   // The scenario as given (not the validator's defaults), so that `export` gives it back.

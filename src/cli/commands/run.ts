@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { InputError } from '../../engine/errors';
+import { inputError } from '../../engine/errors';
 import { localDate, parsePeriod } from '../../engine/period';
 import { chineseDate } from '../../engine/bulletin';
 import { editText } from '../../plan/jobs/quotaEdits';
@@ -43,7 +43,7 @@ export const runCommand: Command = {
     try {
       chineseDate(issuedOn);
     } catch {
-      throw new InputError(`not a date: ${JSON.stringify(issuedOn)} (write YYYY-MM-DD)`, '--date');
+      throw inputError('option.badDate', '--date', { got: issuedOn });
     }
     const compute = (wb: ExcelJS.Workbook) => {
       const result = planRun(readSnapshot(wb, runSheetsToRead(period)), period, {

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { InputError, Problem } from '../../engine/errors';
+import { InputError, Problem, problem } from '../../engine/errors';
 import { templatesJob } from '../../plan/jobs/templates';
 import { commitBook, ensureFolder } from '../../store/bookStore';
 import { samePackage } from '../../store/samePackage';
@@ -90,10 +90,5 @@ async function existing(file: string, bytes: Buffer): Promise<Output['existing']
 }
 
 function clash(o: Output): Problem {
-  return {
-    where: o.file,
-    message:
-      'a different file of this name is already there (perhaps a return filled in); move it away, choose another --out-dir, or add --force to replace it; nothing written',
-    zh: '该处已有同名但内容不同的文件（可能是已填写的报表）；请移走、换一个 --out-dir，或加 --force 替换；未写入任何内容',
-  };
+  return problem('templates.otherFileThere', o.file, {});
 }

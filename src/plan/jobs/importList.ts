@@ -1,5 +1,5 @@
 import { Discrepancy } from '../../engine/bulletin';
-import { formatProblem, InputError, Problem } from '../../engine/errors';
+import { formatProblem, InputError, inputError, Problem, problem } from '../../engine/errors';
 import { GridBook } from '../../engine/grid';
 import { buildMatcher, normalizeName } from '../../engine/matching';
 import { formatPeriod, parsePeriod, Period } from '../../engine/period';
@@ -96,9 +96,10 @@ export function importListJob(
   const { scenario } = readScenario(snapshot);
   const problems: Problem[] = [];
   const indicator = scenario.indicators.find((i) => i.id === params.indicator);
-  if (!indicator) throw new InputError(`未知指标「${params.indicator}」`, '--indicator');
+  if (!indicator)
+    throw inputError('list.unknownIndicator', '--indicator', { id: params.indicator });
   if (indicator.kind !== 'flow')
-    throw new InputError(`指标「${indicator.name}」不分解到单位，不能按名单计数`, '--indicator');
+    throw inputError('list.notDecomposed', '--indicator', { name: indicator.name });
   let fallback: Period | undefined;
   if (params.period) fallback = parsePeriod(params.period, '--period');
   const unitIds = new Set(scenario.units.map((u) => u.id));
@@ -106,7 +107,7 @@ export function importListJob(
     scenario.units.find((u) => u.id === t || normalizeName(u.name) === normalizeName(t))?.id;
   for (const [name, unit] of Object.entries(params.assign)) {
     if (!unitIds.has(unit) && !unitByText(unit))
-      problems.push({ where: `--assign ${name}=${unit}`, message: `未知单位「${unit}」` });
+      problems.push(problem('list.unknownUnit', `--assign ${name}=${unit}`, { unit }));
   }
   const parsed = parseList(list, fallback);
   problems.push(...parsed.errors);
@@ -130,19 +131,19 @@ export function importListJob(
   existing.forEach((r, i) => {
     const at = (header: string) => where(recTable!.loc, recTable!.rowNumbers[i], header);
     if (r.indicator === indicator.id && !/^\d{4}Q[1-4]$/.test(r.period)) {
-      problems.push({
-        where: at(headerOf('TD_Recognitions', 'period')),
-        message: `「${r.period}」不是季度（应如 2019Q4）`,
-      });
+      problems.push(
+        problem('list.badPeriod', at(headerOf('TD_Recognitions', 'period')), { period: r.period }),
+      );
     }
     if (r.match.startsWith(MATCH.unmatched) && r.unit) {
       const unit = unitByText(r.unit);
       if (unit) assign.set(normalizeName(r.name), { name: r.name, unit, creditCode: r.creditCode });
       else
-        problems.push({
-          where: at(headerOf('TD_Recognitions', 'unit')),
-          message: `未知单位「${r.unit}」（填单位编号或单位名称）`,
-        });
+        problems.push(
+          problem('list.unknownUnitCell', at(headerOf('TD_Recognitions', 'unit')), {
+            unit: r.unit,
+          }),
+        );
     }
   });
   const registry: RegistryRow[] = scenario.registry.map((r) => ({ ...r }));
@@ -152,11 +153,12 @@ export function importListJob(
     const unit = unitIds.has(text) ? text : unitByText(text);
     const listed = known.find((r) => normalizeName(r.name) === normalizeName(name));
     if (!listed) {
-      problems.push({
-        where: `--assign ${name}=${text}`,
-        message: `"${name}" is not in this list (nor in the 认定名单 sheet for ${indicator.id}): --assign places listed enterprises only`,
-        zh: `「${name}」不在本名单中（认定名单表中该指标也没有）：--assign 只能为名单中的企业指定单位`,
-      });
+      problems.push(
+        problem('list.assignUnlisted', `--assign ${name}=${text}`, {
+          name,
+          indicator: indicator.id,
+        }),
+      );
       continue;
     }
     const moved = registry.filter(
@@ -167,11 +169,9 @@ export function importListJob(
     );
     if (moved.length && !params.reassign) {
       const from = [...new Set(moved.map((r) => r.unit))].join(', ');
-      problems.push({
-        where: `--assign ${name}=${text}`,
-        message: `"${name}" is registered to unit ${from} in 企业库; add --reassign to move it to ${unit}`,
-        zh: `「${name}」在企业库中属于单位 ${from}；确需改为 ${unit}，请加 --reassign`,
-      });
+      problems.push(
+        problem('list.assignRegistered', `--assign ${name}=${text}`, { name, from, unit }),
+      );
       continue;
     }
     if (unit) assign.set(normalizeName(name), { name, unit, creditCode: listed.creditCode });
@@ -229,7 +229,7 @@ export function importListJob(
     changes: [],
     discrepancies: [],
     registryAdded,
-    warnings: parsed.warnings.map(formatProblem),
+    warnings: parsed.warnings.map((p) => formatProblem(p)),
     outcome: 'complete',
   };
   const carriers = new Set(scenario.units.filter((u) => carries(u, indicator)).map((u) => u.id));

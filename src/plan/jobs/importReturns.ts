@@ -1,4 +1,4 @@
-import { formatProblem, Problem } from '../../engine/errors';
+import { formatProblemIn, Problem, problem } from '../../engine/errors';
 import { formatPeriod, parsePeriod } from '../../engine/period';
 import { GridBook } from '../../engine/grid';
 import { annualTask, cumulativeDrops, planYears } from '../../engine/plausible';
@@ -98,8 +98,7 @@ export function importReturnsJob(
   const log = [];
   const taken = new Map<string, string>();
   // The report (CLI, task pane, log) is in Chinese, as the return's own problems are.
-  const text = (ps: Problem[]) =>
-    ps.map((p) => formatProblem({ ...p, message: p.zh ?? p.message }));
+  const text = (ps: Problem[]) => ps.map((p) => formatProblemIn(p, 'zh-CN'));
 
   for (const book of books) {
     const checked = checkReturn(book, ctx);
@@ -109,10 +108,13 @@ export function importReturnsJob(
       checked.warnings.push(...dropWarnings(ledger, unit.id, checked.period, checked));
     const slot = `${checked.unit}\u0000${checked.period}`;
     if (errors.length === 0 && taken.has(slot)) {
-      errors.push({
-        where: book.file,
-        message: `与 ${taken.get(slot)} 重复：同一单位（${unit?.name}）同一报送期（${checked.period}）只能导入一份`,
-      });
+      errors.push(
+        problem('returns.duplicate', book.file, {
+          first: taken.get(slot) ?? '',
+          unit: unit?.name ?? null,
+          period: checked.period,
+        }),
+      );
     }
     const report: FileReport = {
       file: book.file,

@@ -3,7 +3,7 @@
  * logged when it was written was edited by someone, and is only overwritten with `force`, its old
  * values then kept in TD_History.
  */
-import { InputError } from '../../engine/errors';
+import { inputError } from '../../engine/errors';
 import { LOG_ACTIONS } from '../bookSchema';
 import { readTable } from '../scenarioTables';
 import { rowCells } from '../tableRows';
@@ -47,11 +47,7 @@ export function editedBulletinHistory(
     );
   if (gridHash(current) === loggedBulletinHash(snapshot, period)) return [];
   if (!force) {
-    throw new InputError(
-      `this bulletin was changed after it was generated; rename the sheet to keep it, or run again with --force to overwrite it (its old contents go to TD_History)`,
-      bulletinSheet,
-      '此通报生成后被手工修改过：如要保留，请先给工作表改名；如要覆盖，请选“覆盖并重新生成”（命令行加 --force），原内容存入 TD_History',
-    );
+    throw inputError('bulletin.edited', bulletinSheet, {});
   }
   return current
     .filter((cells) => cells.some((v) => v !== null && v !== ''))

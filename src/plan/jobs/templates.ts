@@ -1,4 +1,4 @@
-import { InputError } from '../../engine/errors';
+import { inputError } from '../../engine/errors';
 import { parsePeriod } from '../../engine/period';
 import { requirePlanPeriod } from '../../engine/plausible';
 import { computeQuotas } from '../../engine/quotas';
@@ -26,7 +26,7 @@ export function templatesJob(
   const { valid: scenario } = readScenario(snapshot);
   const p = parsePeriod(params.period, '--period');
   if (!/Q[1-4]$/i.test(params.period))
-    throw new InputError(`请给出季度，例如 ${p.year}Q3`, '--period');
+    throw inputError('period.needsQuarter', '--period', { year: p.year });
   requirePlanPeriod(scenario, p);
   const quotas = new Map(
     computeQuotas(scenario, p.year).map((q) => [`${q.indicator}\u0000${q.unit}`, q.quota]),

@@ -7,7 +7,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import type { Strings } from '../../i18n/strings';
+import type { ProblemText, Strings } from '../../i18n/strings';
 import type { JobState } from '../useJob';
 
 const useStyles = makeStyles({
@@ -22,11 +22,7 @@ const useStyles = makeStyles({
   where: { fontWeight: tokens.fontWeightSemibold },
 });
 
-interface ProblemLike {
-  where: string;
-  message: string;
-  zh?: string;
-}
+type ProblemLike = ProblemText & { where: string };
 
 /** An InputError (by shape: the engine, the jobs and the adapter may each be a separate chunk). */
 function problemsOf(error: unknown): ProblemLike[] | undefined {

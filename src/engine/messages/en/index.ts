@@ -1,0 +1,18 @@
+import { allocationEn } from './allocation';
+import { bookEn } from './book';
+import { filesEn } from './files';
+import { figuresEn } from './figures';
+import { listsEn } from './lists';
+import { refusalsEn } from './refusals';
+import { scenarioEn } from './scenario';
+
+/** Every problem's English text, by code (SPEC's examples and the CLI's default language). */
+export const enUS = {
+  ...scenarioEn,
+  ...figuresEn,
+  ...allocationEn,
+  ...bookEn,
+  ...listsEn,
+  ...refusalsEn,
+  ...filesEn,
+};

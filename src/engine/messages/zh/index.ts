@@ -1,0 +1,19 @@
+import type { enUS } from '../en';
+import { allocationZh } from './allocation';
+import { bookZh } from './book';
+import { filesZh } from './files';
+import { figuresZh } from './figures';
+import { listsZh } from './lists';
+import { refusalsZh } from './refusals';
+import { scenarioZh } from './scenario';
+
+/** Every problem's Chinese text, by the English catalogue's codes and arguments. */
+export const zhCN: typeof enUS = {
+  ...scenarioZh,
+  ...figuresZh,
+  ...allocationZh,
+  ...bookZh,
+  ...listsZh,
+  ...refusalsZh,
+  ...filesZh,
+};
