@@ -8,7 +8,6 @@ import { issuesText, reportingSentence, requirementsText } from './bulletinSecti
 import { inputError } from './errors';
 import { parsePeriod } from './period';
 import { DEFAULT_STATUS } from './defaults';
-import { STATUS_LABELS } from './labels';
 import type {
   Assessment,
   AssessmentRow,
@@ -173,9 +172,6 @@ export const UNIT_TYPE_LABELS: Record<UnitType, string> = {
   department: '部门',
   platform: '园区平台',
 };
-
-/** The status words, as defined once in labels.ts. */
-export const STATUS_TEXT: Readonly<Record<Status, string>> = STATUS_LABELS;
 
 const PLAN_SUFFIXES = ['三年行动计划', '行动计划', '实施方案', '工作方案'];
 

@@ -3,7 +3,8 @@
  * without them): the ranking table per unit type (附件) and the 核对差异 table. Figures are text as
  * the sheet's number formats show them.
  */
-import { cleanNumber, percentText, STATUS_TEXT } from '../engine/bulletin';
+import { cleanNumber, percentText } from '../engine/bulletin';
+import { STATUS_LABELS } from '../engine/labels';
 import type { BulletinContent, BulletinGroup } from '../engine/bulletin';
 import type { Align, TableBlock, TableCell, TextStyle } from './bulletinDocumentModel';
 import { textChars } from './bulletinDocumentModel';
@@ -44,7 +45,7 @@ export function rankingTable(
         { text: row.share > 0 && row.projected !== null ? fixed(row.projected, 1) : '—' },
         { text: row.rate === null ? '—' : percentText(row.rate) },
         { text: row.timely === null ? '—' : percentText(row.timely) },
-        { text: STATUS_TEXT[row.status] },
+        { text: STATUS_LABELS[row.status] },
         { text: row.score === null ? '—' : fixed(row.score, 2) },
       ];
       const remark = { text: rowRemark(row) ?? '' };

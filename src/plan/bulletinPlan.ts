@@ -9,7 +9,8 @@
  * continued on a new page starts it with its header row again.
  */
 import type { Assessment, Scenario } from '../engine/types';
-import { bulletinContent, STATUS_TEXT } from '../engine/bulletin';
+import { bulletinContent } from '../engine/bulletin';
+import { STATUS_LABELS } from '../engine/labels';
 import {
   bulletinOutline,
   DISCREPANCY_INTRO,
@@ -324,7 +325,7 @@ function rankingTable(
           formula: `=IF(${MILESTONE}${r}>0,${ACTUAL}${r}/${MILESTONE}${r},"—")`,
           value: row.timely ?? '—',
         },
-        { formula: statusFormula(r, c), value: STATUS_TEXT[row.status] },
+        { formula: statusFormula(r, c), value: STATUS_LABELS[row.status] },
         row.score,
         j === 0 ? u.total : null,
         j === 0 ? u.grade : null,
@@ -346,7 +347,7 @@ function rankingTable(
   for (const status of ['ahead', 'behind', 'lagging'] as const) {
     sheet.conditionalFormats.push({
       range: `${col('考核指标')}${first}:${col('指标得分')}${sheet.row - 1}`,
-      formula: `$${col('进度状态')}${first}="${STATUS_TEXT[status]}"`,
+      formula: `$${col('进度状态')}${first}="${STATUS_LABELS[status]}"`,
       ...STATUS_COLOURS[status],
     });
   }
@@ -357,8 +358,8 @@ function rankingTable(
 function statusFormula(r: number, c: BulletinContent): string {
   const { ahead, warn } = c.thresholds;
   return (
-    `=IF(${MILESTONE}${r}>0,IF(${TIMELY}${r}>=${ahead},"${STATUS_TEXT.ahead}",` +
-    `IF(${TIMELY}${r}>=${warn},"${STATUS_TEXT.behind}","${STATUS_TEXT.lagging}")),"${STATUS_TEXT.none}")`
+    `=IF(${MILESTONE}${r}>0,IF(${TIMELY}${r}>=${ahead},"${STATUS_LABELS.ahead}",` +
+    `IF(${TIMELY}${r}>=${warn},"${STATUS_LABELS.behind}","${STATUS_LABELS.lagging}")),"${STATUS_LABELS.none}")`
   );
 }
 
