@@ -1,8 +1,9 @@
 import { Actual } from '../../engine/types';
 import { Discrepancy } from '../../engine/bulletin';
 import { rowCells } from '../tableRows';
-import { tableColumns, TABLES } from '../bookSchema';
+import { TABLES } from '../bookSchema';
 import { BookSnapshot, PlanCell, TableUpdate } from '../types';
+import { tableUpdate } from './outputTables';
 
 /**
  * TD_Actuals as the import jobs change it: one row per indicator, unit and period (SPEC §3), a
@@ -71,36 +72,22 @@ export class ActualsLedger {
   }
 
   update(): TableUpdate {
-    return tableReplace(
+    return tableUpdate(
       'TD_Actuals',
       this.rows.map((a) => rowCells('TD_Actuals', a as unknown as Record<string, unknown>)),
+      'replace',
     );
   }
 
   historyUpdate(time: string, action: string): TableUpdate {
-    return tableAppend(
+    return tableUpdate(
       'TD_History',
       this.history.map((h) =>
         rowCells('TD_History', { time, action, table: 'TD_Actuals', period: h.period, row: h.row }),
       ),
+      'append',
     );
   }
-}
-
-export function tableReplace(name: keyof typeof TABLES, rows: PlanCell[][]): TableUpdate {
-  const def = TABLES[name];
-  return {
-    table: name,
-    sheet: def.sheet,
-    at: def.at,
-    columns: tableColumns(name),
-    rows,
-    mode: 'replace',
-  };
-}
-
-export function tableAppend(name: keyof typeof TABLES, rows: PlanCell[][]): TableUpdate {
-  return { ...tableReplace(name, rows), mode: 'append' };
 }
 
 export function logRow(r: {

@@ -12,7 +12,8 @@ import { readScenario, readTable } from '../scenarioTables';
 import { rowCells } from '../tableRows';
 import { BookPlan, BookSnapshot, PlanCell } from '../types';
 import { withUserColumns } from '../userColumns';
-import { ActualsLedger, IMPORT_ACTIONS, logRow, tableAppend, tableReplace } from './actualsLedger';
+import { ActualsLedger, IMPORT_ACTIONS, logRow } from './actualsLedger';
+import { tableUpdate } from './outputTables';
 import { returnContext } from './importReturns';
 
 /**
@@ -340,29 +341,34 @@ export function importListJob(
     tableUpdates: withUserColumns(
       snapshot,
       [
-        tableReplace('TD_Recognitions', recCells),
+        tableUpdate('TD_Recognitions', recCells, 'replace'),
         ...(registryChanged
           ? [
-              tableReplace(
+              tableUpdate(
                 'TD_Registry',
                 registry.map((r) =>
                   rowCells('TD_Registry', r as unknown as Record<string, unknown>),
                 ),
+                'replace',
               ),
             ]
           : []),
         ledger.update(),
         ledger.historyUpdate(params.now, IMPORT_ACTIONS.list),
-        tableAppend('TD_Log', [
-          logRow({
-            time: params.now,
-            action: IMPORT_ACTIONS.list,
-            file: list.file,
-            period: periods.length ? `${periods[0]}–${periods[periods.length - 1]}` : null,
-            result: `${indicator.id}：${fresh.length}行，匹配${report.matched}，未匹配${report.unmatched.length}，重复${report.duplicates.length}，变更${report.changes.length}项，核对差异${report.discrepancies.length}项`,
-            detail,
-          }),
-        ]),
+        tableUpdate(
+          'TD_Log',
+          [
+            logRow({
+              time: params.now,
+              action: IMPORT_ACTIONS.list,
+              file: list.file,
+              period: periods.length ? `${periods[0]}–${periods[periods.length - 1]}` : null,
+              result: `${indicator.id}：${fresh.length}行，匹配${report.matched}，未匹配${report.unmatched.length}，重复${report.duplicates.length}，变更${report.changes.length}项，核对差异${report.discrepancies.length}项`,
+              detail,
+            }),
+          ],
+          'append',
+        ),
       ],
       { time: params.now, action: IMPORT_ACTIONS.list },
     ),

@@ -8,7 +8,8 @@ import { Scenario } from '../../engine/types';
 import { readScenario } from '../scenarioTables';
 import { BookPlan, BookSnapshot } from '../types';
 import { withUserColumns } from '../userColumns';
-import { ActualsLedger, IMPORT_ACTIONS, logRow, tableAppend } from './actualsLedger';
+import { ActualsLedger, IMPORT_ACTIONS, logRow } from './actualsLedger';
+import { tableUpdate } from './outputTables';
 
 /**
  * `import-returns` (SPEC §8) as a pure job: every file is checked completely first; a file with
@@ -236,7 +237,7 @@ export function importReturnsJob(
             [
               ledger.update(),
               ledger.historyUpdate(params.now, IMPORT_ACTIONS.returns),
-              tableAppend('TD_Log', log),
+              tableUpdate('TD_Log', log, 'append'),
             ],
             { time: params.now, action: IMPORT_ACTIONS.returns },
           ),

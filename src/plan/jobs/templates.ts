@@ -6,7 +6,8 @@ import { carries } from '../../engine/returns';
 import { readScenario } from '../scenarioTables';
 import { returnTemplatePlan, templateFileName } from '../templatePlan';
 import { BookPlan, BookSnapshot } from '../types';
-import { IMPORT_ACTIONS, logRow, tableAppend } from './actualsLedger';
+import { IMPORT_ACTIONS, logRow } from './actualsLedger';
+import { tableUpdate } from './outputTables';
 
 /**
  * `templates` (SPEC §8) as a pure job: one return template per unit that carries at least one
@@ -50,15 +51,19 @@ export function templatesJob(
   const plan: BookPlan = {
     sheets: [],
     tableUpdates: [
-      tableAppend('TD_Log', [
-        logRow({
-          time: params.now,
-          action: IMPORT_ACTIONS.templates,
-          file: templates.map((t) => t.fileName).join('、'),
-          period,
-          result: `生成 ${templates.length} 份季度报表模板`,
-        }),
-      ]),
+      tableUpdate(
+        'TD_Log',
+        [
+          logRow({
+            time: params.now,
+            action: IMPORT_ACTIONS.templates,
+            file: templates.map((t) => t.fileName).join('、'),
+            period,
+            result: `生成 ${templates.length} 份季度报表模板`,
+          }),
+        ],
+        'append',
+      ),
     ],
   };
   return { plan, templates };
