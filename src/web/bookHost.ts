@@ -88,7 +88,8 @@ export class BookHost implements Host {
 
   /** Replaces the book by a file's (an xlsx package); the book held until now is dropped. */
   async open(data: Uint8Array, name: string): Promise<void> {
-    this.wb = await loadBookBuffer(Buffer.from(data), name);
+    // The grid below reads ExcelJS cells: no lean sheets here.
+    this.wb = await loadBookBuffer(Buffer.from(data), name, { lean: false });
     this.reset();
   }
 

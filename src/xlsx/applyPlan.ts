@@ -13,6 +13,8 @@ import { applyCellStyle, argbColor, rawValue, restyle, setNumFmt, toExcelValue }
 import { rememberCharts } from './chartStore';
 import { addValidation, setSheetOrder, setSheetProtection, sheetOrder } from './excelInternals';
 import { TableArea, findTable, headerTexts, tableArea } from './snapshot';
+import { leanSheet, leanSheetsAllowed } from './leanSheet';
+import { bigAfter, leanRawRows, makeLean, rewriteLeanTable } from './leanTable';
 
 /** The header look of TableStyleMedium2. */
 const HEADER_STYLE = { bold: true, color: 'FFFFFF', fill: '4472C4' } as const;
@@ -235,18 +237,31 @@ function updateTable(wb: ExcelJS.Workbook, u: TableUpdate): void {
   }
   const { ws, model } = found;
   const area = tableArea(model);
+  let lean = leanSheet(ws);
   // Only an append keeps rows: a replace needs their number, not their cells (big tables).
   const cells = (r: number) =>
     Array.from({ length: area.lastCol - area.firstCol + 1 }, (_, j) =>
       rawValue(ws.getRow(r).getCell(area.firstCol + j + 1)),
     );
-  const rows: ExcelJS.CellValue[][] = [];
-  for (let r = area.firstRow; r <= area.lastRow; r++)
-    rows.push(u.mode === 'append' ? cells(r) : []);
+  let rows: ExcelJS.CellValue[][] = [];
+  if (lean && u.mode === 'append') rows = leanRawRows(lean, area);
+  else
+    for (let r = area.firstRow; r <= area.lastRow; r++)
+      rows.push(u.mode === 'append' ? cells(r) : []);
   const headers = headerTexts(ws, area);
   const ref = `${encodeCell(area.firstCol, area.headerRow)}:${encodeCell(area.lastCol, area.lastRow)}`;
   const rewrite = tableRewrite(u, { sheet: ws.name, ref, headers, rows });
-  rewriteTable(ws, rewrite, rows.slice(0, rewrite.kept), area, model.style?.theme);
+  if (!lean && leanSheetsAllowed(wb) && bigAfter(rewrite)) lean = makeLean(ws);
+  if (lean)
+    rewriteLeanTable(
+      ws,
+      lean,
+      rewrite,
+      rows.slice(0, rewrite.kept),
+      area,
+      tableStyle(model.style?.theme ?? rewrite.style),
+    );
+  else rewriteTable(ws, rewrite, rows.slice(0, rewrite.kept), area, model.style?.theme);
 }
 
 /**

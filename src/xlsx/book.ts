@@ -11,9 +11,12 @@ import { InputError, inputError } from '../engine/errors';
 import { replaceFile } from '../store/replaceFile';
 import { drawNativeCharts } from './chart';
 import { deflateStoredZip } from './deflateZip';
-import { openPackage } from './openPackage';
+import { openParts } from './openPackage';
+import { storedPackage } from './zipPackage';
+import { attachLeanSheets, takeLeanSheets } from './leanLoad';
+import { spliceLeanSheets, stageLeanSheets, unstage } from './leanSave';
 import { storedCharts } from './chartStore';
-import { readCustomProperties, writeCustomProperties } from './properties';
+import { partsCustomProperties, writeCustomProperties } from './properties';
 import {
   setValidationModel,
   storedCells,
@@ -26,17 +29,26 @@ import {
 const loadedProperties = new WeakMap<ExcelJS.Workbook, Record<string, string>>();
 
 /** A book from the bytes of `file`, through the reading front door (src/xlsx/openPackage.ts). */
-export async function loadBookBuffer(buffer: Buffer, file: string): Promise<ExcelJS.Workbook> {
+export async function loadBookBuffer(
+  buffer: Buffer,
+  file: string,
+  options: LoadOptions = {},
+): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
-  const stored = await openPackage(buffer, file);
-  let zip: JSZip;
+  const { parts, crcs } = await openParts(buffer, file);
+  const properties = partsCustomProperties(parts);
+  const changed = new Set<string>();
+  const lean = options.lean === false ? [] : takeLeanSheets(parts, changed);
+  for (const name of changed) crcs.delete(name);
+  const stored = storedPackage(parts, crcs);
+  parts.clear();
   try {
-    zip = await JSZip.loadAsync(stored);
     await wb.xlsx.load(stored as unknown as ExcelJS.Buffer);
   } catch (e) {
     throw inputError('file.notWorkbook', file, { detail: (e as Error).message });
   }
-  loadedProperties.set(wb, await readCustomProperties(zip));
+  if (options.lean !== false) attachLeanSheets(wb, lean);
+  loadedProperties.set(wb, properties);
   for (const ws of wb.worksheets) {
     repairErrorStyles(ws);
     compactValidations(ws);
@@ -48,6 +60,14 @@ export async function loadBookBuffer(buffer: Buffer, file: string): Promise<Exce
     }
   }
   return wb;
+}
+
+export interface LoadOptions {
+  /**
+   * Keep big table sheets out of ExcelJS's cells (leanSheet.ts); false for a host that reads the
+   * ExcelJS cells itself (the web version's grid).
+   */
+  lean?: boolean;
 }
 
 export async function loadBook(file: string): Promise<ExcelJS.Workbook> {
@@ -164,15 +184,18 @@ export async function bookBuffer(wb: ExcelJS.Workbook, options: SaveOptions = {}
 
 async function bookPackage(wb: ExcelJS.Workbook, options: SaveOptions): Promise<JSZip> {
   const restore = shareEmptyStyles(wb);
+  const lean = stageLeanSheets(wb);
   let stored: ExcelJS.Buffer;
   try {
     stored = await wb.xlsx.writeBuffer({
       zip: { compression: 'STORE' },
     } as ExcelJS.XlsxWriteOptions);
   } finally {
+    unstage(lean);
     restore();
   }
   const zip = await JSZip.loadAsync(stored);
+  await spliceLeanSheets(zip, lean);
   await drawNativeCharts(zip, storedCharts(wb));
   const props = { ...(loadedProperties.get(wb) ?? {}), ...(options.properties ?? {}) };
   if (Object.keys(props).length) await writeCustomProperties(zip, props);

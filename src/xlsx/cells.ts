@@ -101,13 +101,24 @@ function excelStyle(s: CellStyle): { key: string; parts: ExcelStyle } {
  * seconds there. Shared objects must never be mutated: cell styles are only ever set through here.
  */
 export function restyle(cell: ExcelJS.Cell, key: string, patch: Partial<ExcelJS.Style>): void {
-  const current = cell.style as Partial<ExcelJS.Style> | undefined;
+  cell.style = derivedStyle(cell.style, key, patch) as ExcelJS.Style;
+}
+
+/**
+ * The shared style object for `current` plus `patch` (restyle's, also for lean sheets' cells,
+ * src/xlsx/leanTable.ts): one object per base style and patch key.
+ */
+export function derivedStyle(
+  current: Partial<ExcelJS.Style> | null | undefined,
+  key: string,
+  patch: Partial<ExcelJS.Style>,
+): Partial<ExcelJS.Style> {
   const base = current && Object.keys(current).length ? current : UNSTYLED;
   let byPatch = derived.get(base);
   if (!byPatch) derived.set(base, (byPatch = new Map()));
   let style = byPatch.get(key);
   if (!style) byPatch.set(key, (style = { ...base, ...patch }));
-  cell.style = style as ExcelJS.Style;
+  return style;
 }
 
 const UNSTYLED: Partial<ExcelJS.Style> = {};
@@ -119,7 +130,14 @@ export function applyCellStyle(cell: ExcelJS.Cell, s: CellStyle): void {
 }
 
 export function setNumFmt(cell: ExcelJS.Cell, numFmt: string): void {
-  restyle(cell, `numFmt ${numFmt}`, { numFmt });
+  cell.style = numFmtStyle(cell.style, numFmt) as ExcelJS.Style;
+}
+
+export function numFmtStyle(
+  current: Partial<ExcelJS.Style> | null | undefined,
+  numFmt: string,
+): Partial<ExcelJS.Style> {
+  return derivedStyle(current, `numFmt ${numFmt}`, { numFmt });
 }
 
 export function argbColor(hex: string): { argb: string } {

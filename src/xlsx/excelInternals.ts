@@ -1,7 +1,8 @@
 /**
  * WARNING — ExcelJS internals. Every use of a member that ExcelJS (pinned exactly in package.json)
  * has but does not document or type lives here and nowhere else: a worksheet's `orderNo`, `_rows`
- * and each row's `_cells`, `dataValidations` and its `model`, `sheetProtection`, a worksheet's
+ * (read, and emptied for lean sheets) and each row's `_cells`, a table model's `autoFilterRef` and
+ * `rows`, `dataValidations` and its `model`, `sheetProtection`, a worksheet's
  * `model.merges`, and a table's `table` (created or loaded) or `model`. They can change in any
  * ExcelJS release: test/xlsx/excelInternals.test.ts is the canary that fails when they do, so
  * upgrade ExcelJS only with that test green.
@@ -55,6 +56,30 @@ export function setSheetOrder(ws: ExcelJS.Worksheet, orderNo: number): void {
  */
 export function storedRows(ws: ExcelJS.Worksheet): ExcelJS.Row[] {
   return internals(ws)._rows.filter((r): r is StoredRow => r !== undefined);
+}
+
+/** Drops every row object of the sheet: a lean sheet's cells live outside ExcelJS (leanSheet.ts). */
+export function clearStoredRows(ws: ExcelJS.Worksheet): void {
+  internals(ws)._rows = [];
+}
+
+/**
+ * Sets the range of a table added in this session (header and body, no totals row) and drops the
+ * body rows ExcelJS keeps in its model: a lean sheet's rows live outside ExcelJS.
+ */
+export function setTableRange(ws: ExcelJS.Worksheet, name: string, ref: string): void {
+  const model = tableModel(ws.getTable(name)) as TableModel & {
+    autoFilterRef?: string;
+    rows?: unknown[];
+  };
+  model.tableRef = ref;
+  model.autoFilterRef = ref;
+  model.rows = [];
+}
+
+/** A row's own style (ExcelJS gives new cells its parts; the typings lack it). */
+export function rowStyle(row: ExcelJS.Row): Partial<ExcelJS.Style> | undefined {
+  return (row as unknown as { style?: Partial<ExcelJS.Style> }).style;
 }
 
 export function storedCells(row: ExcelJS.Row): ExcelJS.Cell[] {

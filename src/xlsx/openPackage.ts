@@ -9,6 +9,18 @@ import { normaliseParts } from './normalisePackage';
 
 /** `buffer` (an xlsx read from `file`) as a stored package ExcelJS reads; InputError when refused. */
 export async function openPackage(buffer: Buffer, file: string): Promise<Buffer> {
+  const { parts, crcs } = await openParts(buffer, file);
+  return storedPackage(parts, crcs);
+}
+
+/**
+ * The parts of `buffer`, checked and normalised, and the CRC-32 of those unchanged (for
+ * storedPackage). A caller that changes a part deletes its CRC.
+ */
+export async function openParts(
+  buffer: Buffer,
+  file: string,
+): Promise<{ parts: Map<string, Buffer>; crcs: Map<string, number> }> {
   const entries = zipDirectory(buffer, file).filter((e) => !e.name.endsWith('/'));
   const parts = new Map<string, Buffer>();
   const crcs = new Map<string, number>();
@@ -26,5 +38,5 @@ export async function openPackage(buffer: Buffer, file: string): Promise<Buffer>
     }
   }
   for (const name of normaliseParts(parts, file)) crcs.delete(name);
-  return storedPackage(parts, crcs);
+  return { parts, crcs };
 }

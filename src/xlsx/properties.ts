@@ -25,8 +25,16 @@ const unescapeXml = (text: string) =>
 /** The package's custom properties as name → text. */
 export async function readCustomProperties(zip: JSZip): Promise<Record<string, string>> {
   const part = zip.file(CUSTOM_PART);
-  if (!part) return {};
-  const xml = await part.async('string');
+  return part ? customProperties(await part.async('string')) : {};
+}
+
+/** The custom properties of a package's parts, as name → text. */
+export function partsCustomProperties(parts: Map<string, Buffer>): Record<string, string> {
+  const part = parts.get(CUSTOM_PART);
+  return part ? customProperties(part.toString('utf8')) : {};
+}
+
+function customProperties(xml: string): Record<string, string> {
   const props: Record<string, string> = {};
   for (const m of xml.matchAll(
     /<(?:\w+:)?property\b[^>]*?\bname="([^"]*)"[^>]*>([\s\S]*?)<\/(?:\w+:)?property>/g,

@@ -6,6 +6,7 @@ import { cellScalar } from './cells';
 import { CHART_STORE_SHEET } from './chartStore';
 
 import { TableModel, tableModel } from './excelInternals';
+import { leanArea, leanSheet, leanValues } from './leanSheet';
 
 export { tableModel, type TableModel };
 
@@ -41,6 +42,11 @@ export function findTable(
 }
 
 export function headerTexts(ws: ExcelJS.Worksheet, area: TableArea): string[] {
+  const lean = leanSheet(ws);
+  if (lean) {
+    const row = { ...area, firstRow: area.headerRow, lastRow: area.headerRow };
+    return leanArea(lean, row, date1904(ws))[0].map((v) => String(v ?? ''));
+  }
   const row = ws.getRow(area.headerRow);
   const out: string[] = [];
   for (let c = area.firstCol; c <= area.lastCol; c++)
@@ -48,8 +54,15 @@ export function headerTexts(ws: ExcelJS.Worksheet, area: TableArea): string[] {
   return out;
 }
 
-function readTable(ws: ExcelJS.Worksheet, m: TableModel): TableData {
-  const area = tableArea(m);
+/** Whether the book counts dates from 1904, as ExcelJS converts serial numbers on loading. */
+function date1904(ws: ExcelJS.Worksheet): boolean {
+  return Boolean(ws.workbook.properties.date1904);
+}
+
+/** A table's body rows as scalars. */
+function tableRows(ws: ExcelJS.Worksheet, area: TableArea): Scalar[][] {
+  const lean = leanSheet(ws);
+  if (lean) return leanArea(lean, area, date1904(ws));
   const rows: Scalar[][] = [];
   for (let r = area.firstRow; r <= area.lastRow; r++) {
     const row = ws.getRow(r);
@@ -57,17 +70,24 @@ function readTable(ws: ExcelJS.Worksheet, m: TableModel): TableData {
     for (let c = area.firstCol; c <= area.lastCol; c++) cells.push(cellScalar(row.getCell(c + 1)));
     rows.push(cells);
   }
+  return rows;
+}
+
+function readTable(ws: ExcelJS.Worksheet, m: TableModel): TableData {
+  const area = tableArea(m);
   return {
     name: m.name,
     sheet: ws.name,
     ref: `${encodeCell(area.firstCol, area.headerRow)}:${encodeCell(area.lastCol, area.lastRow)}`,
     headers: headerTexts(ws, area),
-    rows,
+    rows: tableRows(ws, area),
   };
 }
 
 /** A sheet's values from A1 to its last used cell; trailing empty cells trimmed from each row. */
 export function sheetValues(ws: ExcelJS.Worksheet): Scalar[][] {
+  const lean = leanSheet(ws);
+  if (lean) return leanValues(lean, date1904(ws));
   const out: Scalar[][] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const cells: Scalar[] = [];

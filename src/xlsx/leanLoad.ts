@@ -1,0 +1,236 @@
+/**
+ * Loading big table sheets lean (leanSheet.ts). Before ExcelJS reads the package, the `<sheetData>`
+ * of each eligible worksheet part is read into lean rows, the way ExcelJS's cell and row xforms read
+ * it, and replaced by one stub row (the last row of a sheet) holding a marker and one cell per style
+ * index the rows use: ExcelJS resolves those indices to its style objects, and after loading the
+ * stub gives each index its object and leaves the sheet.
+ */
+import type ExcelJS from 'exceljs';
+import { clearStoredRows, storedCells, storedRows } from './excelInternals';
+import {
+  LEAN_SETTINGS,
+  LeanCell,
+  LeanRow,
+  LeanSheet,
+  LeanStyle,
+  allowLeanSheets,
+  setLeanSheet,
+} from './leanSheet';
+import { readSharedStrings, xmlText } from './leanXml';
+
+const STUB_ROW = 1048576;
+const MARKER = 'td-lean:';
+const SHEET_PART = /^xl\/worksheets\/sheet\d+\.xml$/;
+
+/** A lean sheet as read, its style indices not yet resolved. */
+interface ReadSheet {
+  rows: (LeanRow | undefined)[];
+  /** The style index of each cell and row style read, resolved after ExcelJS loaded the stub. */
+  styled: { target: LeanCell | LeanRow; index: number }[];
+}
+
+/** The lean sheets taken out of a package, to hand to ExcelJS's book once it is loaded. */
+export type TakenSheets = ReadSheet[];
+
+/** Attributes of one start tag, `name="value"` pairs (quotes of either kind). */
+function attributes(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of text.matchAll(/([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
+    out[m[1]] = xmlText(m[2] ?? m[3]);
+  return out;
+}
+
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
+  return n - 1;
+}
+
+/** ExcelJS's utils.xmlDecode, applied once more to `t="str"` values on loading. */
+function excelJsDecode(text: string): string {
+  const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
+  return text.replace(/&([a-z]*);/g, (c, name: string) => named[name] ?? c);
+}
+
+/** Thrown inside the reader when a sheet holds something lean rows do not carry. */
+class NotLean extends Error {}
+
+const TOKEN = /\s*(?:<row\b([^>]*?)(\/)?>|<\/row>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>))/y;
+
+/** A cell's value from its inner XML and `t`, as ExcelJS's cell xform reads it. */
+function cellValue(
+  inner: string,
+  t: string | undefined,
+  strings: (string | null)[],
+): ExcelJS.CellValue {
+  if (/<(?!\/?[fv]\b)/.test(inner)) throw new NotLean(); // inline strings, extensions
+  const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(inner);
+  const v = /<v\b[^>]*?(?:\/>|>([\s\S]*?)<\/v>)/.exec(inner);
+  const text = v?.[1] ? xmlText(v[1]) : undefined;
+  if (f) {
+    if (attributes(f[1]).t) throw new NotLean(); // shared and array formulas
+    const formula = f[2] ? xmlText(f[2]) : '';
+    if (formula) {
+      if (!text) return { formula } as ExcelJS.CellFormulaValue;
+      let result: ExcelJS.CellFormulaValue['result'];
+      if (t === 'str') result = excelJsDecode(text);
+      else if (t === 'b') result = parseInt(text, 10) !== 0;
+      else if (t === 'e') result = { error: text } as ExcelJS.CellErrorValue;
+      else result = parseFloat(text);
+      return { formula, result } as ExcelJS.CellFormulaValue;
+    }
+  }
+  if (text === undefined) return undefined;
+  switch (t) {
+    case 's': {
+      const s = strings[parseInt(text, 10)];
+      if (typeof s !== 'string') throw new NotLean(); // rich text, or no such string
+      return s;
+    }
+    case 'str':
+      return excelJsDecode(text);
+    case 'inlineStr':
+      throw new NotLean();
+    case 'b':
+      return parseInt(text, 10) !== 0;
+    case 'e':
+      return { error: text } as ExcelJS.CellErrorValue;
+    default:
+      return parseFloat(text);
+  }
+}
+
+/** The rows of a sheetData's content, or NotLean. */
+function readRows(content: string, strings: (string | null)[]): ReadSheet {
+  const rows: (LeanRow | undefined)[] = [];
+  const styled: ReadSheet['styled'] = [];
+  let row: LeanRow | undefined;
+  let rowNumber = 0;
+  TOKEN.lastIndex = 0;
+  while (TOKEN.lastIndex < content.length) {
+    const at = TOKEN.lastIndex;
+    const m = TOKEN.exec(content);
+    if (!m) {
+      if (/^\s*$/.test(content.slice(at))) break;
+      throw new NotLean();
+    }
+    if (m[1] !== undefined) {
+      const a = attributes(m[1]);
+      rowNumber = Number(a.r);
+      if (!Number.isInteger(rowNumber) || rowNumber < 1 || rows[rowNumber - 1]) throw new NotLean();
+      row = { cells: [] };
+      if (a.ht) row.height = parseFloat(a.ht);
+      if (a.hidden === '1' || a.hidden === 'true') row.hidden = true;
+      if (a.outlineLevel) row.outlineLevel = parseInt(a.outlineLevel, 10);
+      if (a.collapsed === '1' || a.collapsed === 'true') row.collapsed = true;
+      const s = a.s ? parseInt(a.s, 10) : 0;
+      if (s) styled.push({ target: row, index: s });
+      rows[rowNumber - 1] = row;
+      if (m[2]) row = undefined;
+    } else if (m[3] !== undefined) {
+      if (!row) throw new NotLean();
+      const a = attributes(m[3]);
+      const address = /^([A-Z]{1,3})(\d+)$/.exec(a.r ?? '');
+      if (!address || Number(address[2]) !== rowNumber) throw new NotLean();
+      const value = m[4] ? cellValue(m[4], a.t, strings) : undefined;
+      const s = a.s ? parseInt(a.s, 10) : 0;
+      if (value === undefined && !s) continue; // ExcelJS writes such a cell as nothing
+      const cell: LeanCell = { value: value ?? null, style: null };
+      if (s) styled.push({ target: cell, index: s });
+      row.cells[columnIndex(address[1])] = cell;
+    } else {
+      row = undefined;
+    }
+  }
+  return { rows, styled };
+}
+
+/** A sheet part is kept lean when it has a table, many rows, and nothing ExcelJS ties to cells. */
+function eligible(xml: string): boolean {
+  if (!/<tablePart\b/.test(xml)) return false;
+  if (/<(mergeCells|hyperlinks|legacyDrawing|legacyDrawingHF)\b/.test(xml)) return false;
+  let rows = 0;
+  const re = /<row\b/g;
+  while (re.exec(xml)) if (++rows > LEAN_SETTINGS.rows + 1) return true;
+  return false;
+}
+
+/**
+ * Takes the eligible worksheet parts' rows out of `parts` (in place: their sheetData becomes the
+ * stub) and returns them. Parts it changes are named in `changed`.
+ */
+export function takeLeanSheets(parts: Map<string, Buffer>, changed: Set<string>): TakenSheets {
+  const taken: ReadSheet[] = [];
+  let strings: (string | null)[] | undefined;
+  for (const [name, data] of parts) {
+    if (!SHEET_PART.test(name)) continue;
+    const xml = data.toString('utf8');
+    if (!eligible(xml)) continue;
+    const open = /<sheetData\s*>/.exec(xml);
+    const close = xml.indexOf('</sheetData>');
+    if (!open || close < 0) continue;
+    strings ??= readSharedStrings(parts.get('xl/sharedStrings.xml')?.toString('utf8') ?? '');
+    let sheet: ReadSheet;
+    try {
+      sheet = readRows(xml.slice(open.index + open[0].length, close), strings);
+    } catch (e) {
+      if (e instanceof NotLean) continue;
+      throw e;
+    }
+    if (sheet.rows.length >= STUB_ROW) continue;
+    const indices = [...new Set(sheet.styled.map((s) => s.index))];
+    if (indices.length > 16000) continue;
+    const stub = [
+      `<row r="${STUB_ROW}"><c r="A${STUB_ROW}" t="str"><v>${MARKER}${taken.length}</v></c>`,
+      ...indices.map((index, k) => `<c r="${columnLetters(k + 1)}${STUB_ROW}" s="${index}"/>`),
+      '</row>',
+    ].join('');
+    parts.set(
+      name,
+      Buffer.from(
+        `${xml.slice(0, open.index)}<sheetData>${stub}</sheetData>${xml.slice(close + 12)}`,
+        'utf8',
+      ),
+    );
+    changed.add(name);
+    taken.push(sheet);
+  }
+  return taken;
+}
+
+export function columnLetters(index: number): string {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** Gives each worksheet loaded from a lean part its rows, styles resolved through the stub. */
+export function attachLeanSheets(wb: ExcelJS.Workbook, taken: TakenSheets): void {
+  allowLeanSheets(wb);
+  if (!taken.length) return;
+  for (const ws of wb.worksheets) {
+    const stub = ws.findRow(STUB_ROW);
+    const marker = stub?.getCell(1).value;
+    if (!stub || typeof marker !== 'string' || !marker.startsWith(MARKER)) continue;
+    const sheet = taken[Number(marker.slice(MARKER.length))];
+    const byIndex = new Map<number, LeanStyle | null>();
+    const indices = [...new Set(sheet.styled.map((s) => s.index))];
+    const cells = new Map(storedCells(stub).map((c) => [Number(c.col), c]));
+    indices.forEach((index, k) => {
+      const style = cells.get(k + 2)?.style;
+      byIndex.set(index, style && Object.keys(style).length ? style : null);
+    });
+    for (const { target, index } of sheet.styled) {
+      const style = byIndex.get(index) ?? null;
+      if ('cells' in target) {
+        if (style) target.style = style;
+      } else target.style = style;
+    }
+    if (storedRows(ws).length !== 1)
+      throw new Error('lean sheet: ExcelJS read rows besides the stub');
+    clearStoredRows(ws);
+    const lean: LeanSheet = { rows: sheet.rows };
+    setLeanSheet(ws, lean);
+  }
+}

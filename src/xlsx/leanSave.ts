@@ -1,0 +1,213 @@
+/**
+ * Saving lean sheets (leanSheet.ts). Before ExcelJS writes, each lean sheet gets a stub row holding
+ * one cell per style object its rows use, so ExcelJS registers those styles in styles.xml; after it
+ * wrote, the stub's cells give each style its index, and the sheet's `<sheetData>` is replaced by
+ * the lean rows rendered as ExcelJS renders rows and cells, their strings appended to the shared
+ * strings ExcelJS wrote.
+ */
+import type ExcelJS from 'exceljs';
+import type JSZip from 'jszip';
+import { clearStoredRows } from './excelInternals';
+import { columnLetters } from './leanLoad';
+import { LeanRow, LeanSheet, LeanStyle, leanSheet } from './leanSheet';
+import { readSharedStrings, sharedStringXml, xmlEscape } from './leanXml';
+
+interface Staged {
+  ws: ExcelJS.Worksheet;
+  sheet: LeanSheet;
+  styles: LeanStyle[];
+}
+
+/** The lean sheets of `wb` with their stub rows in place; `unstage` takes the stubs out again. */
+export function stageLeanSheets(wb: ExcelJS.Workbook): Staged[] {
+  const staged: Staged[] = [];
+  let stringCell = false;
+  for (const ws of wb.worksheets) {
+    const sheet = leanSheet(ws);
+    if (!sheet) continue;
+    const styles = new Set<LeanStyle>();
+    let text: string | undefined;
+    for (const row of sheet.rows) {
+      if (!row) continue;
+      if (row.style) styles.add(row.style);
+      for (const cell of row.cells) {
+        if (!cell) continue;
+        if (cell.style) styles.add(cell.style);
+        if (text === undefined && typeof cell.value === 'string') text = cell.value;
+      }
+    }
+    clearStoredRows(ws);
+    const stub = ws.getRow(1);
+    const list = [...styles];
+    list.forEach((style, k) => {
+      const cell = stub.getCell(k + 1);
+      cell.value = 0;
+      cell.style = style;
+    });
+    // A string of the sheet's own, so ExcelJS writes a sharedStrings part to append to.
+    if (text !== undefined && !stringCell) {
+      stub.getCell(list.length + 1).value = text;
+      stringCell = true;
+    }
+    staged.push({ ws, sheet, styles: list });
+  }
+  return staged;
+}
+
+export function unstage(staged: Staged[]): void {
+  for (const s of staged) clearStoredRows(s.ws);
+}
+
+const STRINGS_PART = 'xl/sharedStrings.xml';
+
+/** The shared strings ExcelJS wrote, extended by the lean sheets' strings. */
+class SharedStrings {
+  private readonly index = new Map<string, number>();
+  private readonly added: string[] = [];
+  private readonly written: number;
+  private count: number;
+
+  constructor(private readonly xml: string) {
+    const strings = readSharedStrings(xml);
+    strings.forEach((s, i) => {
+      if (s !== null && !this.index.has(s)) this.index.set(s, i);
+    });
+    this.written = strings.length;
+    this.count = Number(/<sst\b[^>]*\bcount="(\d+)"/.exec(xml)?.[1] ?? strings.length);
+  }
+
+  get unique(): number {
+    return this.written + this.added.length;
+  }
+
+  /** The index of `s`, appended if ExcelJS did not write it; counts one more reference. */
+  id(s: string): number {
+    this.count++;
+    let i = this.index.get(s);
+    if (i === undefined) {
+      i = this.unique;
+      this.index.set(s, i);
+      this.added.push(s);
+    }
+    return i;
+  }
+
+  part(): string {
+    const end = this.xml.lastIndexOf('</sst>');
+    const head = this.xml
+      .slice(0, end)
+      .replace(/(<sst\b[^>]*?\bcount=")\d+"/, `$1${this.count}"`)
+      .replace(/(<sst\b[^>]*?\buniqueCount=")\d+"/, `$1${this.unique}"`);
+    return [head, ...this.added.map(sharedStringXml), '</sst>'].join('');
+  }
+}
+
+/** A formula cell's inner XML and type, as ExcelJS's cell xform renders it. */
+function formulaXml(v: ExcelJS.CellFormulaValue): [string | undefined, string] {
+  const f = `<f>${xmlEscape(v.formula)}</f>`;
+  const r = v.result;
+  if (r === null || r === undefined) return [undefined, f];
+  if (typeof r === 'string') return ['str', `${f}<v>${xmlEscape(r)}</v>`];
+  if (typeof r === 'number') return [undefined, `${f}<v>${r}</v>`];
+  if (typeof r === 'boolean') return ['b', `${f}<v>${r ? 1 : 0}</v>`];
+  if (typeof r === 'object' && 'error' in r)
+    return ['e', `${f}<v>${xmlEscape(String(r.error))}</v>`];
+  throw new Error(`lean sheet: a formula result ExcelJS would not write: ${JSON.stringify(r)}`);
+}
+
+/** One cell's XML (empty when ExcelJS writes nothing for it). */
+function cellXml(ref: string, value: ExcelJS.CellValue, s: number, strings: SharedStrings): string {
+  const style = s ? ` s="${s}"` : '';
+  if (value === null || value === undefined) return s ? `<c r="${ref}"${style}/>` : '';
+  if (typeof value === 'number') return `<c r="${ref}"${style}><v>${value}</v></c>`;
+  if (typeof value === 'string')
+    return `<c r="${ref}"${style} t="s"><v>${strings.id(value)}</v></c>`;
+  if (typeof value === 'boolean') return `<c r="${ref}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
+  if (typeof value === 'object' && 'formula' in value && typeof value.formula === 'string') {
+    const [t, inner] = formulaXml(value as ExcelJS.CellFormulaValue);
+    return `<c r="${ref}"${style}${t ? ` t="${t}"` : ''}>${inner}</c>`;
+  }
+  if (typeof value === 'object' && 'error' in value)
+    return `<c r="${ref}"${style} t="e"><v>${xmlEscape(String(value.error))}</v></c>`;
+  throw new Error(`lean sheet: a cell value lean sheets do not write: ${JSON.stringify(value)}`);
+}
+
+/** The rows' XML as chunks (one per row), and the range they cover. */
+function renderRows(
+  rows: (LeanRow | undefined)[],
+  styleId: (style: LeanStyle | null | undefined) => number,
+  strings: SharedStrings,
+  letters: string[],
+): { chunks: string[]; ref: string } {
+  const chunks: string[] = [];
+  let top = 0;
+  let bottom = 0;
+  let left = 0;
+  let right = 0;
+  rows.forEach((row, i) => {
+    if (!row) return;
+    const r = i + 1;
+    const cells: string[] = [];
+    let min = 0;
+    let max = 0;
+    row.cells.forEach((cell, c) => {
+      if (!cell) return;
+      letters[c] ??= columnLetters(c);
+      const xml = cellXml(`${letters[c]}${r}`, cell.value, styleId(cell.style), strings);
+      if (!xml) return;
+      cells.push(xml);
+      if (!min) min = c + 1;
+      max = c + 1;
+      if (cell.value !== null && cell.value !== undefined) {
+        if (!top) top = r;
+        bottom = r;
+        left = left ? Math.min(left, c + 1) : c + 1;
+        right = Math.max(right, c + 1);
+      }
+    });
+    if (!cells.length && !row.height) return;
+    let attrs = `r="${r}"`;
+    if (row.height) attrs += ` ht="${row.height}" customHeight="1"`;
+    if (row.hidden) attrs += ' hidden="1"';
+    if (min) attrs += ` spans="${min}:${max}"`;
+    const s = styleId(row.style);
+    if (s) attrs += ` s="${s}" customFormat="1"`;
+    attrs += ' x14ac:dyDescent="0.25"';
+    if (row.outlineLevel) attrs += ` outlineLevel="${row.outlineLevel}"`;
+    if (row.collapsed) attrs += ' collapsed="1"';
+    chunks.push(`<row ${attrs}>${cells.join('')}</row>`);
+  });
+  const ref = top ? `${columnLetters(left - 1)}${top}:${columnLetters(right - 1)}${bottom}` : 'A1';
+  return { chunks, ref };
+}
+
+/** Replaces each staged sheet's stub with its rows in the package ExcelJS wrote. */
+export async function spliceLeanSheets(zip: JSZip, staged: Staged[]): Promise<void> {
+  if (!staged.length) return;
+  const stringsPart = zip.file(STRINGS_PART);
+  const strings = new SharedStrings(stringsPart ? await stringsPart.async('string') : '');
+  const letters: string[] = [];
+  for (const { ws, sheet, styles } of staged) {
+    const name = `xl/worksheets/sheet${ws.id}.xml`;
+    const part = zip.file(name);
+    if (!part) throw new Error(`lean sheet: ExcelJS wrote no ${name}`);
+    const xml = await part.async('string');
+    const open = xml.indexOf('<sheetData>');
+    const close = xml.indexOf('</sheetData>');
+    if (open < 0 || close < 0) throw new Error(`lean sheet: no sheetData in ${name}`);
+    const stub = xml.slice(open, close);
+    const ids = new Map<LeanStyle, number>();
+    styles.forEach((style, k) => {
+      const m = new RegExp(`<c r="${columnLetters(k)}1"(?: s="(\\d+)")?`).exec(stub);
+      ids.set(style, Number(m?.[1] ?? 0));
+    });
+    const styleId = (style: LeanStyle | null | undefined) => (style ? (ids.get(style) ?? 0) : 0);
+    const { chunks, ref } = renderRows(sheet.rows, styleId, strings, letters);
+    const head = xml
+      .slice(0, open)
+      .replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="${ref}"/>`);
+    zip.file(name, [head, '<sheetData>', ...chunks, xml.slice(close)].join(''));
+  }
+  if (stringsPart) zip.file(STRINGS_PART, strings.part());
+  else if (strings.unique) throw new Error('lean sheet: strings but no sharedStrings part');
+}
