@@ -10,7 +10,7 @@ import * as path from 'path';
 import { InputError, inputError } from '../engine/errors';
 import { replaceFile } from '../store/replaceFile';
 import { drawNativeCharts } from './chart';
-import { deflateStoredZip } from './deflateZip';
+import { PartStore, StoredParts } from './partStore';
 import { openParts } from './openPackage';
 import { storedPackage } from './zipPackage';
 import { attachLeanSheets, takeLeanSheets } from './leanLoad';
@@ -178,11 +178,19 @@ export interface SaveOptions {
  * ExcelJS writes its parts uncompressed, so the package is compressed once, after the additions.
  */
 export async function bookBuffer(wb: ExcelJS.Workbook, options: SaveOptions = {}): Promise<Buffer> {
-  const zip = await bookPackage(wb, options);
+  const zip = await finishedPackage(wb, options, async (stored) => JSZip.loadAsync(stored));
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
-async function bookPackage(wb: ExcelJS.Workbook, options: SaveOptions): Promise<JSZip> {
+/**
+ * ExcelJS's stored package opened by `open`, with the lean sheets spliced in, the native charts
+ * drawn and the custom properties set.
+ */
+async function finishedPackage<T extends PartStore>(
+  wb: ExcelJS.Workbook,
+  options: SaveOptions,
+  open: (stored: Buffer) => Promise<T>,
+): Promise<T> {
   const restore = shareEmptyStyles(wb);
   const lean = stageLeanSheets(wb);
   let stored: ExcelJS.Buffer;
@@ -194,7 +202,7 @@ async function bookPackage(wb: ExcelJS.Workbook, options: SaveOptions): Promise<
     unstage(lean);
     restore();
   }
-  const zip = await JSZip.loadAsync(stored);
+  const zip = await open(stored as unknown as Buffer);
   await spliceLeanSheets(zip, lean);
   await drawNativeCharts(zip, storedCharts(wb));
   const props = { ...(loadedProperties.get(wb) ?? {}), ...(options.properties ?? {}) };
@@ -235,13 +243,16 @@ function shareEmptyStyles(wb: ExcelJS.Workbook): () => void {
   };
 }
 
-/** The package as saved to a file: bookBuffer's, compressed by Node's zlib (much faster than jszip). */
+/**
+ * The package as saved to a file: bookBuffer's, its parts finished in place and compressed by Node's
+ * zlib (much faster than jszip, which reading and writing the whole package again would need).
+ */
 export async function bookFileBytes(
   wb: ExcelJS.Workbook,
   options: SaveOptions = {},
 ): Promise<Buffer> {
-  const zip = await bookPackage(wb, options);
-  return deflateStoredZip(await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }));
+  const parts = await finishedPackage(wb, options, async (stored) => new StoredParts(stored));
+  return parts.deflated();
 }
 
 /** Saves a book as it is, replacing any file there (the CLI goes through src/store/bookStore.ts). */

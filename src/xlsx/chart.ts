@@ -6,6 +6,7 @@
  * data are literals (numLit/strLit), so the chart does not depend on where its figures sit.
  */
 import JSZip from 'jszip';
+import type { PartStore } from './partStore';
 import { decodeCell } from '../engine/address';
 import type { ChartPlan } from '../plan/types';
 
@@ -46,7 +47,7 @@ export async function addNativeCharts(
 
 /** addNativeCharts on a package already open, for a caller that zips it once after other changes. */
 export async function drawNativeCharts(
-  zip: JSZip,
+  zip: PartStore,
   charts: { sheet: string; chart: ChartPlan }[],
 ): Promise<void> {
   if (!charts.length) return;
@@ -62,7 +63,7 @@ class Package {
   private contentTypes = '';
   private sheetPaths = new Map<string, string>();
 
-  constructor(private readonly zip: JSZip) {}
+  constructor(private readonly zip: PartStore) {}
 
   async load(): Promise<void> {
     this.contentTypes = await this.read('[Content_Types].xml');

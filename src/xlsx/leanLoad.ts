@@ -46,10 +46,42 @@ function columnIndex(letters: string): number {
   return n - 1;
 }
 
+/**
+ * A copy of `s` that does not hold the text it was cut from: V8 keeps a substring of 13 or more
+ * characters as a slice of its parent, and a few formulas would keep a whole sheet's XML alive.
+ */
+function detached(s: string): string {
+  return s.length < 13 ? s : (s + ' ').slice(0, -1);
+}
+
 /** ExcelJS's utils.xmlDecode, applied once more to `t="str"` values on loading. */
 function excelJsDecode(text: string): string {
   const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
-  return text.replace(/&([a-z]*);/g, (c, name: string) => named[name] ?? c);
+  return detached(text.replace(/&([a-z]*);/g, (c, name: string) => named[name] ?? c));
+}
+
+const CELL_ATTRIBUTE = /\s*([\w:]+)\s*=\s*"([^"]*)"/y;
+
+/** A cell's r, s and t (the attributes ExcelJS reads), without a record per cell. */
+function cellAttributes(text: string): { col: number; row: number; s: number; t?: string } {
+  let col = -1;
+  let row = 0;
+  let s = 0;
+  let t: string | undefined;
+  let end = 0;
+  CELL_ATTRIBUTE.lastIndex = 0;
+  for (let m = CELL_ATTRIBUTE.exec(text); m; m = CELL_ATTRIBUTE.exec(text)) {
+    end = CELL_ATTRIBUTE.lastIndex;
+    if (m[1] === 'r') {
+      const address = /^([A-Z]{1,3})(\d+)$/.exec(m[2]);
+      if (!address) throw new NotLean();
+      col = columnIndex(address[1]);
+      row = Number(address[2]);
+    } else if (m[1] === 's') s = parseInt(m[2], 10) || 0;
+    else if (m[1] === 't') t = m[2];
+  }
+  if (col < 0 || !/^\s*$/.test(text.slice(end))) throw new NotLean();
+  return { col, row, s, t };
 }
 
 /** Thrown inside the reader when a sheet holds something lean rows do not carry. */
@@ -68,14 +100,14 @@ function cellValue(
   const v = /<v\b[^>]*?(?:\/>|>([\s\S]*?)<\/v>)/.exec(inner);
   const text = v?.[1] ? xmlText(v[1]) : undefined;
   if (f) {
-    if (attributes(f[1]).t) throw new NotLean(); // shared and array formulas
-    const formula = f[2] ? xmlText(f[2]) : '';
+    if (/\bt\s*=/.test(f[1])) throw new NotLean(); // shared and array formulas
+    const formula = f[2] ? detached(xmlText(f[2])) : '';
     if (formula) {
       if (!text) return { formula } as ExcelJS.CellFormulaValue;
       let result: ExcelJS.CellFormulaValue['result'];
       if (t === 'str') result = excelJsDecode(text);
       else if (t === 'b') result = parseInt(text, 10) !== 0;
-      else if (t === 'e') result = { error: text } as ExcelJS.CellErrorValue;
+      else if (t === 'e') result = { error: detached(text) } as ExcelJS.CellErrorValue;
       else result = parseFloat(text);
       return { formula, result } as ExcelJS.CellFormulaValue;
     }
@@ -94,7 +126,7 @@ function cellValue(
     case 'b':
       return parseInt(text, 10) !== 0;
     case 'e':
-      return { error: text } as ExcelJS.CellErrorValue;
+      return { error: detached(text) } as ExcelJS.CellErrorValue;
     default:
       return parseFloat(text);
   }
@@ -129,15 +161,14 @@ function readRows(content: string, strings: (string | null)[]): ReadSheet {
       if (m[2]) row = undefined;
     } else if (m[3] !== undefined) {
       if (!row) throw new NotLean();
-      const a = attributes(m[3]);
-      const address = /^([A-Z]{1,3})(\d+)$/.exec(a.r ?? '');
-      if (!address || Number(address[2]) !== rowNumber) throw new NotLean();
+      const a = cellAttributes(m[3]);
+      if (a.row !== rowNumber) throw new NotLean();
       const value = m[4] ? cellValue(m[4], a.t, strings) : undefined;
-      const s = a.s ? parseInt(a.s, 10) : 0;
+      const s = a.s;
       if (value === undefined && !s) continue; // ExcelJS writes such a cell as nothing
       const cell: LeanCell = { value: value ?? null, style: null };
       if (s) styled.push({ target: cell, index: s });
-      row.cells[columnIndex(address[1])] = cell;
+      row.cells[a.col] = cell;
     } else {
       row = undefined;
     }

@@ -6,7 +6,7 @@
  * strings ExcelJS wrote.
  */
 import type ExcelJS from 'exceljs';
-import type JSZip from 'jszip';
+import type { PartStore } from './partStore';
 import { clearStoredRows } from './excelInternals';
 import { columnLetters } from './leanLoad';
 import { LeanRow, LeanSheet, LeanStyle, leanSheet } from './leanSheet';
@@ -182,7 +182,7 @@ function renderRows(
 }
 
 /** Replaces each staged sheet's stub with its rows in the package ExcelJS wrote. */
-export async function spliceLeanSheets(zip: JSZip, staged: Staged[]): Promise<void> {
+export async function spliceLeanSheets(zip: PartStore, staged: Staged[]): Promise<void> {
   if (!staged.length) return;
   const stringsPart = zip.file(STRINGS_PART);
   const strings = new SharedStrings(stringsPart ? await stringsPart.async('string') : '');

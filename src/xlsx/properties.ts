@@ -3,6 +3,7 @@
  * are written into the saved package with jszip. Values are text (vt:lpwstr).
  */
 import JSZip from 'jszip';
+import type { PartStore } from './partStore';
 
 const CUSTOM_PART = 'docProps/custom.xml';
 const CUSTOM_TYPE = 'application/vnd.openxmlformats-officedocument.custom-properties+xml';
@@ -61,7 +62,7 @@ function customXml(props: Record<string, string>): string {
 
 /** Replaces the package's custom properties by `props` (adding the part, its content type and relationship). */
 export async function writeCustomProperties(
-  zip: JSZip,
+  zip: PartStore,
   props: Record<string, string>,
 ): Promise<void> {
   zip.file(CUSTOM_PART, customXml(props));

@@ -227,34 +227,41 @@ function crc32(data: Buffer): number {
 }
 
 /**
- * A package of `parts` stored uncompressed, which ExcelJS reads without inflating anything.
+ * A package of `parts` stored uncompressed, which ExcelJS reads without inflating anything, or with
+ * each non-empty part compressed by `deflate` (raw deflate, Node's zlib) when given.
  * `crcs` gives the CRC-32 of parts already known (from the package read); the others are computed.
  */
-export function storedPackage(parts: Map<string, Buffer>, crcs: Map<string, number>): Buffer {
+export function storedPackage(
+  parts: Map<string, Buffer>,
+  crcs: Map<string, number>,
+  deflate?: (content: Buffer) => Buffer,
+): Buffer {
   const chunks: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const [name, data] of parts) {
+  for (const [name, content] of parts) {
     const fileName = Buffer.from(name, 'utf8');
-    const crc = crcs.get(name) ?? crc32(data);
+    const crc = crcs.get(name) ?? crc32(content);
+    const method = deflate && content.length ? DEFLATED : STORED;
+    const data = method === DEFLATED && deflate ? deflate(content) : content;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL, 0);
     local.writeUInt16LE(20, 4); // version needed to extract: 2.0
     local.writeUInt16LE(0x0800, 6); // names in UTF-8
-    local.writeUInt16LE(STORED, 8);
+    local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(content.length, 22);
     local.writeUInt16LE(fileName.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(CENTRAL, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(STORED, 10);
+    central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(content.length, 24);
     central.writeUInt16LE(fileName.length, 28);
     central.writeUInt32LE(offset, 42);
     chunks.push(local, fileName, data);

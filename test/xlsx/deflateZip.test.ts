@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import JSZip from 'jszip';
-import { deflateStoredZip } from '../../src/xlsx/deflateZip';
+import * as zlib from 'zlib';
+import { StoredParts } from '../../src/xlsx/partStore';
+import { readPackage, storedPackage } from '../../src/xlsx/zipPackage';
 import { bookBuffer, saveBookAtomic } from '../../src/xlsx';
 import { initBook } from '../plan/books';
 import { xiachengSample } from '../../src/sample/xiacheng';
@@ -41,21 +43,31 @@ function sample(): JSZip {
   return zip;
 }
 
-describe('deflateStoredZip', () => {
-  it('compresses every part of a stored package, keeping names, bytes and CRCs', async () => {
+describe('saved packages deflated by zlib', () => {
+  it('storedPackage deflates every non-empty part, keeping names, bytes and CRCs', async () => {
     const stored = await sample().generateAsync({ type: 'nodebuffer', compression: 'STORE' });
-    const deflated = deflateStoredZip(stored);
-    expect(await contents(deflated)).toEqual(await contents(stored));
+    const parts = readPackage(stored, 'sample.zip');
+    const deflated = storedPackage(parts, new Map(), (b) => zlib.deflateRawSync(b));
+    const files = async (b: Buffer) =>
+      Object.fromEntries(Object.entries(await contents(b)).filter(([n]) => !n.endsWith('/')));
+    expect(await files(deflated)).toEqual(await files(stored));
     expect(deflated.length).toBeLessThan(stored.length / 10);
     expect(methods(stored).every((m) => m === 0)).toBe(true);
-    // Folders and the empty file stay stored; the two parts with content are deflated.
-    expect(methods(deflated).filter((m) => m === 8)).toHaveLength(2);
+    // The empty file stays stored; the two parts with content are deflated.
+    expect(methods(deflated)).toEqual([8, 8, 0]);
   });
 
-  it('refuses what is not a zip package', () => {
-    expect(() =>
-      deflateStoredZip(Buffer.from('not a zip at all, just some text that is long enough')),
-    ).toThrow('not a zip package');
+  it('StoredParts: parts read in place, rewritten as text, deflated once', async () => {
+    const stored = await sample().generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+    const parts = new StoredParts(stored);
+    expect(await parts.file('empty.txt')!.async('string')).toBe('');
+    expect(parts.file('missing.xml')).toBeNull();
+    parts.file('empty.txt', '下城区 & <写入>');
+    const back = await JSZip.loadAsync(parts.deflated(), { checkCRC32: true });
+    expect(await back.file('empty.txt')!.async('string')).toBe('下城区 & <写入>');
+    expect(await back.file('xl/media/image1.bin')!.async('nodebuffer')).toEqual(
+      Buffer.from([0, 1, 2, 255, 254, 0, 0, 7]),
+    );
   });
 
   it('saveBookAtomic writes the same parts as bookBuffer', async () => {
