@@ -6,7 +6,7 @@
  * stub gives each index its object and leaves the sheet.
  */
 import type ExcelJS from 'exceljs';
-import { clearStoredRows, storedCells, storedRows } from './excelInternals';
+import { clearStoredRows, storedCells } from './excelInternals';
 import {
   LEAN_SETTINGS,
   LeanCell,
@@ -258,8 +258,7 @@ export function attachLeanSheets(wb: ExcelJS.Workbook, taken: TakenSheets): void
         if (style) target.style = style;
       } else target.style = style;
     }
-    if (storedRows(ws).length !== 1)
-      throw new Error('lean sheet: ExcelJS read rows besides the stub');
+    // The stub was the part's only row (its row number makes ExcelJS's row array sparse: no scan).
     clearStoredRows(ws);
     const lean: LeanSheet = { rows: sheet.rows };
     setLeanSheet(ws, lean);

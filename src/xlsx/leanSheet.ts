@@ -12,10 +12,14 @@ import type { Scalar } from '../plan/types';
 import { fromExcelValue } from './cells';
 
 /**
- * A sheet with a table and more body rows than this is kept lean. A test setup lowers it to run the
- * whole suite through the lean path (test/support/leanRows.ts); nothing else changes it.
+ * A sheet with a table and more body rows than this is kept lean. TARGET_DESK_LEAN_ROWS=0 (tests
+ * only, read here and nowhere else) runs the whole suite, CLI processes too, through lean sheets.
  */
-export const LEAN_SETTINGS = { rows: 1000 };
+export const LEAN_SETTINGS = {
+  rows: Number(
+    (typeof process === 'undefined' ? undefined : process.env?.TARGET_DESK_LEAN_ROWS) || 1000,
+  ),
+};
 
 export type LeanStyle = Partial<ExcelJS.Style>;
 
