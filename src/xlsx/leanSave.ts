@@ -7,7 +7,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { PartStore } from './partStore';
-import { clearStoredRows } from './excelInternals';
+import { clearStoredRows, storedRows } from './excelInternals';
 import { columnLetters } from './leanLoad';
 import { LeanRow, LeanSheet, LeanStyle, leanSheet } from './leanSheet';
 import { readSharedStrings, sharedStringXml, xmlEscape } from './leanXml';
@@ -36,7 +36,12 @@ export function stageLeanSheets(wb: ExcelJS.Workbook): Staged[] {
         if (text === undefined && typeof cell.value === 'string') text = cell.value;
       }
     }
-    clearStoredRows(ws);
+    // Everything here writes a lean sheet's cells into its lean rows: a cell written through
+    // ExcelJS would be lost, so it stops the save instead.
+    if (storedRows(ws).length)
+      throw new Error(
+        `lean sheet ${ws.name}: a cell was written through ExcelJS, not its lean rows`,
+      );
     const stub = ws.getRow(1);
     const list = [...styles];
     list.forEach((style, k) => {
@@ -192,10 +197,11 @@ export async function spliceLeanSheets(zip: PartStore, staged: Staged[]): Promis
     const part = zip.file(name);
     if (!part) throw new Error(`lean sheet: ExcelJS wrote no ${name}`);
     const xml = await part.async('string');
-    const open = xml.indexOf('<sheetData>');
-    const close = xml.indexOf('</sheetData>');
-    if (open < 0 || close < 0) throw new Error(`lean sheet: no sheetData in ${name}`);
-    const stub = xml.slice(open, close);
+    // An empty stub (no styles, no string) is written as <sheetData/>.
+    const data = /<sheetData>([\s\S]*?)<\/sheetData>|<sheetData\/>/.exec(xml);
+    if (!data) throw new Error(`lean sheet: no sheetData in ${name}`);
+    const open = data.index;
+    const stub = data[1] ?? '';
     const ids = new Map<LeanStyle, number>();
     styles.forEach((style, k) => {
       const m = new RegExp(`<c r="${columnLetters(k)}1"(?: s="(\\d+)")?`).exec(stub);
@@ -206,7 +212,8 @@ export async function spliceLeanSheets(zip: PartStore, staged: Staged[]): Promis
     const head = xml
       .slice(0, open)
       .replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="${ref}"/>`);
-    zip.file(name, [head, '<sheetData>', ...chunks, xml.slice(close)].join(''));
+    const tail = xml.slice(open + data[0].length);
+    zip.file(name, [head, '<sheetData>', ...chunks, '</sheetData>', tail].join(''));
   }
   if (stringsPart) zip.file(STRINGS_PART, strings.part());
   else if (strings.unique) throw new Error('lean sheet: strings but no sharedStrings part');

@@ -139,6 +139,37 @@ async function expectSameMeaning(
   }
 }
 
+it('saves a lean sheet whose stub row ExcelJS writes empty (no styles, its strings elsewhere)', async () => {
+  const wb = new ExcelJS.Workbook();
+  for (const name of ['甲', '乙']) {
+    const ws = wb.addWorksheet(name);
+    ws.addTable({
+      name: `T_${name}`,
+      ref: 'A1',
+      columns: [{ name: '单位' }, { name: '数' }],
+      rows: [
+        ['上城', 1],
+        ['下城', 2.5],
+      ],
+    });
+  }
+  const plain = Buffer.from(await wb.xlsx.writeBuffer());
+  const lean = await load(plain, 0);
+  expect(leanCount(lean)).toBe(2);
+  const expected = await xlsx.bookFileBytes(await load(plain, Infinity));
+  expect(await packageModel(await xlsx.bookFileBytes(lean))).toEqual(await packageModel(expected));
+});
+
+it('refuses to save a lean sheet edited through ExcelJS cells rather than lose the edit', async () => {
+  const wb = await load(sample, 0);
+  const ws = wb.getWorksheet('完成情况')!;
+  expect(leanSheet(ws)).toBeDefined();
+  ws.getCell('D2').value = 7;
+  await expect(xlsx.bookFileBytes(wb)).rejects.toThrow(
+    'lean sheet 完成情况: a cell was written through ExcelJS, not its lean rows',
+  );
+});
+
 describe('a job applied and saved lean', () => {
   const run = (s: BookSnapshot) => planRun(s, '2019Q3', { now: NOW, force: true });
 
