@@ -14,6 +14,7 @@ import { PartStore, StoredParts } from './partStore';
 import { openParts } from './openPackage';
 import { storedPackage } from './zipPackage';
 import { attachLeanSheets, takeLeanSheets } from './leanLoad';
+import { validationsCompacted } from './leanValidations';
 import { spliceLeanSheets, stageLeanSheets, unstage } from './leanSave';
 import { storedCharts } from './chartStore';
 import { partsCustomProperties, writeCustomProperties } from './properties';
@@ -51,7 +52,7 @@ export async function loadBookBuffer(
   loadedProperties.set(wb, properties);
   for (const ws of wb.worksheets) {
     repairErrorStyles(ws);
-    compactValidations(ws);
+    if (!validationsCompacted(ws)) compactValidations(ws);
     dropDefaultOutline(ws);
     // Books saved by LibreOffice have tables without a style, which ExcelJS cannot write back.
     for (const t of ws.getTables()) {

@@ -16,7 +16,8 @@ import {
   allowLeanSheets,
   setLeanSheet,
 } from './leanSheet';
-import { readSharedStrings, xmlText } from './leanXml';
+import { columnLetters, readSharedStrings, xmlText } from './leanXml';
+import { CutValidation, restoreValidations, tryCutValidations } from './leanValidations';
 
 const STUB_ROW = 1048576;
 const MARKER = 'td-lean:';
@@ -27,6 +28,8 @@ interface ReadSheet {
   rows: (LeanRow | undefined)[];
   /** The style index of each cell and row style read, resolved after ExcelJS loaded the stub. */
   styled: { target: LeanCell | LeanRow; index: number }[];
+  /** The validations whose ranges ExcelJS was not given (leanValidations.ts). */
+  validations?: CutValidation[];
 }
 
 /** The lean sheets taken out of a package, to hand to ExcelJS's book once it is loaded. */
@@ -216,10 +219,12 @@ export function takeLeanSheets(parts: Map<string, Buffer>, changed: Set<string>)
       ...indices.map((index, k) => `<c r="${columnLetters(k + 1)}${STUB_ROW}" s="${index}"/>`),
       '</row>',
     ].join('');
+    const tail = tryCutValidations(xml.slice(close + 12));
+    if (tail) sheet.validations = tail.cut;
     parts.set(
       name,
       Buffer.from(
-        `${xml.slice(0, open.index)}<sheetData>${stub}</sheetData>${xml.slice(close + 12)}`,
+        `${xml.slice(0, open.index)}<sheetData>${stub}</sheetData>${tail ? tail.xml : xml.slice(close + 12)}`,
         'utf8',
       ),
     );
@@ -227,13 +232,6 @@ export function takeLeanSheets(parts: Map<string, Buffer>, changed: Set<string>)
     taken.push(sheet);
   }
   return taken;
-}
-
-export function columnLetters(index: number): string {
-  let s = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 /** Gives each worksheet loaded from a lean part its rows, styles resolved through the stub. */
@@ -262,5 +260,6 @@ export function attachLeanSheets(wb: ExcelJS.Workbook, taken: TakenSheets): void
     clearStoredRows(ws);
     const lean: LeanSheet = { rows: sheet.rows };
     setLeanSheet(ws, lean);
+    restoreValidations(ws, sheet.validations ?? []);
   }
 }

@@ -8,9 +8,8 @@
 import type ExcelJS from 'exceljs';
 import type { PartStore } from './partStore';
 import { clearStoredRows, storedRows } from './excelInternals';
-import { columnLetters } from './leanLoad';
 import { LeanRow, LeanSheet, LeanStyle, leanSheet } from './leanSheet';
-import { readSharedStrings, sharedStringXml, xmlEscape } from './leanXml';
+import { columnLetters, readSharedStrings, sharedStringXml, xmlEscape } from './leanXml';
 
 interface Staged {
   ws: ExcelJS.Worksheet;

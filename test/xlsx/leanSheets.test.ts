@@ -15,6 +15,7 @@ import { templatesJob } from '../../src/plan/jobs/templates';
 import type { BookPlan, BookSnapshot } from '../../src/plan/types';
 import { xiachengSample } from '../../src/sample/xiacheng';
 import * as xlsx from '../../src/xlsx';
+import { validationModel } from '../../src/xlsx/excelInternals';
 import { LEAN_SETTINGS, leanSheet } from '../../src/xlsx/leanSheet';
 import { csvGrid, readXlsxGrid } from '../../src/xlsx/returnFile';
 import { ooxmlProblems } from '../support/ooxmlCheck';
@@ -95,6 +96,15 @@ describe('a book loaded lean', () => {
       expect({ name, snapshot: xlsx.readSnapshot(lean, sheets) }).toEqual({
         name,
         snapshot: expected,
+      });
+      // The validations as ExcelJS holds them for writing, in order (leanValidations.ts).
+      const validations = (wb: ExcelJS.Workbook) =>
+        wb.worksheets.map((ws) =>
+          Object.entries(validationModel(ws)).map(([k, v]) => [k, JSON.stringify(v)]),
+        );
+      expect({ name, validations: validations(lean) }).toEqual({
+        name,
+        validations: validations(plain),
       });
     }
     // Every table sheet of the plan books is lean at threshold 0; foreign books have some too.
