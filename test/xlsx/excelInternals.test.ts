@@ -9,8 +9,11 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import {
   addValidation,
+  clearStoredRows,
+  rowStyle,
   setSheetOrder,
   setSheetProtection,
+  setTableRange,
   setValidationModel,
   sheetMerges,
   sheetOrder,
@@ -110,5 +113,39 @@ describe('the ExcelJS internals the xlsx adapter uses', () => {
     expect(loaded).toMatchObject({ name: 'TD_T', headerRow: true });
     expect(loaded.tableRef ?? loaded.ref).toBe('B2:C3');
     expect(loaded.style?.theme).toBe('TableStyleMedium2');
+  });
+
+  it('_rows emptied (lean sheets): no row is written', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('s');
+    ws.getCell('B2').value = 1;
+    clearStoredRows(ws);
+    expect(storedRows(ws)).toEqual([]);
+    expect(await part(wb, 'xl/worksheets/sheet1.xml')).not.toContain('<row');
+  });
+
+  it("a table's autoFilterRef and rows: setTableRange gives the written table its range", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('s');
+    ws.addTable({
+      name: 'TD_T',
+      ref: 'A1',
+      columns: [{ name: '甲' }, { name: '乙' }],
+      rows: [[null, null]],
+    });
+    setTableRange(ws, 'TD_T', 'A1:B40');
+    const xml = await part(wb, 'xl/tables/table1.xml');
+    expect(xml).toMatch(/<table [^>]*ref="A1:B40"/);
+    expect(xml).toContain('<autoFilter ref="A1:B40"');
+  });
+
+  it("a row's style: what a loaded row's s attribute gives and new cells take", async () => {
+    const wb = new ExcelJS.Workbook();
+    const row = wb.addWorksheet('s').getRow(3);
+    row.font = { bold: true };
+    row.getCell(1).value = 1;
+    const loaded = (await roundTrip(wb)).worksheets[0].getRow(3);
+    expect(rowStyle(loaded)).toMatchObject({ font: { bold: true } });
+    expect(loaded.getCell(5).style).toMatchObject({ font: { bold: true } });
   });
 });
