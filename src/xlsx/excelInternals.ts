@@ -1,7 +1,7 @@
 /**
  * WARNING — ExcelJS internals. Every use of a member that ExcelJS (pinned exactly in package.json)
  * has but does not document or type lives here and nowhere else: a worksheet's `orderNo`, `_rows`
- * (read, and emptied for lean sheets) and each row's `_cells`, a table model's `autoFilterRef` and
+ * (read, and emptied for lean sheets) and each row's `_cells`, a worksheet's `_merges`, a table model's `autoFilterRef` and
  * `rows`, `dataValidations` and its `model`, `sheetProtection`, a worksheet's
  * `model.merges`, and a table's `table` (created or loaded) or `model`. They can change in any
  * ExcelJS release: test/xlsx/excelInternals.test.ts is the canary that fails when they do, so
@@ -111,6 +111,11 @@ export function setSheetProtection(
   protection: Record<string, unknown>,
 ): void {
   internals(ws).sheetProtection = protection;
+}
+
+/** Whether the sheet has merged cells, without building its model (which renders every cell). */
+export function hasMerges(ws: ExcelJS.Worksheet): boolean {
+  return Object.keys((ws as unknown as { _merges: Record<string, unknown> })._merges).length > 0;
 }
 
 /** The merged ranges of a loaded sheet, as written in the file (`A1:C1`). */

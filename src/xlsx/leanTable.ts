@@ -10,9 +10,9 @@ import type { TableRewrite } from '../plan/tableWrite';
 import { numFmtStyle, rawValue, toExcelValue } from './cells';
 import {
   clearStoredRows,
+  hasMerges,
   rowStyle,
   setTableRange,
-  sheetMerges,
   storedCells,
   storedRows,
 } from './excelInternals';
@@ -43,7 +43,7 @@ function leanValue(v: ExcelJS.CellValue): boolean {
  * holds something lean rows do not carry: merges, dates, rich text, hyperlinks, shared formulas.
  */
 export function makeLean(ws: ExcelJS.Worksheet): LeanSheet | undefined {
-  if (sheetMerges(ws).length) return undefined;
+  if (hasMerges(ws)) return undefined;
   const rows: (LeanRow | undefined)[] = [];
   for (const row of storedRows(ws)) {
     const lean: LeanRow = { cells: [] };

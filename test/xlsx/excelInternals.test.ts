@@ -10,6 +10,7 @@ import JSZip from 'jszip';
 import {
   addValidation,
   clearStoredRows,
+  hasMerges,
   rowStyle,
   setSheetOrder,
   setSheetProtection,
@@ -91,10 +92,12 @@ describe('the ExcelJS internals the xlsx adapter uses', () => {
     expect(await part(wb, 'xl/worksheets/sheet1.xml')).toMatch(/<sheetProtection [^>]*sheet="1"/);
   });
 
-  it('model.merges of a loaded sheet', async () => {
+  it('model.merges of a loaded sheet, and _merges', async () => {
     const wb = new ExcelJS.Workbook();
+    expect(hasMerges(wb.addWorksheet('plain'))).toBe(false);
     wb.addWorksheet('s').mergeCells('A1:C1');
-    expect(sheetMerges((await roundTrip(wb)).worksheets[0])).toEqual(['A1:C1']);
+    expect(sheetMerges((await roundTrip(wb)).worksheets[1])).toEqual(['A1:C1']);
+    expect(hasMerges((await roundTrip(wb)).worksheets[1])).toBe(true);
   });
 
   it('table model: created and loaded tables', async () => {
