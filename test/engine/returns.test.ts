@@ -1,7 +1,7 @@
 import { GridBook, GridCell } from '../../src/engine/grid';
 import { checkReturn, readValueCell, ReturnContext } from '../../src/engine/returns';
 import { RETURNS_SCENARIO } from '../support/planBook';
-import { problemText } from '../../src/engine/messages/catalogue';
+import { placed, problemText } from '../../src/engine/messages/catalogue';
 import type { Problem } from '../../src/engine/errors';
 
 /** A return's problem as its (Chinese) report says it. */
@@ -103,17 +103,87 @@ describe('checkReturn', () => {
 });
 
 describe('readValueCell', () => {
+  /** A refused or warned-about cell as its code, arguments and the Chinese the report shows. */
+  const reason = (cell: GridCell, whole: boolean) => {
+    const r = readValueCell(cell, whole);
+    const c = r.kind === 'error' ? r.complaint : r.kind === 'value' ? r.warning : undefined;
+    return c && { code: c.code, args: c.args, zh: problemText(placed(c, ''), 'zh-CN') };
+  };
+
   it('takes decimals only where the measure allows them', () => {
-    expect(readValueCell(2.5, true)).toEqual({ kind: 'error', message: '应为整数（2.5）' });
+    expect(reason(2.5, true)).toEqual({
+      code: 'return.notWhole',
+      args: { value: 2.5 },
+      zh: '应为整数（2.5）',
+    });
     expect(readValueCell(2.5, false)).toEqual({ kind: 'value', value: 2.5 });
-    expect(readValueCell('１,２００', true)).toEqual({
-      kind: 'value',
-      value: 1200,
-      warning: '文本「１,２００」按数值 1200 读取',
+    expect(readValueCell('１,２００', true)).toMatchObject({ kind: 'value', value: 1200 });
+    expect(reason('１,２００', true)).toEqual({
+      code: 'return.readFromText',
+      args: { text: '１,２００', value: 1200 },
+      zh: '文本「１,２００」按数值 1200 读取',
     });
-    expect(readValueCell(true, true)).toEqual({
-      kind: 'error',
-      message: '「true」不是数值，请填写数值',
+    expect(reason(true, true)).toEqual({
+      code: 'return.notNumeric',
+      args: { kind: 'boolean', text: 'true' },
+      zh: '「true」不是数值，请填写数值',
     });
+  });
+
+  it.each<[GridCell, string, Record<string, unknown>, string, string]>([
+    [-3, 'return.negative', { value: -3 }, '不能为负数（-3）', 'must not be negative (-3)'],
+    [Infinity, 'return.notFinite', {}, '不是有效数字', 'not a valid number'],
+    [
+      '1,23',
+      'return.textGrouping',
+      { text: '1,23' },
+      '「1,23」的千分位逗号位置不对，无法确定数值，请填写数值',
+      '"1,23" has its thousands separators in the wrong places, so its value is unclear: type a number',
+    ],
+    [
+      '1 234',
+      'return.textAmbiguous',
+      { text: '1 234' },
+      '「1 234」有多种读法，无法确定数值，请填写数值',
+      '"1 234" can be read more than one way, so its value is unclear: type a number',
+    ],
+    [
+      '十二',
+      'return.textNotNumber',
+      { text: '十二' },
+      '「十二」不是数字，请填写数值',
+      '"十二" is not a number: type a number',
+    ],
+    [
+      { formula: 'SUM(A1:A2)' },
+      'return.formula',
+      { formula: 'SUM(A1:A2)' },
+      '不接受公式「=SUM(A1:A2)」，请直接填写数值',
+      'a formula "=SUM(A1:A2)" is not accepted: type the value itself',
+    ],
+    [
+      { error: '#DIV/0!' },
+      'return.notNumeric',
+      { kind: 'error', text: '#DIV/0!' },
+      '错误值 #DIV/0!不是数值，请填写数值',
+      'the error value #DIV/0! is not a number: type a number',
+    ],
+    [
+      { date: '2019-09-30' },
+      'return.notNumeric',
+      { kind: 'date', text: '2019-09-30' },
+      '日期 2019-09-30不是数值，请填写数值',
+      'the date 2019-09-30 is not a number: type a number',
+    ],
+  ])('refuses %j as %s', (cell, code, args, zh, en) => {
+    const r = readValueCell(cell, true);
+    expect(r.kind).toBe('error');
+    const c = r.kind === 'error' ? placed(r.complaint, '') : undefined;
+    expect(c && [c.code, c.args, problemText(c, 'zh-CN'), problemText(c, 'en-US')]).toEqual([
+      code,
+      args,
+      zh,
+      en,
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { InputError } from '../../engine/errors';
+import { InputError, inputError } from '../../engine/errors';
 import type { Scenario } from '../../engine/types';
 import { validateScenario } from '../../engine/validate';
 import { ILLUSTRATIVE_NOTE, planInit } from '../../plan/jobs/init';
@@ -68,10 +68,7 @@ export const initCommand: Command = {
     const out = requiredOption(args, 'out');
     const sample = flag(args, 'sample');
     const scenarioFile = stringOption(args, 'scenario');
-    if (sample === !!scenarioFile)
-      throw new InputError(
-        `give either --sample or --scenario S.json (usage: target-desk ${USAGE})`,
-      );
+    if (sample === !!scenarioFile) throw inputError('init.sampleOrScenario', '', { usage: USAGE });
     const force = flag(args, 'force');
     refuseExistingOutput(out, force, '--out');
     const scenario = sample ? xiachengSample() : readScenarioFile(scenarioFile!);
