@@ -60,6 +60,12 @@ export function cliLang(argv: string[], env: NodeJS.ProcessEnv): Lang {
   return envLang(env);
 }
 
+/** The language a command speaks (main has refused a `--lang` other than these). */
+export function argsLang(args: CommandArgs): Lang {
+  const given = args.options.lang;
+  return given === 'zh-CN' || given === 'en-US' ? given : envLang(process.env);
+}
+
 /** The language of the environment (a refused `--lang` is named in it). */
 export function envLang(env: NodeJS.ProcessEnv): Lang {
   const locale = env.LC_ALL || env.LANG || '';

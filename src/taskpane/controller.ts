@@ -176,8 +176,8 @@ export function createController(host: Host): Controller {
             r.status === 'accepted'
               ? `${r.unitName ?? r.unit ?? ''} ${r.period ?? ''}：${r.values.length} 项`
               : '',
-          problems: r.errors.map((message) => ({ where: '', message })),
-          warnings: r.warnings.map((message) => ({ where: '', message })),
+          problems: r.errors,
+          warnings: r.warnings,
         })),
         ...unreadable,
       ];

@@ -2,6 +2,7 @@
  * What the task pane asks of the controller (src/taskpane/controller.ts). The controller turns each
  * request into a job run against the workbook; components only show these results.
  */
+import type { ProblemText } from '../i18n/strings';
 import type { AllocationPreview } from '../plan/jobs/allocate';
 
 export type Method =
@@ -49,10 +50,13 @@ export interface FileResult {
   accepted: boolean;
   /** What went in, e.g. "武林街道 2019Q3：4 项". */
   summary: string;
-  /** An InputError's problems: `zh` is their Chinese text where the engine gives one. */
-  problems: { where: string; message: string; zh?: string }[];
-  warnings: { where: string; message: string }[];
+  /** Why the file was refused, and what was noted about one taken: shown in the pane's language. */
+  problems: PlacedProblem[];
+  warnings: PlacedProblem[];
 }
+
+/** A problem (a code and its arguments, or a text the controller worded) and where it is. */
+export type PlacedProblem = ProblemText & { where: string };
 
 export interface ListResult {
   file: string;

@@ -214,7 +214,7 @@ export default function ReturnsPanel({ strings, summary, refresh }: StepProps) {
                 ))}
                 {r.warnings.map((p, i) => (
                   <span key={`w${i}`} className={s.warning}>
-                    {t.warnings} {p.where}：{p.message}
+                    {t.warnings} {p.where}：{strings.problem(p)}
                   </span>
                 ))}
               </li>
