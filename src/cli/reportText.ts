@@ -45,7 +45,7 @@ const en: typeof zh = {
   returnsTotal: (n, accepted, rejected) =>
     `${n} ${n === 1 ? 'file' : 'files'}: ${accepted} imported, ${rejected} refused`,
   listHead: (indicator, rows, matched, unmatched, dup) =>
-    `indicator ${indicator}, ${rows} rows in the list, ${matched} matched, ${unmatched} unmatched, ${dup} repeated certificates`,
+    `indicator ${indicator}, ${rows} ${rows === 1 ? 'row' : 'rows'} in the list, ${matched} matched, ${unmatched} unmatched, ${dup} repeated ${dup === 1 ? 'certificate' : 'certificates'}`,
   unmatched: (row, name) =>
     `  unmatched row ${row} ${name} (type its unit id in the 认定名单 sheet and import again, or use --assign)`,
   duplicate: (row, name, certificate) =>

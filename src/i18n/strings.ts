@@ -101,6 +101,7 @@ export const zhCN = {
     chooseList: '选择名单文件…',
     accepted: '已导入',
     rejected: '未导入',
+    taken: (unit: string, period: string, n: number) => `${unit} ${period}：${n} 项`,
     warnings: '提示',
     file: '文件',
     result: '结果',
@@ -237,6 +238,8 @@ export const enUS: Strings = {
     chooseList: 'Choose list file…',
     accepted: 'Imported',
     rejected: 'Rejected',
+    taken: (unit: string, period: string, n: number) =>
+      `${unit} ${period}: ${n} ${n === 1 ? 'value' : 'values'}`,
     warnings: 'Note',
     file: 'File',
     result: 'Result',

@@ -159,7 +159,7 @@ export function createController(host: Host): Controller {
           unreadable.push({
             file: f.name,
             accepted: false,
-            summary: '',
+            taken: null,
             problems: problemsOf(e, f.name),
             warnings: [],
           });
@@ -172,10 +172,14 @@ export function createController(host: Host): Controller {
         ...report.files.map((r): FileResult => ({
           file: r.file,
           accepted: r.status === 'accepted',
-          summary:
+          taken:
             r.status === 'accepted'
-              ? `${r.unitName ?? r.unit ?? ''} ${r.period ?? ''}：${r.values.length} 项`
-              : '',
+              ? {
+                  unit: r.unitName ?? r.unit ?? '',
+                  period: r.period ?? '',
+                  values: r.values.length,
+                }
+              : null,
           problems: r.errors,
           warnings: r.warnings,
         })),

@@ -48,8 +48,8 @@ export interface DownloadFile {
 export interface FileResult {
   file: string;
   accepted: boolean;
-  /** What went in, e.g. "武林街道 2019Q3：4 项". */
-  summary: string;
+  /** What went in (shown as "武林街道 2019Q3：4 项"), null for a refused file. */
+  taken: { unit: string; period: string; values: number } | null;
   /** Why the file was refused, and what was noted about one taken: shown in the pane's language. */
   problems: PlacedProblem[];
   warnings: PlacedProblem[];
