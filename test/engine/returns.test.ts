@@ -102,6 +102,95 @@ describe('checkReturn', () => {
   });
 });
 
+describe('checkReturn names each problem by code and arguments', () => {
+  const coded = (ps: Problem[]) => ps.map((p) => [p.code, p.where, p.args]);
+
+  it('identity: another plan, an unsupported version, a unit id that disagrees; then the rows', () => {
+    const r = checkReturn(
+      grid(
+        [
+          ['nope', '?', '家', 1, 1, null],
+          ['share', '高新技术产业增加值占比', '%', 1, 1, null],
+          ['gqq_new', '新增国高企', '家', 3, 2, null],
+          ['gqq_new', '新增国高企', '家', 3, 3, null],
+        ],
+        { 'td.unit': 'wulin', 'td.plan': '别的计划', 'td.version': 'TD-RETURN-0' },
+      ),
+      ctx,
+    );
+    expect(coded(r.errors)).toEqual([
+      [
+        'return.otherPlan',
+        'r.xlsx › 文档属性 td.plan',
+        { plan: '别的计划', planName: RETURNS_SCENARIO.plan.name },
+      ],
+      [
+        'return.badVersion',
+        'r.xlsx › 文档属性 td.version',
+        { version: 'TD-RETURN-0', expected: 'TD-RETURN-1' },
+      ],
+      ['return.unitIdDisagrees', 'r.xlsx › 季度报表 › D2', { id: 'tianshui', unit: 'wulin' }],
+      ['return.unknownIndicator', 'r.xlsx › 季度报表 › A6', { id: 'nope' }],
+      [
+        'return.notCarried',
+        'r.xlsx › 季度报表 › A7',
+        { unit: '武林街道', indicator: '高新技术产业增加值占比', id: 'share' },
+      ],
+      ['return.repeatedIndicator', 'r.xlsx › 季度报表 › A9', { id: 'gqq_new', row: 8 }],
+    ]);
+    expect(r.errors.map((p) => problemText(p, 'zh-CN'))).toEqual([
+      `这是计划「别的计划」的报表模板，不是本计划「${RETURNS_SCENARIO.plan.name}」的`,
+      '模板版本「TD-RETURN-0」不受支持，请使用 TD-RETURN-1 版模板',
+      '单位编号「tianshui」与文档属性 td.unit「wulin」不一致',
+      '未知指标编号「nope」',
+      '武林街道不承担指标「高新技术产业增加值占比」（share）',
+      '指标「gqq_new」重复出现（第 8 行已填报）',
+    ]);
+    expect(problemText(r.errors[5], 'en-US')).toBe(
+      'indicator "gqq_new" appears again (already reported in row 8)',
+    );
+  });
+
+  it('period: a cell that disagrees with the property, a year outside the plan', () => {
+    const r = checkReturn(grid([], { 'td.period': '2019Q4' }), { ...ctx, years: [2020] });
+    expect(coded(r.errors)).toEqual([
+      [
+        'return.periodDisagrees',
+        'r.xlsx › 季度报表 › F2',
+        { period: '2019Q3', property: '2019Q4' },
+      ],
+      ['return.yearOutsidePlan', 'r.xlsx › 文档属性 td.period', { year: 2019, period: '2019Q4' }],
+    ]);
+    expect(r.errors.map((p) => problemText(p, 'en-US'))).toEqual([
+      'period "2019Q3" differs from the document property td.period "2019Q4"',
+      'the plan has no targets for 2019, so a return for 2019Q4 cannot be imported',
+    ]);
+    expect(r.period).toBeNull();
+  });
+
+  it('layout: no table at all', () => {
+    const book: GridBook = {
+      file: 'x.xlsx',
+      properties: { 'td.unit': 'wulin', 'td.period': '2019Q3' },
+      sheets: [{ name: 'Sheet1', cells: [['别的内容']], merges: [], tables: [] }],
+    };
+    const r = checkReturn(book, ctx);
+    expect(coded(r.errors)).toEqual([
+      [
+        'return.noTable',
+        'x.xlsx › Sheet1',
+        {
+          table: 'TD_Return',
+          columns: ['指标编号', '指标名称', '计量单位', '年度任务', '本年累计完成', '备注'],
+        },
+      ],
+    ]);
+    expect(problemText(r.errors[0], 'zh-CN')).toBe(
+      '找不到填报表 TD_Return（表头：指标编号、指标名称、计量单位、年度任务、本年累计完成、备注），请使用下发的模板填报',
+    );
+  });
+});
+
 describe('readValueCell', () => {
   /** A refused or warned-about cell as its code, arguments and the Chinese the report shows. */
   const reason = (cell: GridCell, whole: boolean) => {
