@@ -45,13 +45,11 @@ export function missingOutputColumns(
   return out;
 }
 
-/** The log's words for the columns added, or '' when none. */
-export function migrationText(missing: MissingColumns): { en: string; zh: string } {
-  const entries = Object.entries(missing);
-  return {
-    en: entries.map(([t, h]) => `; ${t} gets the new columns ${h.join(', ')}`).join(''),
-    zh: entries.map(([t, h]) => `；${t} 已增加新版的列${zhList(h)}`).join(''),
-  };
+/** The log's words (Chinese, as the whole book) for the columns added, or '' when none. */
+export function migrationLogText(missing: MissingColumns): string {
+  return Object.entries(missing)
+    .map(([t, h]) => `；${t} 已增加新版的列${zhList(h)}`)
+    .join('');
 }
 
 /**

@@ -306,7 +306,7 @@ describe('a quota typed into 任务分解 (observation 12)', () => {
       rows.filter((r) => r.indicator === edited.indicator && r.year === 2019);
     const total = block(before).reduce((a, r) => a + r.quota, 0);
     await typeQuota(book, edited.at, edited.quota + 1);
-    const r = runCli(['run', book, '--period', '2019Q3']);
+    const r = runCli(['run', book, '--period', '2019Q3'], '', undefined, ZH);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
       `  任务分解 › TD_Quotas › 第${edited.at}行 › 任务数：单位 ${edited.unit} 指标 ${edited.indicator} 的任务数由分解所得 ${edited.quota} 改为 ${edited.quota + 1}：已按“给定”保留，其余单位重新分解以保持总数\n`,

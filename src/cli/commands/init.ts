@@ -9,7 +9,8 @@ import { xiachengSample } from '../../sample/xiacheng';
 import { commitBook, refuseExistingOutput } from '../../store/bookStore';
 import { CANNOT_READ, osFailure } from '../../store/osError';
 import { applyBookPlan, bookFileBytes } from '../../xlsx';
-import { CommandArgs, flag, requiredOption, stringOption } from '../args';
+import { CommandArgs, argsLang, flag, requiredOption, stringOption } from '../args';
+import { doneWords } from '../doneText';
 import { IGNORE_LOCK_FILE, storeOptions } from '../bookFiles';
 import { CliIO, Command, EXIT_OK, parseJsonInput } from '../io';
 
@@ -81,9 +82,8 @@ export const initCommand: Command = {
     applyBookPlan(wb, plan);
     const bytes = await bookFileBytes(wb, { properties: plan.properties });
     await commitBook(out, null, bytes, storeOptions(args, 'init', force));
-    io.out(
-      `${out}: 计划簿已创建（${scenario.units.length} 个单位，${scenario.indicators.length} 个指标）\n`,
-    );
+    const words = doneWords(argsLang(args));
+    io.out(`${words.created(out, scenario.units.length, scenario.indicators.length)}\n`);
     return EXIT_OK;
   },
 };

@@ -19,6 +19,15 @@ export const jobsEn = {
     `missing column${a.columns.length > 1 ? 's' : ''} ${a.columns.map((h) => `"${h}"`).join(', ')}`,
   'bulletin.periodOutsidePlan': (a: { period: string; years: number[] }) =>
     `period ${a.period} is outside the plan (years ${a.years.join(', ')})`,
+  'quota.typed': (a: {
+    at: string;
+    unit: string;
+    indicator: string;
+    old: number;
+    new: number;
+    given: string;
+  }) =>
+    `${a.at}: ${a.unit} ${a.indicator} typed ${a.new} over the allocation's ${a.old}: kept as ${a.given}, the other units allocated around it`,
   'book.migrationBlocked': (a: { added: string; sheet: string; table: string }) =>
     `this version adds columns to ${a.added}; to make room it lays out sheet "${a.sheet}" afresh, which also holds table ${a.table}: move that table to another sheet and run again (nothing was changed)`,
   'book.structureProtected': (a: { sheet: string }) =>

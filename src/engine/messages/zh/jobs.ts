@@ -16,6 +16,8 @@ export const jobsZh: typeof jobsEn = {
   'table.missingColumns': (a) => `缺少列${zhList(a.columns)}`,
   'bulletin.periodOutsidePlan': (a) =>
     `期间 ${a.period} 不在计划的年度（${a.years.join('、')}）之内`,
+  'quota.typed': (a) =>
+    `${a.at}：单位 ${a.unit} 指标 ${a.indicator} 的任务数由分解所得 ${a.old} 改为 ${a.new}：已按“${a.given}”保留，其余单位重新分解以保持总数`,
   'book.migrationBlocked': (a) =>
     `此版本为 ${a.added} 增加了列，需要重新排布工作表“${a.sheet}”，但该表上还有表 ${a.table}：请将其移到其他工作表后重试（未做任何更改）`,
   'book.structureProtected': (a) =>
