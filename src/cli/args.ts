@@ -4,7 +4,7 @@
  * help text is drawn from the same declarations.
  */
 import { parseArgs as parseNodeArgs } from 'util';
-import { InputError } from '../engine/errors';
+import { InputError, inputError } from '../engine/errors';
 import type { Lang } from '../engine/messages/catalogue';
 
 export interface OptionSpec {
@@ -55,12 +55,19 @@ export function cliLang(argv: string[], env: NodeJS.ProcessEnv): Lang {
   const given = values.lang;
   if (typeof given === 'string') {
     if (given === 'zh-CN' || given === 'en-US') return given;
-    throw new InputError(
-      `unknown language ${JSON.stringify(given)} (use zh-CN or en-US)`,
-      '--lang',
-      `无法识别的语言“${given}”（可选 zh-CN 或 en-US）`,
-    );
+    throw inputError('option.badLang', '--lang', { got: given });
   }
+  return envLang(env);
+}
+
+/** The language a command speaks (main has refused a `--lang` other than these). */
+export function argsLang(args: CommandArgs): Lang {
+  const given = args.options.lang;
+  return given === 'zh-CN' || given === 'en-US' ? given : envLang(process.env);
+}
+
+/** The language of the environment (a refused `--lang` is named in it). */
+export function envLang(env: NodeJS.ProcessEnv): Lang {
   const locale = env.LC_ALL || env.LANG || '';
   return locale.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US';
 }
@@ -77,35 +84,33 @@ export function parseCommandArgs(command: ArgsShape, argv: string[]): CommandArg
       return parseNodeArgs({ args: argv, options, strict: true, allowPositionals: true });
     } catch (e) {
       const known = Object.keys({ ...command.options, ...GLOBAL_OPTIONS });
-      throw new InputError(`${explain(e, known)} (${usageHint(command)})`);
+      throw refusal(e, known, command.usage);
     }
   })();
   const [min, max] = command.positionals;
   const n = parsed.positionals.length;
   if (n < min || n > max) {
-    const problem = n > max ? `unexpected argument ${parsed.positionals[max]}` : 'missing argument';
-    throw new InputError(`${problem} (${usageHint(command)})`);
+    const usage = command.usage;
+    throw n > max
+      ? inputError('args.unexpected', '', { arg: parsed.positionals[max], usage })
+      : inputError('args.missing', '', { usage });
   }
   return { positional: parsed.positionals, options: parsed.values };
 }
 
-function usageHint(command: ArgsShape): string {
-  return `usage: target-desk ${command.usage}`;
-}
-
 /** util.parseArgs' own messages are long and name positional tricks; say it shortly. */
-function explain(e: unknown, known: string[]): string {
+function refusal(e: unknown, known: string[], usage: string): InputError {
   const code = (e as NodeJS.ErrnoException).code;
   const message = (e as Error).message;
   const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? '';
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    const near = nearest(option.replace(/^-+/, ''), known);
-    return `unknown option ${option}${near ? ` (did you mean --${near}?)` : ''}`;
+    const near = nearest(option.replace(/^-+/, ''), known) ?? null;
+    return inputError('option.unknown', '', { option, near, usage });
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
     return /does not take an argument/.test(message)
-      ? `option ${option} takes no value`
-      : `option ${option} needs a value`;
+      ? inputError('option.takesNoValue', '', { option, usage })
+      : inputError('option.needsValue', '', { option, usage });
   throw e;
 }
 
@@ -138,7 +143,7 @@ export function stringOption(args: CommandArgs, name: string): string | undefine
 
 export function requiredOption(args: CommandArgs, name: string): string {
   const v = stringOption(args, name);
-  if (v === undefined || v === '') throw new InputError(`missing required option --${name}`);
+  if (v === undefined || v === '') throw inputError('option.missing', '', { name });
   return v;
 }
 

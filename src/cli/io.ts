@@ -1,4 +1,4 @@
-import { InputError } from '../engine/errors';
+import { inputError } from '../engine/errors';
 import type { ArgsShape, CommandArgs } from './args';
 
 /** Exit codes of SPEC §6. */
@@ -46,6 +46,6 @@ export function parseJsonInput(text: string, what: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new InputError(`${what}: not valid JSON (${(e as Error).message})`);
+    throw inputError('input.notJson', what, { detail: (e as Error).message });
   }
 }

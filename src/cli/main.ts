@@ -1,7 +1,8 @@
-import { formatProblemIn, InputError } from '../engine/errors';
+import { formatProblem, formatProblemIn, InputError, problem } from '../engine/errors';
 import type { Lang } from '../engine/messages/catalogue';
-import { isOsError, osCause } from '../store/osError';
-import { cliLang, commandHelp, parseCommandArgs } from './args';
+import { osCauseText } from '../engine/messages/osCauses';
+import { isOsError } from '../store/osError';
+import { cliLang, commandHelp, envLang, parseCommandArgs } from './args';
 import { Command, CliIO, processIO, EXIT_BAD_INPUT, EXIT_OK } from './io';
 import { loadAllCommands, loadCommand } from './commands';
 
@@ -42,7 +43,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     io.out(commandHelp(command));
     return EXIT_OK;
   }
-  let lang: Lang = 'en-US';
+  let lang: Lang = envLang(process.env);
   try {
     lang = cliLang(rest, process.env);
     return await command.run(parseCommandArgs(command, rest), io);
@@ -59,7 +60,7 @@ function failure(e: unknown, lang: Lang): string {
   if (e instanceof InputError) return e.problems.map((p) => formatProblemIn(p, lang)).join('\n');
   if (isOsError(e)) {
     const where = e.path ? `${e.path}: ` : '';
-    return `${where}${e.syscall ? `${e.syscall} failed` : 'failed'} (${osCause(e).en})`;
+    return `${where}${e.syscall ? `${e.syscall} failed` : 'failed'} (${osCauseText(e.code, e.message, 'en-US')})`;
   }
   if (process.env.TARGET_DESK_DEBUG) return String((e as Error)?.stack ?? e);
   return `internal error: ${(e as Error)?.message ?? String(e)} (please report it; TARGET_DESK_DEBUG=1 shows where)`;
@@ -72,7 +73,15 @@ function failure(e: unknown, lang: Lang): string {
 export function guardStdout(stream: NodeJS.WriteStream = process.stdout): void {
   stream.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code !== 'EPIPE')
-      process.stderr.write(`target-desk: standard output: cannot write (${osCause(e).en})\n`);
+      process.stderr.write(`target-desk: ${formatProblem(stdoutFailure(e))}\n`);
     process.exit(EXIT_BAD_INPUT);
+  });
+}
+
+function stdoutFailure(e: NodeJS.ErrnoException) {
+  return problem('os.failed', 'standard output', {
+    action: 'write',
+    code: e.code ?? '',
+    message: e.message,
   });
 }

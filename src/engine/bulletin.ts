@@ -6,6 +6,7 @@ import { cleanNumber, periodName, rankMoveText } from './bulletinFormat';
 import { indicatorParagraph, ParagraphContext, profileOf } from './bulletinParagraphs';
 import { issuesText, reportingSentence, requirementsText } from './bulletinSections';
 import { inputError } from './errors';
+import { UNIT_GROUP_LABELS } from './labels';
 import { parsePeriod } from './period';
 import { DEFAULT_STATUS } from './defaults';
 import type {
@@ -68,7 +69,7 @@ export interface BulletinUnit {
 
 export interface BulletinGroup {
   type: UnitType;
-  /** 街道 / 部门 / 园区平台 */
+  /** 街道 / 部门 / 园区平台 (UNIT_GROUP_LABELS) */
   label: string;
   units: BulletinUnit[];
 }
@@ -166,12 +167,6 @@ export interface BulletinContent {
   chart: BulletinChart | null;
   closing: string;
 }
-
-export const UNIT_TYPE_LABELS: Record<UnitType, string> = {
-  street: '街道',
-  department: '部门',
-  platform: '园区平台',
-};
 
 const PLAN_SUFFIXES = ['三年行动计划', '行动计划', '实施方案', '工作方案'];
 
@@ -339,7 +334,7 @@ function rankingGroups(s: Scenario, a: Assessment, quarter: number): BulletinGro
       });
     // A stable sort keeps the scenario's order among equal ranks.
     units.sort((x, y) => (x.rank ?? Infinity) - (y.rank ?? Infinity));
-    return units.length ? [{ type, label: UNIT_TYPE_LABELS[type], units }] : [];
+    return units.length ? [{ type, label: UNIT_GROUP_LABELS[type], units }] : [];
   });
 }
 

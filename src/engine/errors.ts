@@ -11,18 +11,11 @@ export { formatProblem, formatProblemIn, problem, problemText } from './messages
 export class InputError extends Error {
   readonly problems: Problem[];
 
-  /** A text (not yet under a code of its own) is one problem at `where`. */
-  constructor(problems: Problem[] | string, where = '', zh?: string) {
-    const list = typeof problems === 'string' ? [textProblem(where, problems, zh)] : problems;
-    super(list.map((p) => formatProblem(p)).join('\n'));
+  constructor(problems: Problem[]) {
+    super(problems.map((p) => formatProblem(p)).join('\n'));
     this.name = 'InputError';
-    this.problems = list;
+    this.problems = problems;
   }
-}
-
-/** A problem whose texts are still written where it arises (see the catalogue's `text`). */
-export function textProblem(where: string, en: string, zh?: string): Problem {
-  return problem('text', where, { en, zh: zh ?? null });
 }
 
 /** One problem, thrown. */

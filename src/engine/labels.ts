@@ -4,7 +4,13 @@
  */
 import type { Status } from './types';
 
+/** 单位类型 as the book's cells, their dropdown, the task pane and the messages show it. */
 export const UNIT_TYPE_LABELS = { street: '街道', department: '部门', platform: '平台' } as const;
+/**
+ * The groups of units as the bulletin names them (its 附件 headings, 各园区平台 in the document's
+ * salutation): the action plan's own wording, 各部门、街道、园区平台.
+ */
+export const UNIT_GROUP_LABELS = { ...UNIT_TYPE_LABELS, platform: '园区平台' } as const;
 export const KIND_LABELS = { flow: '累计型', level: '水平型' } as const;
 export const ASSESSED_LABELS = { ...UNIT_TYPE_LABELS, all: '全部单位', district: '全区' } as const;
 export const METHOD_LABELS = {

@@ -7,7 +7,8 @@
 export type TextNumber =
   | { kind: 'blank' }
   | { kind: 'number'; value: number; text: string }
-  | { kind: 'invalid'; reason: string };
+  /** Why not: commas where thousands separators do not go, two readings, or not digits at all. */
+  | { kind: 'invalid'; reason: 'grouping' | 'ambiguous' | 'notNumber' };
 
 const PLAIN = /^[+-]?\d+(?:\.\d+)?$/;
 const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
@@ -22,9 +23,8 @@ export function parseTextNumber(raw: string): TextNumber {
   if (PLAIN.test(text)) return { kind: 'number', value: Number(text), text };
   if (GROUPED.test(text)) return { kind: 'number', value: Number(text.replace(/,/g, '')), text };
   if (/^[+-]?[\d,]+(?:\.\d+)?$/.test(text)) {
-    return { kind: 'invalid', reason: `「${raw}」的千分位逗号位置不对，无法确定数值` };
+    return { kind: 'invalid', reason: 'grouping' };
   }
-  if (/^[+-]?[\d.,\s]+$/.test(text))
-    return { kind: 'invalid', reason: `「${raw}」有多种读法，无法确定数值` };
-  return { kind: 'invalid', reason: `「${raw}」不是数字` };
+  if (/^[+-]?[\d.,\s]+$/.test(text)) return { kind: 'invalid', reason: 'ambiguous' };
+  return { kind: 'invalid', reason: 'notNumber' };
 }

@@ -17,6 +17,7 @@ import {
   readUnits,
   Refs,
 } from './validateUnits';
+import { ENTITY_KEYS } from './scenarioKeys';
 
 export { carriesIndicator } from './validateChecker';
 export { DEFAULT_PROFILE, DEFAULT_STATUS } from './defaults';
@@ -35,18 +36,7 @@ export { DEFAULT_PROFILE, DEFAULT_STATUS } from './defaults';
  */
 export function validateScenario(input: unknown): Scenario {
   const c = new Checker();
-  const root = c.object(input, '', [
-    '$schema',
-    'plan',
-    'units',
-    'indicators',
-    'targets',
-    'basis',
-    'quotas',
-    'actuals',
-    'scoring',
-    'registry',
-  ]);
+  const root = c.object(input, '', ['$schema', ...ENTITY_KEYS.scenario]);
   if (!root) throw inputError('scenario.notObject', '', { got: input });
 
   const plan = readPlan(c, root.plan);

@@ -5,6 +5,7 @@ import { annualTask, implausibleActual } from './plausible';
 import { Actual, ActualSource, RegistryRow, Scenario } from './types';
 import { key, unique, withOptional } from './validateChecker';
 import { indicatorRef, KnownUnit, Refs, unitRef } from './validateUnits';
+import { ENTITY_KEYS } from './scenarioKeys';
 
 const SOURCES: readonly ActualSource[] = ['return', 'list', 'manual'];
 
@@ -20,15 +21,7 @@ export function readActuals(
   const firstText = new Map<string, string>();
   list.forEach((x, i) => {
     const where = `actuals[${i}]`;
-    const o = c.object(x, where, [
-      'indicator',
-      'unit',
-      'period',
-      'value',
-      'source',
-      'file',
-      'importedAt',
-    ]);
+    const o = c.object(x, where, ENTITY_KEYS.actuals);
     if (!o) return;
     const ind = indicatorRef(r, o, where, false);
     let unit: KnownUnit | undefined;
@@ -108,7 +101,7 @@ export function readRegistry(r: Refs, list: unknown[]): RegistryRow[] {
   const codes = new Map<string, string>();
   list.forEach((x, i) => {
     const where = `registry[${i}]`;
-    const o = c.object(x, where, ['name', 'creditCode', 'unit']);
+    const o = c.object(x, where, ENTITY_KEYS.registry);
     if (!o) return;
     const name = c.string(o, 'name', where, true);
     const creditCode = c.string(o, 'creditCode', where, false);

@@ -3,6 +3,7 @@ import { Grade, Rule, RuleKind, Scoring, StatusThresholds, Tier } from './types'
 import { DEFAULT_STATUS } from './defaults';
 import { Checker, Obj, unique, withOptional } from './validateChecker';
 import { indicatorRef, Refs } from './validateUnits';
+import { ENTITY_KEYS } from './scenarioKeys';
 
 const RULE_KINDS: readonly RuleKind[] = ['linear', 'tiered', 'rank'];
 
@@ -15,7 +16,7 @@ function readTiers(c: Checker, x: unknown, where: string): Tier[] | undefined {
   const seen = new Map<string, string>();
   x.forEach((t, i) => {
     const tw = `${where}[${i}]`;
-    const o = c.object(t, tw, ['min', 'factor']);
+    const o = c.object(t, tw, ENTITY_KEYS.tiers);
     if (!o) return;
     const min = c.number(o, 'min', tw, true, 0);
     const factor = c.number(o, 'factor', tw, true, 0);
@@ -29,17 +30,7 @@ function readTiers(c: Checker, x: unknown, where: string): Tier[] | undefined {
 /** `seen`: the indicators that already have a rule (one rule per indicator). */
 function readRule(r: Refs, x: unknown, where: string, seen: Map<string, string>): Rule | undefined {
   const { c } = r;
-  const o = c.object(x, where, [
-    'indicator',
-    'weight',
-    'rule',
-    'cap',
-    'tiers',
-    'rankStep',
-    'floor',
-    'bonusPerPoint',
-    'bonusMax',
-  ]);
+  const o = c.object(x, where, ENTITY_KEYS.rules);
   if (!o) return undefined;
   const ind = indicatorRef(r, o, where, true);
   const fresh =
@@ -109,7 +100,7 @@ function readGrades(c: Checker, list: unknown[]): Grade[] {
   const mins = new Map<string, string>();
   list.forEach((x, i) => {
     const where = `scoring.grades[${i}]`;
-    const o = c.object(x, where, ['name', 'min']);
+    const o = c.object(x, where, ENTITY_KEYS.grades);
     if (!o) return;
     const name = c.string(o, 'name', where, true);
     const min = c.number(o, 'min', where, true);
@@ -129,7 +120,7 @@ function readGrades(c: Checker, list: unknown[]): Grade[] {
 
 function readStatus(c: Checker, x: unknown): StatusThresholds {
   if (x === undefined) return { ...DEFAULT_STATUS };
-  const o = c.object(x, 'scoring.status', ['ahead', 'warn']);
+  const o = c.object(x, 'scoring.status', ENTITY_KEYS.status);
   if (!o) return { ...DEFAULT_STATUS };
   const ahead =
     o.ahead === undefined ? DEFAULT_STATUS.ahead : c.number(o, 'ahead', 'scoring.status', true, 0);
@@ -144,7 +135,7 @@ export function readScoring(r: Refs, x: unknown): Scoring {
   const { c } = r;
   const scoring: Scoring = { rules: [], grades: [], status: { ...DEFAULT_STATUS } };
   if (x === undefined) return scoring;
-  const o = c.object(x, 'scoring', ['rules', 'grades', 'status']);
+  const o = c.object(x, 'scoring', ENTITY_KEYS.scoring);
   if (!o) return scoring;
   const seen = new Map<string, string>();
   c.array(o, 'rules', 'scoring').forEach((rx, i) => {

@@ -10,6 +10,7 @@ import {
 } from './types';
 import { carriesIndicator, decimals, key, Obj, unique, withOptional } from './validateChecker';
 import { indicatorRef, KnownIndicator, KnownUnit, Refs, unitRef } from './validateUnits';
+import { ENTITY_KEYS } from './scenarioKeys';
 
 /** Allocation precision above this is refused (quotas stay exact doubles). */
 const MAX_PRECISION = 6;
@@ -26,7 +27,7 @@ export function readTargets(r: Refs, list: unknown[]): Located<Target>[] {
   const seen = new Map<string, string>();
   list.forEach((x, i) => {
     const where = `targets[${i}]`;
-    const o = c.object(x, where, ['indicator', 'year', 'total', 'stretch', 'method', 'precision']);
+    const o = c.object(x, where, ENTITY_KEYS.targets);
     if (!o) return;
     const ind = indicatorRef(r, o, where, false);
     const year = c.year(o, where);
@@ -119,7 +120,7 @@ export function readBasis(
   );
   list.forEach((x, i) => {
     const where = `basis[${i}]`;
-    const o = c.object(x, where, ['indicator', 'year', 'unit', 'weight', 'min', 'max', 'locked']);
+    const o = c.object(x, where, ENTITY_KEYS.basis);
     if (!o) return;
     const { ind, year, unit, fresh } = unitYearRow(r, o, where, seen, 'duplicate.basis');
     const weight = c.number(o, 'weight', where, true, 0);
@@ -152,7 +153,7 @@ export function readQuotas(r: Refs, list: unknown[]): Located<QuotaRow>[] {
   const seen = new Map<string, string>();
   list.forEach((x, i) => {
     const where = `quotas[${i}]`;
-    const o = c.object(x, where, ['indicator', 'year', 'unit', 'quota']);
+    const o = c.object(x, where, ENTITY_KEYS.quotas);
     if (!o) return;
     const { ind, year, unit, fresh } = unitYearRow(r, o, where, seen, 'duplicate.quota');
     const quota = c.number(o, 'quota', where, true, 0);

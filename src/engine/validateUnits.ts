@@ -2,6 +2,7 @@
 import { DEFAULT_PROFILE } from './defaults';
 import { carriesIndicator, Checker, Obj, unique } from './validateChecker';
 import { Assessed, Indicator, IndicatorKind, Plan, UNIT_TYPES, Unit } from './types';
+import { ENTITY_KEYS } from './scenarioKeys';
 
 const KINDS: readonly IndicatorKind[] = ['flow', 'level'];
 
@@ -21,13 +22,7 @@ export interface Refs {
 export function readPlan(c: Checker, x: unknown): Plan {
   const plan: Plan = { name: '', district: '', organization: '' };
   if (x === undefined) return plan;
-  const o = c.object(x, 'plan', [
-    'name',
-    'district',
-    'organization',
-    'returnDeadlineDays',
-    'docNumberPattern',
-  ]);
+  const o = c.object(x, 'plan', ENTITY_KEYS.plan);
   if (!o) return plan;
   for (const key of ['name', 'district', 'organization'] as const)
     plan[key] = c.string(o, key, 'plan', false) ?? '';
@@ -45,7 +40,7 @@ export function readUnits(c: Checker, list: unknown[], known: Map<string, KnownU
   const seen = new Map<string, string>();
   list.forEach((x, i) => {
     const where = `units[${i}]`;
-    const o = c.object(x, where, ['id', 'name', 'type']);
+    const o = c.object(x, where, ENTITY_KEYS.units);
     if (!o) return;
     const id = c.string(o, 'id', where, true);
     const name = c.string(o, 'name', where, true);
@@ -86,7 +81,7 @@ export function readIndicators(
   const seen = new Map<string, string>();
   list.forEach((x, i) => {
     const where = `indicators[${i}]`;
-    const o = c.object(x, where, ['id', 'name', 'measure', 'kind', 'assessed', 'profile']);
+    const o = c.object(x, where, ENTITY_KEYS.indicators);
     if (!o) return;
     const id = c.string(o, 'id', where, true);
     const name = c.string(o, 'name', where, true);

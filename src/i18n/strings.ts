@@ -2,6 +2,7 @@
  * The task pane's words. Chinese is the product's first language; English follows Office's display
  * language when it is not Chinese. Every key exists in both (the type makes sure of it).
  */
+import { UNIT_TYPE_LABELS } from '../engine/labels';
 import { Lang, Problem, problemText } from '../engine/messages/catalogue';
 
 /** A problem: an InputError's (code and arguments), or one the controller already worded. */
@@ -100,6 +101,7 @@ export const zhCN = {
     chooseList: '选择名单文件…',
     accepted: '已导入',
     rejected: '未导入',
+    taken: (unit: string, period: string, n: number) => `${unit} ${period}：${n} 项`,
     warnings: '提示',
     file: '文件',
     result: '结果',
@@ -120,7 +122,7 @@ export const zhCN = {
     total: '总分',
     rank: '排名',
     grade: '等次',
-    unitTypes: { street: '街道', department: '部门', platform: '平台' } as Record<string, string>,
+    unitTypes: UNIT_TYPE_LABELS as Record<string, string>,
   },
   bulletin: {
     period: '通报期',
@@ -236,6 +238,8 @@ export const enUS: Strings = {
     chooseList: 'Choose list file…',
     accepted: 'Imported',
     rejected: 'Rejected',
+    taken: (unit: string, period: string, n: number) =>
+      `${unit} ${period}: ${n} ${n === 1 ? 'value' : 'values'}`,
     warnings: 'Note',
     file: 'File',
     result: 'Result',

@@ -61,9 +61,5 @@ export function checkStructure(plan: BookPlan, snapshot: BookSnapshot): void {
     ...[CHART_DATA_SHEET, CHART_STORE_SHEET].filter((n) => charted && !snapshot.sheets[n]),
   ];
   if (!sheets.length) return;
-  throw new InputError(
-    `the workbook's structure is protected (Review › Protect Workbook), so sheet "${sheets[0]}" cannot be added or replaced; unprotect the workbook and try again (nothing was changed)`,
-    sheets[0],
-    `工作簿结构受保护（审阅 › 保护工作簿），无法新建或替换工作表“${sheets[0]}”；请先撤销工作簿保护再重试（未做任何更改）`,
-  );
+  throw inputError('book.structureProtected', sheets[0], { sheet: sheets[0] });
 }

@@ -7,7 +7,7 @@
 import { assess } from '../engine/assess';
 import { bulletinContent } from '../engine/bulletin';
 import type { BulletinChart, BulletinContent } from '../engine/bulletin';
-import { InputError } from '../engine/errors';
+import { InputError, inputError } from '../engine/errors';
 import { formatPeriod, parsePeriod } from '../engine/period';
 import type { Assessment } from '../engine/types';
 import {
@@ -117,11 +117,7 @@ export function planBulletinDocument(
   // A bulletin of a year the plan sets no targets for would be a document of zeros.
   const years = [...new Set(s.targets.map((t) => t.year))].sort((x, y) => x - y);
   if (!years.includes(parsePeriod(period).year)) {
-    throw new InputError(
-      `period ${period} is outside the plan (years ${years.join(', ')})`,
-      '--period',
-      `期间 ${period} 不在计划的年度（${years.join('、')}）之内`,
-    );
+    throw inputError('bulletin.periodOutsidePlan', '--period', { period, years });
   }
   let a: Assessment;
   try {

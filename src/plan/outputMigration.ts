@@ -7,7 +7,7 @@
  * Excel moves no table below ExcelApi 1.11. The sheet may hold nothing but tables the job
  * rewrites; anything else on it is refused before anything is written.
  */
-import { InputError } from '../engine/errors';
+import { inputError } from '../engine/errors';
 import { headerKey } from '../engine/headerKey';
 import { zhList } from '../engine/labels';
 import { decodeCell, encodeCell } from '../engine/address';
@@ -45,13 +45,11 @@ export function missingOutputColumns(
   return out;
 }
 
-/** The log's words for the columns added, or '' when none. */
-export function migrationText(missing: MissingColumns): { en: string; zh: string } {
-  const entries = Object.entries(missing);
-  return {
-    en: entries.map(([t, h]) => `; ${t} gets the new columns ${h.join(', ')}`).join(''),
-    zh: entries.map(([t, h]) => `；${t} 已增加新版的列${zhList(h)}`).join(''),
-  };
+/** The log's words (Chinese, as the whole book) for the columns added, or '' when none. */
+export function migrationLogText(missing: MissingColumns): string {
+  return Object.entries(missing)
+    .map(([t, h]) => `；${t} 已增加新版的列${zhList(h)}`)
+    .join('');
 }
 
 /**
@@ -73,11 +71,11 @@ export function relayOutputSheets(
     if (!sheets.has(table.sheet.toLowerCase())) continue;
     if (moved.some((u) => u.table === table.name && u.mode === 'replace')) continue;
     const added = Object.keys(missing).join(', ');
-    throw new InputError(
-      `this version adds columns to ${added}; to make room it lays out sheet "${table.sheet}" afresh, which also holds table ${table.name}: move that table to another sheet and run again (nothing was changed)`,
-      `${table.sheet} › ${table.name}`,
-      `此版本为 ${added} 增加了列，需要重新排布工作表“${table.sheet}”，但该表上还有表 ${table.name}：请将其移到其他工作表后重试（未做任何更改）`,
-    );
+    throw inputError('book.migrationBlocked', `${table.sheet} › ${table.name}`, {
+      added,
+      sheet: table.sheet,
+      table: table.name,
+    });
   }
   const laidOut = [...sheets].map((key) => {
     const here = moved.filter((u) => snapshot.tables[u.table].sheet.toLowerCase() === key);

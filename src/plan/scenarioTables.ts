@@ -34,6 +34,7 @@ import { decodeCell } from '../engine/address';
 import { ARRAY_TABLES, Origins, TableLocation, locate, where } from './scenarioOrigins';
 import { headerKey } from '../engine/headerKey';
 import type { BookSnapshot, Scalar, TableData } from './types';
+import { ENTITY_KEYS } from '../engine/scenarioKeys';
 
 type Row = Record<string, unknown>;
 
@@ -244,7 +245,10 @@ export function readScenario(snapshot: BookSnapshot): ReadScenario {
   const warn = settingNumber(SETTING_KEYS.statusWarn);
 
   const indicators = T.TD_Indicators.rows.map((r, i) => {
-    const ind = pick<Indicator>(r, ['id', 'name', 'measure', 'kind', 'assessed']);
+    const ind = pick<Indicator>(
+      r,
+      ENTITY_KEYS.indicators.filter((k) => k !== 'profile'),
+    );
     const profile = [0, 1, 2, 3].map((k) => r[`profile.${k}`]);
     const given = profile.filter((p) => p !== undefined).length;
     if (given === 4) ind.profile = profile as Indicator['profile'];
@@ -274,22 +278,12 @@ export function readScenario(snapshot: BookSnapshot): ReadScenario {
       );
       // Still checked as a given row, so that its neighbours are not reported as incomplete.
     }
-    quotas.push(pick<QuotaRow>(r, ['indicator', 'year', 'unit', 'quota']));
+    quotas.push(pick<QuotaRow>(r, ENTITY_KEYS.quotas));
     quotaOrigin.push(T.TD_Quotas.rowNumbers[i]);
   });
 
   const rules = T.TD_Rules.rows.map((r, i) => {
-    const rule = pick<Rule>(r, [
-      'indicator',
-      'weight',
-      'rule',
-      'cap',
-      'tiers',
-      'rankStep',
-      'floor',
-      'bonusPerPoint',
-      'bonusMax',
-    ]);
+    const rule = pick<Rule>(r, ENTITY_KEYS.rules);
     if (typeof r.tiers === 'string') {
       const tiers = parseTiers(r.tiers);
       if (!Array.isArray(tiers)) {
@@ -307,36 +301,24 @@ export function readScenario(snapshot: BookSnapshot): ReadScenario {
 
   const typed: Scenario = {
     plan,
-    units: T.TD_Units.rows.map((r) => pick<Unit>(r, ['id', 'name', 'type'])),
+    units: T.TD_Units.rows.map((r) => pick<Unit>(r, ENTITY_KEYS.units)),
     indicators,
-    targets: T.TD_Targets.rows.map((r) =>
-      pick<Target>(r, ['indicator', 'year', 'total', 'stretch', 'method', 'precision']),
-    ),
-    basis: T.TD_Basis.rows.map((r) =>
-      pick<Basis>(r, ['indicator', 'year', 'unit', 'weight', 'min', 'max', 'locked']),
-    ),
+    targets: T.TD_Targets.rows.map((r) => pick<Target>(r, ENTITY_KEYS.targets)),
+    basis: T.TD_Basis.rows.map((r) => pick<Basis>(r, ENTITY_KEYS.basis)),
     quotas,
     actuals: T.TD_Actuals.rows.map((r) => {
-      const a = pick<Actual>(r, [
-        'indicator',
-        'unit',
-        'period',
-        'value',
-        'source',
-        'file',
-        'importedAt',
-      ]);
+      const a = pick<Actual>(r, ENTITY_KEYS.actuals);
       if (typeof r.period === 'string') a.period = r.period.trim();
       return a;
     }),
     scoring: {
       rules,
-      grades: T.TD_Grades.rows.map((r) => pick<Grade>(r, ['name', 'min'])),
+      grades: T.TD_Grades.rows.map((r) => pick<Grade>(r, ENTITY_KEYS.grades)),
       ...(ahead !== undefined || warn !== undefined
-        ? { status: pick<{ ahead: number; warn: number }>({ ahead, warn }, ['ahead', 'warn']) }
+        ? { status: pick<{ ahead: number; warn: number }>({ ahead, warn }, ENTITY_KEYS.status) }
         : {}),
     },
-    registry: T.TD_Registry.rows.map((r) => pick<RegistryRow>(r, ['name', 'creditCode', 'unit'])),
+    registry: T.TD_Registry.rows.map((r) => pick<RegistryRow>(r, ENTITY_KEYS.registry)),
   };
   const given = givenAsLocks(typed, quotaOrigin);
   const scenario = given.scenario;

@@ -4,9 +4,8 @@
  * at their final rows, number formats and the default style. Hosts only copy the result in.
  */
 import { decodeCell, encodeCell } from '../engine/address';
-import { InputError } from '../engine/errors';
+import { inputError } from '../engine/errors';
 import { headerKey } from '../engine/headerKey';
-import { zhList } from '../engine/labels';
 import { resolveTableFormula } from './formula';
 import { isFormulaCell } from './types';
 import type { BookPlan, BookSnapshot, PlanCell, TableColumn, TableUpdate } from './types';
@@ -137,12 +136,7 @@ function columnPositions(u: TableUpdate, table: TableState): number[] {
   const position = u.columns.map((c) => keys.indexOf(headerKey(c.header)));
   const missing = u.columns.filter((_, j) => position[j] < 0).map((c) => c.header);
   if (missing.length) {
-    const quoted = missing.map((h) => `"${h}"`).join(', ');
-    throw new InputError(
-      `missing column${missing.length > 1 ? 's' : ''} ${quoted}`,
-      `${table.sheet} › ${u.table}`,
-      `缺少列${zhList(missing)}`,
-    );
+    throw inputError('table.missingColumns', `${table.sheet} › ${u.table}`, { columns: missing });
   }
   return position;
 }

@@ -23,7 +23,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { InputError, inputError } from '../engine/errors';
+import { inputError } from '../engine/errors';
 import { CANNOT_MAKE_FOLDER, CANNOT_READ, CANNOT_WRITE, osFailure } from './osError';
 import { ownerFileNames, parseOwnerFile } from './ownerFiles';
 import { replaceFile, writeTarget } from './replaceFile';
@@ -116,12 +116,7 @@ export async function updateBook<T>(
  * the option that chose the file, for the message.
  */
 export function refuseExistingOutput(file: string, force: boolean, option = 'name'): void {
-  if (!force && exists(file))
-    throw new InputError(
-      `the file already exists; choose another ${option}, or add --force to replace it`,
-      file,
-      `文件已存在；请换一个 ${option === 'name' ? '文件名' : option}，或加 --force 替换`,
-    );
+  if (!force && exists(file)) throw inputError('file.exists', file, { option });
 }
 
 /** A folder for outputs, made if missing. */
@@ -259,11 +254,7 @@ async function acquireLock(file: string, options: StoreOptions): Promise<() => v
       const who = holder
         ? `pid ${holder.pid} on ${holder.host}${holder.command ? `, ${holder.command}` : ''}${holder.since ? `, since ${holder.since}` : ''}`
         : 'unknown';
-      throw new InputError(
-        `another target-desk command is writing this book (${who}); try again when it has finished, or delete ${lock} if none is running; nothing written`,
-        file,
-        `另一个 target-desk 命令正在写入该工作簿（${who}）；请待其完成后重试，若确无命令在运行可删除 ${lock}；未写入任何内容`,
-      );
+      throw inputError('book.locked', file, { who, lock });
     }
     await new Promise((r) => setTimeout(r, 50 + Math.random() * 100));
   }

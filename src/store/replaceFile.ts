@@ -9,7 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import JSZip from 'jszip';
-import { InputError, inputError } from '../engine/errors';
+import { inputError } from '../engine/errors';
 import { CANNOT_WRITE, osFailure } from './osError';
 
 /** The file a path writes to: itself, or the end of its chain of symlinks (even a dangling one). */
@@ -42,11 +42,7 @@ export async function replaceFile(
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw osFailure(e, file, CANNOT_WRITE);
   }
   if (existing?.isDirectory())
-    throw new InputError(
-      'cannot write (it is a folder, not a file, EISDIR)',
-      file,
-      '无法写入（这是文件夹，不是文件，EISDIR）',
-    );
+    throw inputError('os.failed', file, { action: 'write', code: 'EISDIR', message: '' });
   const tmp = path.join(
     path.dirname(target),
     `.${path.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`,
@@ -93,10 +89,5 @@ async function verifyPackage(tmp: string, file: string): Promise<void> {
   } catch {
     ok = false;
   }
-  if (!ok)
-    throw new InputError(
-      'the file written did not read back as a package; nothing written',
-      file,
-      '写出的文件无法读回为文件包；未写入任何内容',
-    );
+  if (!ok) throw inputError('file.notReadBack', file, {});
 }

@@ -159,7 +159,7 @@ export function createController(host: Host): Controller {
           unreadable.push({
             file: f.name,
             accepted: false,
-            summary: '',
+            taken: null,
             problems: problemsOf(e, f.name),
             warnings: [],
           });
@@ -172,12 +172,16 @@ export function createController(host: Host): Controller {
         ...report.files.map((r): FileResult => ({
           file: r.file,
           accepted: r.status === 'accepted',
-          summary:
+          taken:
             r.status === 'accepted'
-              ? `${r.unitName ?? r.unit ?? ''} ${r.period ?? ''}：${r.values.length} 项`
-              : '',
-          problems: r.errors.map((message) => ({ where: '', message })),
-          warnings: r.warnings.map((message) => ({ where: '', message })),
+              ? {
+                  unit: r.unitName ?? r.unit ?? '',
+                  period: r.period ?? '',
+                  values: r.values.length,
+                }
+              : null,
+          problems: r.errors,
+          warnings: r.warnings,
         })),
         ...unreadable,
       ];

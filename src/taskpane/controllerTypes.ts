@@ -2,6 +2,7 @@
  * What the task pane asks of the controller (src/taskpane/controller.ts). The controller turns each
  * request into a job run against the workbook; components only show these results.
  */
+import type { ProblemText } from '../i18n/strings';
 import type { AllocationPreview } from '../plan/jobs/allocate';
 
 export type Method =
@@ -47,12 +48,15 @@ export interface DownloadFile {
 export interface FileResult {
   file: string;
   accepted: boolean;
-  /** What went in, e.g. "武林街道 2019Q3：4 项". */
-  summary: string;
-  /** An InputError's problems: `zh` is their Chinese text where the engine gives one. */
-  problems: { where: string; message: string; zh?: string }[];
-  warnings: { where: string; message: string }[];
+  /** What went in (shown as "武林街道 2019Q3：4 项"), null for a refused file. */
+  taken: { unit: string; period: string; values: number } | null;
+  /** Why the file was refused, and what was noted about one taken: shown in the pane's language. */
+  problems: PlacedProblem[];
+  warnings: PlacedProblem[];
 }
+
+/** A problem (a code and its arguments, or a text the controller worded) and where it is. */
+export type PlacedProblem = ProblemText & { where: string };
 
 export interface ListResult {
   file: string;

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import * as path from 'path';
-import { InputError, inputError } from '../engine/errors';
+import { inputError } from '../engine/errors';
 import { replaceFile } from '../store/replaceFile';
 import { drawNativeCharts } from './chart';
 import { PartStore, StoredParts } from './partStore';
@@ -76,10 +76,9 @@ export async function loadBook(file: string): Promise<ExcelJS.Workbook> {
   try {
     buffer = fs.readFileSync(file);
   } catch (e) {
-    throw new InputError(
-      `cannot read the workbook (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
-      file,
-    );
+    throw inputError('book.unreadable', file, {
+      cause: (e as NodeJS.ErrnoException).code ?? (e as Error).message,
+    });
   }
   return loadBookBuffer(buffer, file);
 }

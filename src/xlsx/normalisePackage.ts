@@ -7,7 +7,7 @@
  * never content, and leaves parts already in that shape byte for byte as they were.
  */
 import { SaxesParser, SaxesTagNS } from 'saxes';
-import { InputError } from '../engine/errors';
+import { InputError, inputError } from '../engine/errors';
 
 /** The prefix ExcelJS expects for each namespace it reads ('' = the default namespace). */
 const CANONICAL: Record<string, string> = {
@@ -88,12 +88,7 @@ function canonicalPrefixes(xml: string, where: string): string {
   });
   parser.on('cdata', (t) => out.push(escapeText(t)));
   parser.write(xml).close();
-  if (failure)
-    throw new InputError(
-      `part ${where} is not well-formed XML (${failure.message})`,
-      '',
-      `部件 ${where} 不是格式正确的 XML（${failure.message}）`,
-    );
+  if (failure) throw inputError('package.badXml', '', { part: where, detail: failure.message });
   return out.join('');
 }
 
@@ -133,10 +128,7 @@ export function normaliseParts(parts: Map<string, Buffer>, file: string): string
       if (needsCanonicalPrefixes(xml)) xml = canonicalPrefixes(xml, name);
     } catch (e) {
       if (e instanceof InputError)
-        throw new InputError(
-          e.problems.map((p) => ({ ...p, where: file })),
-          file,
-        );
+        throw new InputError(e.problems.map((p) => ({ ...p, where: file })));
       throw e;
     }
     if (name.endsWith('.rels')) xml = relativeTargets(name, xml);

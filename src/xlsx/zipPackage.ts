@@ -5,7 +5,8 @@
  * than the compressed file.
  */
 import * as zlib from 'zlib';
-import { InputError } from '../engine/errors';
+import { InputError, inputError, problem } from '../engine/errors';
+import type { PackageDamage } from '../engine/messages/en/io';
 
 const MB = 1024 * 1024;
 export const PACKAGE_LIMITS = {
@@ -36,18 +37,14 @@ export interface ZipEntry {
 /** A file that is not a readable zip package at all (as opposed to one refused by the limits). */
 export class NotAPackage extends InputError {}
 
-function damaged(file: string, what: string, zh: string): InputError {
-  return new NotAPackage(
-    `not an xlsx workbook (not a zip package: ${what})`,
-    file,
-    `不是有效的 xlsx 文件（不是 zip 文件包：${zh}）`,
-  );
+function damaged(file: string, what: PackageDamage, part = ''): InputError {
+  return new NotAPackage([problem('package.damaged', file, { what, part })]);
 }
 
 function endRecord(zip: Buffer, file: string): number {
   for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--)
     if (zip.readUInt32LE(i) === END) return i;
-  throw damaged(file, 'no end of central directory', '找不到中央目录');
+  throw damaged(file, 'noEnd');
 }
 
 /** Sizes of 0xFFFFFFFF mean "in the zip64 extra field", in the order size, compressed, offset. */
@@ -72,23 +69,21 @@ function zip64Fields(extra: Buffer, wanted: boolean[]): number[] {
 
 /** The package's parts as its central directory declares them, refused when over the limits. */
 export function zipDirectory(zip: Buffer, file: string): ZipEntry[] {
-  if (zip.length < 22) throw damaged(file, 'too short', '文件过短');
+  if (zip.length < 22) throw damaged(file, 'tooShort');
   const end = endRecord(zip, file);
   let count = zip.readUInt16LE(end + 10);
   let at = zip.readUInt32LE(end + 16);
   const locator = end - 20;
   if (locator >= 0 && zip.readUInt32LE(locator) === ZIP64_LOCATOR) {
     const z64 = Number(zip.readBigUInt64LE(locator + 8));
-    if (z64 + 56 > zip.length || zip.readUInt32LE(z64) !== ZIP64_END)
-      throw damaged(file, 'damaged zip64 directory', 'zip64 目录损坏');
+    if (z64 + 56 > zip.length || zip.readUInt32LE(z64) !== ZIP64_END) throw damaged(file, 'zip64');
     count = Number(zip.readBigUInt64LE(z64 + 32));
     at = Number(zip.readBigUInt64LE(z64 + 48));
   }
   const entries: ZipEntry[] = [];
   let total = 0;
   for (let n = 0; n < count; n++) {
-    if (at + 46 > zip.length || zip.readUInt32LE(at) !== CENTRAL)
-      throw damaged(file, 'damaged central directory', '中央目录损坏');
+    if (at + 46 > zip.length || zip.readUInt32LE(at) !== CENTRAL) throw damaged(file, 'directory');
     const nameLength = zip.readUInt16LE(at + 28);
     const extraLength = zip.readUInt16LE(at + 30);
     const name = zip.subarray(at + 46, at + 46 + nameLength).toString('utf8');
@@ -123,11 +118,7 @@ export function zipDirectory(zip: Buffer, file: string): ZipEntry[] {
 function tooLarge(file: string, part: string, bytes: number): InputError {
   const mb = Math.ceil(bytes / MB);
   const limit = PACKAGE_LIMITS.totalBytes / MB;
-  return new InputError(
-    `refused: the package expands to more than ${limit} MB (at least ${mb} MB by part ${part}); nothing read`,
-    file,
-    `已拒绝：文件包解压后超过 ${limit} MB（到部件 ${part} 已至少 ${mb} MB），未读取`,
-  );
+  return inputError('package.tooLarge', file, { limit, mb, part });
 }
 
 function checkEntry(e: ZipEntry, file: string): void {
@@ -136,30 +127,26 @@ function checkEntry(e: ZipEntry, file: string): void {
     !Number.isFinite(e.compressedSize) ||
     !Number.isFinite(e.localOffset)
   )
-    throw damaged(file, `unreadable sizes of part ${e.name}`, `部件 ${e.name} 的大小无法读取`);
+    throw damaged(file, 'sizes', e.name);
   if (e.method !== STORED && e.method !== DEFLATED)
-    throw new InputError(
-      `part ${e.name} uses zip compression method ${e.method}; only stored and deflated parts are read`,
-      file,
-      `部件 ${e.name} 使用了不支持的压缩方式 ${e.method}（只读取存储和 deflate）`,
-    );
+    throw inputError('package.badMethod', file, { part: e.name, method: e.method });
   if (e.size > PACKAGE_LIMITS.totalBytes) throw tooLarge(file, e.name, e.size);
   if (e.size > PACKAGE_LIMITS.ratioFrom && e.size > PACKAGE_LIMITS.ratio * e.compressedSize)
-    throw new InputError(
-      `refused: part ${e.name} expands ${Math.round(e.size / Math.max(1, e.compressedSize))} times (more than ${PACKAGE_LIMITS.ratio}:1 above ${PACKAGE_LIMITS.ratioFrom / MB} MB), as a zip bomb does; nothing read`,
-      file,
-      `已拒绝：部件 ${e.name} 解压后放大 ${Math.round(e.size / Math.max(1, e.compressedSize))} 倍（超过 ${PACKAGE_LIMITS.ratio}:1 且大于 ${PACKAGE_LIMITS.ratioFrom / MB} MB），疑似压缩炸弹，未读取`,
-    );
+    throw inputError('package.ratio', file, {
+      part: e.name,
+      times: Math.round(e.size / Math.max(1, e.compressedSize)),
+      ratio: PACKAGE_LIMITS.ratio,
+      fromMb: PACKAGE_LIMITS.ratioFrom / MB,
+    });
 }
 
 /** The compressed bytes of one part, as its local header places them. */
 function rawContent(zip: Buffer, e: ZipEntry, file: string): Buffer {
   const h = e.localOffset;
   if (h + 30 > zip.length || zip.readUInt32LE(h) !== LOCAL)
-    throw damaged(file, `damaged local header of ${e.name}`, `部件 ${e.name} 的本地头损坏`);
+    throw damaged(file, 'localHeader', e.name);
   const start = h + 30 + zip.readUInt16LE(h + 26) + zip.readUInt16LE(h + 28);
-  if (start + e.compressedSize > zip.length)
-    throw damaged(file, `part ${e.name} is cut short`, `部件 ${e.name} 不完整`);
+  if (start + e.compressedSize > zip.length) throw damaged(file, 'cutShort', e.name);
   return zip.subarray(start, start + e.compressedSize);
 }
 
@@ -170,12 +157,7 @@ function rawContent(zip: Buffer, e: ZipEntry, file: string): Buffer {
 export function readEntry(zip: Buffer, e: ZipEntry, file: string): Buffer {
   const content = rawContent(zip, e, file);
   if (e.method === STORED) {
-    if (content.length !== e.size)
-      throw damaged(
-        file,
-        `part ${e.name} is not its declared size`,
-        `部件 ${e.name} 与声明的大小不符`,
-      );
+    if (content.length !== e.size) throw damaged(file, 'wrongSize', e.name);
     return content;
   }
   let data: Buffer;
@@ -184,19 +166,10 @@ export function readEntry(zip: Buffer, e: ZipEntry, file: string): Buffer {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ERR_BUFFER_TOO_LARGE')
-      throw new InputError(
-        `refused: part ${e.name} expands beyond the size its header declares (${e.size} bytes), as a zip bomb does; nothing read`,
-        file,
-        `已拒绝：部件 ${e.name} 解压后超过文件头声明的大小（${e.size} 字节），疑似压缩炸弹，未读取`,
-      );
-    throw damaged(file, `part ${e.name} does not inflate`, `部件 ${e.name} 无法解压`);
+      throw inputError('package.beyondDeclared', file, { part: e.name, size: e.size });
+    throw damaged(file, 'noInflate', e.name);
   }
-  if (data.length !== e.size)
-    throw damaged(
-      file,
-      `part ${e.name} is not its declared size`,
-      `部件 ${e.name} 与声明的大小不符`,
-    );
+  if (data.length !== e.size) throw damaged(file, 'wrongSize', e.name);
   return data;
 }
 

@@ -33,7 +33,14 @@ beforeAll(async () => {
   }
   const r = runCli(['bulletin', BOOK, '--period', '2019Q3', '--docx', DOC, '--date', '2019-10-15']);
   expect(r).toMatchObject({ code: 0, stderr: '' });
-  expect(r.stdout).toBe(`${DOC}: 已生成公文「通报2019Q3.docx」（2019Q3）\n`);
+  expect(r.stdout).toBe(`${DOC}: bulletin document (公文) for 2019Q3 written\n`);
+  const zh = runCli(
+    ['bulletin', BOOK, '--period', '2019Q3', '--docx', DOC, '--date', '2019-10-15', '--force'],
+    '',
+    undefined,
+    { LANG: 'zh_CN.UTF-8' },
+  );
+  expect(zh.stdout).toBe(`${DOC}: 已生成公文「通报2019Q3.docx」（2019Q3）\n`);
   const zip = await JSZip.loadAsync(readFileSync(DOC));
   parts = {};
   for (const name of Object.keys(zip.files).filter((n) => /\.(xml|rels)$/.test(n))) {

@@ -255,6 +255,68 @@ describe('target-desk import-list', () => {
     expect(sha(book)).toBe(before);
   });
 
+  it('reports in the CLI language, and --json carries its notes as codes', () => {
+    const own = fs.mkdtempSync(path.join(os.tmpdir(), 'td-list-lang-'));
+    try {
+      const sample = path.join(own, 'b.xlsx');
+      expect(runCli(['init', '--sample', '--out', sample]).code).toBe(0);
+      const known = JSON.parse(runCli(['export', sample]).stdout).registry[0].name;
+      const list = path.join(own, 'l.csv');
+      fs.writeFileSync(
+        list,
+        `企业名称,证书编号,发证日期\n${known},GR201933009999,2019-11-30\n某某未登记科技有限公司,GR201933009998,2019-11-30\n${known}二,GR201533009997,2015-05-01\n`,
+      );
+      const args = ['import-list', sample, list, '--indicator', 'gqq_new'];
+      const zh = runCli(args, '', undefined, { LANG: 'zh_CN.UTF-8' }).stdout.split('\n');
+      expect(zh[0]).toBe('l.csv: 指标 gqq_new，名单 3 行，匹配 1，未匹配 2，重复证书 0');
+      expect(zh).toContain(
+        '  未匹配 第3行 某某未登记科技有限公司（在认定名单表填写单位编号后重新导入，或用 --assign）',
+      );
+      expect(zh).toContain('  提示 l.csv: 2015 年不在本计划的年度内，名单中该年的企业不计入完成数');
+      expect(zh.find((l) => l.startsWith('  变更'))).toMatch(
+        /^ {2}变更 11 项；wulin 2019Q4 空 → 0；.*；kuamao 2019Q4 空 → 1；/,
+      );
+      const en = runCli(args).stdout.split('\n');
+      expect(en[0]).toBe(
+        'l.csv: indicator gqq_new, 3 rows in the list, 1 matched, 2 unmatched, 0 repeated certificates',
+      );
+      expect(en).toContain(
+        '  unmatched row 3 某某未登记科技有限公司 (type its unit id in the 认定名单 sheet and import again, or use --assign)',
+      );
+      expect(en).toContain(
+        "  note l.csv: 2015 is not one of the plan's years: the list's enterprises of that year are not counted",
+      );
+      // The same list again (now in English) changes nothing.
+      expect(en).toContain('  0 changes');
+      const json = JSON.parse(runCli([...args, '--json']).stdout);
+      expect(json.warnings).toEqual([
+        { code: 'list.yearOutsidePlan', where: 'l.csv', args: { year: 2015 } },
+      ]);
+      expect(json.unmatched.map((u: { row: number }) => u.row)).toEqual([3, 4]);
+    } finally {
+      fs.rmSync(own, { recursive: true, force: true });
+    }
+  });
+
+  it('says in the CLI language that a list matching nothing writes nothing', () => {
+    const before = sha(book);
+    const list = path.join(dir, 'none.csv');
+    fs.writeFileSync(
+      list,
+      '企业名称,证书编号,发证日期\n某某未登记科技有限公司,GR201933009998,2019-11-30\n',
+    );
+    const args = ['import-list', book, list, '--indicator', 'gqq_new'];
+    const zh = runCli(args, '', undefined, { LANG: 'zh_CN.UTF-8' });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toBe(
+      `${list}: 没有一行与企业库匹配，未写入任何内容（可用 --assign 指定单位后重新导入）\n`,
+    );
+    expect(runCli(args).stderr).toBe(
+      `${list}: no row matches the registry (企业库); nothing written (assign units with --assign and import again)\n`,
+    );
+    expect(sha(book)).toBe(before);
+  });
+
   it('puts the 核对差异 into the bulletin that run writes', async () => {
     expect(runCli(['run', book, '--period', '2019Q3']).code).toBe(0);
     const wb = new ExcelJS.Workbook();

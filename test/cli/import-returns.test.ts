@@ -111,11 +111,32 @@ describe('target-desk templates', () => {
 describe('target-desk import-returns', () => {
   it('refuses a batch in which every file is broken with exit 2 and leaves the book byte for byte', () => {
     const before = sha(book);
-    const r = runCli(['import-returns', book, path.join(dir, 'chaohui-broken.xlsx')]);
+    const args = ['import-returns', book, path.join(dir, 'chaohui-broken.xlsx')];
+    const r = runCli(args, '', undefined, { LANG: 'zh_CN.UTF-8' });
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain(
-      'chaohui-broken.xlsx: 已拒绝  单位 朝晖街道（chaohui）  报送期 2019Q3',
+    expect(r.stdout).toBe(
+      [
+        'chaohui-broken.xlsx: 已拒绝  单位 朝晖街道（chaohui）  报送期 2019Q3',
+        '  错误 chaohui-broken.xlsx › 季度报表 › E14: 不能为负数（-1）',
+        '  错误 chaohui-broken.xlsx › 季度报表 › E15: 「五」不是数字，请填写数值',
+        '  错误 chaohui-broken.xlsx › 季度报表 › E16: 不接受公式「=1+1」，请直接填写数值',
+        '共 1 份：导入 0 份，拒绝 1 份',
+        '',
+      ].join('\n'),
     );
+    // The same report in English (LANG=C), and --lang choosing over the environment.
+    const en = [
+      'chaohui-broken.xlsx: refused  unit 朝晖街道 (chaohui)  period 2019Q3',
+      '  error chaohui-broken.xlsx › 季度报表 › E14: must not be negative (-1)',
+      '  error chaohui-broken.xlsx › 季度报表 › E15: "五" is not a number: type a number',
+      '  error chaohui-broken.xlsx › 季度报表 › E16: a formula "=1+1" is not accepted: type the value itself',
+      '1 file: 0 imported, 1 refused',
+      '',
+    ].join('\n');
+    expect(runCli(args).stdout).toBe(en);
+    expect(
+      runCli([...args, '--lang', 'en-US'], '', undefined, { LANG: 'zh_CN.UTF-8' }).stdout,
+    ).toBe(en);
     expect(sha(book)).toBe(before);
   });
 
@@ -143,14 +164,35 @@ describe('target-desk import-returns', () => {
       ['chaohui-broken.xlsx', 'rejected', 'chaohui', '2019Q3'],
       ['keji-lo.xlsx', 'accepted', 'keji', '2019Q3'],
     ]);
+    // --json carries the problems as code, where and arguments, whatever the language.
     expect(report.files[2].errors).toEqual([
-      'chaohui-broken.xlsx › 季度报表 › E14: 不能为负数（-1）',
-      'chaohui-broken.xlsx › 季度报表 › E15: 「五」不是数字，请填写数值',
-      'chaohui-broken.xlsx › 季度报表 › E16: 不接受公式「=1+1」，请直接填写数值',
+      {
+        code: 'return.negative',
+        where: 'chaohui-broken.xlsx › 季度报表 › E14',
+        args: { value: -1 },
+      },
+      {
+        code: 'return.textNotNumber',
+        where: 'chaohui-broken.xlsx › 季度报表 › E15',
+        args: { text: '五' },
+      },
+      {
+        code: 'return.formula',
+        where: 'chaohui-broken.xlsx › 季度报表 › E16',
+        args: { formula: '1+1' },
+      },
     ]);
     expect(report.files[1].warnings).toEqual([
-      'tianshui.xlsx › 季度报表 › E14: 文本「２」按数值 2 读取',
-      'tianshui.xlsx › 季度报表 › E15: 文本「1,005」按数值 1005 读取',
+      {
+        code: 'return.readFromText',
+        where: 'tianshui.xlsx › 季度报表 › E14',
+        args: { text: '２', value: 2 },
+      },
+      {
+        code: 'return.readFromText',
+        where: 'tianshui.xlsx › 季度报表 › E15',
+        args: { text: '1,005', value: 1005 },
+      },
     ]);
     expect(report.files[1].notReported).toEqual(['rd_invest']);
     expect(actuals()).toEqual([
@@ -208,10 +250,15 @@ describe('target-desk import-returns', () => {
 
   it('is idempotent: the same return again changes nothing and counts nothing twice', () => {
     const before = actuals();
-    const r = runCli(['import-returns', book, path.join(dir, 'wulin.xlsx')]);
+    const args = ['import-returns', book, path.join(dir, 'wulin.xlsx')];
+    const r = runCli(args, '', undefined, { LANG: 'zh_CN.UTF-8' });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(
-      'wulin.xlsx: 已导入  单位 武林街道（wulin）  报送期 2019Q3\n  变更 0 项\n',
+    expect(r.stdout).toBe(
+      'wulin.xlsx: 已导入  单位 武林街道（wulin）  报送期 2019Q3\n  变更 0 项\n共 1 份：导入 1 份，拒绝 0 份\n',
+    );
+    // Again, in English (LANG=C): still nothing changes.
+    expect(runCli(args).stdout).toBe(
+      'wulin.xlsx: imported  unit 武林街道 (wulin)  period 2019Q3\n  0 changes\n1 file: 1 imported, 0 refused\n',
     );
     expect(actuals()).toEqual(before);
   });
@@ -272,21 +319,31 @@ describe('target-desk import-returns', () => {
       ['chaohui-broken.xlsx', '2019Q3', '已拒绝：3个错误'],
       ['keji-lo.xlsx', '2019Q3', '已导入：区科技局 1项，变更1项'],
       ['wulin.xlsx', '2019Q3', '已导入：武林街道 3项，变更0项'],
+      ['wulin.xlsx', '2019Q3', '已导入：武林街道 3项，变更0项'],
       ['wulin-v2.xlsx', '2019Q3', '已导入：武林街道 2项，变更2项'],
     ]);
   });
 
   it('refuses returns of another period when --period is given', () => {
-    const r = runCli(['import-returns', book, path.join(dir, 'wulin.xlsx'), '--period', '2019Q4']);
+    const args = ['import-returns', book, path.join(dir, 'wulin.xlsx'), '--period', '2019Q4'];
+    const r = runCli(args, '', undefined, { LANG: 'zh_CN.UTF-8' });
     expect(r.code).toBe(2);
     expect(r.stdout).toContain(
       '错误 wulin.xlsx › 文档属性 td.period: 这是 2019Q3 的报表，本次导入的是 2019Q4',
     );
+    expect(runCli(args).stdout).toContain(
+      'error wulin.xlsx › 文档属性 td.period: this is a return for 2019Q3; this import is for 2019Q4',
+    );
   });
 
   it('names a missing file and refuses it', () => {
-    const r = runCli(['import-returns', book, path.join(dir, 'nope.xlsx')]);
+    const args = ['import-returns', book, path.join(dir, 'nope.xlsx')];
+    const r = runCli(args, '', undefined, { LANG: 'zh_CN.UTF-8' });
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('错误 nope.xlsx: 无法读取文件（ENOENT）');
+    expect(runCli(args).stdout).toContain('error nope.xlsx: cannot read the file (ENOENT)');
+    expect(JSON.parse(runCli([...args, '--json']).stdout).files[0].errors).toEqual([
+      { code: 'file.unreadable', where: 'nope.xlsx', args: { cause: 'ENOENT' } },
+    ]);
   });
 });

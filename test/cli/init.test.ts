@@ -13,7 +13,15 @@ describe('target-desk init', () => {
     const r = runCli(['init', '--sample', '--out', book]);
     expect(r).toEqual({
       code: 0,
-      stdout: `${book}: 计划簿已创建（16 个单位，7 个指标）\n`,
+      stdout: `${book}: plan workbook created (16 units, 7 indicators)\n`,
+      stderr: '',
+    });
+    const zh = join(dir, 'sample-zh.xlsx');
+    expect(
+      runCli(['init', '--sample', '--out', zh], '', undefined, { LANG: 'zh_CN.UTF-8' }),
+    ).toEqual({
+      code: 0,
+      stdout: `${zh}: 计划簿已创建（16 个单位，7 个指标）\n`,
       stderr: '',
     });
     const wb = await loadBook(book);

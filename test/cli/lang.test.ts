@@ -41,6 +41,35 @@ describe('the CLI language', () => {
     );
   });
 
+  it('names a refused option, a missing option and bad JSON in Chinese too', () => {
+    const zh = { LANG: 'zh_CN.UTF-8' };
+    const usage = 'target-desk assess --period P';
+    expect(runCli(['assess', '--perod', '2019Q3'], MANY, undefined, zh).stderr).toBe(
+      `target-desk assess: 未知选项 --perod（是否想用 --period？）（用法：${usage}）\n`,
+    );
+    expect(runCli(['assess'], MANY, undefined, zh).stderr).toBe(
+      'target-desk assess: 缺少必需的选项 --period\n',
+    );
+    expect(runCli(['assess', '--period', '2019Q3', 'x.json'], MANY, undefined, zh).stderr).toBe(
+      `target-desk assess: 多余的参数 x.json（用法：${usage}）\n`,
+    );
+    expect(runCli(['assess', '--period', '2019Q3'], '{', undefined, zh).stderr).toMatch(
+      /^target-desk assess: stdin: 不是有效的 JSON（.+）\n$/,
+    );
+    expect(runCli(['assess', '--lang', 'fr'], MANY, undefined, zh).stderr).toBe(
+      'target-desk assess: --lang: 无法识别的语言“fr”（可选 zh-CN 或 en-US）\n',
+    );
+  });
+
+  it('names an operating-system failure in Chinese', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'td-lang-'));
+    const r = runCli(['init', '--sample', '--force', '--out', dir], '', undefined, {
+      LANG: 'zh_CN.UTF-8',
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`target-desk init: ${dir}: 无法写入（这是文件夹，不是文件，EISDIR）\n`);
+  });
+
   it('lists --lang in every command’s help', () => {
     expect(runCli(['run', '--help']).stdout).toMatch(
       /--lang zh-CN\|en-US {2}language of the messages/,

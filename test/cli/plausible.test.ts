@@ -6,6 +6,9 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { loadBook, saveBookAtomic } from '../../src/xlsx';
 import { runCli } from '../support/cli';
+
+/** The import reports in Chinese, as a user with a Chinese locale reads them. */
+const ZH = { LANG: 'zh_CN.UTF-8' };
 import { editWorkbook } from '../support/planBook';
 
 /**
@@ -63,7 +66,7 @@ describe('implausible numbers (observation 6)', () => {
     const book = freshBook('huge-return.xlsx');
     const file = await wulinReturn(book, '2019Q3', 'wulin-huge.xlsx', { E14: 1e308, E15: 2e7 });
     const before = sha(book);
-    const r = runCli(['import-returns', book, file]);
+    const r = runCli(['import-returns', book, file], '', undefined, ZH);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain(
       'wulin-huge.xlsx › 季度报表 › E14: 1e+308 不合常理：超过 10000000（10^7 与年度任务 12 的 1000 倍中的较大者），请检查是否填错',
@@ -108,7 +111,7 @@ describe('implausible numbers (observation 6)', () => {
     const q3 = await wulinReturn(book, '2019Q3', 'wulin-q3.xlsx', { E14: 7 });
     expect(runCli(['import-returns', book, q3]).code).toBe(0);
     const q4 = await wulinReturn(book, '2019Q4', 'wulin-q4.xlsx', { E14: 0 });
-    const r = runCli(['import-returns', book, q4]);
+    const r = runCli(['import-returns', book, q4], '', undefined, ZH);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
       '  提示 wulin-q4.xlsx › 季度报表 › E14: 2019Q4 本年累计 0 低于 2019Q3 的 7：累计数不应下降（请核对是否填错；如系更正可忽略）',
@@ -181,7 +184,7 @@ describe('import-list outcomes (observation 11)', () => {
   it('exits 3 when rows are left unmatched and applies the rest', () => {
     const book = freshBook('list-partial.xlsx');
     const list = writeList('partial.csv', ['杭州云帆网络有限公司', '杭州未登记有限公司']);
-    const r = runCli(['import-list', book, list, '--indicator', 'gqq_new']);
+    const r = runCli(['import-list', book, list, '--indicator', 'gqq_new'], '', undefined, ZH);
     expect(r.code).toBe(3);
     expect(r.stdout).toContain('未匹配 第3行 杭州未登记有限公司');
     const actuals = JSON.parse(runCli(['export', book]).stdout).actuals;
@@ -200,7 +203,7 @@ describe('import-list outcomes (observation 11)', () => {
     const book = freshBook('list-none.xlsx');
     const list = writeList('none.csv', ['杭州未登记有限公司']);
     const before = sha(book);
-    const r = runCli(['import-list', book, list, '--indicator', 'gqq_new']);
+    const r = runCli(['import-list', book, list, '--indicator', 'gqq_new'], '', undefined, ZH);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       `${list}: 没有一行与企业库匹配，未写入任何内容（可用 --assign 指定单位后重新导入）\n`,
@@ -245,7 +248,7 @@ describe('import-list outcomes (observation 11)', () => {
       '"杭州云帆网络有限公司" is registered to unit wulin in 企业库; add --reassign to move it to tianshui',
     );
     expect(sha(book)).toBe(before);
-    const moved = runCli([...args, '--reassign']);
+    const moved = runCli([...args, '--reassign'], '', undefined, ZH);
     expect(moved.code).toBe(0);
     expect(moved.stdout).toContain('企业库记住：杭州云帆网络有限公司 → tianshui');
     const registry = JSON.parse(runCli(['export', book]).stdout).registry;
@@ -303,7 +306,7 @@ describe('a quota typed into 任务分解 (observation 12)', () => {
       rows.filter((r) => r.indicator === edited.indicator && r.year === 2019);
     const total = block(before).reduce((a, r) => a + r.quota, 0);
     await typeQuota(book, edited.at, edited.quota + 1);
-    const r = runCli(['run', book, '--period', '2019Q3']);
+    const r = runCli(['run', book, '--period', '2019Q3'], '', undefined, ZH);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
       `  任务分解 › TD_Quotas › 第${edited.at}行 › 任务数：单位 ${edited.unit} 指标 ${edited.indicator} 的任务数由分解所得 ${edited.quota} 改为 ${edited.quota + 1}：已按“给定”保留，其余单位重新分解以保持总数\n`,

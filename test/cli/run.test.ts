@@ -46,9 +46,22 @@ describe('target-desk run', () => {
     const r = runCli(['run', book, '--period', '2019Q3', '--out', out]);
     expect(r).toEqual({
       code: 0,
-      stdout: `${out}: 已计算 2019Q3（16 个单位），生成「通报 2019Q3」\n`,
+      stdout: `${out}: 2019Q3 computed (16 units), bulletin sheet "通报 2019Q3" written\n`,
       stderr: '',
     });
+    const zh = runCli([
+      'run',
+      book,
+      '--period',
+      '2019Q3',
+      '--out',
+      join(dir, 'out-zh.xlsx'),
+      '--lang',
+      'zh-CN',
+    ]);
+    expect(zh.stdout).toBe(
+      `${join(dir, 'out-zh.xlsx')}: 已计算 2019Q3（16 个单位），生成「通报 2019Q3」\n`,
+    );
     expect(readFileSync(book).equals(bytes)).toBe(true);
     const snap = readSnapshot(await loadBook(out), ['通报 2019Q3']);
     expect(snap.sheetNames).toContain('通报 2019Q3');
@@ -160,7 +173,7 @@ describe('target-desk run', () => {
     });
     const r = runCli(['run', book, '--period', '2019Q3']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/被替换的 \d+ 行旧结果已存入 TD_History/);
+    expect(r.stdout).toMatch(/; the \d+ replaced rows of earlier results kept in TD_History\n$/);
 
     const after = (await rows(book, 'TD_Scores')).find(
       (x) => x['单位编号'] === 'wulin' && x['指标编号'] === 'gqq_new',

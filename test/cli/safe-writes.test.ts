@@ -194,8 +194,16 @@ describe('existing outputs', () => {
     const again = runCli(['templates', book, '--period', '2019Q3', '--out-dir', out]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(
+      `${path.join(out, '2019Q3-武林街道-季度报表.xlsx')}  exists with the same content, skipped\n`,
+    );
+    expect(again.stdout).toMatch(/\n4 quarterly return templates \(季度报表\) written\n$/);
+    const zh = runCli(['templates', book, '--period', '2019Q3', '--out-dir', out], '', undefined, {
+      LANG: 'zh_CN.UTF-8',
+    });
+    expect(zh.stdout).toContain(
       `${path.join(out, '2019Q3-武林街道-季度报表.xlsx')}  已存在且内容相同，跳过\n`,
     );
+    expect(zh.stdout).toMatch(/\n生成 4 份季度报表模板\n$/);
     const filled = path.join(out, '2019Q3-武林街道-季度报表.xlsx');
     fs.copyFileSync(path.join(dir, 'wulin.xlsx'), filled);
     const before = sha(filled);

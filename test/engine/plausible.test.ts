@@ -113,7 +113,7 @@ describe('periods outside the plan', () => {
       zh: '本计划没有 2017 年的目标（计划年度：2018、2019、2020）',
     });
     expect(() => requirePlanPeriod(s, { year: 2025, quarter: 4 })).toThrow(
-      new InputError('the plan has no target for 2025 (its years: 2018, 2019, 2020)', '--period'),
+      new Error('--period: the plan has no target for 2025 (its years: 2018, 2019, 2020)'),
     );
     expect(
       wordedComplaint(periodOutsidePlan({ targets: [], quotas: [] }, { year: 2019, quarter: 1 }))

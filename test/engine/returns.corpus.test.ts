@@ -49,8 +49,8 @@ describe.each(cases.filter((c) => c.kind === 'return'))('return $file', (c) => {
     try {
       const book = await readGridFile(path.join(BAD, c.file));
       const { report } = importReturnsJob(snapshot, [book], { now: NOW });
-      errors = report.files[0].errors;
-      warnings = report.files[0].warnings;
+      errors = report.files[0].errors.map((p) => formatProblemIn(p, 'zh-CN'));
+      warnings = report.files[0].warnings.map((p) => formatProblemIn(p, 'zh-CN'));
       values = Object.fromEntries(report.files[0].values.map((v) => [v.indicator, v.value]));
       expect(report.files[0].status).toBe(c.exit ? 'rejected' : 'accepted');
     } catch (e) {
@@ -86,7 +86,7 @@ describe.each(cases.filter((c) => c.kind === 'list'))('list $file', (c) => {
         duplicates: c.duplicates,
         counts: c.counts,
       });
-      expect(report.warnings).toEqual(c.warnings);
+      expect(report.warnings.map((p) => formatProblemIn(p, 'en-US'))).toEqual(c.warnings);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       expect(e.problems.map((p) => formatProblemIn(p, 'zh-CN'))).toEqual(c.errors);

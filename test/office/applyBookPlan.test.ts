@@ -1,5 +1,5 @@
 import { worded } from '../support/problems';
-import { InputError } from '../../src/engine/errors';
+import { InputError, inputError } from '../../src/engine/errors';
 import { NOTICES, applyBookPlan, readSnapshot, runJob } from '../../src/office';
 import { CHART_DATA_SHEET } from '../../src/office/chartData';
 import type { BookPlan, PlanCell, TableColumn, TableUpdate } from '../../src/plan/types';
@@ -143,9 +143,9 @@ describe('applyBookPlan on the simulated host', () => {
     office.resetStats();
     await expect(
       runJob(() => {
-        throw new InputError('bad input', '单位 › TD_Units › B3');
+        throw inputError('table.missingColumns', '单位 › TD_Units', { columns: ['得分'] });
       }),
-    ).rejects.toThrow('bad input');
+    ).rejects.toThrow('单位 › TD_Units: missing column "得分"');
     expect(office.stats.syncs).toBe(1);
     expect(dumpWorkbook(office.workbook)).toEqual(before);
   });

@@ -153,10 +153,10 @@ describe('planAllocate', () => {
     expect(
       inputProblems(() => planAllocate(snapshot, { year: 2031, indicator: 'pool_new', now: NOW })),
     ).toEqual([
-      'year: indicator "pool_new" (国高企培育库新增入库企业) has no target for 2031 in TD_Targets',
+      'year: indicator "pool_new" (国高企培育库新增入库企业) has no target for 2031 in TD_Targets (sheet "目标")',
     ]);
     expect(inputProblems(() => planAllocate(snapshot, { year: 2031, now: NOW }))).toEqual([
-      'year: no indicator has a target for 2031 in TD_Targets',
+      'year: no indicator has a target for 2031 in TD_Targets (sheet "目标")',
     ]);
     expect(
       inputProblems(() =>

@@ -235,7 +235,10 @@ describe('planBulletinDocument over a plan book', () => {
       '--period: period 2030Q1 is outside the plan (years 2018, 2019, 2020)',
     ]);
     expect(thrownZh(refuse)).toEqual([
-      { code: 'text', zh: '期间 2030Q1 不在计划的年度（2018、2019、2020）之内' },
+      {
+        code: 'bulletin.periodOutsidePlan',
+        zh: '期间 2030Q1 不在计划的年度（2018、2019、2020）之内',
+      },
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import { worded } from '../support/problems';
 import { thrownZh } from '../support/problems';
 import ExcelJS from 'exceljs';
 import { GridBook, GridCell } from '../../src/engine/grid';
@@ -125,14 +126,25 @@ describe('a list and the returns', () => {
       [returnGrid('a.xlsx', 'wulin', [1]), returnGrid('b.xlsx', 'wulin', [2])],
       { now: NOW },
     );
-    expect(report.files.map((f) => [f.file, f.status, f.errors])).toEqual([
+    expect(report.files.map((f) => [f.file, f.status, f.errors.map(worded)])).toEqual([
       ['a.xlsx', 'accepted', []],
       [
         'b.xlsx',
         'rejected',
-        ['b.xlsx: 与 a.xlsx 重复：同一单位（武林街道）同一报送期（2019Q4）只能导入一份'],
+        [
+          {
+            where: 'b.xlsx',
+            message:
+              'same unit (武林街道) and period (2019Q4) as a.xlsx: only one return per unit and period is imported',
+            zh: '与 a.xlsx 重复：同一单位（武林街道）同一报送期（2019Q4）只能导入一份',
+          },
+        ],
       ],
     ]);
+    expect(report.files[1].errors[0]).toMatchObject({
+      code: 'returns.duplicate',
+      args: { first: 'a.xlsx', unit: '武林街道', period: '2019Q4' },
+    });
   });
 
   it('counts nothing for a year outside the plan, and says so', () => {
@@ -144,7 +156,15 @@ describe('a list and the returns', () => {
     );
     expect(report.counts).toEqual([]);
     expect(report.warnings).toEqual([
-      'list.csv: 2017 年不在本计划的年度内，名单中该年的企业不计入完成数',
+      { code: 'list.yearOutsidePlan', where: 'list.csv', args: { year: 2017 } },
+    ]);
+    expect(report.warnings.map(worded)).toEqual([
+      {
+        where: 'list.csv',
+        message:
+          "2017 is not one of the plan's years: the list's enterprises of that year are not counted",
+        zh: '2017 年不在本计划的年度内，名单中该年的企业不计入完成数',
+      },
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { worded } from '../support/problems';
 import ExcelJS from 'exceljs';
-import { InputError } from '../../src/engine/errors';
+import { InputError, problemText } from '../../src/engine/errors';
+import { editNotice } from '../../src/plan/jobs/quotaEdits';
 import { Scenario } from '../../src/engine/types';
 import { planAllocate } from '../../src/plan/jobs/allocate';
 import { planInit } from '../../src/plan/jobs/init';
@@ -67,6 +68,22 @@ describe('a computed quota overtyped in 任务分解', () => {
     expect(second.quotaEdits).toEqual([
       { sheet: '任务分解', row: 2, indicator: 'gqq_new', unit: 'wulin', old: 3, new: 6 },
     ]);
+    const notice = editNotice(second.quotaEdits[0]);
+    expect(notice).toEqual({
+      code: 'quota.typed',
+      where: '',
+      args: {
+        at: '任务分解 › TD_Quotas › 第2行 › 任务数',
+        unit: 'wulin',
+        indicator: 'gqq_new',
+        old: 3,
+        new: 6,
+        given: '给定',
+      },
+    });
+    expect(problemText(notice, 'en-US')).toBe(
+      "任务分解 › TD_Quotas › 第2行 › 任务数: wulin gqq_new typed 6 over the allocation's 3: kept as 给定, the other units allocated around it",
+    );
     expect(gqq(readSnapshot(wb)).rows).toEqual([
       ['wulin', 6, '给定'],
       ['tianshui', 2, '分解'],

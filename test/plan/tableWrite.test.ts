@@ -1,3 +1,4 @@
+import { problemText } from '../../src/engine/messages/catalogue';
 import { InputError } from '../../src/engine/errors';
 import { headerKey } from '../../src/engine/headerKey';
 import { SheetEntry, sheetEntries, unhandled, validationBounds } from '../../src/plan/sheetEntries';
@@ -125,10 +126,15 @@ describe('an update of a table the book has', () => {
     expect(error).toBeInstanceOf(InputError);
     expect(error instanceof InputError && error.problems).toEqual([
       {
-        code: 'text',
+        code: 'table.missingColumns',
         where: '用户的表 › TD_T',
-        args: { en: 'missing columns "得分", "排名"', zh: '缺少列“得分”、“排名”' },
+        args: { columns: ['得分', '排名'] },
       },
+    ]);
+    const [p] = error instanceof InputError ? error.problems : [];
+    expect([problemText(p, 'en-US'), problemText(p, 'zh-CN')]).toEqual([
+      'missing columns "得分", "排名"',
+      '缺少列“得分”、“排名”',
     ]);
   });
 

@@ -46,7 +46,7 @@ it('the demo book after init --sample, run, import-returns and import-list', asy
   });
   expect(ooxmlProblems(filled)).toEqual([]);
   const r = runCli(['import-returns', book, filled]);
-  expect(r.stdout).toContain('已导入');
+  expect(r.stdout).toContain(`${path.basename(filled)}: imported`);
   expect(problemsAfter(book, 'import-returns')).toEqual([]);
   const list = path.join(ROOT, 'examples/xiacheng-2019-gqq-list.csv');
   ok(['import-list', book, list, '--indicator', 'gqq_new'], 3);

@@ -7,7 +7,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { InputError, Problem } from '../../src/engine/errors';
+import { InputError, Problem, problem } from '../../src/engine/errors';
 import { validateScenario } from '../../src/engine/validate';
 import { enUS, Strings, zhCN } from '../../src/i18n/strings';
 import { Feedback } from '../../src/taskpane/components/Feedback';
@@ -81,8 +81,11 @@ describe('Feedback shows an InputError in the user language', () => {
     expect(shown(zhCN, new InputError(problems))).toEqual(['分解依据 › TD_Basis：缺少列“权重”']);
   });
 
-  it('zh-CN: a problem without Chinese text shows its English message', () => {
-    const items = shown(zhCN, new InputError('missing column "权重"', '分解依据 › TD_Basis'));
-    expect(items).toEqual(['分解依据 › TD_Basis：missing column "权重"']);
+  it('shows a refusal of the plan executor (missing columns) in either language', () => {
+    const error = new InputError([
+      problem('table.missingColumns', '分解依据 › TD_Basis', { columns: ['权重'] }),
+    ]);
+    expect(shown(zhCN, error)).toEqual(['分解依据 › TD_Basis：缺少列“权重”']);
+    expect(shown(enUS, error)).toEqual(['分解依据 › TD_Basis：missing column "权重"']);
   });
 });

@@ -81,7 +81,9 @@ describe.each(byKind('return'))('the return %s', (name) => {
     expect(runCli(['init', '--scenario', path.join(ROOT, want.scenario), '--out', book]).code).toBe(
       0,
     );
-    const r = runCli(['import-returns', book, fileOf(name)]);
+    const r = runCli(['import-returns', book, fileOf(name)], '', undefined, {
+      LANG: 'zh_CN.UTF-8',
+    });
     expect(r.stdout).toContain(`${path.basename(fileOf(name))}: 已导入`);
     expect(r.code).toBe(0);
     const unit = want.actuals[0].unit;

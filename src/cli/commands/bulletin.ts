@@ -6,7 +6,8 @@ import { planBulletinDocument } from '../../plan/bulletinDocument';
 import { writeDocument } from '../../docx/writeDocument';
 import { commitBook, refuseExistingOutput } from '../../store/bookStore';
 import { loadBook, readSnapshot } from '../../xlsx';
-import { CommandArgs, flag, requiredOption, stringOption } from '../args';
+import { CommandArgs, argsLang, flag, requiredOption, stringOption } from '../args';
+import { doneWords } from '../doneText';
 import { CliIO, Command, EXIT_OK } from '../io';
 
 /**
@@ -41,7 +42,7 @@ export const bulletinCommand: Command = {
     const wb = await loadBook(book);
     const bytes = await writeDocument(planBulletinDocument(readSnapshot(wb), period, { issuedOn }));
     await commitBook(out, null, bytes, { force, command: 'bulletin' });
-    io.out(`${out}: 已生成公文「${path.basename(out)}」（${period}）\n`);
+    io.out(`${doneWords(argsLang(args)).document(out, path.basename(out), period)}\n`);
     return EXIT_OK;
   },
 };

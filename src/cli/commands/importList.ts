@@ -1,11 +1,12 @@
 import * as path from 'path';
-import { inputError } from '../../engine/errors';
+import { formatProblemIn, inputError, problem } from '../../engine/errors';
 import { importListJob, ListOutcome, ListReport } from '../../plan/jobs/importList';
 import { applyBookPlan, readSnapshot } from '../../xlsx';
 import { readGridFile } from '../../xlsx/returnFile';
-import { CommandArgs, flag, listOption, requiredOption, stringOption } from '../args';
+import { argsLang, CommandArgs, flag, listOption, requiredOption, stringOption } from '../args';
 import { IGNORE_LOCK_FILE, editBook, storeOptions } from '../bookFiles';
 import { CliIO, Command, EXIT_BAD_INPUT, EXIT_OK, EXIT_PARTIAL } from '../io';
+import { ReportWords, reportWords } from '../reportText';
 
 const USAGE =
   'import-list BOOK.xlsx LIST.(xlsx|csv) --indicator ID [--assign 企业名称=单位编号]… [--reassign] [--period P] [--json] [--ignore-lock-file]';
@@ -16,20 +17,18 @@ const OUTCOME_EXIT: Record<ListOutcome, number> = {
   none: EXIT_BAD_INPUT,
 };
 
-function reportText(r: ListReport): string {
+function reportText(r: ListReport, w: ReportWords): string {
   const lines = [
-    `${r.file}: 指标 ${r.indicator}，名单 ${r.rows} 行，匹配 ${r.matched}，未匹配 ${r.unmatched.length}，重复证书 ${r.duplicates.length}`,
-    ...r.unmatched.map(
-      (u) => `  未匹配 第${u.row}行 ${u.name}（在认定名单表填写单位编号后重新导入，或用 --assign）`,
+    `${r.file}: ${w.listHead(r.indicator, r.rows, r.matched, r.unmatched.length, r.duplicates.length)}`,
+    ...r.unmatched.map((u) => w.unmatched(u.row, u.name)),
+    ...r.duplicates.map((d) => w.duplicate(d.row, d.name, d.certificate)),
+    ...r.registryAdded.map((a) => w.registryAdded(a.name, a.unit)),
+    w.changes(
+      r.changes.length,
+      r.changes.map((c) => `${c.unit} ${c.period} ${w.change(c)}`),
     ),
-    ...r.duplicates.map((d) => `  重复 第${d.row}行 ${d.name} 证书 ${d.certificate}（只计一次）`),
-    ...r.registryAdded.map((a) => `  企业库记住：${a.name} → ${a.unit}`),
-    `  变更 ${r.changes.length} 项${r.changes.map((c) => `；${c.unit} ${c.period} ${c.old ?? '空'} → ${c.new ?? '空'}`).join('')}`,
-    ...r.discrepancies.map(
-      (d) =>
-        `  核对差异 ${d.unit} ${d.period}：报表 ${d.reported}，认定名单 ${d.listed}（以名单为准）`,
-    ),
-    ...r.warnings.map((w) => `  提示 ${w}`),
+    ...r.discrepancies.map((d) => w.discrepancy(`${d.unit} ${d.period}`, d)),
+    ...r.warnings.map((p) => w.warning + w.problem(p)),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -80,11 +79,12 @@ export const importListCommand: Command = {
       if (report.outcome !== 'none') applyBookPlan(wb, plan);
       return { result: report, save: report.outcome !== 'none' };
     });
-    io.out(flag(args, 'json') ? `${JSON.stringify(report)}\n` : reportText(report));
+    const lang = argsLang(args);
+    io.out(
+      flag(args, 'json') ? `${JSON.stringify(report)}\n` : reportText(report, reportWords(lang)),
+    );
     if (report.outcome === 'none')
-      io.err(
-        `${listFile}: 没有一行与企业库匹配，未写入任何内容（可用 --assign 指定单位后重新导入）\n`,
-      );
+      io.err(`${formatProblemIn(problem('list.noneMatched', listFile, {}), lang)}\n`);
     return OUTCOME_EXIT[report.outcome];
   },
 };

@@ -1,30 +1,31 @@
 import * as path from 'path';
-import { formatProblemIn, InputError } from '../../engine/errors';
+import { InputError, Problem } from '../../engine/errors';
 import { GridBook } from '../../engine/grid';
 import { FileReport, importReturnsJob } from '../../plan/jobs/importReturns';
 import { applyBookPlan, readSnapshot } from '../../xlsx';
 import { readGridFile } from '../../xlsx/returnFile';
-import { CommandArgs, flag, stringOption } from '../args';
+import { argsLang, CommandArgs, flag, stringOption } from '../args';
 import { IGNORE_LOCK_FILE, editBook, storeOptions } from '../bookFiles';
 import { CliIO, Command, EXIT_BAD_INPUT, EXIT_OK, EXIT_PARTIAL } from '../io';
+import { ReportWords, reportWords } from '../reportText';
 
 const USAGE = 'import-returns BOOK.xlsx FILE… [--period P] [--json] [--ignore-lock-file]';
 
-function fileText(f: FileReport): string {
-  const head = `${f.file}: ${f.status === 'accepted' ? '已导入' : '已拒绝'}  单位 ${f.unitName ?? '?'}${f.unit ? `（${f.unit}）` : ''}  报送期 ${f.period ?? '?'}`;
-  const lines = [head];
+function fileText(f: FileReport, w: ReportWords): string {
+  const unit = f.unit ? w.unitWithId(f.unitName ?? '?', f.unit) : (f.unitName ?? '?');
+  const lines = [`${f.file}: ${w.returnHead(f.status === 'accepted', unit, f.period ?? '?')}`];
   if (f.status === 'accepted') {
     lines.push(
-      `  变更 ${f.changes.length} 项${f.changes.map((c) => `；${c.indicator} ${c.old ?? '空'} → ${c.new ?? '空'}`).join('')}`,
+      w.changes(
+        f.changes.length,
+        f.changes.map((c) => `${c.indicator} ${w.change(c)}`),
+      ),
     );
-    if (f.notReported.length) lines.push(`  未填报（不按0计）：${f.notReported.join('、')}`);
-    for (const d of f.discrepancies)
-      lines.push(
-        `  核对差异 ${d.indicator}：报表 ${d.reported}，认定名单 ${d.listed}（以名单为准）`,
-      );
+    if (f.notReported.length) lines.push(w.notReported(f.notReported));
+    for (const d of f.discrepancies) lines.push(w.discrepancy(d.indicator, d));
   }
-  for (const w of f.warnings) lines.push(`  提示 ${w}`);
-  for (const e of f.errors) lines.push(`  错误 ${e}`);
+  for (const p of f.warnings) lines.push(w.warning + w.problem(p));
+  for (const p of f.errors) lines.push(w.error + w.problem(p));
   return `${lines.join('\n')}\n`;
 }
 
@@ -51,17 +52,13 @@ export const importReturnsCommand: Command = {
     const [bookFile, ...files] = args.positional;
     const period = stringOption(args, 'period');
     const books: GridBook[] = [];
-    const unreadable: { file: string; error: string }[] = [];
+    const unreadable: { file: string; problems: Problem[] }[] = [];
     for (const f of files) {
       try {
         books.push(await readGridFile(f, path.basename(f)));
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
-        // The report is in Chinese (as the returns' own problems are).
-        unreadable.push({
-          file: path.basename(f),
-          error: e.problems.map((p) => formatProblemIn(p, 'zh-CN')).join('\n'),
-        });
+        unreadable.push({ file: path.basename(f), problems: e.problems });
       }
     }
     const report = await editBook(bookFile, storeOptions(args, 'import-returns'), async (wb) => {
@@ -73,10 +70,11 @@ export const importReturnsCommand: Command = {
       if (report.accepted > 0) applyBookPlan(wb, plan);
       return { result: report, save: report.accepted > 0 };
     });
+    const w = reportWords(argsLang(args));
     if (flag(args, 'json')) io.out(`${JSON.stringify(report)}\n`);
     else
       io.out(
-        `${report.files.map(fileText).join('')}共 ${report.files.length} 份：导入 ${report.accepted} 份，拒绝 ${report.rejected} 份\n`,
+        `${report.files.map((f) => fileText(f, w)).join('')}${w.returnsTotal(report.files.length, report.accepted, report.rejected)}\n`,
       );
     return report.rejected === 0 ? EXIT_OK : report.accepted === 0 ? EXIT_BAD_INPUT : EXIT_PARTIAL;
   },

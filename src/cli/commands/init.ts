@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { InputError } from '../../engine/errors';
+import { InputError, inputError } from '../../engine/errors';
 import type { Scenario } from '../../engine/types';
 import { validateScenario } from '../../engine/validate';
 import { ILLUSTRATIVE_NOTE, planInit } from '../../plan/jobs/init';
@@ -9,7 +9,8 @@ import { xiachengSample } from '../../sample/xiacheng';
 import { commitBook, refuseExistingOutput } from '../../store/bookStore';
 import { CANNOT_READ, osFailure } from '../../store/osError';
 import { applyBookPlan, bookFileBytes } from '../../xlsx';
-import { CommandArgs, flag, requiredOption, stringOption } from '../args';
+import { CommandArgs, argsLang, flag, requiredOption, stringOption } from '../args';
+import { doneWords } from '../doneText';
 import { IGNORE_LOCK_FILE, storeOptions } from '../bookFiles';
 import { CliIO, Command, EXIT_OK, parseJsonInput } from '../io';
 
@@ -68,10 +69,7 @@ export const initCommand: Command = {
     const out = requiredOption(args, 'out');
     const sample = flag(args, 'sample');
     const scenarioFile = stringOption(args, 'scenario');
-    if (sample === !!scenarioFile)
-      throw new InputError(
-        `give either --sample or --scenario S.json (usage: target-desk ${USAGE})`,
-      );
+    if (sample === !!scenarioFile) throw inputError('init.sampleOrScenario', '', { usage: USAGE });
     const force = flag(args, 'force');
     refuseExistingOutput(out, force, '--out');
     const scenario = sample ? xiachengSample() : readScenarioFile(scenarioFile!);
@@ -84,9 +82,8 @@ export const initCommand: Command = {
     applyBookPlan(wb, plan);
     const bytes = await bookFileBytes(wb, { properties: plan.properties });
     await commitBook(out, null, bytes, storeOptions(args, 'init', force));
-    io.out(
-      `${out}: 计划簿已创建（${scenario.units.length} 个单位，${scenario.indicators.length} 个指标）\n`,
-    );
+    const words = doneWords(argsLang(args));
+    io.out(`${words.created(out, scenario.units.length, scenario.indicators.length)}\n`);
     return EXIT_OK;
   },
 };

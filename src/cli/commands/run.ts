@@ -1,13 +1,14 @@
 import * as path from 'path';
-import { inputError } from '../../engine/errors';
+import { inputError, problemText } from '../../engine/errors';
 import { localDate, parsePeriod } from '../../engine/period';
 import { chineseDate } from '../../engine/bulletin';
-import { editText } from '../../plan/jobs/quotaEdits';
+import { editNotice } from '../../plan/jobs/quotaEdits';
 import { planRun, runSheetsToRead } from '../../plan/jobs/run';
 import { commitBook, refuseExistingOutput, sameFile } from '../../store/bookStore';
 import { applyBookPlan, bookFileBytes, loadBook, readSnapshot } from '../../xlsx';
 import type ExcelJS from 'exceljs';
-import { CommandArgs, flag, requiredOption, stringOption } from '../args';
+import { CommandArgs, argsLang, flag, requiredOption, stringOption } from '../args';
+import { doneWords } from '../doneText';
 import { IGNORE_LOCK_FILE, editBook, storeOptions } from '../bookFiles';
 import { CliIO, Command, EXIT_OK } from '../io';
 
@@ -70,11 +71,11 @@ export const runCommand: Command = {
       await commitBook(out, null, bytes, storeOptions(args, 'run', force));
     }
     const units = result.assessment.units.length;
+    const lang = argsLang(args);
+    const words = doneWords(lang);
     io.out(
-      `${out}: 已计算 ${result.assessment.period}（${units} 个单位），生成「${result.bulletinSheet}」` +
-        (result.historyRows ? `；被替换的 ${result.historyRows} 行旧结果已存入 TD_History` : '') +
-        '\n' +
-        result.quotaEdits.map((e) => `  ${editText(e).zh}\n`).join(''),
+      `${words.ran(out, result.assessment.period, units, result.bulletinSheet, result.historyRows)}\n` +
+        result.quotaEdits.map((e) => `  ${problemText(editNotice(e), lang)}\n`).join(''),
     );
     return EXIT_OK;
   },

@@ -6,7 +6,8 @@ import { templatesJob } from '../../plan/jobs/templates';
 import { commitBook, ensureFolder } from '../../store/bookStore';
 import { samePackage } from '../../store/samePackage';
 import { applyBookPlan, bookFileBytes, readSnapshot } from '../../xlsx';
-import { CommandArgs, flag, requiredOption } from '../args';
+import { CommandArgs, argsLang, flag, requiredOption } from '../args';
+import { doneWords } from '../doneText';
 import { IGNORE_LOCK_FILE, editBook, storeOptions } from '../bookFiles';
 import { CliIO, Command, EXIT_OK } from '../io';
 
@@ -67,13 +68,12 @@ export const templatesCommand: Command = {
       applyBookPlan(wb, plan);
       return { result: outputs, save: true };
     });
+    const words = doneWords(argsLang(args));
     for (const o of outputs)
       io.out(
-        o.existing === 'same'
-          ? `${o.file}  已存在且内容相同，跳过\n`
-          : `${o.file}  (${o.indicators} 项指标)\n`,
+        `${o.existing === 'same' ? words.templateSame(o.file) : words.template(o.file, o.indicators)}\n`,
       );
-    io.out(`生成 ${outputs.length} 份季度报表模板\n`);
+    io.out(`${words.templates(outputs.length)}\n`);
     return EXIT_OK;
   },
 };

@@ -5,8 +5,7 @@
  * CLI's run) allocate the same way. Pure, like the other jobs; `preview` is what `plan` writes.
  */
 import { parseDecimal, scaledToNumber, toScaledInt } from '../../engine/decimal';
-import { InputError } from '../../engine/errors';
-import { zhShow } from '../../engine/labels';
+import { InputError, inputError } from '../../engine/errors';
 import { computeQuotas } from '../../engine/quotas';
 import { ALLOCATION_METHODS } from '../../engine/types';
 import type { AllocationMethod, QuotaRow, Scenario } from '../../engine/types';
@@ -46,18 +45,13 @@ export interface AllocateResult {
 /** The flow indicators the request covers; throws naming an unknown indicator or year. */
 function scopeOf(s: Scenario, params: AllocateParams): string[] {
   if (!Number.isInteger(params.year)) {
-    throw new InputError(
-      `year must be a whole number, not ${JSON.stringify(params.year)}`,
-      'year',
-      `年份应为整数，不能是 ${zhShow(params.year)}`,
-    );
+    throw inputError('allocate.yearNotWhole', 'year', { got: params.year });
   }
   if (params.method !== undefined && !ALLOCATION_METHODS.includes(params.method)) {
-    throw new InputError(
-      `unknown allocation method "${params.method}" (one of ${ALLOCATION_METHODS.join(', ')})`,
-      'method',
-      `分解方法${zhShow(params.method)}无法识别，可选：${ALLOCATION_METHODS.map((m) => METHOD_LABELS[m]).join('、')}`,
-    );
+    throw inputError('allocate.unknownMethod', 'method', {
+      got: params.method,
+      allowed: ALLOCATION_METHODS,
+    });
   }
   const targetsSheet = TABLES.TD_Targets.sheet;
   const planned = (id: string) =>
@@ -65,35 +59,23 @@ function scopeOf(s: Scenario, params: AllocateParams): string[] {
     s.quotas.some((q) => q.indicator === id && q.year === params.year);
   if (params.indicator !== undefined) {
     const ind = s.indicators.find((i) => i.id === params.indicator);
-    if (!ind)
-      throw new InputError(
-        `unknown indicator "${params.indicator}"`,
-        'indicator',
-        `找不到指标“${params.indicator}”`,
-      );
+    if (!ind) throw inputError('allocate.unknownIndicator', 'indicator', { id: params.indicator });
     if (ind.kind !== 'flow') {
-      throw new InputError(
-        `indicator "${ind.id}" (${ind.name}) is a level indicator and is not split into quotas`,
-        'indicator',
-        `指标“${ind.id}”（${ind.name}）是水平型指标，不分解任务数`,
-      );
+      throw inputError('allocate.levelIndicator', 'indicator', { id: ind.id, name: ind.name });
     }
     if (!planned(ind.id)) {
-      throw new InputError(
-        `indicator "${ind.id}" (${ind.name}) has no target for ${params.year} in TD_Targets`,
-        'year',
-        `指标“${ind.id}”（${ind.name}）在工作表“${targetsSheet}”（TD_Targets）中没有 ${params.year} 年的目标`,
-      );
+      throw inputError('allocate.noTarget', 'year', {
+        id: ind.id,
+        name: ind.name,
+        year: params.year,
+        sheet: targetsSheet,
+      });
     }
     return [ind.id];
   }
   const ids = s.indicators.filter((i) => i.kind === 'flow' && planned(i.id)).map((i) => i.id);
   if (!ids.length) {
-    throw new InputError(
-      `no indicator has a target for ${params.year} in TD_Targets`,
-      'year',
-      `工作表“${targetsSheet}”（TD_Targets）中没有任何可分解指标 ${params.year} 年的目标`,
-    );
+    throw inputError('allocate.noTargets', 'year', { year: params.year, sheet: targetsSheet });
   }
   return ids;
 }
@@ -111,11 +93,7 @@ function targetsWithMethod(
   const [ind, yr, at] = [col('indicator'), col('year'), col('method')];
   if (at < 0) {
     const header = TABLES.TD_Targets.columns.find((c) => c.key === 'method')!.header;
-    throw new InputError(
-      `table TD_Targets has no column "${header}"`,
-      targets.sheet,
-      `表 TD_Targets 缺少列“${header}”`,
-    );
+    throw inputError('table.lacksColumn', targets.sheet, { table: 'TD_Targets', header });
   }
   const label = METHOD_LABELS[method];
   let changed = false;

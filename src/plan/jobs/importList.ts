@@ -1,5 +1,5 @@
 import { Discrepancy } from '../../engine/bulletin';
-import { formatProblem, InputError, inputError, Problem, problem } from '../../engine/errors';
+import { formatProblemIn, InputError, inputError, Problem, problem } from '../../engine/errors';
 import { GridBook } from '../../engine/grid';
 import { buildMatcher, normalizeName } from '../../engine/matching';
 import { formatPeriod, parsePeriod, Period } from '../../engine/period';
@@ -67,7 +67,8 @@ export interface ListReport {
   changes: { unit: string; period: string; old: number | null; new: number | null }[];
   discrepancies: (Discrepancy & { period: string })[];
   registryAdded: { name: string; unit: string }[];
-  warnings: string[];
+  /** Language-neutral (`--json` carries them as they are); each shell renders them in its own. */
+  warnings: Problem[];
   outcome: ListOutcome;
 }
 
@@ -230,7 +231,7 @@ export function importListJob(
     changes: [],
     discrepancies: [],
     registryAdded,
-    warnings: parsed.warnings.map((p) => formatProblem(p)),
+    warnings: [...parsed.warnings],
     outcome: 'complete',
   };
   const carriers = new Set(scenario.units.filter((u) => carries(u, indicator)).map((u) => u.id));
@@ -273,9 +274,7 @@ export function importListJob(
   const years = [...new Set(all.map((r) => parsePeriod(r.period).year))].sort();
   for (const year of years) {
     if (!planYears.has(year)) {
-      report.warnings.push(
-        `${list.file}: ${year} 年不在本计划的年度内，名单中该年的企业不计入完成数`,
-      );
+      report.warnings.push(problem('list.yearOutsidePlan', list.file, { year }));
       continue;
     }
     const firstQuarter = Math.min(
@@ -334,7 +333,8 @@ export function importListJob(
       (d) => `核对差异 ${d.unit} ${d.period}: 报表 ${d.reported}，名单 ${d.listed}`,
     ),
     ...registryAdded.map((a) => `企业库：${a.name} → ${a.unit}`),
-    ...report.warnings,
+    // TD_Log is in the book's language, Chinese, as its other columns are.
+    ...report.warnings.map((p) => formatProblemIn(p, 'zh-CN')),
   ].join('\n');
   const plan: BookPlan = {
     sheets: [],

@@ -24,7 +24,7 @@ export interface ReturnsParams {
   /** When given, returns for any other period are refused. */
   period?: string;
   /** Files that could not be read at all (not an xlsx, missing): refused and logged with the rest. */
-  unreadable?: { file: string; error: string }[];
+  unreadable?: { file: string; problems: Problem[] }[];
 }
 
 export interface ValueChange {
@@ -45,8 +45,9 @@ export interface FileReport {
   values: { indicator: string; value: number }[];
   notReported: string[];
   discrepancies: Discrepancy[];
-  warnings: string[];
-  errors: string[];
+  /** Language-neutral (`--json` carries them as they are); each shell renders them in its own. */
+  warnings: Problem[];
+  errors: Problem[];
 }
 
 export interface ReturnsReport {
@@ -98,8 +99,8 @@ export function importReturnsJob(
   const files: FileReport[] = [];
   const log = [];
   const taken = new Map<string, string>();
-  // The report (CLI, task pane, log) is in Chinese, as the return's own problems are.
-  const text = (ps: Problem[]) => ps.map((p) => formatProblemIn(p, 'zh-CN'));
+  // TD_Log is in the book's language, Chinese, as its other columns are.
+  const logText = (ps: Problem[]) => ps.map((p) => formatProblemIn(p, 'zh-CN'));
 
   for (const book of books) {
     const checked = checkReturn(book, ctx);
@@ -127,8 +128,8 @@ export function importReturnsJob(
       values: checked.values.map((v) => ({ indicator: v.indicator, value: v.value })),
       notReported: checked.notReported,
       discrepancies: [],
-      warnings: text(checked.warnings),
-      errors: text(errors),
+      warnings: checked.warnings,
+      errors,
     };
     files.push(report);
     if (errors.length) {
@@ -139,7 +140,7 @@ export function importReturnsJob(
           file: book.file,
           period: checked.period,
           result: `已拒绝：${errors.length}个错误`,
-          detail: report.errors.join('\n'),
+          detail: logText(errors).join('\n'),
         }),
       );
       continue;
@@ -194,7 +195,7 @@ export function importReturnsJob(
         file: book.file,
         period,
         result: `已导入：${unit!.name} ${checked.values.length}项，变更${report.changes.length}项${checked.warnings.length ? `，${checked.warnings.length}个提示` : ''}`,
-        detail: [...changed, ...diffs, ...report.warnings].join('\n'),
+        detail: [...changed, ...diffs, ...logText(checked.warnings)].join('\n'),
       }),
     );
   }
@@ -211,7 +212,7 @@ export function importReturnsJob(
       notReported: [],
       discrepancies: [],
       warnings: [],
-      errors: [u.error],
+      errors: u.problems,
     });
     log.push(
       logRow({
@@ -219,8 +220,8 @@ export function importReturnsJob(
         action: IMPORT_ACTIONS.returns,
         file: u.file,
         period: null,
-        result: '已拒绝：1个错误',
-        detail: u.error,
+        result: `已拒绝：${u.problems.length}个错误`,
+        detail: logText(u.problems).join('\n'),
       }),
     );
   }

@@ -4,6 +4,7 @@
  * (givenQuotas.ts). What was written is known from the log row of the run or 分解 that wrote it:
  * its detail keeps each computed quota.
  */
+import { Problem, problem } from '../../engine/errors';
 import type { QuotaRow } from '../../engine/types';
 import { LOG_ACTIONS, QUOTA_SOURCE_LABELS, headerOf } from '../bookSchema';
 import { readTable } from '../scenarioTables';
@@ -94,11 +95,17 @@ export function markGiven(snapshot: BookSnapshot, edits: readonly QuotaEdit[]): 
   return { ...snapshot, tables: { ...snapshot.tables, TD_Quotas: { ...data, rows } } };
 }
 
-/** The edits as the run's result and the CLI say them. */
-export function editText(e: QuotaEdit): { message: string; zh: string } {
-  const at = `${e.sheet} › TD_Quotas › 第${e.row}行 › ${headerOf('TD_Quotas', 'quota')}`;
-  return {
-    message: `${at}: ${e.unit} ${e.indicator} typed ${e.new} over the allocation's ${e.old}: kept as ${QUOTA_SOURCE_LABELS.given}, the other units allocated around it`,
-    zh: `${at}：单位 ${e.unit} 指标 ${e.indicator} 的任务数由分解所得 ${e.old} 改为 ${e.new}：已按“${QUOTA_SOURCE_LABELS.given}”保留，其余单位重新分解以保持总数`,
-  };
+/**
+ * An edit as the run's log and the CLI say it. The place is inside the text (not the problem's
+ * `where`) so the Chinese reads as one sentence, as the log has always had it.
+ */
+export function editNotice(e: QuotaEdit): Problem {
+  return problem('quota.typed', '', {
+    at: `${e.sheet} › TD_Quotas › 第${e.row}行 › ${headerOf('TD_Quotas', 'quota')}`,
+    unit: e.unit,
+    indicator: e.indicator,
+    old: e.old,
+    new: e.new,
+    given: QUOTA_SOURCE_LABELS.given,
+  });
 }

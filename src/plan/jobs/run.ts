@@ -10,19 +10,19 @@
  */
 import { assess } from '../../engine/assess';
 import { bulletinContent } from '../../engine/bulletin';
-import { InputError } from '../../engine/errors';
+import { InputError, problemText } from '../../engine/errors';
 import { formatPeriod, parsePeriod } from '../../engine/period';
 import { requirePlanPeriod } from '../../engine/plausible';
 import { computeQuotas } from '../../engine/quotas';
 import type { Assessment, QuotaRow, Scenario } from '../../engine/types';
 import { bulletinSheetName, layoutBulletin } from '../bulletinPlan';
 import { LOG_ACTIONS } from '../bookSchema';
-import { QuotaEdit, editText, markGiven, quotaDetail, quotaEdits } from './quotaEdits';
+import { QuotaEdit, editNotice, markGiven, quotaDetail, quotaEdits } from './quotaEdits';
 import { readScenario } from '../scenarioTables';
 import { rowCells } from '../tableRows';
 import type { BookPlan, BookSnapshot, PlanCell, SheetPlan, TableUpdate } from '../types';
 import { withinBookColumns, withUserColumns } from '../userColumns';
-import { migrationText, missingOutputColumns, relayOutputSheets } from '../outputMigration';
+import { migrationLogText, missingOutputColumns, relayOutputSheets } from '../outputMigration';
 import { gridHash, sheetPlanGrid } from './sheetHash';
 import { bookDiscrepancies } from './actualsLedger';
 import { bulletinSeq, bulletinTextRows, keptTexts } from './bulletinText';
@@ -191,8 +191,8 @@ function runLogRow(
     `排名 ${run.ranking} 行；滞后序时进度 ${lagging} 项，未报送 ${unreported} 项` +
     (bulletin ? `；已生成「${bulletin.sheet}」` : '') +
     (history ? `；被替换的 ${history} 行旧数据存入 TD_History` : '') +
-    run.edits.map((e) => `；${editText(e).zh}`).join('') +
-    migrationText(run.missing).zh;
+    run.edits.map((e) => `；${problemText(editNotice(e), 'zh-CN')}`).join('') +
+    migrationLogText(run.missing);
   return rowCells('TD_Log', {
     time: options.now,
     action: LOG_ACTIONS.run,

@@ -206,7 +206,9 @@ export default function ReturnsPanel({ strings, summary, refresh }: StepProps) {
                   </Badge>
                   <Text weight="semibold">{r.file}</Text>
                 </div>
-                {r.summary ? <Text size={200}>{r.summary}</Text> : null}
+                {r.taken ? (
+                  <Text size={200}>{t.taken(r.taken.unit, r.taken.period, r.taken.values)}</Text>
+                ) : null}
                 {r.problems.map((p, i) => (
                   <span key={`p${i}`} className={s.problem}>
                     {p.where}：{strings.problem(p)}
@@ -214,7 +216,7 @@ export default function ReturnsPanel({ strings, summary, refresh }: StepProps) {
                 ))}
                 {r.warnings.map((p, i) => (
                   <span key={`w${i}`} className={s.warning}>
-                    {t.warnings} {p.where}：{p.message}
+                    {t.warnings} {p.where}：{strings.problem(p)}
                   </span>
                 ))}
               </li>

@@ -1,10 +1,5 @@
 /** Numbers and periods anywhere (SPEC §12 plausible numbers, periods). */
 export const figuresEn = {
-  /**
-   * A text not yet given a code of its own (the inline pairs that remain; each is converted by
-   * moving it into a catalogue under a code). `zh` null: only the one text exists.
-   */
-  text: (a: { en: string; zh: string | null }) => a.en,
   'period.invalid': (a: { got: unknown }) =>
     `not a period: ${JSON.stringify(a.got)} (expected a year such as 2019 or a quarter such as 2019Q3)`,
   'period.outsidePlan': (a: { year: number; years: number[] }) =>

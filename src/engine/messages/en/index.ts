@@ -4,6 +4,9 @@ import { filesEn } from './files';
 import { figuresEn } from './figures';
 import { listsEn } from './lists';
 import { refusalsEn } from './refusals';
+import { returnsEn } from './returns';
+import { jobsEn } from './jobs';
+import { ioEn } from './io';
 import { scenarioEn } from './scenario';
 
 /** Every problem's English text, by code (SPEC's examples and the CLI's default language). */
@@ -15,4 +18,7 @@ export const enUS = {
   ...listsEn,
   ...refusalsEn,
   ...filesEn,
+  ...returnsEn,
+  ...jobsEn,
+  ...ioEn,
 };

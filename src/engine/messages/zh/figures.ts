@@ -2,7 +2,6 @@ import type { figuresEn } from '../en/figures';
 import { zhShow } from '../format';
 
 export const figuresZh: typeof figuresEn = {
-  text: (a) => a.zh ?? a.en,
   'period.invalid': (a) =>
     `不是有效的考核期：${zhShow(a.got)}（应为年份，如“2019”；或季度，如“2019Q3”）`,
   'period.outsidePlan': (a) => `本计划没有 ${a.year} 年的目标（计划年度：${a.years.join('、')}）`,

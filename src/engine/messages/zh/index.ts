@@ -5,6 +5,9 @@ import { filesZh } from './files';
 import { figuresZh } from './figures';
 import { listsZh } from './lists';
 import { refusalsZh } from './refusals';
+import { returnsZh } from './returns';
+import { jobsZh } from './jobs';
+import { ioZh } from './io';
 import { scenarioZh } from './scenario';
 
 /** Every problem's Chinese text, by the English catalogue's codes and arguments. */
@@ -16,4 +19,7 @@ export const zhCN: typeof enUS = {
   ...listsZh,
   ...refusalsZh,
   ...filesZh,
+  ...returnsZh,
+  ...jobsZh,
+  ...ioZh,
 };
