@@ -119,10 +119,14 @@ function formulaXml(v: ExcelJS.CellFormulaValue): [string | undefined, string] {
   throw new Error(`lean sheet: a formula result ExcelJS would not write: ${JSON.stringify(r)}`);
 }
 
-/** One cell's XML (empty when ExcelJS writes nothing for it). */
-function cellXml(ref: string, value: ExcelJS.CellValue, s: number, strings: SharedStrings): string {
-  const style = s ? ` s="${s}"` : '';
-  if (value === null || value === undefined) return s ? `<c r="${ref}"${style}/>` : '';
+/** One cell's XML (empty when ExcelJS writes nothing for it); `style` is its ` s="…"` or "". */
+function cellXml(
+  ref: string,
+  value: ExcelJS.CellValue,
+  style: string,
+  strings: SharedStrings,
+): string {
+  if (value === null || value === undefined) return style ? `<c r="${ref}"${style}/>` : '';
   if (typeof value === 'number') return `<c r="${ref}"${style}><v>${value}</v></c>`;
   if (typeof value === 'string')
     return `<c r="${ref}"${style} t="s"><v>${strings.id(value)}</v></c>`;
@@ -143,6 +147,16 @@ function renderRows(
   strings: SharedStrings,
   letters: string[],
 ): { chunks: string[]; ref: string } {
+  const attributes = new Map<LeanStyle, string>();
+  const styleAttribute = (style: LeanStyle | null) => {
+    if (!style) return '';
+    let a = attributes.get(style);
+    if (a === undefined) {
+      const s = styleId(style);
+      attributes.set(style, (a = s ? ` s="${s}"` : ''));
+    }
+    return a;
+  };
   const chunks: string[] = [];
   let top = 0;
   let bottom = 0;
@@ -151,13 +165,14 @@ function renderRows(
   rows.forEach((row, i) => {
     if (!row) return;
     const r = i + 1;
+    // Joined per row: a row built by += would keep every cell's string alive until the last join.
     const cells: string[] = [];
     let min = 0;
     let max = 0;
     row.cells.forEach((cell, c) => {
       if (!cell) return;
       letters[c] ??= columnLetters(c);
-      const xml = cellXml(`${letters[c]}${r}`, cell.value, styleId(cell.style), strings);
+      const xml = cellXml(`${letters[c]}${r}`, cell.value, styleAttribute(cell.style), strings);
       if (!xml) return;
       cells.push(xml);
       if (!min) min = c + 1;

@@ -152,30 +152,34 @@ export function rewriteLeanTable(
     rows: [t.headers.map(() => null)],
   });
   clearStoredRows(ws);
-  const body = [
-    ...kept,
-    ...t.body.map((r) => r.map((v) => toExcelValue(v))),
-    ...(t.blankRow ? [t.headers.map(() => null)] : []),
-  ];
+  const rows = t.kept + t.body.length + (t.blankRow ? 1 : 0);
   const lastCol = t.firstCol + t.headers.length - 1;
   setTableRange(
     ws,
     t.name,
-    `${encodeCell(t.firstCol, t.headerRow)}:${encodeCell(lastCol, t.headerRow + body.length)}`,
+    `${encodeCell(t.firstCol, t.headerRow)}:${encodeCell(lastCol, t.headerRow + rows)}`,
   );
   t.headers.forEach((h, j) => cells.set(t.headerRow, t.firstCol + j, h));
-  body.forEach((values, i) =>
+  kept.forEach((values, i) =>
     values.forEach((v, j) => cells.set(t.headerRow + 1 + i, t.firstCol + j, v)),
   );
-  t.formats.forEach((fmt, j) => {
-    if (!fmt) return;
-    for (let i = 0; i < t.body.length; i++) {
-      const r = t.headerRow + 1 + t.kept + i;
+  // Planned rows: the value, then the column's number format (ExcelJS's order: addTable, setNumFmt).
+  const formats = t.formats.map(
+    (fmt) => fmt && { fmt, byBase: new Map<LeanStyle | null, LeanStyle>() },
+  );
+  t.body.forEach((values, i) => {
+    const r = t.headerRow + 1 + t.kept + i;
+    values.forEach((v, j) => {
       const c = t.firstCol + j;
-      const cell =
-        cells.set(r, c, sheet.rows[r - 1]?.cells[c]?.value) ??
-        ((sheet.rows[r - 1] ??= { cells: [] }).cells[c] = EMPTY());
-      cell.style = numFmtStyle(cell.style, fmt);
-    }
+      const cell = cells.set(r, c, toExcelValue(v));
+      const format = formats[j];
+      if (!format) return;
+      const target = cell ?? ((sheet.rows[r - 1] ??= { cells: [] }).cells[c] = EMPTY());
+      let style = format.byBase.get(target.style);
+      if (!style) format.byBase.set(target.style, (style = numFmtStyle(target.style, format.fmt)));
+      target.style = style;
+    });
   });
+  if (t.blankRow)
+    t.headers.forEach((_, j) => cells.set(t.headerRow + 1 + rows - 1, t.firstCol + j, null));
 }
