@@ -7,33 +7,16 @@
 // 50 ms). No target is set for it; it is printed so a change that hurts the browser shows.
 // Needs dist/ (npm run build:cli; dist/web from `npm run build`) and Chromium (CHROMIUM_PATH).
 const fs = require('fs');
-const http = require('http');
 const os = require('os');
 const path = require('path');
 const ExcelJS = require('exceljs');
 const { chromium } = require('playwright-core');
+const { webServer } = require('./_webServer');
 const { planInit } = require('../dist/plan/jobs/init.js');
 const { applyBookPlan, loadBook, saveBookAtomic } = require('../dist/xlsx/index.js');
 const { province } = require('./assess.js');
 
 const out = path.join(__dirname, '..', 'dist', 'web');
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript' };
-
-function serve() {
-  return http.createServer((req, res) => {
-    const file = path.join(out, path.normalize(decodeURIComponent(req.url.split('?')[0])));
-    if (!file.startsWith(out)) return res.writeHead(403).end();
-    fs.readFile(file, (err, body) =>
-      err
-        ? res.writeHead(404).end()
-        : res
-            .writeHead(200, {
-              'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-            })
-            .end(body),
-    );
-  });
-}
 
 /** Samples the page's used JS heap until stopped; resolves to the peak in MB. */
 async function heapSampler(page) {
@@ -62,7 +45,7 @@ async function main() {
     return;
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'td-bench-web-province-'));
-  const server = serve();
+  const server = webServer(out);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'td-bench-web-profile-'));
   let context;
   try {

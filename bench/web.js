@@ -5,12 +5,12 @@
 // 计划 → 用示例建立, 通报 → 生成通报, the bulletin sheet in the view). Targets: ≤ 200 KB gzip, < 3 s.
 // Builds dist/ when dist/web is missing; needs Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
 const fs = require('fs');
-const http = require('http');
 const os = require('os');
 const path = require('path');
 const zlib = require('zlib');
 const { spawnSync } = require('child_process');
 const { chromium } = require('playwright-core');
+const { webServer } = require('./_webServer');
 
 const root = path.join(__dirname, '..');
 const out = path.join(root, 'dist', 'web');
@@ -27,24 +27,7 @@ const initial = scripts.reduce(
 );
 console.log(`initial web bundle: ${(initial / 1024).toFixed(1)} KB gzip (limit 200 KB)`);
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.png': 'image/png',
-};
-const server = http.createServer((req, res) => {
-  const file = path.join(out, path.normalize(decodeURIComponent(req.url.split('?')[0])));
-  if (!file.startsWith(out)) return res.writeHead(403).end();
-  fs.readFile(file, (err, body) =>
-    err
-      ? res.writeHead(404).end()
-      : res
-          .writeHead(200, {
-            'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-          })
-          .end(body),
-  );
-});
+const server = webServer(out);
 
 (async () => {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -4,7 +4,8 @@ import { planRun, runSheetsToRead } from '../../src/plan/jobs/run';
 import { importListJob } from '../../src/plan/jobs/importList';
 import { importReturnsJob } from '../../src/plan/jobs/importReturns';
 import { templatesJob } from '../../src/plan/jobs/templates';
-import { csvGrid, readXlsxGrid } from '../../src/xlsx/returnFile';
+import { csvGrid } from '../../src/xlsx/returnFile';
+import { filledReturns } from '../support/filledReturns';
 import { xiachengSample } from '../../src/sample/xiacheng';
 import { NOTICES, runJob } from '../../src/office';
 import type { BookPlan, BookSnapshot } from '../../src/plan/types';
@@ -126,24 +127,7 @@ describe('Office.js adapter on the simulated host, against the ExcelJS adapter',
     // Two units' templates, filled in as a street would, read back as the task pane does.
     const templateWb = new ExcelJS.Workbook();
     xlsx.applyBookPlan(templateWb, planInit(xiachengSample(), { now: NOW }));
-    const { templates } = templatesJob(xlsx.readSnapshot(templateWb), {
-      period: '2019Q3',
-      now: NOW,
-    });
-    const files = await Promise.all(
-      templates.slice(0, 2).map(async (t, k) => {
-        const wb = new ExcelJS.Workbook();
-        xlsx.applyBookPlan(wb, t.book);
-        const table = xlsx.readSnapshot(wb).tables.TD_Return!;
-        const ws = wb.getWorksheet(table.sheet)!;
-        const first = Number(/\d+/.exec(table.ref)![0]) + 1;
-        table.rows.forEach((_, i) => (ws.getRow(first + i).getCell(5).value = 10 + k + i));
-        return readXlsxGrid(
-          await xlsx.bookBuffer(wb, { properties: t.book.properties }),
-          t.fileName,
-        );
-      }),
-    );
+    const files = await filledReturns(xlsx.readSnapshot(templateWb), NOW);
     const commands: { job: (s: BookSnapshot) => { plan: BookPlan } }[] = [
       { job: (s: BookSnapshot) => templatesJob(s, { period: '2019Q3', now: NOW }) },
       { job: (s: BookSnapshot) => importReturnsJob(s, files, { now: NOW }) },

@@ -17,7 +17,8 @@ import { xiachengSample } from '../../src/sample/xiacheng';
 import * as xlsx from '../../src/xlsx';
 import { validationModel } from '../../src/xlsx/excelInternals';
 import { LEAN_SETTINGS, leanSheet } from '../../src/xlsx/leanSheet';
-import { csvGrid, readXlsxGrid } from '../../src/xlsx/returnFile';
+import { csvGrid } from '../../src/xlsx/returnFile';
+import { filledReturns } from '../support/filledReturns';
 import { ooxmlProblems } from '../support/ooxmlCheck';
 import { packageModel } from '../support/packageModel';
 
@@ -210,24 +211,7 @@ describe('a job applied and saved lean', () => {
   });
 
   it('templates and import-returns: the same package', async () => {
-    const { templates } = templatesJob(xlsx.readSnapshot(await load(sample, Infinity)), {
-      period: '2019Q3',
-      now: NOW,
-    });
-    const files = await Promise.all(
-      templates.slice(0, 2).map(async (t, k) => {
-        const wb = new ExcelJS.Workbook();
-        xlsx.applyBookPlan(wb, t.book);
-        const table = xlsx.readSnapshot(wb).tables.TD_Return!;
-        const ws = wb.getWorksheet(table.sheet)!;
-        const first = Number(/\d+/.exec(table.ref)![0]) + 1;
-        table.rows.forEach((_, i) => (ws.getRow(first + i).getCell(5).value = 10 + k + i));
-        return readXlsxGrid(
-          await xlsx.bookBuffer(wb, { properties: t.book.properties }),
-          t.fileName,
-        );
-      }),
-    );
+    const files = await filledReturns(xlsx.readSnapshot(await load(sample, Infinity)), NOW);
     await expectSameMeaning(sample, (s) => templatesJob(s, { period: '2019Q3', now: NOW }));
     await expectSameMeaning(sampleRun, (s) => importReturnsJob(s, files, { now: NOW }));
   });
