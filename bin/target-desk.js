@@ -7,6 +7,7 @@
 // CPU in the collector (docs/province-scale.md). Other commands stay well under that without it.
 // V8 reads this flag at every collection, so setting it now takes effect.
 if (process.argv[2] === 'run') require('v8').setFlagsFromString('--heap-growing-percent=50');
+require('./exceljs-without-streams.js');
 const { main, guardStdout } = require('../dist/cli/main.js');
 guardStdout();
 main(process.argv.slice(2)).then((code) => {

@@ -6,6 +6,7 @@
  * strings ExcelJS wrote.
  */
 import type ExcelJS from 'exceljs';
+import { ByteSink } from './byteSink';
 import type { PartStore } from './partStore';
 import { clearStoredRows, storedRows } from './excelInternals';
 import { LeanRow, LeanSheet, LeanStyle, leanSheet } from './leanSheet';
@@ -68,6 +69,8 @@ const STRINGS_PART = 'xl/sharedStrings.xml';
 class SharedStrings {
   private readonly index = new Map<string, number>();
   private readonly added: string[] = [];
+  private readonly recent: string[] = [];
+  private readonly recentIds: number[] = [];
   private readonly written: number;
   private count: number;
 
@@ -84,25 +87,36 @@ class SharedStrings {
     return this.written + this.added.length;
   }
 
-  /** The index of `s`, appended if ExcelJS did not write it; counts one more reference. */
-  id(s: string): number {
+  /**
+   * The index of `s`, appended if ExcelJS did not write it; counts one more reference. `column`:
+   * a table column often repeats its last string (a file name, a status), found without the map.
+   */
+  id(s: string, column: number): number {
     this.count++;
+    if (this.recent[column] === s) return this.recentIds[column];
     let i = this.index.get(s);
     if (i === undefined) {
       i = this.unique;
       this.index.set(s, i);
       this.added.push(s);
     }
+    this.recent[column] = s;
+    this.recentIds[column] = i;
     return i;
   }
 
-  part(): string {
+  part(): Uint8Array {
     const end = this.xml.lastIndexOf('</sst>');
-    const head = this.xml
-      .slice(0, end)
-      .replace(/(<sst\b[^>]*?\bcount=")\d+"/, `$1${this.count}"`)
-      .replace(/(<sst\b[^>]*?\buniqueCount=")\d+"/, `$1${this.unique}"`);
-    return [head, ...this.added.map(sharedStringXml), '</sst>'].join('');
+    const sink = new ByteSink();
+    sink.write(
+      this.xml
+        .slice(0, end)
+        .replace(/(<sst\b[^>]*?\bcount=")\d+"/, `$1${this.count}"`)
+        .replace(/(<sst\b[^>]*?\buniqueCount=")\d+"/, `$1${this.unique}"`),
+    );
+    for (const s of this.added) sink.write(sharedStringXml(s));
+    sink.write('</sst>');
+    return sink.written();
   }
 }
 
@@ -125,11 +139,12 @@ function cellXml(
   value: ExcelJS.CellValue,
   style: string,
   strings: SharedStrings,
+  column: number,
 ): string {
   if (value === null || value === undefined) return style ? `<c r="${ref}"${style}/>` : '';
   if (typeof value === 'number') return `<c r="${ref}"${style}><v>${value}</v></c>`;
   if (typeof value === 'string')
-    return `<c r="${ref}"${style} t="s"><v>${strings.id(value)}</v></c>`;
+    return `<c r="${ref}"${style} t="s"><v>${strings.id(value, column)}</v></c>`;
   if (typeof value === 'boolean') return `<c r="${ref}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
   if (typeof value === 'object' && 'formula' in value && typeof value.formula === 'string') {
     const [t, inner] = formulaXml(value as ExcelJS.CellFormulaValue);
@@ -140,13 +155,39 @@ function cellXml(
   throw new Error(`lean sheet: a cell value lean sheets do not write: ${JSON.stringify(value)}`);
 }
 
-/** The rows' XML as chunks (one per row), and the range they cover. */
+/**
+ * The range of the cells with values, as ExcelJS writes it in `<dimension>` ("A1" for none), and
+ * how many cells there are.
+ */
+function usedRange(rows: (LeanRow | undefined)[]): { ref: string; cells: number } {
+  let cells = 0;
+  let top = 0;
+  let bottom = 0;
+  let left = 0;
+  let right = 0;
+  rows.forEach((row, i) => {
+    row?.cells.forEach((cell, c) => {
+      if (!cell) return;
+      cells++;
+      if (cell.value === null || cell.value === undefined) return;
+      if (!top) top = i + 1;
+      bottom = i + 1;
+      left = left ? Math.min(left, c + 1) : c + 1;
+      right = Math.max(right, c + 1);
+    });
+  });
+  const ref = top ? `${columnLetters(left - 1)}${top}:${columnLetters(right - 1)}${bottom}` : 'A1';
+  return { ref, cells };
+}
+
+/** Writes the rows' XML into `sink`. */
 function renderRows(
   rows: (LeanRow | undefined)[],
   styleId: (style: LeanStyle | null | undefined) => number,
   strings: SharedStrings,
   letters: string[],
-): { chunks: string[]; ref: string } {
+  sink: ByteSink,
+): void {
   const attributes = new Map<LeanStyle, string>();
   const styleAttribute = (style: LeanStyle | null) => {
     if (!style) return '';
@@ -157,32 +198,21 @@ function renderRows(
     }
     return a;
   };
-  const chunks: string[] = [];
-  let top = 0;
-  let bottom = 0;
-  let left = 0;
-  let right = 0;
   rows.forEach((row, i) => {
     if (!row) return;
     const r = i + 1;
-    // Joined per row: a row built by += would keep every cell's string alive until the last join.
+    // Joined per row: a row built by += would keep every cell's string alive until it is written.
     const cells: string[] = [];
     let min = 0;
     let max = 0;
     row.cells.forEach((cell, c) => {
       if (!cell) return;
       letters[c] ??= columnLetters(c);
-      const xml = cellXml(`${letters[c]}${r}`, cell.value, styleAttribute(cell.style), strings);
+      const xml = cellXml(`${letters[c]}${r}`, cell.value, styleAttribute(cell.style), strings, c);
       if (!xml) return;
       cells.push(xml);
       if (!min) min = c + 1;
       max = c + 1;
-      if (cell.value !== null && cell.value !== undefined) {
-        if (!top) top = r;
-        bottom = r;
-        left = left ? Math.min(left, c + 1) : c + 1;
-        right = Math.max(right, c + 1);
-      }
     });
     if (!cells.length && !row.height) return;
     let attrs = `r="${r}"`;
@@ -194,10 +224,8 @@ function renderRows(
     attrs += ' x14ac:dyDescent="0.25"';
     if (row.outlineLevel) attrs += ` outlineLevel="${row.outlineLevel}"`;
     if (row.collapsed) attrs += ' collapsed="1"';
-    chunks.push(`<row ${attrs}>${cells.join('')}</row>`);
+    sink.write(`<row ${attrs}>${cells.join('')}</row>`);
   });
-  const ref = top ? `${columnLetters(left - 1)}${top}:${columnLetters(right - 1)}${bottom}` : 'A1';
-  return { chunks, ref };
 }
 
 /** Replaces each staged sheet's stub with its rows in the package ExcelJS wrote. */
@@ -222,12 +250,16 @@ export async function spliceLeanSheets(zip: PartStore, staged: Staged[]): Promis
       ids.set(style, Number(m?.[1] ?? 0));
     });
     const styleId = (style: LeanStyle | null | undefined) => (style ? (ids.get(style) ?? 0) : 0);
-    const { chunks, ref } = renderRows(sheet.rows, styleId, strings, letters);
-    const head = xml
-      .slice(0, open)
-      .replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="${ref}"/>`);
-    const tail = xml.slice(open + data[0].length);
-    zip.file(name, [head, '<sheetData>', ...chunks, '</sheetData>', tail].join(''));
+    const { ref, cells } = usedRange(sheet.rows);
+    // A cell's XML, its reference, style and value, is ~40 bytes; its row's share of ~60 more.
+    const sink = new ByteSink(3 * xml.length + 64 * cells);
+    sink.write(
+      xml.slice(0, open).replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="${ref}"/>`),
+    );
+    sink.write('<sheetData>');
+    renderRows(sheet.rows, styleId, strings, letters, sink);
+    sink.write(`</sheetData>${xml.slice(open + data[0].length)}`);
+    zip.file(name, sink.written());
   }
   if (stringsPart) zip.file(STRINGS_PART, strings.part());
   else if (strings.unique) throw new Error('lean sheet: strings but no sharedStrings part');

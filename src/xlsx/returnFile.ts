@@ -118,33 +118,60 @@ function separatorOf(text: string): string {
   return tabs > 1 && tabs >= most(',') ? '\t' : ',';
 }
 
-/** RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF); a tab-separated file is read by tabs. */
+/**
+ * RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF); a tab-separated file is read by tabs.
+ * Runs of plain characters are sliced out whole: a field built character by character is a chain
+ * of one-character strings that every later use (hashing, comparing) has to flatten first.
+ */
 export function parseCsv(text: string): string[][] {
-  const sep = separatorOf(text);
+  const sep = separatorOf(text).charCodeAt(0);
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
+  let i = 0;
+  while (i < text.length) {
     if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === sep) {
+      const q = text.indexOf('"', i);
+      if (q < 0) {
+        field += text.slice(i);
+        break;
+      }
+      field += text.slice(i, q);
+      if (text.charCodeAt(q + 1) === QUOTE) {
+        field += '"';
+        i = q + 2;
+      } else {
+        quoted = false;
+        i = q + 1;
+      }
+      continue;
+    }
+    const ch = text.charCodeAt(i);
+    if (ch === QUOTE && field === '') {
+      quoted = true;
+      i++;
+    } else if (ch === sep) {
       row.push(field);
       field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
+      i++;
+    } else if (ch === LF || ch === CR) {
+      i += ch === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
       row.push(field);
       rows.push(row);
       row = [];
       field = '';
-    } else field += ch;
+    } else {
+      // A field that has begun takes a quote as a plain character, as it takes everything up to
+      // the next separator or line end.
+      let end = i + 1;
+      for (; end < text.length; end++) {
+        const c = text.charCodeAt(end);
+        if (c === sep || c === LF || c === CR) break;
+      }
+      field += text.slice(i, end);
+      i = end;
+    }
   }
   if (field !== '' || row.length) {
     row.push(field);
@@ -152,6 +179,10 @@ export function parseCsv(text: string): string[][] {
   }
   return rows;
 }
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
 
 export function csvGrid(buffer: Buffer, file: string): GridBook {
   const cells = parseCsv(decodeCsv(buffer)).map((r) =>
