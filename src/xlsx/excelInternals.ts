@@ -5,7 +5,9 @@
  * `rows`, `dataValidations` and its `model`, `sheetProtection`, a worksheet's
  * `model.merges`, and a table's `table` (created or loaded) or `model`. They can change in any
  * ExcelJS release: test/xlsx/excelInternals.test.ts is the canary that fails when they do, so
- * upgrade ExcelJS only with that test green.
+ * upgrade ExcelJS only with that test green. The one use outside this module is the CLI's start
+ * (bin/exceljs-without-streams.js, which loads ExcelJS's lib/ files by path to skip its streaming
+ * classes); test/cli/exceljsWithoutStreams.test.ts is its canary.
  */
 import type ExcelJS from 'exceljs';
 
