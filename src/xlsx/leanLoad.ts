@@ -18,6 +18,7 @@ import {
 } from './leanSheet';
 import { columnLetters, readSharedStrings, xmlText } from './leanXml';
 import { CutValidation, restoreValidations, tryCutValidations } from './leanValidations';
+import { replaceable, setReplacedValues } from './replacedSheets';
 
 const STUB_ROW = 1048576;
 const MARKER = 'td-lean:';
@@ -30,6 +31,8 @@ interface ReadSheet {
   styled: { target: LeanCell | LeanRow; index: number }[];
   /** The validations whose ranges ExcelJS was not given (leanValidations.ts). */
   validations?: CutValidation[];
+  /** Read as values only, for a sheet the job replaces (replacedSheets.ts). */
+  replaced?: boolean;
 }
 
 /** The lean sheets taken out of a package, to hand to ExcelJS's book once it is loaded. */
@@ -191,15 +194,21 @@ function eligible(xml: string): boolean {
 
 /**
  * Takes the eligible worksheet parts' rows out of `parts` (in place: their sheetData becomes the
- * stub) and returns them. Parts it changes are named in `changed`.
+ * stub) and returns them, and those of the `replaced` parts a job reads as values only and lays
+ * out afresh (replacedSheets.ts). Parts it changes are named in `changed`.
  */
-export function takeLeanSheets(parts: Map<string, Buffer>, changed: Set<string>): TakenSheets {
+export function takeLeanSheets(
+  parts: Map<string, Buffer>,
+  changed: Set<string>,
+  replaced: ReadonlySet<string> = new Set(),
+): TakenSheets {
   const taken: ReadSheet[] = [];
   let strings: (string | null)[] | undefined;
   for (const [name, data] of parts) {
     if (!SHEET_PART.test(name)) continue;
     const xml = data.toString('utf8');
-    if (!eligible(xml)) continue;
+    const valuesOnly = replaced.has(name);
+    if (!(valuesOnly ? replaceable(xml, STUB_ROW) : eligible(xml))) continue;
     const open = /<sheetData\s*>/.exec(xml);
     const close = xml.indexOf('</sheetData>');
     if (!open || close < 0) continue;
@@ -219,8 +228,9 @@ export function takeLeanSheets(parts: Map<string, Buffer>, changed: Set<string>)
       ...indices.map((index, k) => `<c r="${columnLetters(k + 1)}${STUB_ROW}" s="${index}"/>`),
       '</row>',
     ].join('');
-    const tail = tryCutValidations(xml.slice(close + 12));
+    const tail = valuesOnly ? undefined : tryCutValidations(xml.slice(close + 12));
     if (tail) sheet.validations = tail.cut;
+    if (valuesOnly) sheet.replaced = true;
     parts.set(
       name,
       Buffer.from(
@@ -258,6 +268,10 @@ export function attachLeanSheets(wb: ExcelJS.Workbook, taken: TakenSheets): void
     }
     // The stub was the part's only row (its row number makes ExcelJS's row array sparse: no scan).
     clearStoredRows(ws);
+    if (sheet.replaced) {
+      setReplacedValues(ws, { rows: sheet.rows }, Boolean(wb.properties.date1904));
+      continue;
+    }
     const lean: LeanSheet = { rows: sheet.rows };
     setLeanSheet(ws, lean);
     restoreValidations(ws, sheet.validations ?? []);
