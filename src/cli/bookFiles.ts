@@ -1,7 +1,7 @@
 /** How CLI commands reach the book store (src/store/bookStore.ts), and the options they share. */
 import type ExcelJS from 'exceljs';
 import { StoreOptions, updateBook } from '../store/bookStore';
-import { bookFileBytes, loadBookBuffer } from '../xlsx';
+import { LoadOptions, bookFileBytes, loadBookBuffer } from '../xlsx';
 import { CommandArgs, OptionSpec, flag } from './args';
 
 export const IGNORE_LOCK_FILE: OptionSpec = {
@@ -25,9 +25,10 @@ export function editBook<T>(
   file: string,
   options: StoreOptions,
   job: (wb: ExcelJS.Workbook) => Promise<BookEdit<T>>,
+  load: LoadOptions = {},
 ): Promise<T> {
   return updateBook(file, options, async (bytes) => {
-    const wb = await loadBookBuffer(bytes, file);
+    const wb = await loadBookBuffer(bytes, file, load);
     const edit = await job(wb);
     if (!edit.save) return { result: edit.result };
     const saved = await bookFileBytes(wb, edit.properties ? { properties: edit.properties } : {});

@@ -17,6 +17,7 @@ import { attachLeanSheets, takeLeanSheets } from './leanLoad';
 import { validationsCompacted } from './leanValidations';
 import { spliceLeanSheets, stageLeanSheets, unstage } from './leanSave';
 import { storedCharts } from './chartStore';
+import { checkReplaced, sheetParts } from './replacedSheets';
 import { partsCustomProperties, writeCustomProperties } from './properties';
 import {
   setValidationModel,
@@ -39,7 +40,10 @@ export async function loadBookBuffer(
   const { parts, crcs } = await openParts(buffer, file);
   const properties = partsCustomProperties(parts);
   const changed = new Set<string>();
-  const lean = options.lean === false ? [] : takeLeanSheets(parts, changed);
+  const lean =
+    options.lean === false
+      ? []
+      : takeLeanSheets(parts, changed, sheetParts(parts, options.replaced ?? []));
   for (const name of changed) crcs.delete(name);
   const stored = storedPackage(parts, crcs);
   parts.clear();
@@ -69,9 +73,14 @@ export interface LoadOptions {
    * ExcelJS cells itself (the web version's grid).
    */
   lean?: boolean;
+  /**
+   * Sheets the job reads as values and then lays out afresh (run's bulletin): their values are
+   * read without ExcelJS cells, and saving refuses a book that still holds one (replacedSheets.ts).
+   */
+  replaced?: readonly string[];
 }
 
-export async function loadBook(file: string): Promise<ExcelJS.Workbook> {
+export async function loadBook(file: string, options: LoadOptions = {}): Promise<ExcelJS.Workbook> {
   let buffer: Buffer;
   try {
     buffer = fs.readFileSync(file);
@@ -80,7 +89,7 @@ export async function loadBook(file: string): Promise<ExcelJS.Workbook> {
       cause: (e as NodeJS.ErrnoException).code ?? (e as Error).message,
     });
   }
-  return loadBookBuffer(buffer, file);
+  return loadBookBuffer(buffer, file, options);
 }
 
 /**
@@ -191,6 +200,7 @@ async function finishedPackage<T extends PartStore>(
   options: SaveOptions,
   open: (stored: Buffer) => Promise<T>,
 ): Promise<T> {
+  checkReplaced(wb);
   const restore = shareEmptyStyles(wb);
   const lean = stageLeanSheets(wb);
   let stored: ExcelJS.Buffer;

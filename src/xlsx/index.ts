@@ -2,5 +2,5 @@
 export { readSnapshot, sheetValues } from './snapshot';
 export { applyBookPlan } from './applyPlan';
 export { loadBook, loadBookBuffer, saveBookAtomic, bookBuffer, bookFileBytes } from './book';
-export type { SaveOptions } from './book';
+export type { LoadOptions, SaveOptions } from './book';
 export { readCustomProperties, writeCustomProperties, withCustomProperties } from './properties';

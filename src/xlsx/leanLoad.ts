@@ -18,6 +18,7 @@ import {
 } from './leanSheet';
 import { columnLetters, readSharedStrings, xmlText } from './leanXml';
 import { CutValidation, restoreValidations, tryCutValidations } from './leanValidations';
+import { replaceable, setReplacedValues } from './replacedSheets';
 
 const STUB_ROW = 1048576;
 const MARKER = 'td-lean:';
@@ -30,6 +31,8 @@ interface ReadSheet {
   styled: { target: LeanCell | LeanRow; index: number }[];
   /** The validations whose ranges ExcelJS was not given (leanValidations.ts). */
   validations?: CutValidation[];
+  /** Read as values only, for a sheet the job replaces (replacedSheets.ts). */
+  replaced?: boolean;
 }
 
 /** The lean sheets taken out of a package, to hand to ExcelJS's book once it is loaded. */
@@ -135,6 +138,85 @@ function cellValue(
   }
 }
 
+/** Digits at `p` as a number and where they end, or null (none, or more than nine). */
+function digitsAt(text: string, p: number): { n: number; end: number } | null {
+  let n = 0;
+  let q = p;
+  for (let c = text.charCodeAt(q); c >= 48 && c <= 57 && q - p < 10; c = text.charCodeAt(++q))
+    n = n * 10 + c - 48;
+  return q === p || q - p > 9 ? null : { n, end: q };
+}
+
+/** The text of `<tag>text</tag>` at `p` (no markup, no entity in it) and where it ends, or null. */
+function plainElement(
+  text: string,
+  p: number,
+  tag: 'v' | 'f',
+): { text: string; end: number } | null {
+  if (!text.startsWith(tag === 'v' ? '<v>' : '<f>', p)) return null;
+  const close = text.indexOf('<', p + 3);
+  if (close < 0 || !text.startsWith(tag === 'v' ? '</v>' : '</f>', close)) return null;
+  const inner = text.slice(p + 3, close);
+  return inner.includes('&') || inner.includes('\r') ? null : { text: inner, end: close + 4 };
+}
+
+/**
+ * The common cells ExcelJS and our lean save write — `<c r="B2" s="3" t="s"><v>12</v></c>`, a
+ * formula with its cached number or string, a styled empty cell — read without regular
+ * expressions, as cellAttributes and cellValue read them; null for any other form, which the
+ * general reader then reads (or finds not lean).
+ */
+function quickCell(
+  text: string,
+  at: number,
+  rowNumber: number,
+  strings: (string | null)[],
+): { col: number; s: number; value: ExcelJS.CellValue; end: number } | null {
+  if (!text.startsWith('<c r="', at)) return null;
+  let p = at + 6;
+  let col = 0;
+  for (let c = text.charCodeAt(p); c >= 65 && c <= 90 && p - at < 9; c = text.charCodeAt(++p))
+    col = col * 26 + c - 64;
+  if (p === at + 6 || p - at > 9) return null;
+  const row = digitsAt(text, p);
+  if (!row || row.n !== rowNumber || text.charCodeAt(row.end) !== 34) return null;
+  p = row.end + 1;
+  let s = 0;
+  if (text.startsWith(' s="', p)) {
+    const style = digitsAt(text, p + 4);
+    if (!style || text.charCodeAt(style.end) !== 34) return null;
+    s = style.n;
+    p = style.end + 1;
+  }
+  let t: string | undefined;
+  if (text.startsWith(' t="', p)) {
+    const close = text.indexOf('"', p + 4);
+    t = text.slice(p + 4, close);
+    if (close < 0 || (t !== 's' && t !== 'str' && t !== 'n')) return null;
+    p = close + 1;
+  }
+  if (text.startsWith('/>', p)) return { col: col - 1, s, value: undefined, end: p + 2 };
+  if (text.charCodeAt(p) !== 62) return null;
+  const f = plainElement(text, p + 1, 'f');
+  const v = plainElement(text, f ? f.end : p + 1, 'v');
+  const end = (v ?? f)?.end;
+  if (end === undefined || !text.startsWith('</c>', end) || (v && !v.text)) return null;
+  let value: ExcelJS.CellValue;
+  if (f) {
+    if (!f.text) return null;
+    const formula = detached(f.text);
+    if (!v) value = { formula } as ExcelJS.CellFormulaValue;
+    else if (t === 'str') value = { formula, result: excelJsDecode(v.text) };
+    else value = { formula, result: parseFloat(v.text) };
+  } else if (t === undefined || t === 'n') value = parseFloat(v!.text);
+  else if (t === 's') {
+    const shared = strings[parseInt(v!.text, 10)];
+    if (typeof shared !== 'string') return null;
+    value = shared;
+  } else return null;
+  return { col: col - 1, s, value, end: end + 4 };
+}
+
 /** The rows of a sheetData's content, or NotLean. */
 function readRows(content: string, strings: (string | null)[]): ReadSheet {
   const rows: (LeanRow | undefined)[] = [];
@@ -144,6 +226,15 @@ function readRows(content: string, strings: (string | null)[]): ReadSheet {
   TOKEN.lastIndex = 0;
   while (TOKEN.lastIndex < content.length) {
     const at = TOKEN.lastIndex;
+    const quick = row && quickCell(content, at, rowNumber, strings);
+    if (quick) {
+      TOKEN.lastIndex = quick.end;
+      if (quick.value === undefined && !quick.s) continue;
+      const cell: LeanCell = { value: quick.value ?? null, style: null };
+      if (quick.s) styled.push({ target: cell, index: quick.s });
+      row!.cells[quick.col] = cell;
+      continue;
+    }
     const m = TOKEN.exec(content);
     if (!m) {
       if (/^\s*$/.test(content.slice(at))) break;
@@ -191,15 +282,21 @@ function eligible(xml: string): boolean {
 
 /**
  * Takes the eligible worksheet parts' rows out of `parts` (in place: their sheetData becomes the
- * stub) and returns them. Parts it changes are named in `changed`.
+ * stub) and returns them, and those of the `replaced` parts a job reads as values only and lays
+ * out afresh (replacedSheets.ts). Parts it changes are named in `changed`.
  */
-export function takeLeanSheets(parts: Map<string, Buffer>, changed: Set<string>): TakenSheets {
+export function takeLeanSheets(
+  parts: Map<string, Buffer>,
+  changed: Set<string>,
+  replaced: ReadonlySet<string> = new Set(),
+): TakenSheets {
   const taken: ReadSheet[] = [];
   let strings: (string | null)[] | undefined;
   for (const [name, data] of parts) {
     if (!SHEET_PART.test(name)) continue;
     const xml = data.toString('utf8');
-    if (!eligible(xml)) continue;
+    const valuesOnly = replaced.has(name);
+    if (!(valuesOnly ? replaceable(xml, STUB_ROW) : eligible(xml))) continue;
     const open = /<sheetData\s*>/.exec(xml);
     const close = xml.indexOf('</sheetData>');
     if (!open || close < 0) continue;
@@ -219,8 +316,9 @@ export function takeLeanSheets(parts: Map<string, Buffer>, changed: Set<string>)
       ...indices.map((index, k) => `<c r="${columnLetters(k + 1)}${STUB_ROW}" s="${index}"/>`),
       '</row>',
     ].join('');
-    const tail = tryCutValidations(xml.slice(close + 12));
+    const tail = valuesOnly ? undefined : tryCutValidations(xml.slice(close + 12));
     if (tail) sheet.validations = tail.cut;
+    if (valuesOnly) sheet.replaced = true;
     parts.set(
       name,
       Buffer.from(
@@ -258,6 +356,10 @@ export function attachLeanSheets(wb: ExcelJS.Workbook, taken: TakenSheets): void
     }
     // The stub was the part's only row (its row number makes ExcelJS's row array sparse: no scan).
     clearStoredRows(ws);
+    if (sheet.replaced) {
+      setReplacedValues(ws, { rows: sheet.rows }, Boolean(wb.properties.date1904));
+      continue;
+    }
     const lean: LeanSheet = { rows: sheet.rows };
     setLeanSheet(ws, lean);
     restoreValidations(ws, sheet.validations ?? []);

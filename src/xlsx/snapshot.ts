@@ -7,6 +7,7 @@ import { CHART_STORE_SHEET } from './chartStore';
 
 import { TableModel, tableModel } from './excelInternals';
 import { leanArea, leanSheet, leanValues } from './leanSheet';
+import { replacedSheetValues } from './replacedSheets';
 
 export { tableModel, type TableModel };
 
@@ -86,6 +87,8 @@ function readTable(ws: ExcelJS.Worksheet, m: TableModel): TableData {
 
 /** A sheet's values from A1 to its last used cell; trailing empty cells trimmed from each row. */
 export function sheetValues(ws: ExcelJS.Worksheet): Scalar[][] {
+  const replaced = replacedSheetValues(ws);
+  if (replaced) return replaced;
   const lean = leanSheet(ws);
   if (lean) return leanValues(lean, date1904(ws));
   const out: Scalar[][] = [];

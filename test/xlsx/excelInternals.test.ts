@@ -11,6 +11,7 @@ import {
   addValidation,
   clearStoredRows,
   hasMerges,
+  mergeAreas,
   rowStyle,
   setSheetOrder,
   setSheetProtection,
@@ -98,6 +99,9 @@ describe('the ExcelJS internals the xlsx adapter uses', () => {
     wb.addWorksheet('s').mergeCells('A1:C1');
     expect(sheetMerges((await roundTrip(wb)).worksheets[1])).toEqual(['A1:C1']);
     expect(hasMerges((await roundTrip(wb)).worksheets[1])).toBe(true);
+    expect(mergeAreas((await roundTrip(wb)).worksheets[1])).toEqual([
+      expect.objectContaining({ top: 1, left: 1, bottom: 1, right: 3 }),
+    ]);
   });
 
   it('table model: created and loaded tables', async () => {

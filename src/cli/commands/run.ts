@@ -46,8 +46,10 @@ export const runCommand: Command = {
     } catch {
       throw inputError('option.badDate', '--date', { got: issuedOn });
     }
+    // The run lays out afresh every sheet it reads as values (the bulletin): loaded without cells.
+    const load = { replaced: runSheetsToRead(period) };
     const compute = (wb: ExcelJS.Workbook) => {
-      const result = planRun(readSnapshot(wb, runSheetsToRead(period)), period, {
+      const result = planRun(readSnapshot(wb, load.replaced), period, {
         now: new Date().toISOString(),
         issuedOn,
         force,
@@ -58,14 +60,19 @@ export const runCommand: Command = {
     };
     let result: ReturnType<typeof compute>;
     if (sameFile(out, book)) {
-      result = await editBook(book, storeOptions(args, 'run'), async (wb) => {
-        const r = compute(wb);
-        return { result: r, save: true, properties: r.plan.properties };
-      });
+      result = await editBook(
+        book,
+        storeOptions(args, 'run'),
+        async (wb) => {
+          const r = compute(wb);
+          return { result: r, save: true, properties: r.plan.properties };
+        },
+        load,
+      );
     } else {
       // Refused before the work, and again at the commit should the file appear meanwhile.
       refuseExistingOutput(out, force, '--out');
-      const wb = await loadBook(book);
+      const wb = await loadBook(book, load);
       result = compute(wb);
       const bytes = await bookFileBytes(wb, { properties: result.plan.properties });
       await commitBook(out, null, bytes, storeOptions(args, 'run', force));

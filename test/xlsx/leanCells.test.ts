@@ -1,0 +1,82 @@
+/**
+ * The lean scanner's quick cell reader (src/xlsx/leanLoad.ts) and its general one agree with
+ * ExcelJS on every form of cell: the common forms it reads itself, and the rest it hands on.
+ */
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import * as xlsx from '../../src/xlsx';
+import { LEAN_SETTINGS, leanSheet } from '../../src/xlsx/leanSheet';
+
+const initialRows = LEAN_SETTINGS.rows;
+afterEach(() => {
+  LEAN_SETTINGS.rows = initialRows;
+});
+
+const CELLS = [
+  '<c r="A2" t="s"><v>0</v></c>',
+  '<c r="B2" s="1"><v>1.5</v></c>',
+  '<c r="C2" t="str"><f>A2&amp;"x"</f><v>甲x</v></c>',
+  '<c r="D2" t="str"><f>B2*2</f><v>3</v></c>',
+  '<c r="E2" t="b"><f>TRUE()</f><v>1</v></c>',
+  '<c r="F2" t="n"><v>7</v></c>',
+  '<c r="G2" t="e"><f>1/0</f><v>#DIV/0!</v></c>',
+  '<c r="H2"><f>B2+1</f></c>',
+  '<c r="I2" t="str"><v>a&amp;b</v></c>',
+  '<c r="J2" s="1" t="s"><v>1</v></c>',
+  '<c r="K2" t="s" s="1"><v>0</v></c>',
+  '<c r="L2"><v></v></c>',
+  '<c r="M2" s="1"/>',
+  '<c r="N2"><f>B2</f><v>0</v></c>',
+  '<c r="O2" s="1"><f>B2</f><v>44000</v></c>',
+];
+
+async function book(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('表');
+  ws.addTable({
+    name: 'T',
+    ref: 'A1',
+    columns: CELLS.map((_, j) => ({ name: j ? `列${j}` : '甲' })),
+    rows: [CELLS.map(() => 1), CELLS.map(() => 2)],
+  });
+  ws.getCell('Z9').numFmt = 'yyyy-mm-dd';
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  const part = 'xl/worksheets/sheet1.xml';
+  const xml = await zip.file(part)!.async('string');
+  const patched = xml.replace(
+    /<row r="2"([^>]*)>[\s\S]*?<\/row>/,
+    `<row r="2"$1>${CELLS.join('')}</row>`,
+  );
+  expect(patched).not.toBe(xml);
+  // s="1" is the date format of Z9, so numbers under it read as dates.
+  expect(patched).toContain('<c r="Z9" s="1"');
+  zip.file(part, patched);
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
+it('reads every form of cell as ExcelJS loads it', async () => {
+  const bytes = await book();
+  const plain = await xlsx.loadBookBuffer(bytes, 'book.xlsx', { lean: false });
+  LEAN_SETTINGS.rows = 0;
+  const lean = await xlsx.loadBookBuffer(bytes, 'book.xlsx');
+  expect(leanSheet(lean.getWorksheet('表')!)).toBeDefined();
+  const expected = xlsx.readSnapshot(plain, ['表']);
+  expect(xlsx.readSnapshot(lean, ['表'])).toEqual(expected);
+  expect(expected.tables.T.rows[0]).toEqual([
+    '甲',
+    '1899-12-31T12:00:00',
+    '甲x',
+    '3',
+    true,
+    7,
+    '#DIV/0!',
+    null,
+    'a&b',
+    expect.any(String),
+    '甲',
+    null,
+    null,
+    0,
+    '2020-06-18',
+  ]);
+});
