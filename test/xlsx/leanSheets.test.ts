@@ -14,6 +14,7 @@ import { importReturnsJob } from '../../src/plan/jobs/importReturns';
 import { templatesJob } from '../../src/plan/jobs/templates';
 import type { BookPlan, BookSnapshot } from '../../src/plan/types';
 import { xiachengSample } from '../../src/sample/xiacheng';
+import { otherBooks } from '../support/otherBooks';
 import * as xlsx from '../../src/xlsx';
 import { validationModel } from '../../src/xlsx/excelInternals';
 import { LEAN_SETTINGS, leanSheet } from '../../src/xlsx/leanSheet';
@@ -23,7 +24,6 @@ import { ooxmlProblems } from '../support/ooxmlCheck';
 import { packageModel } from '../support/packageModel';
 
 const NOW = '2019-10-15T09:00:00+08:00';
-const FOREIGN = path.join(__dirname, '../fixtures/foreign');
 // The bench's province (JavaScript over dist/, built before the tests run).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { province } = require('../../bench/assess.js') as {
@@ -76,14 +76,7 @@ describe('a book loaded lean', () => {
       ['the sample', sample],
       ['the sample after run 2019Q3', sampleRun],
       ['the province', provinceBook],
-      [
-        'an old release',
-        fs.readFileSync(path.join(__dirname, '../fixtures/plan/book-466c799-2019Q2.xlsx')),
-      ],
-      ...fs
-        .readdirSync(FOREIGN)
-        .filter((f) => f.endsWith('.xlsx'))
-        .map((f) => [f, fs.readFileSync(path.join(FOREIGN, f))]),
+      ...otherBooks(),
     ] as [string, Buffer][];
 
   it('reads the same snapshot (every table, every sheet) as one loaded into ExcelJS cells', async () => {

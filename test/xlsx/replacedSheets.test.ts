@@ -3,20 +3,18 @@
  * values as through ExcelJS's cells, a run that replaces them writes the same package, an edited
  * bulletin is refused or kept in TD_History the same way, and a book still holding one is not saved.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { planInit } from '../../src/plan/jobs/init';
 import { planRun, runSheetsToRead } from '../../src/plan/jobs/run';
 import type { BookPlan } from '../../src/plan/types';
 import { xiachengSample } from '../../src/sample/xiacheng';
+import { otherBooks } from '../support/otherBooks';
 import * as xlsx from '../../src/xlsx';
 import { replacedSheetValues } from '../../src/xlsx/replacedSheets';
 import { packageModel } from '../support/packageModel';
 
 const NOW = '2019-10-15T09:00:00+08:00';
-const FOREIGN = path.join(__dirname, '../fixtures/foreign');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { province } = require('../../bench/assess.js') as {
   province: () => Parameters<typeof planInit>[0];
@@ -85,14 +83,7 @@ it('reads every sheet without a table as ExcelJS cells read it, and the rest of 
     ['the sample after run 2019Q3', sampleRun],
     ['the province after run 2020Q2', provinceRun],
     ['merges and slave values', await mergedBook()],
-    [
-      'an old release',
-      fs.readFileSync(path.join(__dirname, '../fixtures/plan/book-466c799-2019Q2.xlsx')),
-    ],
-    ...fs
-      .readdirSync(FOREIGN)
-      .filter((f) => f.endsWith('.xlsx'))
-      .map((f) => [f, fs.readFileSync(path.join(FOREIGN, f))]),
+    ...otherBooks(),
   ] as [string, Buffer][];
   let valuesOnly = 0;
   for (const [name, book] of books) {
