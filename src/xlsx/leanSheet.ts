@@ -108,23 +108,34 @@ export function leanArea(
   return out;
 }
 
-/** As sheetValues (snapshot.ts) reads an ExcelJS sheet: A1 to the last value, trailing nulls trimmed. */
-export function leanValues(sheet: LeanSheet, date1904: boolean): Scalar[][] {
+/**
+ * As sheetValues (snapshot.ts) reads an ExcelJS sheet: A1 to the last value, trailing nulls trimmed.
+ * `merged` (0-based row → columns) names cells ExcelJS would hold as a merged range's non-top-left
+ * cells: they read as empty and make their row count as used (ExcelJS gives them a Merge value).
+ */
+export function leanValues(
+  sheet: LeanSheet,
+  date1904: boolean,
+  merged: ReadonlyMap<number, ReadonlySet<number>> = new Map(),
+): Scalar[][] {
   const out: Scalar[][] = [];
-  sheet.rows.forEach((row, r) => {
-    if (!row) return;
+  const last = Math.max(sheet.rows.length - 1, ...merged.keys());
+  for (let r = 0; r <= last; r++) {
+    const row = sheet.rows[r];
+    const slaves = merged.get(r);
+    if (!row && !slaves) continue;
     const cells: Scalar[] = [];
-    let valued = false; // ExcelJS's eachRow skips rows without a value ("" counts as one)
-    row.cells.forEach((cell, c) => {
-      if (!cell || cell.value === null || cell.value === undefined) return;
+    let valued = !!slaves; // ExcelJS's eachRow skips rows without a value ("" counts as one)
+    row?.cells.forEach((cell, c) => {
+      if (slaves?.has(c) || !cell || cell.value === null || cell.value === undefined) return;
       valued = true;
       cells[c] = leanScalar(cell, date1904);
     });
-    if (!valued) return;
+    if (!valued) continue;
     for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
     while (cells.length && cells[cells.length - 1] === null) cells.pop();
     out[r] = cells;
-  });
+  }
   for (let i = 0; i < out.length; i++) if (!out[i]) out[i] = [];
   return out;
 }

@@ -7,7 +7,7 @@
 import type ExcelJS from 'exceljs';
 import type { Scalar } from '../plan/types';
 import { mergeAreas } from './excelInternals';
-import { LeanSheet, leanScalar } from './leanSheet';
+import { LeanSheet, leanValues } from './leanSheet';
 import { xmlText } from './leanXml';
 
 const replacedValues = new WeakMap<ExcelJS.Worksheet, Scalar[][]>();
@@ -45,9 +45,8 @@ export function replaceable(xml: string, stubRow: number): boolean {
 }
 
 /**
- * Keeps what sheetValues (snapshot.ts) reads from the ExcelJS sheet ExcelJS would have loaded: a
- * merged range's cells other than its top-left one read as empty, and make their row count as used
- * (ExcelJS gives them a value of type Merge).
+ * Keeps what sheetValues (snapshot.ts) reads from the ExcelJS sheet ExcelJS would have loaded, its
+ * merged ranges' non-top-left cells read as leanValues reads them.
  */
 export function setReplacedValues(
   ws: ExcelJS.Worksheet,
@@ -63,26 +62,7 @@ export function setReplacedValues(
         if (!cols) merged.set(r - 1, (cols = new Set()));
         cols.add(c - 1);
       }
-  const out: Scalar[][] = [];
-  const last = Math.max(sheet.rows.length - 1, ...merged.keys());
-  for (let r = 0; r <= last; r++) {
-    const row = sheet.rows[r];
-    const slaves = merged.get(r);
-    if (!row && !slaves) continue;
-    const cells: Scalar[] = [];
-    let valued = !!slaves;
-    row?.cells.forEach((cell, c) => {
-      if (slaves?.has(c) || !cell || cell.value === null || cell.value === undefined) return;
-      valued = true;
-      cells[c] = leanScalar(cell, date1904);
-    });
-    if (!valued) continue;
-    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
-    while (cells.length && cells[cells.length - 1] === null) cells.pop();
-    out[r] = cells;
-  }
-  for (let i = 0; i < out.length; i++) if (!out[i]) out[i] = [];
-  replacedValues.set(ws, out);
+  replacedValues.set(ws, leanValues(sheet, date1904, merged));
 }
 
 /** The values of a sheet loaded as values only (a copy), or undefined for any other sheet. */
