@@ -1,3 +1,6 @@
+/** A year-to-date `value` for year Q`quarter` against `v`, recorded for Q`q` of the same year. */
+type CumulativeCompared = { year: number; quarter: number; value: number; q: number; v: number };
+
 /** Numbers and periods anywhere (SPEC §12 plausible numbers, periods). */
 export const figuresEn = {
   'period.invalid': (a: { got: unknown }) =>
@@ -14,20 +17,8 @@ export const figuresEn = {
       ? 'no real figure is this large'
       : `the larger of 10^7 and 1,000 × the annual task ${a.task}`) +
     '); check for a typing slip',
-  'figure.cumulativeBelow': (a: {
-    year: number;
-    quarter: number;
-    value: number;
-    q: number;
-    v: number;
-  }) =>
+  'figure.cumulativeBelow': (a: CumulativeCompared) =>
     `year-to-date ${a.value} for ${a.year}Q${a.quarter} is below ${a.v} for ${a.year}Q${a.q}: a cumulative figure does not fall (check for a typing slip; a correction is accepted)`,
-  'figure.cumulativeAbove': (a: {
-    year: number;
-    quarter: number;
-    value: number;
-    q: number;
-    v: number;
-  }) =>
+  'figure.cumulativeAbove': (a: CumulativeCompared) =>
     `year-to-date ${a.value} for ${a.year}Q${a.quarter} is above ${a.v} already recorded for ${a.year}Q${a.q}: a cumulative figure does not fall (check for a typing slip; a correction is accepted)`,
 };
