@@ -120,19 +120,6 @@ export function hasMerges(ws: ExcelJS.Worksheet): boolean {
   return Object.keys((ws as unknown as { _merges: Record<string, unknown> })._merges).length > 0;
 }
 
-/** The merged ranges ExcelJS holds for a sheet (1-based rows and columns), from its `_merges`. */
-export function mergeAreas(
-  ws: ExcelJS.Worksheet,
-): { top: number; left: number; bottom: number; right: number }[] {
-  const merges = (ws as unknown as { _merges: Record<string, unknown> })._merges;
-  return Object.values(merges).filter(Boolean) as {
-    top: number;
-    left: number;
-    bottom: number;
-    right: number;
-  }[];
-}
-
 /** The merged ranges of a loaded sheet, as written in the file (`A1:C1`). */
 export function sheetMerges(ws: ExcelJS.Worksheet): string[] {
   return (ws.model as unknown as { merges?: string[] }).merges ?? [];

@@ -18,7 +18,7 @@ import {
 } from './leanSheet';
 import { columnLetters, readSharedStrings, xmlText } from './leanXml';
 import { CutValidation, restoreValidations, tryCutValidations } from './leanValidations';
-import { replaceable, setReplacedValues } from './replacedSheets';
+import { MergeArea, replacedMerges, setReplacedValues, withoutMerges } from './replacedSheets';
 
 const STUB_ROW = 1048576;
 const MARKER = 'td-lean:';
@@ -31,8 +31,8 @@ interface ReadSheet {
   styled: { target: LeanCell | LeanRow; index: number }[];
   /** The validations whose ranges ExcelJS was not given (leanValidations.ts). */
   validations?: CutValidation[];
-  /** Read as values only, for a sheet the job replaces (replacedSheets.ts). */
-  replaced?: boolean;
+  /** Read as values only, for a sheet the job replaces, with its merged ranges (replacedSheets.ts). */
+  replaced?: { merges: MergeArea[] };
 }
 
 /** The lean sheets taken out of a package, to hand to ExcelJS's book once it is loaded. */
@@ -147,7 +147,7 @@ function digitsAt(text: string, p: number): { n: number; end: number } | null {
   return q === p || q - p > 9 ? null : { n, end: q };
 }
 
-/** The text of `<tag>text</tag>` at `p` (no markup, no entity in it) and where it ends, or null. */
+/** The text of `<tag>text</tag>` at `p` (no markup in it), as xmlText reads it, and where it ends. */
 function plainElement(
   text: string,
   p: number,
@@ -156,8 +156,7 @@ function plainElement(
   if (!text.startsWith(tag === 'v' ? '<v>' : '<f>', p)) return null;
   const close = text.indexOf('<', p + 3);
   if (close < 0 || !text.startsWith(tag === 'v' ? '</v>' : '</f>', close)) return null;
-  const inner = text.slice(p + 3, close);
-  return inner.includes('&') || inner.includes('\r') ? null : { text: inner, end: close + 4 };
+  return { text: xmlText(text.slice(p + 3, close)), end: close + 4 };
 }
 
 /**
@@ -200,25 +199,31 @@ function quickCell(
   const f = plainElement(text, p + 1, 'f');
   const v = plainElement(text, f ? f.end : p + 1, 'v');
   const end = (v ?? f)?.end;
-  if (end === undefined || !text.startsWith('</c>', end) || (v && !v.text)) return null;
+  if (end === undefined || !text.startsWith('</c>', end)) return null;
+  const cached = v?.text || undefined; // `<v></v>` reads as no value, as in cellValue
   let value: ExcelJS.CellValue;
   if (f) {
     if (!f.text) return null;
     const formula = detached(f.text);
-    if (!v) value = { formula } as ExcelJS.CellFormulaValue;
-    else if (t === 'str') value = { formula, result: excelJsDecode(v.text) };
-    else value = { formula, result: parseFloat(v.text) };
-  } else if (t === undefined || t === 'n') value = parseFloat(v!.text);
-  else if (t === 's') {
-    const shared = strings[parseInt(v!.text, 10)];
+    if (cached === undefined) value = { formula } as ExcelJS.CellFormulaValue;
+    else if (t === 'str') value = { formula, result: excelJsDecode(cached) };
+    else value = { formula, result: parseFloat(cached) };
+  } else if (cached === undefined) value = undefined;
+  else if (t === undefined || t === 'n') value = parseFloat(cached);
+  else if (t === 'str') value = excelJsDecode(cached);
+  else {
+    const shared = strings[parseInt(cached, 10)];
     if (typeof shared !== 'string') return null;
     value = shared;
-  } else return null;
+  }
   return { col: col - 1, s, value, end: end + 4 };
 }
 
-/** The rows of a sheetData's content, or NotLean. */
-function readRows(content: string, strings: (string | null)[]): ReadSheet {
+/**
+ * The rows of a sheetData's content, or NotLean. `valuesOnly` (a sheet read for its values,
+ * replacedSheets.ts): cells without a value, and rows' heights and styles, are not kept.
+ */
+function readRows(content: string, strings: (string | null)[], valuesOnly: boolean): ReadSheet {
   const rows: (LeanRow | undefined)[] = [];
   const styled: ReadSheet['styled'] = [];
   let row: LeanRow | undefined;
@@ -229,7 +234,7 @@ function readRows(content: string, strings: (string | null)[]): ReadSheet {
     const quick = row && quickCell(content, at, rowNumber, strings);
     if (quick) {
       TOKEN.lastIndex = quick.end;
-      if (quick.value === undefined && !quick.s) continue;
+      if (quick.value === undefined && (!quick.s || valuesOnly)) continue;
       const cell: LeanCell = { value: quick.value ?? null, style: null };
       if (quick.s) styled.push({ target: cell, index: quick.s });
       row!.cells[quick.col] = cell;
@@ -244,22 +249,23 @@ function readRows(content: string, strings: (string | null)[]): ReadSheet {
       const a = attributes(m[1]);
       rowNumber = Number(a.r);
       if (!Number.isInteger(rowNumber) || rowNumber < 1 || rows[rowNumber - 1]) throw new NotLean();
-      row = { cells: [] };
-      if (a.ht) row.height = parseFloat(a.ht);
-      if (a.hidden === '1' || a.hidden === 'true') row.hidden = true;
-      if (a.outlineLevel) row.outlineLevel = parseInt(a.outlineLevel, 10);
-      if (a.collapsed === '1' || a.collapsed === 'true') row.collapsed = true;
+      const opened: LeanRow = { cells: [] };
+      rows[rowNumber - 1] = opened;
+      row = m[2] ? undefined : opened;
+      if (valuesOnly) continue;
+      if (a.ht) opened.height = parseFloat(a.ht);
+      if (a.hidden === '1' || a.hidden === 'true') opened.hidden = true;
+      if (a.outlineLevel) opened.outlineLevel = parseInt(a.outlineLevel, 10);
+      if (a.collapsed === '1' || a.collapsed === 'true') opened.collapsed = true;
       const s = a.s ? parseInt(a.s, 10) : 0;
-      if (s) styled.push({ target: row, index: s });
-      rows[rowNumber - 1] = row;
-      if (m[2]) row = undefined;
+      if (s) styled.push({ target: opened, index: s });
     } else if (m[3] !== undefined) {
       if (!row) throw new NotLean();
       const a = cellAttributes(m[3]);
       if (a.row !== rowNumber) throw new NotLean();
       const value = m[4] ? cellValue(m[4], a.t, strings) : undefined;
       const s = a.s;
-      if (value === undefined && !s) continue; // ExcelJS writes such a cell as nothing
+      if (value === undefined && (!s || valuesOnly)) continue; // ExcelJS writes it as nothing
       const cell: LeanCell = { value: value ?? null, style: null };
       if (s) styled.push({ target: cell, index: s });
       row.cells[a.col] = cell;
@@ -295,15 +301,16 @@ export function takeLeanSheets(
   for (const [name, data] of parts) {
     if (!SHEET_PART.test(name)) continue;
     const xml = data.toString('utf8');
-    const valuesOnly = replaced.has(name);
-    if (!(valuesOnly ? replaceable(xml, STUB_ROW) : eligible(xml))) continue;
+    const merges = replaced.has(name) ? replacedMerges(xml, STUB_ROW) : null;
+    const valuesOnly = merges !== null;
+    if (!valuesOnly && (replaced.has(name) || !eligible(xml))) continue;
     const open = /<sheetData\s*>/.exec(xml);
     const close = xml.indexOf('</sheetData>');
     if (!open || close < 0) continue;
     strings ??= readSharedStrings(parts.get('xl/sharedStrings.xml')?.toString('utf8') ?? '');
     let sheet: ReadSheet;
     try {
-      sheet = readRows(xml.slice(open.index + open[0].length, close), strings);
+      sheet = readRows(xml.slice(open.index + open[0].length, close), strings, valuesOnly);
     } catch (e) {
       if (e instanceof NotLean) continue;
       throw e;
@@ -318,11 +325,12 @@ export function takeLeanSheets(
     ].join('');
     const tail = valuesOnly ? undefined : tryCutValidations(xml.slice(close + 12));
     if (tail) sheet.validations = tail.cut;
-    if (valuesOnly) sheet.replaced = true;
+    if (valuesOnly) sheet.replaced = { merges };
+    const after = tail ? tail.xml : xml.slice(close + 12);
     parts.set(
       name,
       Buffer.from(
-        `${xml.slice(0, open.index)}<sheetData>${stub}</sheetData>${tail ? tail.xml : xml.slice(close + 12)}`,
+        `${xml.slice(0, open.index)}<sheetData>${stub}</sheetData>${valuesOnly ? withoutMerges(after) : after}`,
         'utf8',
       ),
     );
@@ -357,7 +365,12 @@ export function attachLeanSheets(wb: ExcelJS.Workbook, taken: TakenSheets): void
     // The stub was the part's only row (its row number makes ExcelJS's row array sparse: no scan).
     clearStoredRows(ws);
     if (sheet.replaced) {
-      setReplacedValues(ws, { rows: sheet.rows }, Boolean(wb.properties.date1904));
+      setReplacedValues(
+        ws,
+        { rows: sheet.rows },
+        sheet.replaced.merges,
+        Boolean(wb.properties.date1904),
+      );
       continue;
     }
     const lean: LeanSheet = { rows: sheet.rows };

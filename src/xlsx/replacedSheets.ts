@@ -1,12 +1,12 @@
 /**
  * Sheets a job reads as values and then lays out afresh (run's bulletin): kept out of ExcelJS's
  * cells on loading (docs/province-scale.md). Their values are read by the lean scanner
- * (leanLoad.ts) and merged ranges applied as ExcelJS applies them on loading; the ExcelJS sheet is
- * left without cells, so saving a book that still holds one is refused: the job must replace it.
+ * (leanLoad.ts) and their merged ranges read from the part, applied to the values as ExcelJS applies
+ * them on loading; the ExcelJS sheet is left without cells or merges, so saving a book that still
+ * holds one is refused: the job must replace it.
  */
 import type ExcelJS from 'exceljs';
 import type { Scalar } from '../plan/types';
-import { mergeAreas } from './excelInternals';
 import { LeanSheet, leanValues } from './leanSheet';
 import { xmlText } from './leanXml';
 
@@ -33,28 +33,80 @@ export function sheetParts(parts: Map<string, Buffer>, names: readonly string[])
   return out;
 }
 
-/**
- * Whether a sheet part can be read as values only: no table (its rows would be read from cells),
- * nothing ExcelJS ties to cell values besides merges, no merge reaching the stub row.
- */
-export function replaceable(xml: string, stubRow: number): boolean {
-  if (/<(tablePart|hyperlinks|legacyDrawing|legacyDrawingHF)\b/.test(xml)) return false;
-  for (const m of xml.matchAll(/<mergeCell\b[^>]*\bref="[A-Z]*(\d+)(?::[A-Z]*(\d+))?"/g))
-    if (Math.max(Number(m[1]), Number(m[2] ?? 0)) >= stubRow) return false;
-  return true;
+/** A merged range, 1-based and inclusive, as ExcelJS's Range holds it. */
+export interface MergeArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+const MERGE_REF = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/;
+const MERGE_CELLS = /<mergeCells\b[^>]*?(?:\/>|>[\s\S]*?<\/mergeCells>)/;
+/** More merged cells than this are left to ExcelJS, as a sheet it reads through cells. */
+const MERGED_CELLS_LIMIT = 1_000_000;
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
+  return n;
 }
 
 /**
- * Keeps what sheetValues (snapshot.ts) reads from the ExcelJS sheet ExcelJS would have loaded, its
- * merged ranges' non-top-left cells read as leanValues reads them.
+ * The merged ranges of a sheet part that can be read as values only, or null when it cannot: a
+ * table (its rows would be read from cells), anything else ExcelJS ties to cell values, or merges
+ * other than plain `A1:B2` ranges apart from each other and the stub row (ExcelJS refuses
+ * overlapping ones on loading: such a sheet is left to it). ExcelJS is then not given the merges
+ * (takeLeanSheets cuts them with `withoutMerges`): it would make cells for them, checking each
+ * range against every other, on a sheet the job replaces anyway.
+ */
+export function replacedMerges(xml: string, stubRow: number): MergeArea[] | null {
+  if (/<(tablePart|hyperlinks|legacyDrawing|legacyDrawingHF)\b/.test(xml)) return null;
+  const element = MERGE_CELLS.exec(xml)?.[0];
+  if (!element) return /<mergeCell\b/.test(xml) ? null : [];
+  const areas: MergeArea[] = [];
+  const covered = new Set<number>();
+  for (const m of element.matchAll(/<mergeCell\b([^>]*)>/g)) {
+    const ref = /^\s*ref="([^"]*)"\s*\/?$/.exec(m[1])?.[1];
+    const r = ref === undefined ? null : MERGE_REF.exec(ref);
+    if (!r) return null;
+    const [a, b] = [Number(r[2]), Number(r[4] ?? r[2])];
+    const [c, d] = [columnNumber(r[1]), columnNumber(r[3] ?? r[1])];
+    const area = {
+      top: Math.min(a, b),
+      left: Math.min(c, d),
+      bottom: Math.max(a, b),
+      right: Math.max(c, d),
+    };
+    if (area.top < 1 || area.bottom >= stubRow) return null;
+    for (let row = area.top; row <= area.bottom; row++)
+      for (let col = area.left; col <= area.right; col++) {
+        const key = row * 16384 + col;
+        if (covered.has(key) || covered.size >= MERGED_CELLS_LIMIT) return null;
+        covered.add(key);
+      }
+    areas.push(area);
+  }
+  return areas;
+}
+
+/** A sheet part's XML without its merged ranges (replacedMerges read them). */
+export function withoutMerges(xml: string): string {
+  return xml.replace(MERGE_CELLS, '');
+}
+
+/**
+ * Keeps what sheetValues (snapshot.ts) reads from the ExcelJS sheet ExcelJS would have loaded, the
+ * non-top-left cells of its merged ranges read as leanValues reads them.
  */
 export function setReplacedValues(
   ws: ExcelJS.Worksheet,
   sheet: LeanSheet,
+  merges: readonly MergeArea[],
   date1904: boolean,
 ): void {
   const merged = new Map<number, Set<number>>();
-  for (const m of mergeAreas(ws))
+  for (const m of merges)
     for (let r = m.top; r <= m.bottom; r++)
       for (let c = m.left; c <= m.right; c++) {
         if (r === m.top && c === m.left) continue;

@@ -28,6 +28,10 @@ const CELLS = [
   '<c r="M2" s="1"/>',
   '<c r="N2"><f>B2</f><v>0</v></c>',
   '<c r="O2" s="1"><f>B2</f><v>44000</v></c>',
+  '<c r="P2" s="1" t="str"><f>IF(B2&gt;0,&quot;&quot;,1)</f><v></v></c>',
+  '<c r="Q2" t="str"><v>x&amp;y&#10;z&lt;</v></c>',
+  '<c r="R2"><f>B2&lt;&gt;1\r\n</f><v>1</v></c>',
+  '<c r="S2" t="s"><v></v></c>',
 ];
 
 async function book(): Promise<Buffer> {
@@ -78,5 +82,41 @@ it('reads every form of cell as ExcelJS loads it', async () => {
     null,
     0,
     '2020-06-18',
+    null,
+    'x&y\nz<',
+    1,
+    null,
   ]);
+});
+
+/**
+ * A loaded ExcelJS cell's value as lean rows keep it: numbers ExcelJS turned into dates (a date
+ * format) as the serial numbers in the file, a formula with its cached result as the cell holds it
+ * (ExcelJS's `value` getter drops a result of 0).
+ */
+function asRead(cell: ExcelJS.Cell): ExcelJS.CellValue {
+  const serial = (v: unknown) => (v instanceof Date ? v.getTime() / 86400000 + 25569 : v);
+  if (cell.type !== ExcelJS.ValueType.Formula) return serial(cell.value) as ExcelJS.CellValue;
+  const result = serial(cell.result);
+  return (
+    result === undefined ? { formula: cell.formula } : { formula: cell.formula, result }
+  ) as ExcelJS.CellValue;
+}
+
+it('keeps every cell value, formula and style as ExcelJS loads them', async () => {
+  const bytes = await book();
+  const plain = (await xlsx.loadBookBuffer(bytes, 'book.xlsx', { lean: false })).getWorksheet(
+    '表',
+  )!;
+  LEAN_SETTINGS.rows = 0;
+  const lean = leanSheet((await xlsx.loadBookBuffer(bytes, 'book.xlsx')).getWorksheet('表')!)!;
+  const cells = CELLS.map((_, j) => lean.rows[1]!.cells[j]);
+  expect(cells.map((c) => c?.value ?? null)).toEqual(
+    CELLS.map((_, j) => asRead(plain.getCell(2, j + 1))),
+  );
+  expect(cells.map((c) => c?.style?.numFmt)).toEqual(
+    CELLS.map((_, j) => plain.getCell(2, j + 1).style.numFmt),
+  );
+  expect(cells[15]?.value).toEqual({ formula: 'IF(B2>0,"",1)' });
+  expect(cells[17]?.value).toEqual({ formula: 'B2<>1\n', result: 1 });
 });

@@ -68,6 +68,34 @@ async function mergedBook(): Promise<Buffer> {
   return zip.generateAsync({ type: 'nodebuffer' });
 }
 
+/**
+ * mergedBook with merges ExcelJS never writes but reads: a reversed range (C8:B7: master B7), a
+ * one-cell range, and `mergeCell` written as an element with content. `$` names a range with `$`
+ * signs, which is left to ExcelJS's cells (still read the same); `overlap` two ranges that overlap,
+ * which ExcelJS refuses to load.
+ */
+async function oddMergesBook(variant: 'plain' | '$' | 'overlap'): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(await mergedBook());
+  const part = 'xl/worksheets/sheet2.xml';
+  const xml = await zip.file(part)!.async('string');
+  const extra = {
+    plain: '<mergeCell ref="C8:B7"/><mergeCell ref="H2"/><mergeCell ref="H4:H5"></mergeCell>',
+    $: '<mergeCell ref="$C$8:$B$7"/>',
+    overlap: '<mergeCell ref="C8:B7"/><mergeCell ref="C8:C9"/>',
+  }[variant];
+  const patched = xml
+    .replace(
+      /<mergeCells count="(\d+)">/,
+      (_, n) => `<mergeCells count="${Number(n) + 2}">${extra}`,
+    )
+    .replace(/<row r="7"([^>]*)>/, '<row r="7"$1><c r="B7"><v>71</v></c><c r="C7"><v>72</v></c>')
+    .replace('<row r="9"', '<row r="8"><c r="B8"><v>81</v></c></row><row r="9"')
+    .replace('<row r="3"', '<row r="2"><c r="H2"><v>2</v></c></row><row r="3"');
+  expect(patched.match(/<c r="[BCH][278]"/g)).toHaveLength(4);
+  zip.file(part, patched);
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
 let sampleRun: Buffer;
 let provinceRun: Buffer;
 
@@ -83,6 +111,8 @@ it('reads every sheet without a table as ExcelJS cells read it, and the rest of 
     ['the sample after run 2019Q3', sampleRun],
     ['the province after run 2020Q2', provinceRun],
     ['merges and slave values', await mergedBook()],
+    ['odd merges', await oddMergesBook('plain')],
+    ['merges with $ signs', await oddMergesBook('$')],
     ...otherBooks(),
   ] as [string, Buffer][];
   let valuesOnly = 0;
@@ -126,6 +156,38 @@ it('reads merged sheets as ExcelJS does: slave cells empty, their rows kept', as
     [],
     [],
   ]);
+});
+
+it('reads merges ExcelJS reads but does not write without ExcelJS, the rest through its cells', async () => {
+  const plainMerges = await xlsx.loadBookBuffer(await oddMergesBook('plain'), 'book.xlsx', {
+    replaced: ['通报'],
+  });
+  expect(replacedSheetValues(plainMerges.getWorksheet('通报')!)).toEqual([
+    ['标题'],
+    [null, null, null, null, null, null, null, 2],
+    [null, 3.5, 7, '2020-07-10'],
+    [],
+    [],
+    [],
+    [null, 71, null, null, null, true],
+    [],
+    [],
+    [],
+    [],
+    [],
+  ]);
+  const dollars = await xlsx.loadBookBuffer(await oddMergesBook('$'), 'book.xlsx', {
+    replaced: ['通报'],
+  });
+  expect(replacedSheetValues(dollars.getWorksheet('通报')!)).toBeUndefined();
+  for (const options of [{ replaced: ['通报'] }, { lean: false }])
+    await expect(
+      xlsx.loadBookBuffer(await oddMergesBook('overlap'), 'book.xlsx', options),
+    ).rejects.toMatchObject({
+      problems: [
+        { code: 'file.notWorkbook', args: { detail: 'Cannot merge already merged cells' } },
+      ],
+    });
 });
 
 describe('run with its bulletin loaded as values only', () => {
