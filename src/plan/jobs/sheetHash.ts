@@ -30,42 +30,81 @@ export function sheetPlanGrid(plan: SheetPlan): Scalar[][] {
   return Array.from(grid, (r) => Array.from(r ?? [], (v) => v ?? null));
 }
 
-function token(v: Scalar | undefined): string {
-  if (v === null || v === undefined || v === '') return '';
-  if (typeof v === 'number') return `n${Number(v.toPrecision(12))}`;
-  if (typeof v === 'boolean') return `b${v}`;
-  return `s${v}`;
-}
+const empty = (v: Scalar | undefined) => v === null || v === undefined || v === '';
 
-/** cyrb53: a fast 53-bit string hash (no crypto needed, so it runs in the task pane too). */
-function cyrb53(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
+/**
+ * cyrb53, a fast 53-bit string hash (no crypto needed, so it runs in the task pane too), fed piece
+ * by piece: a bulletin's text is never built as one string.
+ */
+class Cyrb53 {
+  private h1 = 0xdeadbeef;
+  private h2 = 0x41c6ce57;
+
+  add(text: string): void {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+    this.h1 = h1;
+    this.h2 = h2;
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+
+  /** A cell: `n` and the number to 12 digits, `b` and the boolean, `s` and the text. */
+  addToken(v: Scalar): void {
+    if (typeof v === 'number') {
+      this.add('n');
+      this.add(String(Number(v.toPrecision(12))));
+    } else {
+      this.add(typeof v === 'boolean' ? 'b' : 's');
+      this.add(String(v));
+    }
+  }
+
+  digest(): string {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+  }
 }
 
-/** The fingerprint of a grid of values, with empty rows and columns around it trimmed. */
+/**
+ * The fingerprint of a grid of values, with empty rows and columns around it trimmed: the hash of
+ * its used rows from the leftmost used column, each row's cells to its last used one as tokens
+ * joined by U+0001, the rows joined by U+0002 (empty cells, `''` and null alike, are empty tokens).
+ */
 export function gridHash(grid: readonly (readonly (Scalar | undefined)[] | undefined)[]): string {
-  const rows = grid.map((r) => Array.from(r ?? [], token));
-  const used = (r: string[]) => r.some((t) => t !== '');
-  while (rows.length && !used(rows[rows.length - 1])) rows.pop();
-  while (rows.length && !used(rows[0])) rows.shift();
+  let first = -1;
+  let last = -1;
   let left = Infinity;
-  for (const r of rows) {
-    const i = r.findIndex((t) => t !== '');
-    if (i >= 0) left = Math.min(left, i);
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length && c < left; c++)
+      if (!empty(row[c])) {
+        left = c;
+        break;
+      }
+    if (row.some((v) => !empty(v))) {
+      if (first < 0) first = r;
+      last = r;
+    }
   }
-  const lines = rows.map((r) => {
-    const cells = r.slice(left === Infinity ? 0 : left);
-    while (cells.length && cells[cells.length - 1] === '') cells.pop();
-    return cells.join('\u0001');
-  });
-  return cyrb53(lines.join('\u0002'));
+  const hash = new Cyrb53();
+  for (let r = first; r >= 0 && r <= last; r++) {
+    if (r > first) hash.add('\u0002');
+    const row = grid[r] ?? [];
+    let end = row.length;
+    while (end > left && empty(row[end - 1])) end--;
+    for (let c = left; c < end; c++) {
+      if (c > left) hash.add('\u0001');
+      const v = row[c];
+      if (!empty(v)) hash.addToken(v as Scalar);
+    }
+  }
+  return hash.digest();
 }
