@@ -43,9 +43,26 @@ export function valuesOf(cells: readonly PlanCell[]): Scalar[] {
 
 const norm = (v: Scalar) =>
   v === '' || v === undefined ? null : typeof v === 'number' ? Number(v.toPrecision(12)) : v;
+/** A row's values compared as a recalculation may leave them: numbers to 12 digits, '' as empty. */
 const rowKey = (r: readonly Scalar[]) => JSON.stringify(r.map(norm));
+
+/** What JSON writes as null: empty, and numbers that are not finite. */
+const jsonNull = (v: Scalar) => v === null || (typeof v === 'number' && !Number.isFinite(v));
+
+/** Whether two rows have the same rowKey, without building it (run compares thousands of rows). */
+function sameRow(a: readonly Scalar[], b: readonly Scalar[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let j = 0; j < a.length; j++) {
+    if (a[j] === b[j]) continue;
+    const x = norm(a[j]);
+    const y = norm(b[j]);
+    if (jsonNull(x) || jsonNull(y) ? !(jsonNull(x) && jsonNull(y)) : x !== y) return false;
+  }
+  return true;
+}
+
 export const sameRows = (a: readonly Scalar[][], b: readonly Scalar[][]) =>
-  a.length === b.length && a.every((r, i) => rowKey(r) === rowKey(b[i]));
+  a.length === b.length && a.every((r, i) => sameRow(r, b[i]));
 
 export function historyRow(
   now: string,
@@ -117,11 +134,17 @@ export function planQuotaTable(
   ]);
   const isGiven = (q: QuotaRow) => given.has(`${q.indicator}\u0001${q.unit}`);
   const written = quotas.map((q) => quotaRowCells(s, q, isGiven(q) ? 'given' : 'computed'));
-  // Quota rows are kept one by one: only those the new allocation does not reproduce.
-  const fresh = new Set(written.map((r) => rowKey(valuesOf(r))));
-  const history = old
-    .filter((r) => inScope(r) && !fresh.has(rowKey(r)))
-    .map((r) => historyRow(log.time, 'TD_Quotas', String(year), r, log.action));
+  // Quota rows are kept one by one: only those the new allocation does not reproduce. A rerun
+  // mostly writes the same rows in the same order: those are compared in place, without keys.
+  const replaced = old.filter(inScope);
+  const inPlace =
+    replaced.length === written.length &&
+    replaced.every((r, i) => sameRow(r, valuesOf(written[i])));
+  const fresh =
+    inPlace || !replaced.length ? null : new Set(written.map((r) => rowKey(valuesOf(r))));
+  const history = (fresh ? replaced.filter((r) => !fresh.has(rowKey(r))) : []).map((r) =>
+    historyRow(log.time, 'TD_Quotas', String(year), r, log.action),
+  );
   return {
     rows: [...old.filter((r) => !inScope(r)), ...written],
     written,
