@@ -27,8 +27,11 @@ const SHEET_PART = /^xl\/worksheets\/sheet\d+\.xml$/;
 /** A lean sheet as read, its style indices not yet resolved. */
 interface ReadSheet {
   rows: (LeanRow | undefined)[];
-  /** The style index of each cell and row style read, resolved after ExcelJS loaded the stub. */
-  styled: { target: LeanCell | LeanRow; index: number }[];
+  /**
+   * The cells and rows read with a style, and its index in each: resolved after ExcelJS loaded the
+   * stub (two arrays, not an object per cell).
+   */
+  styled: { targets: (LeanCell | LeanRow)[]; indices: number[] };
   /** The validations whose ranges ExcelJS was not given (leanValidations.ts). */
   validations?: CutValidation[];
   /** Read as values only, for a sheet the job replaces, with its merged ranges (replacedSheets.ts). */
@@ -138,85 +141,110 @@ function cellValue(
   }
 }
 
-/** Digits at `p` as a number and where they end, or null (none, or more than nine). */
-function digitsAt(text: string, p: number): { n: number; end: number } | null {
+/**
+ * Where the digits digitsAt read, or the element plainElement read, end. The quick readers below
+ * run for every cell of a sheet (hundreds of thousands): they return plain values and leave their
+ * ends here, and quickCell its cell in `quick`, instead of an object per call.
+ */
+let scanEnd = 0;
+
+/** Digits at `p` as a number (their end in scanEnd), or -1 (none, or more than nine). */
+function digitsAt(text: string, p: number): number {
   let n = 0;
   let q = p;
   for (let c = text.charCodeAt(q); c >= 48 && c <= 57 && q - p < 10; c = text.charCodeAt(++q))
     n = n * 10 + c - 48;
-  return q === p || q - p > 9 ? null : { n, end: q };
+  if (q === p || q - p > 9) return -1;
+  scanEnd = q;
+  return n;
 }
 
-/** The text of `<tag>text</tag>` at `p` (no markup in it), as xmlText reads it, and where it ends. */
-function plainElement(
-  text: string,
-  p: number,
-  tag: 'v' | 'f',
-): { text: string; end: number } | null {
+/** The raw text of `<tag>text</tag>` at `p`, no markup in it (its end in scanEnd). */
+function plainElement(text: string, p: number, tag: 'v' | 'f'): string | null {
   if (!text.startsWith(tag === 'v' ? '<v>' : '<f>', p)) return null;
   const close = text.indexOf('<', p + 3);
   if (close < 0 || !text.startsWith(tag === 'v' ? '</v>' : '</f>', close)) return null;
-  return { text: xmlText(text.slice(p + 3, close)), end: close + 4 };
+  scanEnd = close + 4;
+  return text.slice(p + 3, close);
 }
+
+/** The `t` attributes quickCell reads. */
+const QUICK_TYPES = ['s', 'str', 'n'] as const;
+
+/** The cell quickCell read last. */
+const quick = { col: 0, s: 0, value: undefined as ExcelJS.CellValue, end: 0 };
 
 /**
  * The common cells ExcelJS and our lean save write — `<c r="B2" s="3" t="s"><v>12</v></c>`, a
  * formula with its cached number or string, a styled empty cell — read without regular
- * expressions, as cellAttributes and cellValue read them; null for any other form, which the
- * general reader then reads (or finds not lean).
+ * expressions, as cellAttributes and cellValue read them, into `quick`; false for any other form,
+ * which the general reader then reads (or finds not lean). `valuesOnly`: a formula with a cached
+ * value is read as that value (all leanValues reads of it), its text not decoded.
  */
 function quickCell(
   text: string,
   at: number,
   rowNumber: number,
   strings: (string | null)[],
-): { col: number; s: number; value: ExcelJS.CellValue; end: number } | null {
-  if (!text.startsWith('<c r="', at)) return null;
+  valuesOnly: boolean,
+): boolean {
+  if (!text.startsWith('<c r="', at)) return false;
   let p = at + 6;
   let col = 0;
   for (let c = text.charCodeAt(p); c >= 65 && c <= 90 && p - at < 9; c = text.charCodeAt(++p))
     col = col * 26 + c - 64;
-  if (p === at + 6 || p - at > 9) return null;
-  const row = digitsAt(text, p);
-  if (!row || row.n !== rowNumber || text.charCodeAt(row.end) !== 34) return null;
-  p = row.end + 1;
+  if (p === at + 6 || p - at > 9) return false;
+  if (digitsAt(text, p) !== rowNumber || text.charCodeAt(scanEnd) !== 34) return false;
+  p = scanEnd + 1;
   let s = 0;
   if (text.startsWith(' s="', p)) {
-    const style = digitsAt(text, p + 4);
-    if (!style || text.charCodeAt(style.end) !== 34) return null;
-    s = style.n;
-    p = style.end + 1;
+    s = digitsAt(text, p + 4);
+    if (s < 0 || text.charCodeAt(scanEnd) !== 34) return false;
+    p = scanEnd + 1;
   }
-  let t: string | undefined;
+  let t: 's' | 'str' | 'n' | undefined;
   if (text.startsWith(' t="', p)) {
-    const close = text.indexOf('"', p + 4);
-    t = text.slice(p + 4, close);
-    if (close < 0 || (t !== 's' && t !== 'str' && t !== 'n')) return null;
-    p = close + 1;
+    for (const type of QUICK_TYPES)
+      if (text.startsWith(type, p + 4) && text.charCodeAt(p + 4 + type.length) === 34) t = type;
+    if (!t) return false;
+    p += 5 + t.length;
   }
-  if (text.startsWith('/>', p)) return { col: col - 1, s, value: undefined, end: p + 2 };
-  if (text.charCodeAt(p) !== 62) return null;
-  const f = plainElement(text, p + 1, 'f');
-  const v = plainElement(text, f ? f.end : p + 1, 'v');
-  const end = (v ?? f)?.end;
-  if (end === undefined || !text.startsWith('</c>', end)) return null;
-  const cached = v?.text || undefined; // `<v></v>` reads as no value, as in cellValue
-  let value: ExcelJS.CellValue;
-  if (f) {
-    if (!f.text) return null;
-    const formula = detached(f.text);
-    if (cached === undefined) value = { formula } as ExcelJS.CellFormulaValue;
-    else if (t === 'str') value = { formula, result: excelJsDecode(cached) };
-    else value = { formula, result: parseFloat(cached) };
-  } else if (cached === undefined) value = undefined;
-  else if (t === undefined || t === 'n') value = parseFloat(cached);
-  else if (t === 'str') value = excelJsDecode(cached);
+  quick.col = col - 1;
+  quick.s = s;
+  if (text.startsWith('/>', p)) {
+    quick.value = undefined;
+    quick.end = p + 2;
+    return true;
+  }
+  if (text.charCodeAt(p) !== 62) return false;
+  let q = p + 1;
+  const f = plainElement(text, q, 'f');
+  if (f !== null) q = scanEnd;
+  const v = plainElement(text, q, 'v');
+  if (v !== null) q = scanEnd;
+  if (q === p + 1 || !text.startsWith('</c>', q)) return false;
+  const cached = v ? xmlText(v) : undefined; // `<v></v>` reads as no value, as in cellValue
+  if (f !== null) {
+    if (!f) return false;
+    if (valuesOnly && cached !== undefined) {
+      quick.value = t === 'str' ? excelJsDecode(cached) : parseFloat(cached);
+      quick.end = q + 4;
+      return true;
+    }
+    const formula = detached(xmlText(f));
+    if (cached === undefined) quick.value = { formula } as ExcelJS.CellFormulaValue;
+    else if (t === 'str') quick.value = { formula, result: excelJsDecode(cached) };
+    else quick.value = { formula, result: parseFloat(cached) };
+  } else if (cached === undefined) quick.value = undefined;
+  else if (t === undefined || t === 'n') quick.value = parseFloat(cached);
+  else if (t === 'str') quick.value = excelJsDecode(cached);
   else {
     const shared = strings[parseInt(cached, 10)];
-    if (typeof shared !== 'string') return null;
-    value = shared;
+    if (typeof shared !== 'string') return false;
+    quick.value = shared;
   }
-  return { col: col - 1, s, value, end: end + 4 };
+  quick.end = q + 4;
+  return true;
 }
 
 /**
@@ -225,19 +253,22 @@ function quickCell(
  */
 function readRows(content: string, strings: (string | null)[], valuesOnly: boolean): ReadSheet {
   const rows: (LeanRow | undefined)[] = [];
-  const styled: ReadSheet['styled'] = [];
+  const styled: ReadSheet['styled'] = { targets: [], indices: [] };
+  const style = (target: LeanCell | LeanRow, index: number) => {
+    styled.targets.push(target);
+    styled.indices.push(index);
+  };
   let row: LeanRow | undefined;
   let rowNumber = 0;
   TOKEN.lastIndex = 0;
   while (TOKEN.lastIndex < content.length) {
     const at = TOKEN.lastIndex;
-    const quick = row && quickCell(content, at, rowNumber, strings);
-    if (quick) {
+    if (row && quickCell(content, at, rowNumber, strings, valuesOnly)) {
       TOKEN.lastIndex = quick.end;
       if (quick.value === undefined && (!quick.s || valuesOnly)) continue;
       const cell: LeanCell = { value: quick.value ?? null, style: null };
-      if (quick.s) styled.push({ target: cell, index: quick.s });
-      row!.cells[quick.col] = cell;
+      if (quick.s) style(cell, quick.s);
+      row.cells[quick.col] = cell;
       continue;
     }
     const m = TOKEN.exec(content);
@@ -258,7 +289,7 @@ function readRows(content: string, strings: (string | null)[], valuesOnly: boole
       if (a.outlineLevel) opened.outlineLevel = parseInt(a.outlineLevel, 10);
       if (a.collapsed === '1' || a.collapsed === 'true') opened.collapsed = true;
       const s = a.s ? parseInt(a.s, 10) : 0;
-      if (s) styled.push({ target: opened, index: s });
+      if (s) style(opened, s);
     } else if (m[3] !== undefined) {
       if (!row) throw new NotLean();
       const a = cellAttributes(m[3]);
@@ -267,7 +298,7 @@ function readRows(content: string, strings: (string | null)[], valuesOnly: boole
       const s = a.s;
       if (value === undefined && (!s || valuesOnly)) continue; // ExcelJS writes it as nothing
       const cell: LeanCell = { value: value ?? null, style: null };
-      if (s) styled.push({ target: cell, index: s });
+      if (s) style(cell, s);
       row.cells[a.col] = cell;
     } else {
       row = undefined;
@@ -316,7 +347,7 @@ export function takeLeanSheets(
       throw e;
     }
     if (sheet.rows.length >= STUB_ROW) continue;
-    const indices = [...new Set(sheet.styled.map((s) => s.index))];
+    const indices = [...new Set(sheet.styled.indices)];
     if (indices.length > 16000) continue;
     const stub = [
       `<row r="${STUB_ROW}"><c r="A${STUB_ROW}" t="str"><v>${MARKER}${taken.length}</v></c>`,
@@ -350,18 +381,18 @@ export function attachLeanSheets(wb: ExcelJS.Workbook, taken: TakenSheets): void
     if (!stub || typeof marker !== 'string' || !marker.startsWith(MARKER)) continue;
     const sheet = taken[Number(marker.slice(MARKER.length))];
     const byIndex = new Map<number, LeanStyle | null>();
-    const indices = [...new Set(sheet.styled.map((s) => s.index))];
+    const indices = [...new Set(sheet.styled.indices)];
     const cells = new Map(storedCells(stub).map((c) => [Number(c.col), c]));
     indices.forEach((index, k) => {
       const style = cells.get(k + 2)?.style;
       byIndex.set(index, style && Object.keys(style).length ? style : null);
     });
-    for (const { target, index } of sheet.styled) {
-      const style = byIndex.get(index) ?? null;
+    sheet.styled.targets.forEach((target, i) => {
+      const style = byIndex.get(sheet.styled.indices[i]) ?? null;
       if ('cells' in target) {
         if (style) target.style = style;
       } else target.style = style;
-    }
+    });
     // The stub was the part's only row (its row number makes ExcelJS's row array sparse: no scan).
     clearStoredRows(ws);
     if (sheet.replaced) {

@@ -4,7 +4,29 @@ const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'"
 
 /** Text or an attribute value as an XML parser (saxes, under ExcelJS) hands it on. */
 export function xmlText(raw: string): string {
-  if (!raw.includes('&') && !raw.includes('\r')) return raw;
+  const amp = raw.indexOf('&');
+  if (amp < 0 && !raw.includes('\r')) return raw;
+  return (amp < 0 ? null : namedEntitiesOnly(raw, amp)) ?? anyText(raw);
+}
+
+/** The common case, text with only the five named entities (formulas' `&gt;` and `&quot;`). */
+function namedEntitiesOnly(raw: string, amp: number): string | null {
+  if (raw.includes('\r')) return null;
+  let out = '';
+  let from = 0;
+  for (let at = amp; at >= 0; at = raw.indexOf('&', from)) {
+    const end = raw.indexOf(';', at);
+    const decoded = end < 0 ? undefined : ENTITY_TEXT.get(raw.slice(at, end + 1));
+    if (decoded === undefined) return null;
+    out += raw.slice(from, at) + decoded;
+    from = end + 1;
+  }
+  return out + raw.slice(from);
+}
+
+const ENTITY_TEXT = new Map(Object.entries(ENTITIES).map(([name, text]) => [`&${name};`, text]));
+
+function anyText(raw: string): string {
   return raw
     .replace(/\r\n?/g, '\n')
     .replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);/g, (all, e: string) => {

@@ -60,9 +60,16 @@ async function mergedBook(): Promise<Buffer> {
   const zip = await JSZip.loadAsync(bytes);
   const part = 'xl/worksheets/sheet2.xml';
   const xml = await zip.file(part)!.async('string');
+  // Formulas with cached values (text, a number, a date) and one without, alone in the last row.
+  const dateStyle = /<c r="D3" s="(\d+)"/.exec(xml)![1];
+  const formulas =
+    '<row r="13"><c r="B13" t="str"><f>A1&amp;&quot;x&quot;</f><v>标题x</v></c>' +
+    `<c r="C13"><f>B3*2</f><v>7</v></c><c r="D13" s="${dateStyle}"><f>D3</f><v>44022</v></c></row>` +
+    '<row r="14"><c r="G14"><f>1+1</f></c></row>';
   const patched = xml
     .replace(/<c r="B1"([^>]*?)\/>/, '<c r="B1"$1><v>9</v></c>')
-    .replace(/<c r="A4"([^>]*?)\/>/, '<c r="A4"$1 t="str"><v>下</v></c>');
+    .replace(/<c r="A4"([^>]*?)\/>/, '<c r="A4"$1 t="str"><v>下</v></c>')
+    .replace('</sheetData>', `${formulas}</sheetData>`);
   expect(patched).not.toBe(xml);
   zip.file(part, patched);
   return zip.generateAsync({ type: 'nodebuffer' });
@@ -86,7 +93,7 @@ async function oddMergesBook(variant: 'plain' | '$' | 'overlap'): Promise<Buffer
   const patched = xml
     .replace(
       /<mergeCells count="(\d+)">/,
-      (_, n) => `<mergeCells count="${Number(n) + 2}">${extra}`,
+      (_, n) => `<mergeCells count="${Number(n) + extra.split('<mergeCell ').length - 1}">${extra}`,
     )
     .replace(/<row r="7"([^>]*)>/, '<row r="7"$1><c r="B7"><v>71</v></c><c r="C7"><v>72</v></c>')
     .replace('<row r="9"', '<row r="8"><c r="B8"><v>81</v></c></row><row r="9"')
@@ -155,6 +162,8 @@ it('reads merged sheets as ExcelJS does: slave cells empty, their rows kept', as
     [],
     [],
     [],
+    [null, '标题x', 7, '2020-07-10'],
+    [],
   ]);
 });
 
@@ -174,6 +183,8 @@ it('reads merges ExcelJS reads but does not write without ExcelJS, the rest thro
     [],
     [],
     [],
+    [],
+    [null, '标题x', 7, '2020-07-10'],
     [],
   ]);
   const dollars = await xlsx.loadBookBuffer(await oddMergesBook('$'), 'book.xlsx', {
