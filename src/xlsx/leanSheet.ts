@@ -68,9 +68,16 @@ export function leanSheetsAllowed(wb: ExcelJS.Workbook): boolean {
 /** ExcelJS's test for a date format on loading (utils.isDateFmt), which turns numbers into Dates. */
 function excelJsDateFormat(fmt: string | undefined): boolean {
   if (!fmt) return false;
-  const bare = fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
-  return /[ymdhMsb]+/.test(bare);
+  let date = dateFormats.get(fmt);
+  if (date === undefined) {
+    const bare = fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
+    dateFormats.set(fmt, (date = /[ymdhMsb]+/.test(bare)));
+  }
+  return date;
 }
+
+/** The answers of excelJsDateFormat: asked for every lean cell read, of a book's few formats. */
+const dateFormats = new Map<string, boolean>();
 
 /** ExcelJS's utils.excelToDate. */
 function excelDate(serial: number, date1904: boolean): Date {
