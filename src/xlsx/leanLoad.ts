@@ -65,6 +65,7 @@ function detached(s: string): string {
 
 /** ExcelJS's utils.xmlDecode, applied once more to `t="str"` values on loading. */
 function excelJsDecode(text: string): string {
+  if (!text.includes('&')) return detached(text);
   const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
   return detached(text.replace(/&([a-z]*);/g, (c, name: string) => named[name] ?? c));
 }
@@ -253,11 +254,8 @@ function quickCell(
  */
 function readRows(content: string, strings: (string | null)[], valuesOnly: boolean): ReadSheet {
   const rows: (LeanRow | undefined)[] = [];
+  // Pushed to directly: a closure made per call would be a new call target for each sheet read.
   const styled: ReadSheet['styled'] = { targets: [], indices: [] };
-  const style = (target: LeanCell | LeanRow, index: number) => {
-    styled.targets.push(target);
-    styled.indices.push(index);
-  };
   let row: LeanRow | undefined;
   let rowNumber = 0;
   TOKEN.lastIndex = 0;
@@ -267,7 +265,10 @@ function readRows(content: string, strings: (string | null)[], valuesOnly: boole
       TOKEN.lastIndex = quick.end;
       if (quick.value === undefined && (!quick.s || valuesOnly)) continue;
       const cell: LeanCell = { value: quick.value ?? null, style: null };
-      if (quick.s) style(cell, quick.s);
+      if (quick.s) {
+        styled.targets.push(cell);
+        styled.indices.push(quick.s);
+      }
       row.cells[quick.col] = cell;
       continue;
     }
@@ -289,7 +290,10 @@ function readRows(content: string, strings: (string | null)[], valuesOnly: boole
       if (a.outlineLevel) opened.outlineLevel = parseInt(a.outlineLevel, 10);
       if (a.collapsed === '1' || a.collapsed === 'true') opened.collapsed = true;
       const s = a.s ? parseInt(a.s, 10) : 0;
-      if (s) style(opened, s);
+      if (s) {
+        styled.targets.push(opened);
+        styled.indices.push(s);
+      }
     } else if (m[3] !== undefined) {
       if (!row) throw new NotLean();
       const a = cellAttributes(m[3]);
@@ -298,7 +302,10 @@ function readRows(content: string, strings: (string | null)[], valuesOnly: boole
       const s = a.s;
       if (value === undefined && (!s || valuesOnly)) continue; // ExcelJS writes it as nothing
       const cell: LeanCell = { value: value ?? null, style: null };
-      if (s) style(cell, s);
+      if (s) {
+        styled.targets.push(cell);
+        styled.indices.push(s);
+      }
       row.cells[a.col] = cell;
     } else {
       row = undefined;

@@ -134,13 +134,14 @@ export function mergePeriod(
 ): { rows: PlanCell[][]; history: PlanCell[][] } {
   const old = existingRows(snapshot, name);
   const pcol = columnIndex(name, 'period');
-  const replaced = old.filter((r) => periodKey(r[pcol]) === period);
+  // Each row's period parsed once (a province's table has thousands of rows).
+  const keys = old.map((r) => periodKey(r[pcol]));
+  const replaced = old.filter((_, i) => keys[i] === period);
   const history =
     replaced.length && !sameRows(replaced, fresh.map(valuesOf))
       ? replaced.map((r) => historyRow(now, name, period, r))
       : [];
-  const others = old.filter((r) => periodKey(r[pcol]) !== period);
-  const before = others.filter((r) => periodKey(r[pcol]) < period).map(keep);
-  const after = others.filter((r) => periodKey(r[pcol]) > period).map(keep);
+  const before = old.filter((_, i) => keys[i] < period).map(keep);
+  const after = old.filter((_, i) => keys[i] > period).map(keep);
   return { rows: [...before, ...fresh, ...after], history };
 }

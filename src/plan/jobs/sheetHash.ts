@@ -56,7 +56,8 @@ class Cyrb53 {
   addToken(v: Scalar): void {
     if (typeof v === 'number') {
       this.add('n');
-      this.add(String(Number(v.toPrecision(12))));
+      // An integer of 12 digits or fewer is its own 12-digit rounding (-0 written as 0 either way).
+      this.add(String(Number.isInteger(v) && Math.abs(v) < 1e12 ? v : Number(v.toPrecision(12))));
     } else {
       this.add(typeof v === 'boolean' ? 'b' : 's');
       this.add(String(v));
