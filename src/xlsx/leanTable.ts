@@ -135,9 +135,16 @@ export function rewriteLeanTable(
   const cells = new CellsOf(ws, sheet);
   for (let r = area.firstRow; r <= area.lastRow; r++) {
     for (let c = area.firstCol; c <= area.lastCol; c++) {
-      // ExcelJS's replace leaves each cell there with value null and style {} (written as nothing).
-      if (t.mode === 'replace') (sheet.rows[r - 1] ??= { cells: [] }).cells[c] = EMPTY();
-      else cells.set(r, c, null);
+      // ExcelJS's replace leaves each cell there with value null and style {} (written as nothing);
+      // a lean cell there is emptied in place (no cell object is shared between places).
+      if (t.mode === 'replace') {
+        const row = (sheet.rows[r - 1] ??= { cells: [] });
+        const cell = row.cells[c];
+        if (cell) {
+          cell.value = null;
+          cell.style = null;
+        } else row.cells[c] = EMPTY();
+      } else cells.set(r, c, null);
     }
   }
   // The table object as ExcelJS makes it (columns, style), without its rows: those are lean.
