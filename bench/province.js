@@ -6,6 +6,8 @@
 // (SUMIFS over an actuals sheet + RANK), timed in the same run; and `import-list` of a 50,000-row
 // CSV against the sample registry. CPU time of each process (steadier than wall time on a shared
 // machine) and its peak resident memory. Needs dist/ (npm run build:cli) and soffice.
+// TD_BENCH_RUNS_ONLY=1 times only the two runs (no LibreOffice, no import-list), for quick
+// before/after comparisons of `run`; the default is the whole bench.
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -161,6 +163,14 @@ async function main() {
     await saveBookAtomic(wb, book);
     const first = cli(['run', book, '--period', PERIOD, '--date', '2020-07-10']);
     const second = cli(['run', book, '--period', PERIOD, '--date', '2020-07-10', '--force']);
+    if (process.env.TD_BENCH_RUNS_ONLY === '1') {
+      console.log(`  target-desk run, first             ${show(first)}`);
+      console.log(`  target-desk run, replacing bulletin ${show(second)}`);
+      console.log(
+        `  second / first ${(second.cpu / first.cpu).toFixed(2)} (≤ 1.2); peak ${Math.max(first.rss, second.rss)} MB (≤ 400)`,
+      );
+      return;
+    }
     const hand = await handMadeBook(s, path.join(dir, 'hand.xlsx'));
     const lo = libreOfficeRecalc(path.join(dir, 'hand.xlsx'), dir);
     console.log(
