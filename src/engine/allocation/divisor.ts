@@ -166,9 +166,9 @@ function clearlySettled(
 
 /**
  * Seats near the final ones: each unit's seats at a common quotient t (clamped to its bounds),
- * with t bisected on doubles until the seats add up to the total, or as near as the doubles get
+ * with t searched on doubles until the seats add up to the total, or as near as the doubles get
  * (units whose steps fall at one quotient move together). A pass is n multiplications, far cheaper
- * than settling the last seats through the heaps, so bisecting to the end pays.
+ * than settling the last seats through the heaps, so searching to the end pays.
  */
 function initialSeats(
   units: FreeUnits,
@@ -195,26 +195,22 @@ function initialSeats(
   const seats = min.slice();
   const relSum = rel.reduce((a, b) => a + b, 0);
   if (relSum === 0) return seats;
-  // Unbounded, a unit's seats at t are within one of rel·t, so the answer lies within n/relSum
-  // of total/relSum; bounds can push it further, hence the widening.
-  let lo = Math.max(0, (total - n) / relSum);
-  while (lo > 0 && seatsAt(lo) > total) lo /= 2;
-  let hi = (total + n) / relSum;
-  let t = hi;
-  let s = seatsAt(hi);
-  while (s < total && hi < Number.MAX_VALUE / 4) {
-    lo = hi;
-    hi *= 2;
-    t = hi;
-    s = seatsAt(hi);
-  }
-  for (let step = 0; step < 64 && s !== total; step++) {
-    const mid = (lo + hi) / 2;
-    if (mid <= lo || mid >= hi) break;
-    t = mid;
-    s = seatsAt(mid);
-    if (s < total) lo = mid;
-    else hi = mid;
+  // Unbounded, a unit's seats at t are within one of rel·t: guess t from that slope, keep the
+  // quotients known to give too few (lo) and too many (hi), and halve that bracket every fourth
+  // pass or when the guess leaves it (doubling while there is no hi), so bounds that flatten the
+  // slope cost passes, not time.
+  let lo = 0;
+  let hi = Infinity;
+  let t = total / relSum;
+  let s = seatsAt(t);
+  for (let pass = 0; pass < 128 && s !== total; pass++) {
+    if (s < total) lo = t;
+    else hi = t;
+    let next = t + (total - s) / relSum;
+    if (pass % 4 === 3 || !(next > lo && next < hi)) next = hi === Infinity ? 2 * t : (lo + hi) / 2;
+    if (!(next > lo && next < hi)) break;
+    t = next;
+    s = seatsAt(t);
   }
   seatsAt(t, seats);
   return seats;
