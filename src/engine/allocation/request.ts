@@ -181,11 +181,14 @@ function checkFeasible(req: ParsedRequest, add: Add): void {
     else if (capacity !== null) capacity += u.max;
   }
   const rest = req.total - lockedSum;
-  const left = { rest: lockedSum > 0n ? fmt(rest) : null, total: fmt(req.total) };
+  // Texts for a message only: most requests fit.
+  const left = () => ({ rest: lockedSum > 0n ? fmt(rest) : null, total: fmt(req.total) });
   if (rest < 0n)
-    add(problem('alloc.lockedOverTotal', 'total', { locked: fmt(lockedSum), total: left.total }));
+    add(
+      problem('alloc.lockedOverTotal', 'total', { locked: fmt(lockedSum), total: fmt(req.total) }),
+    );
   else if (minSum > rest)
-    add(problem('alloc.minimumsOver', 'total', { min: fmt(minSum), ...left }));
+    add(problem('alloc.minimumsOver', 'total', { min: fmt(minSum), ...left() }));
   else if (capacity !== null && capacity < rest)
-    add(problem('alloc.capacityBelow', 'total', { capacity: fmt(capacity), ...left }));
+    add(problem('alloc.capacityBelow', 'total', { capacity: fmt(capacity), ...left() }));
 }
