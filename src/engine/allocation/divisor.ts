@@ -115,9 +115,10 @@ export function highestAverages(units: FreeUnits, rest: bigint, method: DivisorM
     const a = next.top();
     const b = last.top();
     if (a < 0 || b < 0 || !before(a, seats[a], b, seats[b] - 1)) break;
+    // One unit at a time: a heap still holding the other at its old place would misorder it.
     seats[a]++;
-    seats[b]--;
     refresh(a);
+    seats[b]--;
     refresh(b);
   }
   return seats.map(BigInt);
