@@ -201,7 +201,7 @@ export function createController(host: Host): Controller {
         matched: report.matched,
         unmatched: report.unmatched.length,
         duplicates: report.duplicates.length,
-        problems: [],
+        warnings: report.warnings,
       };
       return result;
     },

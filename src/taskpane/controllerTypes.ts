@@ -63,7 +63,8 @@ export interface ListResult {
   matched: number;
   unmatched: number;
   duplicates: number;
-  problems: { where: string; message: string; zh?: string }[];
+  /** What was noted about rows taken (a row without a certificate number, a year outside the plan). */
+  warnings: PlacedProblem[];
 }
 
 export interface RankingRow {

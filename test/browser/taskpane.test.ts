@@ -198,7 +198,8 @@ describe('task pane in Chromium on the simulated Excel host', () => {
       expect(broken).toContain('未导入');
 
       const registry = (await book.tableRows('TD_Registry'))!;
-      const csv = `企业名称,证书编号,发证日期\n${registry[0]['企业名称']},GR201933009999,2019-11-30\n某某未登记科技有限公司,GR201933009998,2019-11-30\n`;
+      // a registered company without a certificate number is counted, with a warning naming its cell
+      const csv = `企业名称,证书编号,发证日期\n${registry[0]['企业名称']},GR201933009999,2019-11-30\n某某未登记科技有限公司,GR201933009998,2019-11-30\n${registry[1]['企业名称']},,2019-11-30\n`;
       await page.getByTestId('list-input').setInputFiles({
         name: '2019年第一批国高企名单.csv',
         mimeType: 'text/csv',
@@ -206,8 +207,11 @@ describe('task pane in Chromium on the simulated Excel host', () => {
       });
       const listResult = await page.getByTestId('list-result').innerText();
       expect(listResult).toContain('2019年第一批国高企名单.csv');
-      expect(listResult).toContain('匹配 1 家');
+      expect(listResult).toContain('匹配 2 家');
       expect(listResult).toContain('未匹配 1 家');
+      expect(listResult).toContain(
+        `提示 2019年第一批国高企名单.csv › B4：「${registry[1]['企业名称']}」缺少证书编号，无法查重`,
+      );
       await shot(page, 'zh-CN-3-returns');
 
       // 考核: the latest period with actuals is offered first (the list just added 2019Q4 actuals)

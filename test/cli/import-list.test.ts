@@ -125,7 +125,7 @@ describe('target-desk import-list', () => {
     ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      'list-no-certificate-column.csv › list-no-certificate-column.csv: no header "证书编号" in the first 20 rows',
+      'list-no-certificate-column.csv: no header "证书编号" in the first 20 rows',
     );
     expect(sha(book)).toBe(before);
   });

@@ -92,17 +92,17 @@ describe('--json refusals', () => {
       problems: [
         {
           code: 'list.noHeader',
-          where: 'l.csv › l.csv',
+          where: 'l.csv',
           args: { rows: 20, missing: ['证书编号', '发证日期（或批次）'] },
         },
       ],
     });
     expect(zh.stdout).toBe(en.stdout);
     expect(en.stderr).toBe(
-      'target-desk import-list: l.csv › l.csv: no header "证书编号", "发证日期（或批次）" in the first 20 rows: a list needs columns for the enterprise name, the certificate number and the issue date (or batch)\n',
+      'target-desk import-list: l.csv: no header "证书编号", "发证日期（或批次）" in the first 20 rows: a list needs columns for the enterprise name, the certificate number and the issue date (or batch)\n',
     );
     expect(zh.stderr).toBe(
-      'target-desk import-list: l.csv › l.csv: 在前 20 行找不到表头「证书编号」「发证日期（或批次）」，名单须有企业名称、证书编号和发证日期（或批次）列\n',
+      'target-desk import-list: l.csv: 在前 20 行找不到表头「证书编号」「发证日期（或批次）」，名单须有企业名称、证书编号和发证日期（或批次）列\n',
     );
   });
 });

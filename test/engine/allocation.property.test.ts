@@ -114,6 +114,30 @@ describe('allocation properties', () => {
     );
   });
 
+  it('divisor methods follow the definition where doubles cannot tell priorities apart', () => {
+    // Weights m·b + δ near 2^61, given as text: as doubles they round alike, so priorities that
+    // differ by a part in 10^18 (or tie, then the larger weight wins) must be decided exactly.
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 2n ** 60n, max: 2n ** 62n }),
+        fc.array(fc.tuple(fc.bigInt({ min: 1n, max: 3n }), fc.bigInt({ min: -2n, max: 2n })), {
+          minLength: 2,
+          maxLength: 6,
+        }),
+        fc.integer({ min: 0, max: 40 }),
+        fc.constantFrom(...DIVISORS),
+        (base, parts, total, method) => {
+          const weights = parts.map(([m, delta]) => m * base + delta);
+          const units = weights.map((w, i) => ({ id: `u${i}`, weight: String(w) }));
+          const q = allocate({ total, method, units });
+          const specs = weights.map((weight) => ({ weight, min: 0, max: null }));
+          expect(units.map((u) => q[u.id])).toEqual(oneSeatAtATime(method, specs, total));
+        },
+      ),
+      { numRuns: 600 },
+    );
+  });
+
   it('divisor methods are house monotone: one more seat never takes a seat from anyone', () => {
     fc.assert(
       fc.property(

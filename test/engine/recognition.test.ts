@@ -93,7 +93,7 @@ describe('parseList', () => {
     expect(l.warnings.map((p) => p.code)).toEqual(['list.noCertificate']);
     expect(l.warnings.map(worded)).toEqual([
       {
-        where: 'l.csv › l.csv › B2',
+        where: 'l.csv › B2',
         message: '"杭州甲有限公司" has no certificate number, so its duplicates cannot be found',
         zh: '「杭州甲有限公司」缺少证书编号，无法查重',
       },

@@ -49,7 +49,8 @@ const NEAR = 1e-12;
  * Handing out R seats one by one costs O(R log n). Since each unit's priorities fall as it gains
  * seats, the result is the R − Σ min best (unit, k) steps in that order, so instead a common
  * quotient is estimated with doubles, every unit gets its seats at that quotient, and exact
- * comparisons then add, drop or swap single seats until no excluded step beats an included one.
+ * comparisons then add, drop or swap single seats until no excluded step beats an included one
+ * (unless the doubles already show every excluded step clearly below every included one).
  */
 export function highestAverages(units: FreeUnits, rest: bigint, method: DivisorMethod): Seats {
   const d = DIVISORS[method];
@@ -62,6 +63,8 @@ export function highestAverages(units: FreeUnits, rest: bigint, method: DivisorM
   const fast = units.approx.every((a, i) => units.weight[i] === 0n || (a > 1e-250 && a < 1e250));
 
   const seats = initialSeats(units, d, total, min, max, takes, fast);
+  if (fast && clearlySettled(units.approx, d, seats, total, min, max, takes))
+    return seats.map(BigInt);
 
   /** Whether the step (i, ki) — unit i's seat number ki + 1 — comes before the step (j, kj). */
   const before = (i: number, ki: number, j: number, kj: number): boolean => {
@@ -112,9 +115,10 @@ export function highestAverages(units: FreeUnits, rest: bigint, method: DivisorM
     const a = next.top();
     const b = last.top();
     if (a < 0 || b < 0 || !before(a, seats[a], b, seats[b] - 1)) break;
+    // One unit at a time: a heap still holding the other at its old place would misorder it.
     seats[a]++;
-    seats[b]--;
     refresh(a);
+    seats[b]--;
     refresh(b);
   }
   return seats.map(BigInt);
@@ -128,8 +132,44 @@ function place(heap: IndexedHeap, i: number, member: boolean): void {
 }
 
 /**
+ * Whether seats found at a common quotient are already the answer: they add up to the total and
+ * every open step (a unit's next seat) has a clearly lower priority than every step taken (a unit's
+ * last seat above its min). Then no exchange helps, the answer is unique and no tie needs the exact
+ * rule, so the doubles decide, at the margin `before` trusts them with. Most requests end here,
+ * without the two heaps (which cost more than the rest of a 50-unit allocation).
+ */
+function clearlySettled(
+  approx: number[],
+  d: Divisor,
+  seats: number[],
+  total: number,
+  min: number[],
+  max: number[],
+  takes: boolean[],
+): boolean {
+  let sum = 0;
+  let open = 0;
+  let taken = Infinity;
+  for (let i = 0; i < seats.length; i++) {
+    const k = seats[i];
+    sum += k;
+    if (!takes[i]) continue;
+    if (k < max[i]) {
+      const dk = d.approx(k);
+      if (dk <= 0) return false;
+      open = Math.max(open, approx[i] / dk);
+    }
+    // d(k − 1) = 0 is an infinite priority: that seat is never given up.
+    if (k > min[i] && d.approx(k - 1) > 0) taken = Math.min(taken, approx[i] / d.approx(k - 1));
+  }
+  return sum === total && open < taken * (1 - NEAR);
+}
+
+/**
  * Seats near the final ones: each unit's seats at a common quotient t (clamped to its bounds),
- * with t bisected on doubles until the seats add up to the total or nearly so.
+ * with t searched on doubles until the seats add up to the total, or as near as the doubles get
+ * (units whose steps fall at one quotient move together). A pass is n multiplications, far cheaper
+ * than settling the last seats through the heaps, so searching to the end pays.
  */
 function initialSeats(
   units: FreeUnits,
@@ -156,28 +196,22 @@ function initialSeats(
   const seats = min.slice();
   const relSum = rel.reduce((a, b) => a + b, 0);
   if (relSum === 0) return seats;
-  // Stop once the rest is cheaper to settle seat by seat (O(log n) each) than by another pass.
-  const close = Math.max(1, n >> 4);
-  // Unbounded, a unit's seats at t are within one of rel·t, so the answer lies within n/relSum
-  // of total/relSum; bounds can push it further, hence the widening.
-  let lo = Math.max(0, (total - n) / relSum);
-  while (lo > 0 && seatsAt(lo) > total) lo /= 2;
-  let hi = (total + n) / relSum;
-  let t = hi;
-  let s = seatsAt(hi);
-  while (s < total && hi < Number.MAX_VALUE / 4) {
-    lo = hi;
-    hi *= 2;
-    t = hi;
-    s = seatsAt(hi);
-  }
-  for (let step = 0; step < 64 && Math.abs(s - total) > close; step++) {
-    const mid = (lo + hi) / 2;
-    if (mid <= lo || mid >= hi) break;
-    t = mid;
-    s = seatsAt(mid);
-    if (s < total) lo = mid;
-    else hi = mid;
+  // Unbounded, a unit's seats at t are within one of rel·t: guess t from that slope, keep the
+  // quotients known to give too few (lo) and too many (hi), and halve that bracket every fourth
+  // pass or when the guess leaves it (doubling while there is no hi), so bounds that flatten the
+  // slope cost passes, not time.
+  let lo = 0;
+  let hi = Infinity;
+  let t = total / relSum;
+  let s = seatsAt(t);
+  for (let pass = 0; pass < 128 && s !== total; pass++) {
+    if (s < total) lo = t;
+    else hi = t;
+    let next = t + (total - s) / relSum;
+    if (pass % 4 === 3 || !(next > lo && next < hi)) next = hi === Infinity ? 2 * t : (lo + hi) / 2;
+    if (!(next > lo && next < hi)) break;
+    t = next;
+    s = seatsAt(t);
   }
   seatsAt(t, seats);
   return seats;

@@ -37,7 +37,7 @@ export function parseRequest(req: unknown): ParsedRequest {
 
   const precision = readPrecision(r.precision, add);
   const method = readMethod(r.method, add);
-  const total = readAmount(r.total, 'total', precision, add);
+  const total = readAmount(r.total, -1, 'total', precision, add);
   if (total !== null && total > MAX_SCALED) {
     const [t, max] = [formatScaled(total, precision!), formatScaled(MAX_SCALED, precision!)];
     add(problem('alloc.tooLarge', 'total', { total: t, max }));
@@ -49,21 +49,20 @@ export function parseRequest(req: unknown): ParsedRequest {
   else {
     const firstIndex = new Map<string, number>();
     r.units.forEach((u, i) => {
-      const where = `units[${i}]`;
       if (typeof u !== 'object' || u === null || Array.isArray(u)) {
-        add(problem('alloc.unitNotObject', where, {}));
+        add(problem('alloc.unitNotObject', `units[${i}]`, {}));
         return;
       }
       const o = u as Record<string, unknown>;
       const id = readId(o.id, i, firstIndex, add);
-      const weight = readNumber(o.weight, `${where}.weight`, add);
-      const min = o.min === undefined ? 0n : readAmount(o.min, `${where}.min`, precision, add);
-      const max = o.max === undefined ? null : readAmount(o.max, `${where}.max`, precision, add);
+      const weight = readNumber(o.weight, i, 'weight', add);
+      const min = o.min === undefined ? 0n : readAmount(o.min, i, 'min', precision, add);
+      const max = o.max === undefined ? null : readAmount(o.max, i, 'max', precision, add);
       const locked =
-        o.locked === undefined ? null : readAmount(o.locked, `${where}.locked`, precision, add);
+        o.locked === undefined ? null : readAmount(o.locked, i, 'locked', precision, add);
       if (o.locked === undefined && min !== null && max !== null && max < min) {
         const [hi, lo] = [formatScaled(max, precision!), formatScaled(min, precision!)];
-        add(problem('alloc.maxBelowMin', `${where}.max`, { max: hi, min: lo }));
+        add(problem('alloc.maxBelowMin', fieldAt(i, 'max'), { max: hi, min: lo }));
       }
       // A null from a bad field was reported, and then the request is refused below.
       units.push({ id: id!, weight: weight!, min: min!, max, locked });
@@ -78,6 +77,14 @@ export function parseRequest(req: unknown): ParsedRequest {
 
 /** Reports a problem. */
 type Add = (p: Problem) => void;
+
+/**
+ * Where a field is: `units[i].name`, or the request's own `name` for i = -1. Built only for a
+ * problem: `--jsonl` reads thousands of units whose fields are all fine.
+ */
+function fieldAt(i: number, name: string): string {
+  return i < 0 ? name : `units[${i}].${name}`;
+}
 
 function readPrecision(x: unknown, add: Add): number | null {
   if (x === undefined) return 0;
@@ -96,27 +103,28 @@ function readMethod(x: unknown, add: Add): AllocationMethod | null {
 }
 
 function readId(x: unknown, i: number, firstIndex: Map<string, number>, add: Add): string | null {
-  const where = `units[${i}].id`;
-  if (x === undefined) add(problem('alloc.missing', where, {}));
-  else if (typeof x !== 'string' || x === '') add(problem('alloc.badId', where, { got: x }));
+  if (x === undefined) add(problem('alloc.missing', fieldAt(i, 'id'), {}));
+  else if (typeof x !== 'string' || x === '')
+    add(problem('alloc.badId', fieldAt(i, 'id'), { got: x }));
   else {
     const first = firstIndex.get(x);
     if (first !== undefined)
-      add(problem('alloc.duplicateId', where, { id: x, first: `units[${first}].id` }));
+      add(problem('alloc.duplicateId', fieldAt(i, 'id'), { id: x, first: fieldAt(first, 'id') }));
     else firstIndex.set(x, i);
     return x;
   }
   return null;
 }
 
-function readNumber(x: unknown, where: string, add: Add): Decimal | null {
+function readNumber(x: unknown, i: number, name: string, add: Add): Decimal | null {
+  // Whole numbers, the common case, skip the text round trip.
+  if (typeof x === 'number' && Number.isSafeInteger(x) && x >= 0)
+    return { int: BigInt(x), scale: 0 };
+  const where = fieldAt(i, name);
   if (x === undefined) {
     add(problem('alloc.missing', where, {}));
     return null;
   }
-  // Whole numbers, the common case, skip the text round trip.
-  if (typeof x === 'number' && Number.isSafeInteger(x) && x >= 0)
-    return { int: BigInt(x), scale: 0 };
   try {
     const d = parseDecimal(x as number | string, where);
     if (d.int < 0n) {
@@ -136,14 +144,20 @@ function readNumber(x: unknown, where: string, add: Add): Decimal | null {
  * An amount (total, min, max, locked) as an integer count of 10^-precision steps; null when it is
  * malformed or the precision is (reported elsewhere as) invalid.
  */
-function readAmount(x: unknown, where: string, precision: number | null, add: Add): bigint | null {
-  const d = readNumber(x, where, add);
+function readAmount(
+  x: unknown,
+  i: number,
+  name: string,
+  precision: number | null,
+  add: Add,
+): bigint | null {
+  const d = readNumber(x, i, name, add);
   if (d === null || precision === null) return null;
   const scaled = toScaledInt(d, precision);
   if (scaled === null) {
     const text = formatScaled(d.int, d.scale);
-    if (precision === 0) add(problem('alloc.notWhole', where, { value: text }));
-    else add(problem('alloc.tooPrecise', where, { value: text, precision }));
+    if (precision === 0) add(problem('alloc.notWhole', fieldAt(i, name), { value: text }));
+    else add(problem('alloc.tooPrecise', fieldAt(i, name), { value: text, precision }));
   }
   return scaled;
 }
@@ -167,11 +181,14 @@ function checkFeasible(req: ParsedRequest, add: Add): void {
     else if (capacity !== null) capacity += u.max;
   }
   const rest = req.total - lockedSum;
-  const left = { rest: lockedSum > 0n ? fmt(rest) : null, total: fmt(req.total) };
+  // Texts for a message only: most requests fit.
+  const left = () => ({ rest: lockedSum > 0n ? fmt(rest) : null, total: fmt(req.total) });
   if (rest < 0n)
-    add(problem('alloc.lockedOverTotal', 'total', { locked: fmt(lockedSum), total: left.total }));
+    add(
+      problem('alloc.lockedOverTotal', 'total', { locked: fmt(lockedSum), total: fmt(req.total) }),
+    );
   else if (minSum > rest)
-    add(problem('alloc.minimumsOver', 'total', { min: fmt(minSum), ...left }));
+    add(problem('alloc.minimumsOver', 'total', { min: fmt(minSum), ...left() }));
   else if (capacity !== null && capacity < rest)
-    add(problem('alloc.capacityBelow', 'total', { capacity: fmt(capacity), ...left }));
+    add(problem('alloc.capacityBelow', 'total', { capacity: fmt(capacity), ...left() }));
 }

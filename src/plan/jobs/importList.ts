@@ -270,20 +270,20 @@ export function importListJob(
   // List actuals for every year the indicator's rows cover.
   const ledger = new ActualsLedger(scenario.actuals);
   const planYears = new Set(returnContext(scenario).years);
+  // Each year the rows cover, with its first quarter (each row's period parsed once).
   const all = [...kept, ...fresh];
-  const years = [...new Set(all.map((r) => parsePeriod(r.period).year))].sort();
-  for (const year of years) {
+  const firstQuarter = new Map<number, number>();
+  for (const r of all) {
+    const { year, quarter } = parsePeriod(r.period);
+    firstQuarter.set(year, Math.min(firstQuarter.get(year) ?? quarter, quarter));
+  }
+  for (const year of [...firstQuarter.keys()].sort((a, b) => a - b)) {
     if (!planYears.has(year)) {
       report.warnings.push(problem('list.yearOutsidePlan', list.file, { year }));
       continue;
     }
-    const firstQuarter = Math.min(
-      ...all
-        .filter((r) => parsePeriod(r.period).year === year)
-        .map((r) => parsePeriod(r.period).quarter),
-    );
     const counts = cumulativeCounts(counted, year);
-    for (let q = firstQuarter; q <= 4; q++) {
+    for (let q = firstQuarter.get(year)!; q <= 4; q++) {
       const period = `${year}Q${q}`;
       for (const unit of listed) {
         const count = counts.get(unit)?.[q - 1] ?? 0;

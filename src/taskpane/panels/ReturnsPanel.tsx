@@ -258,9 +258,9 @@ export default function ReturnsPanel({ strings, summary, refresh }: StepProps) {
               {listResult.duplicates ? (
                 <span className={s.warning}>{t.duplicates(listResult.duplicates)}</span>
               ) : null}
-              {listResult.problems.map((p, i) => (
-                <span key={i} className={s.problem}>
-                  {p.where}：{strings.problem(p)}
+              {listResult.warnings.map((p, i) => (
+                <span key={i} className={s.warning}>
+                  {t.warnings} {p.where}：{strings.problem(p)}
                 </span>
               ))}
             </li>

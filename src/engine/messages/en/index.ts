@@ -1,3 +1,4 @@
+import { catalogueOf } from '../areas';
 import { allocationEn } from './allocation';
 import { bookEn } from './book';
 import { filesEn } from './files';
@@ -10,15 +11,15 @@ import { ioEn } from './io';
 import { scenarioEn } from './scenario';
 
 /** Every problem's English text, by code (SPEC's examples and the CLI's default language). */
-export const enUS = {
-  ...scenarioEn,
-  ...figuresEn,
-  ...allocationEn,
-  ...bookEn,
-  ...listsEn,
-  ...refusalsEn,
-  ...filesEn,
-  ...returnsEn,
-  ...jobsEn,
-  ...ioEn,
-};
+export const enUS = catalogueOf(
+  scenarioEn,
+  figuresEn,
+  allocationEn,
+  bookEn,
+  listsEn,
+  refusalsEn,
+  filesEn,
+  returnsEn,
+  jobsEn,
+  ioEn,
+);

@@ -1,3 +1,4 @@
+import { catalogueOf } from '../areas';
 import type { enUS } from '../en';
 import { allocationZh } from './allocation';
 import { bookZh } from './book';
@@ -11,15 +12,15 @@ import { ioZh } from './io';
 import { scenarioZh } from './scenario';
 
 /** Every problem's Chinese text, by the English catalogue's codes and arguments. */
-export const zhCN: typeof enUS = {
-  ...scenarioZh,
-  ...figuresZh,
-  ...allocationZh,
-  ...bookZh,
-  ...listsZh,
-  ...refusalsZh,
-  ...filesZh,
-  ...returnsZh,
-  ...jobsZh,
-  ...ioZh,
-};
+export const zhCN: typeof enUS = catalogueOf(
+  scenarioZh,
+  figuresZh,
+  allocationZh,
+  bookZh,
+  listsZh,
+  refusalsZh,
+  filesZh,
+  returnsZh,
+  jobsZh,
+  ioZh,
+);
