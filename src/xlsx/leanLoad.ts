@@ -97,6 +97,22 @@ function cellAttributes(text: string): { col: number; row: number; s: number; t?
 /** Thrown inside the reader when a sheet holds something lean rows do not carry. */
 class NotLean extends Error {}
 
+const PLAIN_ROW = /^ r="(\d+)"/;
+const ROW_NUMBER = /(?<![\w:])r\s*=/;
+const ROW_FORMAT = /(?<![\w:])(?:r|ht|hidden|outlineLevel|collapsed|s)\s*=/;
+
+/**
+ * A row tag's attributes, as `attributes` reads them; the row number alone when that is all the
+ * tag holds that ExcelJS reads (`<row r="2" spans="1:7" x14ac:dyDescent="0.25">`), or all a
+ * values-only read needs: without a record of every attribute for each of tens of thousands of rows.
+ */
+function rowAttributes(text: string, valuesOnly: boolean): Record<string, string> {
+  const plain = PLAIN_ROW.exec(text);
+  if (plain && !(valuesOnly ? ROW_NUMBER : ROW_FORMAT).test(text.slice(plain[0].length)))
+    return { r: plain[1] };
+  return attributes(text);
+}
+
 const TOKEN = /\s*(?:<row\b([^>]*?)(\/)?>|<\/row>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>))/y;
 
 /** A cell's value from its inner XML and `t`, as ExcelJS's cell xform reads it. */
@@ -278,7 +294,7 @@ function readRows(content: string, strings: (string | null)[], valuesOnly: boole
       throw new NotLean();
     }
     if (m[1] !== undefined) {
-      const a = attributes(m[1]);
+      const a = rowAttributes(m[1], valuesOnly);
       rowNumber = Number(a.r);
       if (!Number.isInteger(rowNumber) || rowNumber < 1 || rows[rowNumber - 1]) throw new NotLean();
       const opened: LeanRow = { cells: [] };

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import * as xlsx from '../../src/xlsx';
 import { LEAN_SETTINGS, leanSheet } from '../../src/xlsx/leanSheet';
+import { packageModel } from '../support/packageModel';
 
 const initialRows = LEAN_SETTINGS.rows;
 afterEach(() => {
@@ -119,4 +120,49 @@ it('keeps every cell value, formula and style as ExcelJS loads them', async () =
   );
   expect(cells[15]?.value).toEqual({ formula: 'IF(B2>0,"",1)' });
   expect(cells[17]?.value).toEqual({ formula: 'B2<>1\n', result: 1 });
+});
+
+/** Row tags as writers leave them: the row number alone, and with what ExcelJS reads of a row. */
+const ROWS = [
+  '<row r="3" spans="1:2" x14ac:dyDescent="0.25">',
+  '<row r="4" ht="30" customHeight="1" spans="1:2">',
+  '<row r="5" spans="1:2" hidden="1">',
+  '<row r="6" s="1" customFormat="1">',
+  '<row r="7" x14ac:dyDescent="0.25" outlineLevel="1" collapsed="1">',
+  "<row r='8' ht='12.5'>",
+  '<row  r="9">',
+];
+
+it('reads every form of row tag as ExcelJS does, and saves it the same', async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('表');
+  ws.addTable({
+    name: 'T',
+    ref: 'A1',
+    columns: [{ name: '甲' }, { name: '乙' }],
+    rows: ROWS.concat('<row r="10">', '<row r="11">').map((_, i) => [`行${i + 2}`, i]),
+  });
+  ws.getCell('Z20').numFmt = '0.00%';
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  const part = 'xl/worksheets/sheet1.xml';
+  const xml = await zip.file(part)!.async('string');
+  let patched = xml;
+  for (const tag of ROWS) {
+    const r = /r=['"](\d+)/.exec(tag)![1];
+    patched = patched.replace(new RegExp(`<row r="${r}"[^>]*>`), tag);
+  }
+  expect(patched.match(/<row [^>]*>/g)).toEqual(expect.arrayContaining(ROWS));
+  expect(patched).toContain('<c r="Z20" s="1"');
+  zip.file(part, patched);
+  const bytes = await zip.generateAsync({ type: 'nodebuffer' });
+  const plain = await xlsx.loadBookBuffer(bytes, 'book.xlsx', { lean: false });
+  LEAN_SETTINGS.rows = 0;
+  const lean = await xlsx.loadBookBuffer(bytes, 'book.xlsx');
+  const rows = leanSheet(lean.getWorksheet('表')!)!.rows;
+  expect([rows[3]?.height, rows[4]?.hidden, rows[5]?.style?.numFmt, rows[6]?.outlineLevel]).toEqual(
+    [30, true, '0.00%', 1],
+  );
+  expect(await packageModel(await xlsx.bookFileBytes(lean))).toEqual(
+    await packageModel(await xlsx.bookFileBytes(plain)),
+  );
 });
