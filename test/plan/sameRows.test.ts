@@ -11,6 +11,7 @@ import type { BookSnapshot, Scalar } from '../../src/plan/types';
 import { xiachengSample } from '../../src/sample/xiacheng';
 import { readSnapshot } from '../../src/xlsx';
 import { NOW, initBook, runBook } from './books';
+import { seededRandom } from '../../src/sample/seededRandom';
 
 /** The comparison as released until 2026-11-29: each row's JSON. */
 function releasedSameRows(a: Scalar[][], b: Scalar[][]): boolean {
@@ -40,16 +41,7 @@ const VALUES = [
   '考核',
 ] as Scalar[];
 
-/** mulberry32: deterministic, so a failing seed can be rebuilt. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = (seed: number) => seededRandom(seed).next;
 
 it('answers as the rows’ JSON did on 50,000 generated pairs', () => {
   const differ: number[] = [];

@@ -11,6 +11,7 @@ import type { Scalar } from '../../src/plan/types';
 import { xiachengSample } from '../../src/sample/xiacheng';
 import { applyBookPlan, loadBookBuffer, readSnapshot } from '../../src/xlsx';
 import { NOW, initBook } from './books';
+import { seededRandom } from '../../src/sample/seededRandom';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { province } = require('../../bench/assess.js') as {
@@ -53,16 +54,7 @@ function releasedHash(grid: readonly (readonly (Scalar | undefined)[] | undefine
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
 }
 
-/** A small deterministic generator (mulberry32), so a failure names a grid that can be rebuilt. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = (seed: number) => seededRandom(seed).next;
 
 const VALUES: (Scalar | undefined)[] = [
   null,

@@ -5,6 +5,7 @@
  */
 import { SaxesParser } from 'saxes';
 import { xmlText } from '../../src/xlsx/leanXml';
+import { seededRandom } from '../../src/sample/seededRandom';
 
 /** The text saxes reads in `<a>raw</a>`, or null when it finds the text ill-formed. */
 function saxesText(raw: string): string | null {
@@ -50,16 +51,7 @@ const PIECES = [
   '0,J2/G2,',
 ];
 
-/** mulberry32: deterministic, so a failing seed can be rebuilt. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = (seed: number) => seededRandom(seed).next;
 
 it('reads 20,000 generated texts as saxes does, and ill-formed ones as before', () => {
   const differ: string[] = [];
