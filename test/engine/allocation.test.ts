@@ -200,31 +200,35 @@ describe('exact ties where doubles differ in the last bit', () => {
 });
 
 describe('priorities that differ by less than doubles show (weights near 10^18, as text)', () => {
-  it('dhondt: two units of 3b give up their third seats to two of b + 1', () => {
-    // b = 1255068252266524246. Priorities: a 3b, b 3b, a 1.5b, b 1.5b, then c, d (b + 1) before
-    // a's and b's third seats (b) and e (b). Doubles see a's third seat and c's first as equal, and
-    // the seats at one quotient are [3, 3, 0, 0, 0]: two exchanges decide it.
-    const us = units(
-      '3765204756799572738',
-      '3765204756799572738',
-      '1255068252266524247',
-      '1255068252266524247',
-      '1255068252266524246',
-    );
+  /** Units a, b, … weighing m·b + δ for each [m, δ], written out exactly. */
+  const near = (b: bigint, parts: [bigint, bigint][]) =>
+    units(...parts.map(([m, delta]) => String(m * b + delta)));
+
+  it('dhondt: 3b, 3b, b + 1, b + 1, b for 6 seats (b = 1255068252266524246)', () => {
+    // Priorities: a 3b, b 3b, a 1.5b, b 1.5b, then c, d (b + 1) before a's and b's third seats (b)
+    // and e (b). Doubles see a's third seat and c's first as equal, and the seats at one quotient
+    // are [3, 3, 0, 0, 0]: two exchanges decide it.
+    const us = near(1255068252266524246n, [
+      [3n, 0n],
+      [3n, 0n],
+      [1n, 1n],
+      [1n, 1n],
+      [1n, 0n],
+    ]);
     expect(quotas(6, 'dhondt', us)).toEqual({ a: 2, b: 2, c: 1, d: 1, e: 0 });
   });
 
-  it('dhondt: b, b, 3b − 1, 2b, 3b − 1 for 8 seats', () => {
-    // b = 1823941718045252097: c and e 3b − 1, 1.5b − ½, b − ⅓; d 2b, b; a and b b. The eighth
-    // seat goes to b at b (a tie with d's second seat and a's first, taken in listed order by the
-    // larger weight first, then a, then b) rather than to c's third at b − ⅓.
-    const us = units(
-      '1823941718045252097',
-      '1823941718045252097',
-      '5471825154135756290',
-      '3647883436090504194',
-      '5471825154135756290',
-    );
+  it('dhondt: b, b, 3b − 1, 2b, 3b − 1 for 8 seats (b = 1823941718045252097)', () => {
+    // c and e 3b − 1, 1.5b − ½, b − ⅓; d 2b, b; a and b b. The eighth seat goes to b at b (a tie
+    // with d's second seat and a's first, taken by the larger weight first, then in listed order)
+    // rather than to c's third at b − ⅓.
+    const us = near(1823941718045252097n, [
+      [1n, 0n],
+      [1n, 0n],
+      [3n, -1n],
+      [2n, 0n],
+      [3n, -1n],
+    ]);
     expect(quotas(8, 'dhondt', us)).toEqual({ a: 1, b: 1, c: 2, d: 2, e: 2 });
   });
 });
