@@ -196,22 +196,25 @@ function initialSeats(
   const seats = min.slice();
   const relSum = rel.reduce((a, b) => a + b, 0);
   if (relSum === 0) return seats;
-  // Unbounded, a unit's seats at t are within one of rel·t: guess t from that slope, keep the
-  // quotients known to give too few (lo) and too many (hi), and halve that bracket every fourth
-  // pass or when the guess leaves it (doubling while there is no hi), so bounds that flatten the
-  // slope cost passes, not time.
+  // Unbounded, a unit's seats at t are within one of rel·t: the first guess follows that slope,
+  // later ones the slope of the last two passes (bounds flatten it). The quotients known to give
+  // too few (lo) and too many (hi) are kept, and that bracket is halved every fourth pass or when a
+  // guess leaves it (doubling while there is no hi).
   let lo = 0;
   let hi = Infinity;
   let t = total / relSum;
   let s = seatsAt(t);
+  let slope = relSum;
   for (let pass = 0; pass < 128 && s !== total; pass++) {
     if (s < total) lo = t;
     else hi = t;
-    let next = t + (total - s) / relSum;
+    let next = t + (total - s) / slope;
     if (pass % 4 === 3 || !(next > lo && next < hi)) next = hi === Infinity ? 2 * t : (lo + hi) / 2;
     if (!(next > lo && next < hi)) break;
+    const before = s;
+    s = seatsAt(next);
+    slope = s !== before ? (s - before) / (next - t) : relSum;
     t = next;
-    s = seatsAt(t);
   }
   seatsAt(t, seats);
   return seats;
