@@ -7,6 +7,7 @@ import type { Scalar } from './types';
 export type GridCell = Scalar | { formula: string } | { error: string } | { date: string };
 
 export interface GridSheet {
+  /** '' for a CSV or text file, which has no sheets: places in it are `file › cell`. */
   name: string;
   /** Rows from row 1, columns from A; missing cells are null. */
   cells: GridCell[][];

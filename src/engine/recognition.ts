@@ -153,9 +153,7 @@ export function parseList(book: GridBook, fallback?: Period): ParsedList {
     warnings,
     errors,
   };
-  // A CSV's one sheet bears its file's name: say it once (`名单.csv › B4`).
-  const sheetName = sheet?.name === book.file ? undefined : sheet?.name;
-  const where = (cell?: string) => [book.file, sheetName, cell].filter(Boolean).join(' › ');
+  const where = (cell?: string) => [book.file, sheet?.name, cell].filter(Boolean).join(' › ');
   const header = sheet ? locateHeader(sheet) : null;
   const missing: string[] = [];
   if (!header) missing.push(LIST_HEADERS.name[0]);

@@ -188,12 +188,7 @@ export function csvGrid(buffer: Buffer, file: string): GridBook {
   const cells = parseCsv(decodeCsv(buffer)).map((r) =>
     r.map((v): GridCell => (v.trim() === '' ? null : v)),
   );
-  // No `path` here: the task pane bundles this module for the browser.
-  return {
-    file,
-    properties: {},
-    sheets: [{ name: file.split(/[\\/]/).pop() ?? file, cells, merges: [], tables: [] }],
-  };
+  return { file, properties: {}, sheets: [{ name: '', cells, merges: [], tables: [] }] };
 }
 
 /** A return or list file by extension; `file` names it in messages (defaults to its base name). */

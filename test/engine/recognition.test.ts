@@ -32,7 +32,7 @@ function csvBook(rows: (string | null)[][]): GridBook {
   return {
     file: 'l.csv',
     properties: {},
-    sheets: [{ name: 'l.csv', cells: rows, merges: [], tables: [] }],
+    sheets: [{ name: '', cells: rows, merges: [], tables: [] }],
   };
 }
 

@@ -1,6 +1,7 @@
 import { GridBook, GridCell } from '../../src/engine/grid';
 import { checkReturn, readValueCell, ReturnContext } from '../../src/engine/returns';
 import { RETURNS_SCENARIO } from '../support/planBook';
+import { csvGrid } from '../../src/xlsx/returnFile';
 import { placed, problemText } from '../../src/engine/messages/catalogue';
 import type { Problem } from '../../src/engine/errors';
 
@@ -38,6 +39,19 @@ function grid(body: GridCell[][], props: Record<string, string> = {}, table = tr
 }
 
 describe('checkReturn', () => {
+  it('names places in a CSV return as file › cell (a CSV has no sheet to name)', () => {
+    const csv = [
+      '填报单位,天水街道,单位编号,tianshui,报送期,2019Q3',
+      `所属计划,${RETURNS_SCENARIO.plan.name},,,模板版本,TD-RETURN-1`,
+      '',
+      '指标编号,指标名称,计量单位,年度任务,本年累计完成,备注',
+      'gqq_new,新增国高企,家,3,abc,',
+    ].join('\n');
+    const r = checkReturn(csvGrid(Buffer.from(csv, 'utf8'), 'r.csv'), ctx);
+    expect(r.errors.map((p) => p.where)).toEqual(['r.csv › E5']);
+    expect(r.warnings.map((p) => p.where)).toEqual(['r.csv']);
+  });
+
   it('reads unit and period from the visible header when the properties are gone', () => {
     const r = checkReturn(grid([['gqq_new', '新增国高企', '家', 3, 2, null]]), ctx);
     expect(r).toMatchObject({
