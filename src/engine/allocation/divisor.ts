@@ -159,8 +159,11 @@ function clearlySettled(
       if (dk <= 0) return false;
       open = Math.max(open, approx[i] / dk);
     }
-    // d(k − 1) = 0 is an infinite priority: that seat is never given up.
-    if (k > min[i] && d.approx(k - 1) > 0) taken = Math.min(taken, approx[i] / d.approx(k - 1));
+    if (k > min[i]) {
+      // d(k − 1) = 0 is an infinite priority: that seat is never given up.
+      const dl = d.approx(k - 1);
+      if (dl > 0) taken = Math.min(taken, approx[i] / dl);
+    }
   }
   return sum === total && open < taken * (1 - NEAR);
 }
@@ -211,9 +214,9 @@ function initialSeats(
     let next = t + (total - s) / slope;
     if (pass % 4 === 3 || !(next > lo && next < hi)) next = hi === Infinity ? 2 * t : (lo + hi) / 2;
     if (!(next > lo && next < hi)) break;
-    const before = s;
+    const was = s;
     s = seatsAt(next);
-    slope = s !== before ? (s - before) / (next - t) : relSum;
+    slope = s !== was ? (s - was) / (next - t) : relSum;
     t = next;
   }
   seatsAt(t, seats);
