@@ -15,13 +15,18 @@ export function columnName(col0: number): string {
   return s;
 }
 
+/** 0-based column index of column letters in capitals: A → 0, AA → 26. */
+export function columnFromLetters(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
+  return n - 1;
+}
+
 /** 0-based column index and 1-based row of an A1 address (`$` anchors allowed). */
 export function decodeCell(a1: string): { col: number; row: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(a1.trim());
   if (!m) throw new Error(`not a cell address: ${a1}`);
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { col: col - 1, row: parseInt(m[2], 10) };
+  return { col: columnFromLetters(m[1].toUpperCase()), row: parseInt(m[2], 10) };
 }
 
 export function encodeCell(col: number, row: number): string {
@@ -60,5 +65,24 @@ export function parseRange(ref: string): {
     left: Math.min(a.col, b.col),
     bottom: Math.max(a.row, b.row) - 1,
     right: Math.max(a.col, b.col),
+  };
+}
+
+const PLAIN_RANGE = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/;
+
+/**
+ * parseRange's bounds of a plain range as a package stores it ("B2" or "A1:F9", capitals, no `$`,
+ * corners in either order), or null for any other form (the lean sheets leave those to ExcelJS).
+ */
+export function plainRange(ref: string): ReturnType<typeof parseRange> | null {
+  const m = PLAIN_RANGE.exec(ref);
+  if (!m) return null;
+  const [c1, c2] = [columnFromLetters(m[1]), columnFromLetters(m[3] ?? m[1])];
+  const [r1, r2] = [Number(m[2]), Number(m[4] ?? m[2])];
+  return {
+    top: Math.min(r1, r2) - 1,
+    left: Math.min(c1, c2),
+    bottom: Math.max(r1, r2) - 1,
+    right: Math.max(c1, c2),
   };
 }

@@ -6,6 +6,7 @@
  * stub gives each index its object and leaves the sheet.
  */
 import type ExcelJS from 'exceljs';
+import { columnFromLetters, columnName } from '../engine/address';
 import { clearStoredRows, storedCells } from './excelInternals';
 import {
   LEAN_SETTINGS,
@@ -16,7 +17,7 @@ import {
   allowLeanSheets,
   setLeanSheet,
 } from './leanSheet';
-import { columnLetters, readSharedStrings, xmlText } from './leanXml';
+import { readSharedStrings, xmlText } from './leanXml';
 import { CutValidation, restoreValidations, tryCutValidations } from './leanValidations';
 import { MergeArea, replacedMerges, setReplacedValues, withoutMerges } from './replacedSheets';
 
@@ -49,12 +50,6 @@ function attributes(text: string): Record<string, string> {
   return out;
 }
 
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
-  return n - 1;
-}
-
 /**
  * A copy of `s` that does not hold the text it was cut from: V8 keeps a substring of 13 or more
  * characters as a slice of its parent, and a few formulas would keep a whole sheet's XML alive.
@@ -85,7 +80,7 @@ function cellAttributes(text: string): { col: number; row: number; s: number; t?
     if (m[1] === 'r') {
       const address = /^([A-Z]{1,3})(\d+)$/.exec(m[2]);
       if (!address) throw new NotLean();
-      col = columnIndex(address[1]);
+      col = columnFromLetters(address[1]);
       row = Number(address[2]);
     } else if (m[1] === 's') s = parseInt(m[2], 10) || 0;
     else if (m[1] === 't') t = m[2];
@@ -374,7 +369,7 @@ export function takeLeanSheets(
     if (indices.length > 16000) continue;
     const stub = [
       `<row r="${STUB_ROW}"><c r="A${STUB_ROW}" t="str"><v>${MARKER}${taken.length}</v></c>`,
-      ...indices.map((index, k) => `<c r="${columnLetters(k + 1)}${STUB_ROW}" s="${index}"/>`),
+      ...indices.map((index, k) => `<c r="${columnName(k + 1)}${STUB_ROW}" s="${index}"/>`),
       '</row>',
     ].join('');
     const tail = valuesOnly ? undefined : tryCutValidations(xml.slice(close + 12));

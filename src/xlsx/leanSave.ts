@@ -6,11 +6,12 @@
  * strings ExcelJS wrote.
  */
 import type ExcelJS from 'exceljs';
+import { columnName } from '../engine/address';
 import { ByteSink } from './byteSink';
 import type { PartStore } from './partStore';
 import { clearStoredRows, storedRows } from './excelInternals';
 import { LeanRow, LeanSheet, LeanStyle, leanSheet } from './leanSheet';
-import { columnLetters, readSharedStrings, sharedStringXml, xmlEscape } from './leanXml';
+import { readSharedStrings, sharedStringXml, xmlEscape } from './leanXml';
 
 interface Staged {
   ws: ExcelJS.Worksheet;
@@ -176,7 +177,7 @@ function usedRange(rows: (LeanRow | undefined)[]): { ref: string; cells: number 
       right = Math.max(right, c + 1);
     });
   });
-  const ref = top ? `${columnLetters(left - 1)}${top}:${columnLetters(right - 1)}${bottom}` : 'A1';
+  const ref = top ? `${columnName(left - 1)}${top}:${columnName(right - 1)}${bottom}` : 'A1';
   return { ref, cells };
 }
 
@@ -207,7 +208,7 @@ function renderRows(
     let max = 0;
     row.cells.forEach((cell, c) => {
       if (!cell) return;
-      letters[c] ??= columnLetters(c);
+      letters[c] ??= columnName(c);
       const xml = cellXml(`${letters[c]}${r}`, cell.value, styleAttribute(cell.style), strings, c);
       if (!xml) return;
       cells.push(xml);
@@ -246,7 +247,7 @@ export async function spliceLeanSheets(zip: PartStore, staged: Staged[]): Promis
     const stub = data[1] ?? '';
     const ids = new Map<LeanStyle, number>();
     styles.forEach((style, k) => {
-      const m = new RegExp(`<c r="${columnLetters(k)}1"(?: s="(\\d+)")?`).exec(stub);
+      const m = new RegExp(`<c r="${columnName(k)}1"(?: s="(\\d+)")?`).exec(stub);
       ids.set(style, Number(m?.[1] ?? 0));
     });
     const styleId = (style: LeanStyle | null | undefined) => (style ? (ids.get(style) ?? 0) : 0);

@@ -5,8 +5,8 @@
  * before ExcelJS reads it, and the runs compactValidations would make are set after loading.
  */
 import type ExcelJS from 'exceljs';
+import { columnName, plainRange } from '../engine/address';
 import { setValidationModel, validationModel } from './excelInternals';
-import { columnLetters } from './leanXml';
 
 /** One validation: the cell ExcelJS is given, and the rows it covers by column. */
 export interface CutValidation {
@@ -21,23 +21,16 @@ export function validationsCompacted(ws: ExcelJS.Worksheet): boolean {
   return compacted.has(ws);
 }
 
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
-  return n;
-}
-
 /** Column → row intervals of a sqref, or null when it is not plain A1 ranges. */
 function intervals(sqref: string): Map<number, [number, number][]> | null {
   const out = new Map<number, [number, number][]>();
   for (const part of sqref.trim().split(/\s+/)) {
-    const m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/.exec(part);
-    if (!m) return null;
-    const [c1, c2] = [columnNumber(m[1]), columnNumber(m[3] ?? m[1])];
-    const [r1, r2] = [Number(m[2]), Number(m[4] ?? m[2])];
-    for (let c = Math.min(c1, c2); c <= Math.max(c1, c2); c++) {
+    const r = plainRange(part);
+    if (!r) return null;
+    // Columns 1-based, rows 1-based, as in the package.
+    for (let c = r.left + 1; c <= r.right + 1; c++) {
       const list = out.get(c) ?? [];
-      list.push([Math.min(r1, r2), Math.max(r1, r2)]);
+      list.push([r.top + 1, r.bottom + 1]);
       out.set(c, list);
     }
   }
@@ -72,7 +65,7 @@ export function cutValidations(xml: string): { xml: string; cut: CutValidation[]
       taken.set(c, [...(taken.get(c) ?? []), ...merged(rows)]);
     }
     const c = Math.min(...byColumn.keys());
-    const first = `${columnLetters(c - 1)}${byColumn.get(c)![0][0]}`;
+    const first = `${columnName(c - 1)}${byColumn.get(c)![0][0]}`;
     cut.push({ first, byColumn });
     return `<dataValidation${head}sqref="${first}"`;
   });
@@ -118,7 +111,7 @@ export function restoreValidations(ws: ExcelJS.Worksheet, cut: CutValidation[]):
   const model: Record<string, unknown> = {};
   for (const { spec, byColumn } of groups.values())
     for (const c of [...byColumn.keys()].sort((a, b) => a - b)) {
-      const letters = columnLetters(c - 1);
+      const letters = columnName(c - 1);
       for (const [a, b] of merged(byColumn.get(c) ?? []))
         model[a === b ? `${letters}${a}` : `${letters}${a}:${letters}${b}`] = spec;
     }

@@ -84,11 +84,3 @@ export function sharedStringXml(s: string): string {
   const space = /^\s|\n|\s$/.test(s) ? ' xml:space="preserve"' : '';
   return `<si><t${space}>${xmlEscape(s)}</t></si>`;
 }
-
-/** Column letters of a 0-based column index (0 → A). */
-export function columnLetters(index: number): string {
-  let s = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}

@@ -6,6 +6,7 @@
  * holds one is refused: the job must replace it.
  */
 import type ExcelJS from 'exceljs';
+import { plainRange } from '../engine/address';
 import type { Scalar } from '../plan/types';
 import { LeanSheet, leanValues } from './leanSheet';
 import { xmlText } from './leanXml';
@@ -41,16 +42,9 @@ export interface MergeArea {
   right: number;
 }
 
-const MERGE_REF = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/;
 const MERGE_CELLS = /<mergeCells\b[^>]*?(?:\/>|>[\s\S]*?<\/mergeCells>)/;
 /** More merged cells than this are left to ExcelJS, as a sheet it reads through cells. */
 const MERGED_CELLS_LIMIT = 1_000_000;
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
-  return n;
-}
 
 /**
  * The merged ranges of a sheet part that can be read as values only, or null when it cannot: a
@@ -68,16 +62,9 @@ export function replacedMerges(xml: string, stubRow: number): MergeArea[] | null
   const covered = new Set<number>();
   for (const m of element.matchAll(/<mergeCell\b([^>]*)>/g)) {
     const ref = /^\s*ref="([^"]*)"\s*\/?$/.exec(m[1])?.[1];
-    const r = ref === undefined ? null : MERGE_REF.exec(ref);
+    const r = ref === undefined ? null : plainRange(ref);
     if (!r) return null;
-    const [a, b] = [Number(r[2]), Number(r[4] ?? r[2])];
-    const [c, d] = [columnNumber(r[1]), columnNumber(r[3] ?? r[1])];
-    const area = {
-      top: Math.min(a, b),
-      left: Math.min(c, d),
-      bottom: Math.max(a, b),
-      right: Math.max(c, d),
-    };
+    const area = { top: r.top + 1, left: r.left + 1, bottom: r.bottom + 1, right: r.right + 1 };
     if (area.top < 1 || area.bottom >= stubRow) return null;
     for (let row = area.top; row <= area.bottom; row++)
       for (let col = area.left; col <= area.right; col++) {
