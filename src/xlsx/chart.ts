@@ -8,6 +8,7 @@
 import JSZip from 'jszip';
 import type { PartStore } from './partStore';
 import { decodeCell } from '../engine/address';
+import { parseRels, resolvePath, sheetPartPaths } from './packageParts';
 import type { ChartPlan } from '../plan/types';
 
 const NS = {
@@ -67,13 +68,10 @@ class Package {
 
   async load(): Promise<void> {
     this.contentTypes = await this.read('[Content_Types].xml');
-    const workbook = await this.read('xl/workbook.xml');
-    const rels = parseRels(await this.read('xl/_rels/workbook.xml.rels'));
-    for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
-      const name = unescapeXml(attr(m[0], 'name') ?? '');
-      const target = rels.get(attr(m[0], 'r:id') ?? '');
-      if (target) this.sheetPaths.set(name, resolvePath('xl/', target));
-    }
+    this.sheetPaths = sheetPartPaths(
+      await this.read('xl/workbook.xml'),
+      await this.read('xl/_rels/workbook.xml.rels'),
+    );
   }
 
   async addCharts(sheet: string, plans: ChartPlan[]): Promise<void> {
@@ -149,17 +147,6 @@ class Package {
   }
 }
 
-function attr(tag: string, name: string): string | undefined {
-  return new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
-}
-
-function parseRels(xml: string): Map<string, string> {
-  const rels = new Map<string, string>();
-  for (const m of xml.matchAll(/<Relationship\b[^>]*>/g))
-    rels.set(attr(m[0], 'Id') ?? '', attr(m[0], 'Target') ?? '');
-  return rels;
-}
-
 function emptyRels(): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.pkgRel}"></Relationships>`;
 }
@@ -200,17 +187,6 @@ function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
-/** Resolves a relationship target against the directory of its source part. */
-function resolvePath(dir: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = dir.split('/').filter(Boolean);
-  for (const seg of target.split('/')) {
-    if (seg === '..') parts.pop();
-    else if (seg !== '.') parts.push(seg);
-  }
-  return parts.join('/');
-}
-
 function nextShapeId(xml: string): number {
   const ids = [...xml.matchAll(/<xdr:cNvPr\b[^>]*\sid="(\d+)"/g)].map((m) => Number(m[1]));
   return Math.max(1, ...ids) + 1;
@@ -222,17 +198,6 @@ export function escapeXml(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;');
-}
-
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&amp;/g, '&');
 }
 
 /** "C12" → zero-based column and row. */

@@ -9,29 +9,18 @@ import type ExcelJS from 'exceljs';
 import { plainRange } from '../engine/address';
 import type { Scalar } from '../plan/types';
 import { LeanSheet, leanValues } from './leanSheet';
-import { xmlText } from './leanXml';
+import { sheetPartPaths } from './packageParts';
 
 const replacedValues = new WeakMap<ExcelJS.Worksheet, Scalar[][]>();
 
-/** The worksheet part of each named sheet (xl/workbook.xml and its relationships), when plain. */
+/** The worksheet part of each named sheet (xl/workbook.xml and its relationships). */
 export function sheetParts(parts: Map<string, Buffer>, names: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  if (!names.length) return out;
-  const workbook = parts.get('xl/workbook.xml')?.toString('utf8') ?? '';
-  const rels = parts.get('xl/_rels/workbook.xml.rels')?.toString('utf8') ?? '';
-  const targets = new Map<string, string>();
-  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
-    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
-    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
-  }
-  for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
-    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
-    const id = /\br:id="([^"]*)"/.exec(m[0])?.[1];
-    const part = id && targets.get(id);
-    if (name !== undefined && part && names.includes(xmlText(name))) out.add(part);
-  }
-  return out;
+  if (!names.length) return new Set();
+  const paths = sheetPartPaths(
+    parts.get('xl/workbook.xml')?.toString('utf8') ?? '',
+    parts.get('xl/_rels/workbook.xml.rels')?.toString('utf8') ?? '',
+  );
+  return new Set(names.flatMap((name) => paths.get(name) ?? []));
 }
 
 /** A merged range, 1-based and inclusive, as ExcelJS's Range holds it. */
